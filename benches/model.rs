@@ -1,0 +1,90 @@
+//! `cargo bench --bench model`: the model on a large map (20 phases × 50 touchpoints × 10 KPIs × 36 measurements).
+
+use divan::{black_box, Bencher};
+use journey_mapper::model::exchange;
+use journey_mapper::model::generate::{self, Size};
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench]
+fn parse_and_validate(bencher: Bencher) {
+    let text = exchange::export_map(&generate::map(1, Size::LARGE), None);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| exchange::import(black_box(&text)).unwrap());
+}
+
+#[divan::bench]
+fn serialize(bencher: Bencher) {
+    let map = generate::map(1, Size::LARGE);
+    bencher.bench(|| exchange::export_map(black_box(&map), None));
+}
+
+#[divan::bench]
+fn apply_1000_edits(bencher: Bencher) {
+    let map = generate::map(1, Size::LARGE);
+    let edits = generate::edits(&map, 2, 1000);
+    bencher
+        .with_inputs(|| (map.clone(), edits.clone()))
+        .bench_values(|(mut map, edits)| {
+            for edit in edits {
+                map.apply(edit).unwrap();
+            }
+            map
+        });
+}
+
+/// Working out and drawing each chart of the large map (into SVG; the app draws the same on canvas).
+mod charts {
+    use super::*;
+    use journey_mapper::charts::draw::Look;
+    use journey_mapper::charts::{data, draw};
+    use journey_mapper::i18n::Lang;
+    use plotters::prelude::*;
+
+    const LOOK: Look = Look {
+        lang: Lang::En,
+        scale: 1.0,
+    };
+
+    fn svg(render: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -> String {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (720, 360)).into_drawing_area();
+            render(&root);
+            root.present().unwrap();
+        }
+        out
+    }
+
+    #[divan::bench]
+    fn experience(bencher: Bencher) {
+        let map = generate::map(1, Size::LARGE);
+        bencher.bench(|| {
+            svg(|a| draw::experience(a, &data::experience(black_box(&map)), LOOK).unwrap())
+        });
+    }
+
+    #[divan::bench]
+    fn progress(bencher: Bencher) {
+        let map = generate::map(1, Size::LARGE);
+        bencher
+            .bench(|| svg(|a| draw::progress(a, &data::progress(black_box(&map)), LOOK).unwrap()));
+    }
+
+    #[divan::bench]
+    fn trend(bencher: Bencher) {
+        let map = generate::map(1, Size::LARGE);
+        let kpi = &map.phases[0].kpis[0];
+        bencher.bench(|| svg(|a| draw::trend(a, &data::trend(black_box(kpi)), LOOK).unwrap()));
+    }
+
+    #[divan::bench]
+    fn coverage(bencher: Bencher) {
+        let map = generate::map(1, Size::LARGE);
+        bencher
+            .bench(|| svg(|a| draw::coverage(a, &data::coverage(black_box(&map)), LOOK).unwrap()));
+    }
+}

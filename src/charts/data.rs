@@ -1,0 +1,203 @@
+//! What each chart shows, worked out from the map: plain data, also used for the text
+//! alternatives next to the charts.
+
+use crate::model::{Color, Date, JourneyMap, Kpi, Status};
+
+/// One rated touchpoint on the experience curve, in journey order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExperiencePoint {
+    pub name: String,
+    pub score: i8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExperiencePhase {
+    pub name: String,
+    pub color: Color,
+    /// The rated touchpoints of this phase, as indexes into [`Experience::points`].
+    pub range: std::ops::Range<usize>,
+    pub average: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Experience {
+    pub phases: Vec<ExperiencePhase>,
+    pub points: Vec<ExperiencePoint>,
+    pub unrated: usize,
+}
+
+pub fn experience(map: &JourneyMap) -> Experience {
+    let mut points = Vec::new();
+    let mut unrated = 0;
+    let phases = map
+        .phases
+        .iter()
+        .map(|phase| {
+            let start = points.len();
+            for t in &phase.touchpoints {
+                match t.emotion {
+                    Some(e) => points.push(ExperiencePoint {
+                        name: t.name.clone(),
+                        score: e.score(),
+                    }),
+                    None => unrated += 1,
+                }
+            }
+            let range = start..points.len();
+            let scores: Vec<f64> = points[range.clone()]
+                .iter()
+                .map(|p| f64::from(p.score))
+                .collect();
+            let average =
+                (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+            ExperiencePhase {
+                name: phase.name.clone(),
+                color: phase.color,
+                range,
+                average,
+            }
+        })
+        .collect();
+    Experience {
+        phases,
+        points,
+        unrated,
+    }
+}
+
+/// One KPI with a target and a measurement, for the progress chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgressBar {
+    pub phase: String,
+    pub kpi: String,
+    pub share: f64,
+    pub status: Status,
+}
+
+pub fn progress(map: &JourneyMap) -> Vec<ProgressBar> {
+    map.phases
+        .iter()
+        .flat_map(|phase| {
+            phase.kpis.iter().filter_map(move |k| {
+                k.progress().map(|p| ProgressBar {
+                    phase: phase.name.clone(),
+                    kpi: k.name.clone(),
+                    share: p.share,
+                    status: p.status,
+                })
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub name: String,
+    pub unit: String,
+    /// In date order.
+    pub points: Vec<(Date, f64)>,
+    pub target: Option<f64>,
+    pub baseline: Option<f64>,
+}
+
+pub fn trend(kpi: &Kpi) -> Trend {
+    let mut points: Vec<(Date, f64)> = kpi.measurements.iter().map(|m| (m.date, m.value)).collect();
+    points.sort_by_key(|p| p.0);
+    Trend {
+        name: kpi.name.clone(),
+        unit: kpi.unit.clone(),
+        points,
+        target: kpi.target,
+        baseline: kpi.baseline,
+    }
+}
+
+/// How many touchpoints each channel has in each phase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    /// Channels in order of first appearance; touchpoints without one are left out.
+    pub channels: Vec<String>,
+    pub phases: Vec<String>,
+    /// `counts[channel][phase]`.
+    pub counts: Vec<Vec<usize>>,
+}
+
+pub fn coverage(map: &JourneyMap) -> Coverage {
+    let mut channels: Vec<String> = Vec::new();
+    let mut counts: Vec<Vec<usize>> = Vec::new();
+    for (p, phase) in map.phases.iter().enumerate() {
+        for t in phase
+            .touchpoints
+            .iter()
+            .filter(|t| !t.channel.trim().is_empty())
+        {
+            let channel = t.channel.trim();
+            let row = match channels
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(channel))
+            {
+                Some(row) => row,
+                None => {
+                    channels.push(channel.to_owned());
+                    counts.push(vec![0; map.phases.len()]);
+                    channels.len() - 1
+                }
+            };
+            counts[row][p] += 1;
+        }
+    }
+    Coverage {
+        channels,
+        phases: map.phases.iter().map(|p| p.name.clone()).collect(),
+        counts,
+    }
+}
+
+/// A label cut to `max` characters with an ellipsis, so labels never run into each other.
+pub fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        label
+            .chars()
+            .take(max.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::templates::Template;
+
+    #[test]
+    fn the_experience_curve_leaves_out_unrated_touchpoints_and_says_how_many() {
+        let map = Template::SeeThinkDoCare.build(Lang::En, "m", "M");
+        let e = experience(&map);
+        assert_eq!(e.unrated, 2);
+        assert_eq!(e.points.len(), map.touchpoint_count() - 2);
+        assert_eq!(e.phases[0].range, 0..2);
+        assert_eq!(e.phases[0].average, Some(0.5));
+        assert_eq!(e.phases[3].range.len(), 3);
+    }
+
+    #[test]
+    fn coverage_counts_channels_per_phase() {
+        let map = Template::KijkKiesKoop.build(Lang::En, "m", "M");
+        let c = coverage(&map);
+        let website = c.channels.iter().position(|ch| ch == "Website").unwrap();
+        assert_eq!(c.counts[website], vec![0, 1, 2, 0, 0]);
+        assert_eq!(
+            c.counts.iter().flatten().sum::<usize>(),
+            map.touchpoint_count()
+        );
+    }
+
+    #[test]
+    fn labels_are_shortened_with_an_ellipsis() {
+        assert_eq!(shorten("Customer service / call centre", 10), "Customer …");
+        assert_eq!(shorten("SEO", 10), "SEO");
+    }
+}

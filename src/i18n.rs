@@ -1,0 +1,255 @@
+//! The two languages of the interface. Every text a user sees is a [`Text`], written in both.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Nl,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The interface language for a BCP 47 tag such as the browser's `nl-BE`; English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("nl") {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+
+    /// "1 phase · 3 touchpoints · 0 KPIs": what a map holds, for lists and previews.
+    pub fn counts(self, phases: usize, touchpoints: usize, kpis: usize) -> String {
+        let count = |n: usize, one: Text, many: Text| {
+            format!("{n} {}", self.t(if n == 1 { one } else { many }))
+        };
+        format!(
+            "{} · {} · {}",
+            count(phases, Text::PhaseOne, Text::Phases),
+            count(touchpoints, Text::TouchpointOne, Text::Touchpoints),
+            count(kpis, Text::Kpi, Text::Kpis)
+        )
+    }
+
+    pub fn t(self, text: Text) -> &'static str {
+        let (en, nl) = text.both();
+        match self {
+            Lang::En => en,
+            Lang::Nl => nl,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($name:ident => $en:literal, $nl:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text { $($name),* }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$name),*];
+
+            fn both(self) -> (&'static str, &'static str) {
+                match self { $(Text::$name => ($en, $nl)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Journey Mapper", "Journey Mapper";
+    Language => "Language", "Taal";
+    YourMaps => "Your journey maps", "Je klantreizen";
+    NoMapsYet => "No maps yet. Give your first customer journey a title to start.", "Nog geen klantreizen. Geef je eerste klantreis een titel om te beginnen.";
+    NewMapTitle => "Title of a new map", "Titel van een nieuwe klantreis";
+    CreateMap => "Create map", "Klantreis maken";
+    UntitledMap => "Untitled journey", "Naamloze klantreis";
+    Rename => "Rename", "Hernoemen";
+    Delete => "Delete", "Verwijderen";
+    MapTitle => "Map title", "Titel van de klantreis";
+    Phases => "phases", "fases";
+    PhaseOne => "phase", "fase";
+    Touchpoints => "touchpoints", "contactmomenten";
+    TouchpointOne => "touchpoint", "contactmoment";
+    Kpis => "KPIs", "KPI's";
+    LastEdit => "Last edit", "Laatst bewerkt";
+    Never => "never", "nooit";
+    BackToMaps => "All maps", "Alle klantreizen";
+    PhasesHeading => "Phases of the journey", "Fases van de klantreis";
+    NoPhasesYet => "No phases yet. Add the first step your customer takes.", "Nog geen fases. Voeg de eerste stap van je klant toe.";
+    PhaseName => "Phase name", "Naam van de fase";
+    NewPhaseName => "Name of a new phase", "Naam van een nieuwe fase";
+    AddPhase => "Add phase", "Fase toevoegen";
+    MapNotFound => "This map does not exist (any more).", "Deze klantreis bestaat niet (meer).";
+    TitleNeeded => "A title needs 1 to 200 characters; the last valid title is kept.", "Een titel heeft 1 tot 200 tekens nodig; de laatste geldige titel blijft bewaard.";
+    MemoryOnly => "Memory only: this browser does not let the app store data, so maps last only while this tab is open. Export them to keep them.", "Alleen in geheugen: deze browser laat de app geen gegevens bewaren, dus klantreizen blijven alleen zolang dit tabblad open is. Exporteer ze om ze te bewaren.";
+    QuotaFull => "The browser's storage is full: your latest changes are kept in this tab but not saved. Export your maps to keep them safe; saving is retried automatically.", "De opslag van de browser is vol: je laatste wijzigingen staan in dit tabblad maar zijn niet opgeslagen. Exporteer je klantreizen om ze veilig te stellen; opslaan wordt automatisch opnieuw geprobeerd.";
+    SaveFailed => "Saving failed: your latest changes are kept in this tab but not saved. Export your maps to keep them safe; saving is retried automatically.", "Opslaan is mislukt: je laatste wijzigingen staan in dit tabblad maar zijn niet opgeslagen. Exporteer je klantreizen om ze veilig te stellen; opslaan wordt automatisch opnieuw geprobeerd.";
+    BlockedMap => "A newer version of the app has saved some of these maps, so this tab will not write over them. Reload the page to get the newer version; export this tab's maps first to keep its changes.", "Een nieuwere versie van de app heeft sommige van deze klantreizen opgeslagen, dus dit tabblad schrijft er niet overheen. Laad de pagina opnieuw voor de nieuwere versie; exporteer eerst de klantreizen van dit tabblad om de wijzigingen te bewaren.";
+    NewerData => "Some maps were saved by a newer version of the app and are left untouched. Reload the page to get the newer version.", "Sommige klantreizen zijn opgeslagen door een nieuwere versie van de app en blijven onaangeroerd. Laad de pagina opnieuw om de nieuwere versie te krijgen.";
+    ExportAll => "Export all maps", "Alle klantreizen exporteren";
+    DamagedEntries => "Some stored data could not be read. It has been set aside unchanged; download it to keep or repair it.", "Sommige opgeslagen gegevens konden niet worden gelezen. Ze zijn onveranderd apart gezet; download ze om ze te bewaren of te herstellen.";
+    SetAsideOn => "set aside on", "apart gezet op";
+    TechnicalDetails => "Technical details", "Technische details";
+    DownloadRaw => "Download damaged data", "Beschadigde gegevens downloaden";
+    StorageUsed => "Stored maps use", "Opgeslagen klantreizen gebruiken";
+    StorageOfAbout => "of about 5 MB browser storage", "van ongeveer 5 MB browseropslag";
+    Persisted => "The browser keeps this data when space runs low.", "De browser bewaart deze gegevens als de ruimte opraakt.";
+    NotPersisted => "The browser may clear this data when space runs low: export maps you care about.", "De browser kan deze gegevens wissen als de ruimte opraakt: exporteer klantreizen die je wilt houden.";
+    Undo => "Undo", "Ongedaan maken";
+    Redo => "Redo", "Opnieuw";
+    Deleted => "Deleted", "Verwijderd";
+    LargerText => "Larger text", "Grotere tekst";
+    SearchMaps => "Search maps by title", "Klantreizen zoeken op titel";
+    NoSearchResults => "No map has that in its title.", "Geen klantreis heeft dat in de titel.";
+    Duplicate => "Duplicate", "Dupliceren";
+    CopyOf => "Copy of", "Kopie van";
+    StartFrom => "Start from", "Beginnen met";
+    KeyboardHint => "Tip: Alt + arrow keys move the phase or touchpoint you are in; Ctrl + Z undoes.", "Tip: Alt + pijltjestoetsen verplaatsen de fase of het contactmoment waarin je zit; Ctrl + Z maakt ongedaan.";
+    Phase => "Phase", "Fase";
+    PhaseGoal => "Goal / message", "Doel / boodschap";
+    Description => "Description", "Beschrijving";
+    PhaseColor => "Colour", "Kleur";
+    MoveLeft => "Move left", "Naar links";
+    MoveRight => "Move right", "Naar rechts";
+    MoveUp => "Move up", "Omhoog";
+    MoveDown => "Move down", "Omlaag";
+    MoveToPreviousPhase => "Move to previous phase", "Naar vorige fase";
+    MoveToNextPhase => "Move to next phase", "Naar volgende fase";
+    DeletePhase => "Delete phase", "Fase verwijderen";
+    TouchpointsHeading => "Touchpoints", "Contactmomenten";
+    Touchpoint => "Touchpoint", "Contactmoment";
+    AddTouchpoint => "Add touchpoint", "Contactmoment toevoegen";
+    NewTouchpoint => "New touchpoint", "Nieuw contactmoment";
+    TouchpointName => "Touchpoint name", "Naam van het contactmoment";
+    Channel => "Channel", "Kanaal";
+    Owner => "Owner", "Eigenaar";
+    Emotion => "Emotion", "Emotie";
+    NotRated => "not rated", "niet beoordeeld";
+    VeryNegative => "very negative", "zeer negatief";
+    Negative => "negative", "negatief";
+    Neutral => "neutral", "neutraal";
+    Positive => "positive", "positief";
+    VeryPositive => "very positive", "zeer positief";
+    DeleteTouchpoint => "Delete touchpoint", "Contactmoment verwijderen";
+    KpisHeading => "KPIs", "KPI's";
+    Kpi => "KPI", "KPI";
+    AddKpi => "Add KPI", "KPI toevoegen";
+    NewKpi => "New KPI", "Nieuwe KPI";
+    KpiName => "KPI name", "Naam van de KPI";
+    Unit => "Unit", "Eenheid";
+    Direction => "Better when", "Beter als";
+    HigherIsBetter => "higher", "hoger";
+    LowerIsBetter => "lower", "lager";
+    Baseline => "Baseline", "Nulmeting";
+    Target => "Target", "Doel";
+    Latest => "Latest", "Laatste";
+    OfTheWay => "of the way to the target", "van de weg naar het doel";
+    OnTrack => "On track: target reached", "Op koers: doel gehaald";
+    Behind => "Behind: target not reached yet", "Achter: doel nog niet gehaald";
+    NoProgressYet => "Set a target and add a measurement to see progress.", "Stel een doel in en voeg een meting toe om de voortgang te zien.";
+    DeleteKpi => "Delete KPI", "KPI verwijderen";
+    Measurements => "Measurements", "Metingen";
+    Date => "Date", "Datum";
+    Value => "Value", "Waarde";
+    AddMeasurement => "Add measurement", "Meting toevoegen";
+    RemoveMeasurement => "Remove measurement", "Meting verwijderen";
+    NotANumber => "Enter a number such as 12.5, or leave it empty.", "Vul een getal in, zoals 12,5, of laat het leeg.";
+    ExportJson => "Export as JSON", "Exporteren als JSON";
+    Export => "Export", "Exporteren";
+    ShareLink => "Share link", "Deellink";
+    ShareExplain => "Anyone with this link sees the map as it is now. The map travels inside the link; no server is involved.", "Wie deze link heeft, ziet de klantreis zoals die nu is. De klantreis zit in de link zelf; er komt geen server aan te pas.";
+    Copy => "Copy", "Kopiëren";
+    TooLargeForLink => "This map is too large for a link that works everywhere. Export it as a JSON file and share that instead.", "Deze klantreis is te groot voor een link die overal werkt. Exporteer hem als JSON-bestand en deel dat.";
+    SharedMap => "Shared map, read-only", "Gedeelde klantreis, alleen lezen";
+    SaveCopy => "Save a copy to my maps", "Een kopie bewaren bij mijn klantreizen";
+    LinkDamaged => "This share link is damaged or incomplete. Nothing has changed. Ask for the link again, or for a JSON file.", "Deze deellink is beschadigd of onvolledig. Er is niets veranderd. Vraag de link opnieuw, of vraag om een JSON-bestand.";
+    ExportTouchpointsCsv => "Touchpoints as CSV", "Contactmomenten als CSV";
+    ExportKpisCsv => "KPIs as CSV", "KPI's als CSV";
+    ExportMermaid => "Mermaid diagram", "Mermaid-diagram";
+    CsvSeparator => "CSV separator", "CSV-scheidingsteken";
+    Comma => "comma (,)", "komma (,)";
+    Semicolon => "semicolon (;)", "puntkomma (;)";
+    ImportMeasurementsCsv => "Import measurements from CSV", "Metingen importeren uit CSV";
+    MeasurementsReady => "measurements ready to add; a date you already have takes the file's value.", "metingen klaar om toe te voegen; een datum die je al hebt krijgt de waarde uit het bestand.";
+    AddMeasurements => "Add measurements", "Metingen toevoegen";
+    RowsLeftOut => "Rows with problems, left out:", "Rijen met problemen, overgeslagen:";
+    ImportJson => "Import JSON file", "JSON-bestand importeren";
+    DropHint => "or drop a file anywhere on the page", "of sleep een bestand ergens op de pagina";
+    ImportFrom => "Import from", "Importeren uit";
+    ImportExplain => "Nothing changes until you choose Import.", "Er verandert niets tot je voor Importeren kiest.";
+    ImportNew => "New map: it will be added.", "Nieuwe klantreis: wordt toegevoegd.";
+    ImportExists => "You already have a map with this id.", "Je hebt al een klantreis met deze id.";
+    ImportAsCopy => "Add it as a copy", "Als kopie toevoegen";
+    ImportReplace => "Replace my map with it (can be undone)", "Mijn klantreis erdoor vervangen (kan ongedaan worden gemaakt)";
+    ImportWarnings => "Warnings (the rest of the file is fine)", "Waarschuwingen (de rest van het bestand is in orde)";
+    Import => "Import", "Importeren";
+    Cancel => "Cancel", "Annuleren";
+    ImportFailed => "This file was not imported. Nothing has changed.", "Dit bestand is niet geïmporteerd. Er is niets veranderd.";
+    FileTooLarge => "The file is larger than 10 MB, more than a journey map can be. Check that this is the right file.", "Het bestand is groter dan 10 MB, meer dan een klantreis kan zijn. Controleer of dit het juiste bestand is.";
+    NotText => "This is not a text file (perhaps an image or a document), so it cannot be a JSON journey map.", "Dit is geen tekstbestand (misschien een afbeelding of document), dus het kan geen JSON-klantreis zijn.";
+    Unreadable => "The browser could not read this file.", "De browser kon dit bestand niet lezen.";
+    Imported => "Imported", "Geïmporteerd";
+    Close => "Close", "Sluiten";
+    KeptAsCopy => "This map was also changed in another tab or window. That version is shown now; your changes from this tab were kept as a separate map:", "Deze klantreis is ook in een ander tabblad of venster gewijzigd. Die versie staat nu hier; je wijzigingen uit dit tabblad zijn bewaard als aparte klantreis:";
+    FromThisTab => "from this tab", "uit dit tabblad";
+    ChartsHeading => "Charts", "Grafieken";
+    ExperienceCurve => "Experience curve", "Belevingscurve";
+    KpiProgress => "KPI progress", "Voortgang van KPI's";
+    KpiTrend => "KPI trend", "Verloop van een KPI";
+    ChannelCoverage => "Channels per phase", "Kanalen per fase";
+    ChartNoRated => "No rated touchpoints yet: rate them from −2 to +2 to draw the curve.", "Nog geen beoordeelde contactmomenten: geef ze −2 tot +2 om de curve te tekenen.";
+    ChartUnrated => "not rated, left out", "niet beoordeeld, weggelaten";
+    ChartNoProgress => "No KPI has both a target and a measurement yet.", "Nog geen KPI heeft zowel een doel als een meting.";
+    ChartNoTrend => "Add at least two measurements to this KPI to see its trend.", "Voeg minstens twee metingen aan deze KPI toe om het verloop te zien.";
+    ChartNoChannels => "No touchpoint has a channel yet.", "Nog geen contactmoment heeft een kanaal.";
+    ChartShareAxis => "% of the way from baseline to target", "% van de weg van nulmeting naar doel";
+    Average => "average", "gemiddelde";
+    ChooseKpi => "KPI to show", "Te tonen KPI";
+    DownloadPng => "Download PNG", "PNG downloaden";
+    ShowData => "The data in this chart", "De gegevens in deze grafiek";
+    Rows => "rows of data, listed below the chart", "rijen gegevens, onder de grafiek";
+    Saved => "All changes saved", "Alle wijzigingen opgeslagen";
+    Saving => "Saving…", "Opslaan…";
+    NotSaved => "Not saved", "Niet opgeslagen";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for &text in Text::ALL {
+            assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
+            assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
+        }
+    }
+
+    #[test]
+    fn counts_use_singular_and_plural() {
+        assert_eq!(Lang::En.counts(1, 2, 0), "1 phase · 2 touchpoints · 0 KPIs");
+        assert_eq!(
+            Lang::Nl.counts(3, 1, 1),
+            "3 fases · 1 contactmoment · 1 KPI"
+        );
+        assert_eq!(
+            Lang::Nl.counts(0, 0, 2),
+            "0 fases · 0 contactmomenten · 2 KPI's"
+        );
+    }
+
+    #[test]
+    fn language_from_browser_tag() {
+        assert_eq!(Lang::from_tag("nl-BE"), Lang::Nl);
+        assert_eq!(Lang::from_tag("NL"), Lang::Nl);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+}

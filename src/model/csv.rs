@@ -1,0 +1,424 @@
+//! Spreadsheet files: touchpoints and KPIs out, KPI measurements in.
+//!
+//! Files are UTF-8 with a byte-order mark, so spreadsheet programs read accents right. Dutch
+//! spreadsheets expect semicolons and decimal commas, English ones commas and decimal points.
+
+use super::{numbers, Date, Direction, JourneyMap, Measurement};
+use crate::i18n::{Lang, Text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    Comma,
+    Semicolon,
+}
+
+impl Separator {
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+
+    /// Numbers in the style the spreadsheet expects with this separator.
+    fn number(self, value: f64) -> String {
+        numbers::format(
+            value,
+            if self == Separator::Semicolon {
+                Lang::Nl
+            } else {
+                Lang::En
+            },
+        )
+    }
+}
+
+const BOM: char = '\u{feff}';
+
+/// A text field, quoted where needed. Text a spreadsheet would run as a formula (`=`, `+`, `-`,
+/// `@`) is prefixed with an apostrophe, so a hostile name stays a name.
+fn text_field(text: &str, sep: Separator) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if guarded.contains([sep.char(), '"', '\n', '\r'])
+        || guarded.starts_with(' ')
+        || guarded.ends_with(' ')
+    {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn number_field(value: Option<f64>, sep: Separator) -> String {
+    value
+        .map(|v| sep.number(v))
+        .map(|v| text_or_quoted(&v, sep))
+        .unwrap_or_default()
+}
+
+/// A number written with a decimal comma must be quoted when commas separate fields.
+fn text_or_quoted(value: &str, sep: Separator) -> String {
+    if value.contains(sep.char()) {
+        format!("\"{value}\"")
+    } else {
+        value.to_owned()
+    }
+}
+
+fn file(header: &[Text], rows: Vec<Vec<String>>, sep: Separator, lang: Lang) -> String {
+    let s = sep.char().to_string();
+    let head: Vec<String> = header.iter().map(|&t| text_field(lang.t(t), sep)).collect();
+    let mut out = String::from(BOM);
+    for row in std::iter::once(head).chain(rows) {
+        out += &row.join(&s);
+        out += "\r\n";
+    }
+    out
+}
+
+/// One row per touchpoint: phase, touchpoint, channel, emotion, owner, description.
+pub fn touchpoints(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
+    let rows = map
+        .phases
+        .iter()
+        .flat_map(|p| p.touchpoints.iter().map(move |t| (p, t)))
+        .map(|(p, t)| {
+            vec![
+                text_field(&p.name, sep),
+                text_field(&t.name, sep),
+                text_field(&t.channel, sep),
+                t.emotion.map(|e| e.score().to_string()).unwrap_or_default(),
+                text_field(&t.owner, sep),
+                text_field(&t.description, sep),
+            ]
+        })
+        .collect();
+    let header = [
+        Text::Phase,
+        Text::Touchpoint,
+        Text::Channel,
+        Text::Emotion,
+        Text::Owner,
+        Text::Description,
+    ];
+    file(&header, rows, sep, lang)
+}
+
+/// One row per measurement (and one for a KPI without any): phase, KPI, unit, direction,
+/// baseline, target, date, value.
+pub fn kpis(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
+    let mut rows = Vec::new();
+    for phase in &map.phases {
+        for kpi in &phase.kpis {
+            let direction = lang.t(match kpi.direction {
+                Direction::Increase => Text::HigherIsBetter,
+                Direction::Decrease => Text::LowerIsBetter,
+            });
+            let fixed = vec![
+                text_field(&phase.name, sep),
+                text_field(&kpi.name, sep),
+                text_field(&kpi.unit, sep),
+                text_field(direction, sep),
+                number_field(kpi.baseline, sep),
+                number_field(kpi.target, sep),
+            ];
+            if kpi.measurements.is_empty() {
+                rows.push([fixed.clone(), vec![String::new(), String::new()]].concat());
+            }
+            for m in &kpi.measurements {
+                rows.push(
+                    [
+                        fixed.clone(),
+                        vec![m.date.to_string(), number_field(Some(m.value), sep)],
+                    ]
+                    .concat(),
+                );
+            }
+        }
+    }
+    let header = [
+        Text::Phase,
+        Text::Kpi,
+        Text::Unit,
+        Text::Direction,
+        Text::Baseline,
+        Text::Target,
+        Text::Date,
+        Text::Value,
+    ];
+    file(&header, rows, sep, lang)
+}
+
+/// Measurements as a file of two columns, date and value, that [`measurements`] reads back.
+pub fn measurement_file(list: &[Measurement], sep: Separator, lang: Lang) -> String {
+    let rows = list
+        .iter()
+        .map(|m| vec![m.date.to_string(), number_field(Some(m.value), sep)])
+        .collect();
+    file(&[Text::Date, Text::Value], rows, sep, lang)
+}
+
+/// What is wrong with one row of a measurements file; `row` counts lines from 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowProblem {
+    pub row: usize,
+    pub kind: RowProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowProblemKind {
+    Columns(usize),
+    Date(String),
+    Value(String),
+}
+
+impl RowProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        let row = self.row;
+        match (&self.kind, lang) {
+            (RowProblemKind::Columns(n), Lang::En) => {
+                format!("row {row}: expected 2 columns (date and value), found {n}")
+            }
+            (RowProblemKind::Columns(n), Lang::Nl) => {
+                format!("rij {row}: 2 kolommen verwacht (datum en waarde), {n} gevonden")
+            }
+            (RowProblemKind::Date(d), Lang::En) => {
+                format!("row {row}: “{d}” is not a date (use 2026-01-31 or 31-01-2026)")
+            }
+            (RowProblemKind::Date(d), Lang::Nl) => {
+                format!("rij {row}: “{d}” is geen datum (gebruik 2026-01-31 of 31-01-2026)")
+            }
+            (RowProblemKind::Value(v), Lang::En) => format!("row {row}: “{v}” is not a number"),
+            (RowProblemKind::Value(v), Lang::Nl) => format!("rij {row}: “{v}” is geen getal"),
+        }
+    }
+}
+
+/// Splits one line into fields, honouring double quotes.
+fn fields(line: &str, sep: char) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().expect("never empty").push('"');
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => out.push(String::new()),
+            c => out.last_mut().expect("never empty").push(c),
+        }
+    }
+    out
+}
+
+/// `2026-01-31`, or `31-01-2026` / `31/1/2026` as Dutch spreadsheets write dates.
+fn date(text: &str) -> Option<Date> {
+    Date::parse(text).or_else(|| {
+        let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+        let [d, m, y] = parts.as_slice() else {
+            return None;
+        };
+        if y.len() != 4 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    })
+}
+
+/// Reads date–value rows: comma, semicolon or tab separated, with or without a header row.
+/// Returns the measurements it could read and a problem for every row it could not.
+pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let first = lines.first().map_or("", |(_, l)| l);
+    let sep = [';', '\t']
+        .into_iter()
+        .find(|&c| first.contains(c))
+        .unwrap_or(',');
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for (index, &(row, line)) in lines.iter().enumerate() {
+        let cells = fields(line, sep);
+        let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+        if cells.len() != 2 {
+            problems.push(RowProblem {
+                row,
+                kind: RowProblemKind::Columns(cells.len()),
+            });
+            continue;
+        }
+        let (d, v) = (date(cells[0]), numbers::parse(cells[1]));
+        match (d, v) {
+            (Some(date), Ok(Some(value))) => found.push(Measurement { date, value }),
+            // A first row that is neither date nor number is a header.
+            (None, Err(_)) if index == 0 => {}
+            (None, _) => problems.push(RowProblem {
+                row,
+                kind: RowProblemKind::Date(cells[0].into()),
+            }),
+            (Some(_), _) => problems.push(RowProblem {
+                row,
+                kind: RowProblemKind::Value(cells[1].into()),
+            }),
+        }
+    }
+    (found, problems)
+}
+
+/// `existing` with `incoming` added: a date present in both takes the incoming value. In date order.
+pub fn merge(existing: &[Measurement], incoming: &[Measurement]) -> Vec<Measurement> {
+    let mut merged: Vec<Measurement> = existing
+        .iter()
+        .filter(|m| !incoming.iter().any(|n| n.date == m.date))
+        .cloned()
+        .collect();
+    merged.extend(incoming.iter().cloned());
+    // Stable sort, then keep the last of equal dates: a file that names a date twice means its later row.
+    merged.sort_by_key(|m| m.date);
+    merged.dedup_by(|later, earlier| {
+        later.date == earlier.date && {
+            *earlier = later.clone();
+            true
+        }
+    });
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::{self, Size};
+    use crate::model::templates::Template;
+
+    #[test]
+    fn touchpoints_file_opens_in_spreadsheets() {
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
+        map.phases[0].touchpoints[0].description = "Line one\nline \"two\"; =SUM(A1)".into();
+        map.phases[0].touchpoints[1].name = "=HYPERLINK(\"http://x\")".into();
+        let text = touchpoints(&map, Separator::Semicolon, Lang::Nl);
+        let mut lines = text.split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some("\u{feff}Fase;Contactmoment;Kanaal;Emotie;Eigenaar;Beschrijving")
+        );
+        assert_eq!(
+            lines.next(),
+            Some("See;Inspiring posts;Social media;1;;\"Line one\nline \"\"two\"\"; =SUM(A1)\"")
+        );
+        assert_eq!(
+            lines.next(),
+            Some("See;\"'=HYPERLINK(\"\"http://x\"\")\";Display advertising;0;;")
+        );
+    }
+
+    #[test]
+    fn kpi_file_has_a_row_per_measurement_with_local_numbers() {
+        let mut map = generate::map(
+            1,
+            Size {
+                phases: 1,
+                touchpoints: 0,
+                kpis: 2,
+                measurements: 2,
+            },
+        );
+        map.phases[0].kpis[0].baseline = Some(1.5);
+        map.phases[0].kpis[1].measurements.clear();
+        let comma = kpis(&map, Separator::Comma, Lang::En);
+        let lines: Vec<&str> = comma.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\u{feff}Phase,KPI,Unit,Better when,Baseline,Target,Date,Value"
+        );
+        assert!(lines[1].starts_with("Phase 1,KPI 0,"), "{}", lines[1]);
+        assert!(lines[1].contains(",1.5,"), "{}", lines[1]);
+        assert_eq!(
+            lines.len(),
+            1 + 2 + 1 + 1,
+            "two measurements, one empty KPI, final line end"
+        );
+        let semi = kpis(&map, Separator::Semicolon, Lang::Nl);
+        assert!(semi.contains(";1,5;"), "decimal comma with semicolons");
+        assert!(semi.contains("Nulmeting"));
+    }
+
+    #[test]
+    fn measurements_read_with_either_separator_and_date_style() {
+        let (found, problems) =
+            measurements("\u{feff}Datum;Waarde\r\n31-01-2026;4,5\r\n2026-02-28;5\r\n\r\n");
+        assert_eq!(problems, vec![]);
+        assert_eq!(
+            found,
+            vec![
+                Measurement {
+                    date: Date::parse("2026-01-31").unwrap(),
+                    value: 4.5
+                },
+                Measurement {
+                    date: Date::parse("2026-02-28").unwrap(),
+                    value: 5.0
+                },
+            ]
+        );
+        let (found, _) = measurements("date,value\n2026-03-01,\"1,25\"\n1/4/2026,-2");
+        assert_eq!(
+            found.iter().map(|m| m.value).collect::<Vec<_>>(),
+            vec![1.25, -2.0]
+        );
+        assert_eq!(found[1].date, Date::parse("2026-04-01").unwrap());
+    }
+
+    #[test]
+    fn every_bad_row_is_named() {
+        let (found, problems) = measurements(
+            "date,value\n2026-02-30,1\n2026-01-01,abc\n2026-01-02\n2026-01-03,4\nx,y,z",
+        );
+        assert_eq!(found.len(), 1);
+        let messages: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "row 2: “2026-02-30” is not a date (use 2026-01-31 or 31-01-2026)",
+                "row 3: “abc” is not a number",
+                "row 4: expected 2 columns (date and value), found 1",
+                "row 6: expected 2 columns (date and value), found 3",
+            ]
+        );
+        assert!(problems[0].message(Lang::Nl).starts_with("rij 2:"));
+    }
+
+    #[test]
+    fn merging_takes_the_file_value_for_a_known_date() {
+        let m = |d: &str, v: f64| Measurement {
+            date: Date::parse(d).unwrap(),
+            value: v,
+        };
+        let merged = merge(
+            &[m("2026-01-01", 1.0), m("2026-03-01", 3.0)],
+            &[
+                m("2026-03-01", 30.0),
+                m("2026-02-01", 2.0),
+                m("2026-02-01", 20.0),
+            ],
+        );
+        assert_eq!(
+            merged,
+            vec![
+                m("2026-01-01", 1.0),
+                m("2026-02-01", 20.0),
+                m("2026-03-01", 30.0)
+            ]
+        );
+    }
+}

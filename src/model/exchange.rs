@@ -1,0 +1,774 @@
+//! Exchange format version 1: a contract with users' files and other tools.
+//! Field names never change; a change means a new version with a tested migration.
+//!
+//! Import reads the JSON into a tree first and then walks it, so that every problem in a file is
+//! reported at once, each with its path (`map.phases[2].kpis[0].target`).
+
+use super::values::{is_language_tag, is_rfc3339};
+use super::{
+    limits, Color, Date, Direction, Emotion, JourneyMap, Kpi, Measurement, Phase, Touchpoint,
+};
+use crate::i18n::Lang;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+pub const FORMAT_MAP: &str = "journey-map";
+pub const FORMAT_BUNDLE: &str = "journey-map-bundle";
+pub const VERSION: u64 = 1;
+
+#[derive(Serialize)]
+struct Document<'a, T: Serialize> {
+    format: &'static str,
+    version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<&'a str>,
+    #[serde(flatten)]
+    body: T,
+}
+
+#[derive(Serialize)]
+struct OneMap<'a> {
+    map: &'a JourneyMap,
+}
+
+#[derive(Serialize)]
+struct ManyMaps<'a> {
+    maps: &'a [JourneyMap],
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value)
+        .expect("the model holds only finite numbers and string keys")
+}
+
+/// One map as a `journey-map` file.
+pub fn export_map(map: &JourneyMap, exported_at: Option<&str>) -> String {
+    to_json(&Document {
+        format: FORMAT_MAP,
+        version: VERSION,
+        exported_at,
+        body: OneMap { map },
+    })
+}
+
+/// Several maps as a `journey-map-bundle` file.
+pub fn export_bundle(maps: &[JourneyMap], exported_at: Option<&str>) -> String {
+    to_json(&Document {
+        format: FORMAT_BUNDLE,
+        version: VERSION,
+        exported_at,
+        body: ManyMaps { maps },
+    })
+}
+
+/// A map as the bare JSON object that files hold under `map` (storage keeps maps this way too).
+pub fn map_to_value(map: &JourneyMap) -> Value {
+    serde_json::to_value(map).expect("the model holds only finite numbers and string keys")
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    pub maps: Vec<JourneyMap>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Something wrong (or, for warnings, odd) at one place in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, as `map.phases[2].name`; empty for the file as a whole.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    Empty,
+    NotJson { line: usize, column: usize },
+    NumberTooLarge { line: usize, column: usize },
+    TooDeep { line: usize, column: usize },
+    Expected { expected: Expected, found: Found },
+    Missing(Expected),
+    UnknownField,
+    WrongFormat { found: Found },
+    NewerVersion { found: u64 },
+    DuplicateId { id: String, first: String },
+    TooMany { count: usize, max: usize },
+    TitleLength { chars: usize },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Expected {
+    Object,
+    List,
+    Text,
+    Id,
+    Number,
+    NumberOrNull,
+    EmotionOrNull,
+    Direction,
+    Date,
+    Color,
+    Timestamp,
+    LanguageTag,
+    Version,
+}
+
+/// What a file held where something else was expected, kept short.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Text(String),
+    Number(String),
+    Bool(bool),
+    Null,
+    List,
+    Object,
+}
+
+const FOUND_TEXT_MAX_CHARS: usize = 40;
+
+impl Found {
+    fn of(value: &Value) -> Self {
+        match value {
+            Value::String(s) => Found::Text(if s.chars().count() > FOUND_TEXT_MAX_CHARS {
+                s.chars().take(FOUND_TEXT_MAX_CHARS).chain(['…']).collect()
+            } else {
+                s.clone()
+            }),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Null => Found::Null,
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
+        }
+    }
+
+    fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Found::Text(s), _) => serde_json::to_string(s).expect("strings always serialize"),
+            (Found::Number(n), _) => n.clone(),
+            (Found::Bool(b), _) => b.to_string(),
+            (Found::Null, _) => "null".into(),
+            (Found::List, Lang::En) => "a list".into(),
+            (Found::List, Lang::Nl) => "een lijst".into(),
+            (Found::Object, Lang::En) => "an object".into(),
+            (Found::Object, Lang::Nl) => "een object".into(),
+        }
+    }
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        use Expected as E;
+        match (self, lang) {
+            (E::Object, Lang::En) => "an object",
+            (E::Object, Lang::Nl) => "een object",
+            (E::List, Lang::En) => "a list",
+            (E::List, Lang::Nl) => "een lijst",
+            (E::Text, Lang::En) => "text",
+            (E::Text, Lang::Nl) => "tekst",
+            (E::Id, Lang::En) => "a non-empty id",
+            (E::Id, Lang::Nl) => "een niet-lege id",
+            (E::Number, Lang::En) => "a number",
+            (E::Number, Lang::Nl) => "een getal",
+            (E::NumberOrNull, Lang::En) => "a number or null",
+            (E::NumberOrNull, Lang::Nl) => "een getal of null",
+            (E::EmotionOrNull, Lang::En) => "a whole number from -2 to 2, or null",
+            (E::EmotionOrNull, Lang::Nl) => "een geheel getal van -2 tot 2, of null",
+            (E::Direction, _) => "\"increase\" / \"decrease\"",
+            (E::Date, Lang::En) => "a date as YYYY-MM-DD",
+            (E::Date, Lang::Nl) => "een datum als JJJJ-MM-DD",
+            (E::Color, Lang::En) => "a colour as #rrggbb",
+            (E::Color, Lang::Nl) => "een kleur als #rrggbb",
+            (E::Timestamp, Lang::En) => "a date and time such as 2026-01-31T09:00:00Z",
+            (E::Timestamp, Lang::Nl) => "een datum en tijd zoals 2026-01-31T09:00:00Z",
+            (E::LanguageTag, Lang::En) => "a language code such as nl or en-GB",
+            (E::LanguageTag, Lang::Nl) => "een taalcode zoals nl of en-GB",
+            (E::Version, Lang::En) => "a whole version number from 1",
+            (E::Version, Lang::Nl) => "een geheel versienummer vanaf 1",
+        }
+    }
+}
+
+impl ProblemKind {
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind as K;
+        let en = lang == Lang::En;
+        match self {
+            K::Empty if en => "the file is empty".into(),
+            K::Empty => "het bestand is leeg".into(),
+            K::NotJson { line, column } if en => format!("this is not valid JSON (line {line}, column {column})"),
+            K::NotJson { line, column } => format!("dit is geen geldige JSON (regel {line}, kolom {column})"),
+            K::NumberTooLarge { line, column } if en => {
+                format!("a number is too large to be used (line {line}, column {column})")
+            }
+            K::NumberTooLarge { line, column } => format!("een getal is te groot om te gebruiken (regel {line}, kolom {column})"),
+            K::TooDeep { line, column } if en => {
+                format!("the file is nested far too deeply to be a journey map (line {line}, column {column})")
+            }
+            K::TooDeep { line, column } => {
+                format!("het bestand is veel te diep genest voor een klantreis (regel {line}, kolom {column})")
+            }
+            K::Expected { expected, found } if en => {
+                format!("expected {}, found {}", expected.describe(lang), found.describe(lang))
+            }
+            K::Expected { expected, found } => {
+                format!("verwacht: {}, gevonden: {}", expected.describe(lang), found.describe(lang))
+            }
+            K::Missing(expected) if en => format!("missing; expected {}", expected.describe(lang)),
+            K::Missing(expected) => format!("ontbreekt; verwacht: {}", expected.describe(lang)),
+            K::UnknownField if en => "unknown field, ignored".into(),
+            K::UnknownField => "onbekend veld, genegeerd".into(),
+            K::WrongFormat { found } if en => format!(
+                "this is not a journey map file (format is {}, expected \"{FORMAT_MAP}\" or \"{FORMAT_BUNDLE}\")",
+                found.describe(lang)
+            ),
+            K::WrongFormat { found } => format!(
+                "dit is geen klantreisbestand (format is {}, verwacht \"{FORMAT_MAP}\" of \"{FORMAT_BUNDLE}\")",
+                found.describe(lang)
+            ),
+            K::NewerVersion { found } if en => format!(
+                "made by a newer version of the app (format version {found}; this app reads version {VERSION}): update the app to open it"
+            ),
+            K::NewerVersion { found } => format!(
+                "gemaakt met een nieuwere versie van de app (formaatversie {found}; deze app leest versie {VERSION}): werk de app bij om het te openen"
+            ),
+            K::DuplicateId { id, first } if en => format!("the id {id:?} is already used at {first}"),
+            K::DuplicateId { id, first } => format!("de id {id:?} wordt al gebruikt bij {first}"),
+            K::TooMany { count, max } if en => format!("{count} entries, more than the {max} this app accepts"),
+            K::TooMany { count, max } => format!("{count} onderdelen, meer dan de {max} die deze app aankan"),
+            K::TitleLength { chars } if en => {
+                format!("a title needs 1 to {} characters, this one has {chars}", limits::TITLE_MAX_CHARS)
+            }
+            K::TitleLength { chars } => {
+                format!("een titel heeft 1 tot {} tekens nodig, deze heeft er {chars}", limits::TITLE_MAX_CHARS)
+            }
+        }
+    }
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.kind.message(lang)
+        } else {
+            format!("{}: {}", self.path, self.kind.message(lang))
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// Reads a `journey-map` or `journey-map-bundle` file. On failure, every error found.
+pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![problem("", ProblemKind::Empty)]);
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let mut reader = Reader::default();
+    let maps = reader.document(&root);
+    match maps {
+        Some(maps) if reader.errors.is_empty() => Ok(Imported {
+            maps,
+            warnings: reader.warnings,
+        }),
+        _ => Err(reader.errors),
+    }
+}
+
+/// Reads one bare map object (what a file holds under `map`), with `path` naming where it is.
+pub fn map_from_value(
+    value: &Value,
+    path: &str,
+) -> Result<(JourneyMap, Vec<Problem>), Vec<Problem>> {
+    let mut reader = Reader::default();
+    match reader.map(value, path) {
+        Some(map) if reader.errors.is_empty() => Ok((map, reader.warnings)),
+        _ => Err(reader.errors),
+    }
+}
+
+fn problem(path: &str, kind: ProblemKind) -> Problem {
+    Problem {
+        path: path.into(),
+        kind,
+    }
+}
+
+fn syntax_problem(e: &serde_json::Error) -> Problem {
+    let (line, column) = (e.line(), e.column());
+    // serde_json names these two causes only in its message.
+    let text = e.to_string();
+    let kind = if text.starts_with("number out of range") {
+        ProblemKind::NumberTooLarge { line, column }
+    } else if text.starts_with("recursion limit exceeded") {
+        ProblemKind::TooDeep { line, column }
+    } else {
+        ProblemKind::NotJson { line, column }
+    };
+    problem("", kind)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.into()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+    /// Ids seen in the map being read, with where each was first seen.
+    ids: HashMap<String, String>,
+}
+
+type Object = Map<String, Value>;
+
+impl Reader {
+    fn error(&mut self, path: String, kind: ProblemKind) {
+        self.errors.push(Problem { path, kind });
+    }
+
+    fn expected(&mut self, path: String, expected: Expected, value: &Value) {
+        self.error(
+            path,
+            ProblemKind::Expected {
+                expected,
+                found: Found::of(value),
+            },
+        );
+    }
+
+    fn document(&mut self, root: &Value) -> Option<Vec<JourneyMap>> {
+        let obj = self.object(root, "")?;
+        let format = match obj.get("format") {
+            Some(Value::String(f)) if f == FORMAT_MAP || f == FORMAT_BUNDLE => f.as_str(),
+            Some(other) => {
+                self.error(
+                    "format".into(),
+                    ProblemKind::WrongFormat {
+                        found: Found::of(other),
+                    },
+                );
+                return None;
+            }
+            None => {
+                self.error("format".into(), ProblemKind::Missing(Expected::Text));
+                return None;
+            }
+        };
+        match obj.get("version") {
+            Some(v) => match v.as_u64() {
+                Some(VERSION) => {}
+                Some(newer) if newer > VERSION => {
+                    self.error("version".into(), ProblemKind::NewerVersion { found: newer });
+                    return None;
+                }
+                _ => {
+                    self.expected("version".into(), Expected::Version, v);
+                    return None;
+                }
+            },
+            None => {
+                self.error("version".into(), ProblemKind::Missing(Expected::Version));
+                return None;
+            }
+        }
+        self.optional_checked(obj, "exported_at", "", Expected::Timestamp, is_rfc3339);
+        if format == FORMAT_MAP {
+            self.unknown_fields(obj, "", &["format", "version", "exported_at", "map"]);
+            let map = self.required(obj, "map", "", Expected::Object)?;
+            self.map(map, "map").map(|m| vec![m])
+        } else {
+            self.unknown_fields(obj, "", &["format", "version", "exported_at", "maps"]);
+            let list = self.list(obj, "maps", "", usize::MAX, true)?;
+            let mut first_seen: HashMap<&str, String> = HashMap::new();
+            let mut maps = Vec::with_capacity(list.len());
+            for (i, value) in list.iter().enumerate() {
+                let path = format!("maps[{i}]");
+                if let Some(map) = self.map(value, &path) {
+                    maps.push(map);
+                }
+                if let Some(id) = value.get("id").and_then(Value::as_str) {
+                    let id_path = format!("{path}.id");
+                    if let Some(first) = first_seen.get(id) {
+                        let kind = ProblemKind::DuplicateId {
+                            id: id.into(),
+                            first: first.clone(),
+                        };
+                        self.error(id_path, kind);
+                    } else {
+                        first_seen.insert(id, id_path);
+                    }
+                }
+            }
+            (maps.len() == list.len()).then_some(maps)
+        }
+    }
+
+    fn map(&mut self, value: &Value, path: &str) -> Option<JourneyMap> {
+        self.ids.clear();
+        let obj = self.object(value, path)?;
+        self.unknown_fields(
+            obj,
+            path,
+            &[
+                "id",
+                "title",
+                "description",
+                "language",
+                "created_at",
+                "updated_at",
+                "phases",
+            ],
+        );
+        let id = self.id(obj, path);
+        let title = self.text(obj, "title", path, true);
+        if let Some(title) = &title {
+            let chars = title.chars().count();
+            if !(1..=limits::TITLE_MAX_CHARS).contains(&chars) {
+                self.error(join(path, "title"), ProblemKind::TitleLength { chars });
+            }
+        }
+        let description = self.text(obj, "description", path, false);
+        let language = self.optional_checked(
+            obj,
+            "language",
+            path,
+            Expected::LanguageTag,
+            is_language_tag,
+        );
+        let created_at =
+            self.optional_checked(obj, "created_at", path, Expected::Timestamp, is_rfc3339);
+        let updated_at =
+            self.optional_checked(obj, "updated_at", path, Expected::Timestamp, is_rfc3339);
+        let phases = self.items(obj, "phases", path, limits::PHASES, true, Self::phase);
+        Some(JourneyMap {
+            id: id?,
+            title: title?,
+            description: description?,
+            language: language?,
+            created_at: created_at?,
+            updated_at: updated_at?,
+            phases: phases?,
+        })
+    }
+
+    fn phase(&mut self, value: &Value, path: &str) -> Option<Phase> {
+        let obj = self.object(value, path)?;
+        self.unknown_fields(
+            obj,
+            path,
+            &[
+                "id",
+                "name",
+                "description",
+                "goal",
+                "color",
+                "touchpoints",
+                "kpis",
+            ],
+        );
+        let id = self.id(obj, path);
+        let name = self.text(obj, "name", path, true);
+        let description = self.text(obj, "description", path, false);
+        let goal = self.text(obj, "goal", path, false);
+        let color = self.parsed(obj, "color", path, Expected::Color, Color::parse);
+        let touchpoints = self.items(
+            obj,
+            "touchpoints",
+            path,
+            limits::TOUCHPOINTS_PER_PHASE,
+            false,
+            Self::touchpoint,
+        );
+        let kpis = self.items(obj, "kpis", path, limits::KPIS_PER_PHASE, false, Self::kpi);
+        Some(Phase {
+            id: id?,
+            name: name?,
+            description: description?,
+            goal: goal?,
+            color: color?,
+            touchpoints: touchpoints?,
+            kpis: kpis?,
+        })
+    }
+
+    fn touchpoint(&mut self, value: &Value, path: &str) -> Option<Touchpoint> {
+        let obj = self.object(value, path)?;
+        self.unknown_fields(
+            obj,
+            path,
+            &["id", "name", "channel", "description", "emotion", "owner"],
+        );
+        let id = self.id(obj, path);
+        let name = self.text(obj, "name", path, true);
+        let channel = self.text(obj, "channel", path, false);
+        let description = self.text(obj, "description", path, false);
+        let owner = self.text(obj, "owner", path, false);
+        let emotion = match obj.get("emotion") {
+            None | Some(Value::Null) => Some(None),
+            // JSON Schema counts 2.0 as an integer, so this reader does too.
+            Some(v) => match v
+                .as_i64()
+                .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+                .and_then(Emotion::new)
+            {
+                Some(e) => Some(Some(e)),
+                None => {
+                    self.expected(join(path, "emotion"), Expected::EmotionOrNull, v);
+                    None
+                }
+            },
+        };
+        Some(Touchpoint {
+            id: id?,
+            name: name?,
+            channel: channel?,
+            description: description?,
+            emotion: emotion?,
+            owner: owner?,
+        })
+    }
+
+    fn kpi(&mut self, value: &Value, path: &str) -> Option<Kpi> {
+        let obj = self.object(value, path)?;
+        self.unknown_fields(
+            obj,
+            path,
+            &[
+                "id",
+                "name",
+                "unit",
+                "direction",
+                "baseline",
+                "target",
+                "measurements",
+            ],
+        );
+        let id = self.id(obj, path);
+        let name = self.text(obj, "name", path, true);
+        let unit = self.text(obj, "unit", path, false);
+        let direction = self.parsed(
+            obj,
+            "direction",
+            path,
+            Expected::Direction,
+            Direction::parse,
+        );
+        let baseline = self.number_or_null(obj, "baseline", path);
+        let target = self.number_or_null(obj, "target", path);
+        let measurements = self.items(
+            obj,
+            "measurements",
+            path,
+            limits::MEASUREMENTS_PER_KPI,
+            false,
+            Self::measurement,
+        );
+        Some(Kpi {
+            id: id?,
+            name: name?,
+            unit: unit?,
+            direction: direction?,
+            baseline: baseline?,
+            target: target?,
+            measurements: measurements?,
+        })
+    }
+
+    fn measurement(&mut self, value: &Value, path: &str) -> Option<Measurement> {
+        let obj = self.object(value, path)?;
+        self.unknown_fields(obj, path, &["date", "value"]);
+        let date = self.parsed(obj, "date", path, Expected::Date, Date::parse);
+        let number = match self.required(obj, "value", path, Expected::Number) {
+            Some(v) => v.as_f64().or_else(|| {
+                self.expected(join(path, "value"), Expected::Number, v);
+                None
+            }),
+            None => None,
+        };
+        Some(Measurement {
+            date: date?,
+            value: number?,
+        })
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Object> {
+        let obj = value.as_object();
+        if obj.is_none() {
+            self.expected(path.into(), Expected::Object, value);
+        }
+        obj
+    }
+
+    fn unknown_fields(&mut self, obj: &Object, path: &str, known: &[&str]) {
+        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.warnings
+                .push(problem(&join(path, key), ProblemKind::UnknownField));
+        }
+    }
+
+    fn required<'v>(
+        &mut self,
+        obj: &'v Object,
+        key: &str,
+        path: &str,
+        expected: Expected,
+    ) -> Option<&'v Value> {
+        let value = obj.get(key);
+        if value.is_none() {
+            self.error(join(path, key), ProblemKind::Missing(expected));
+        }
+        value
+    }
+
+    /// A text field; an absent optional one reads as empty.
+    fn text(&mut self, obj: &Object, key: &str, path: &str, required: bool) -> Option<String> {
+        match obj.get(key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.expected(join(path, key), Expected::Text, other);
+                None
+            }
+            None if required => {
+                self.error(join(path, key), ProblemKind::Missing(Expected::Text));
+                None
+            }
+            None => Some(String::new()),
+        }
+    }
+
+    /// An optional text field that, when present and not empty, must pass `valid`.
+    fn optional_checked(
+        &mut self,
+        obj: &Object,
+        key: &str,
+        path: &str,
+        expected: Expected,
+        valid: fn(&str) -> bool,
+    ) -> Option<String> {
+        let text = self.text(obj, key, path, false)?;
+        if text.is_empty() || valid(&text) {
+            Some(text)
+        } else {
+            self.expected(join(path, key), expected, &obj[key]);
+            None
+        }
+    }
+
+    /// A required text field read by `parse`.
+    fn parsed<T>(
+        &mut self,
+        obj: &Object,
+        key: &str,
+        path: &str,
+        expected: Expected,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.required(obj, key, path, expected)?;
+        let parsed = value.as_str().and_then(parse);
+        if parsed.is_none() {
+            self.expected(join(path, key), expected, value);
+        }
+        parsed
+    }
+
+    /// A required, non-empty id, unique within the map.
+    fn id(&mut self, obj: &Object, path: &str) -> Option<String> {
+        let id_path = join(path, "id");
+        match self.required(obj, "id", path, Expected::Id)? {
+            Value::String(id) if !id.is_empty() => {
+                if let Some(first) = self.ids.get(id) {
+                    let kind = ProblemKind::DuplicateId {
+                        id: id.clone(),
+                        first: first.clone(),
+                    };
+                    self.error(id_path, kind);
+                    return None;
+                }
+                self.ids.insert(id.clone(), id_path);
+                Some(id.clone())
+            }
+            other => {
+                self.expected(id_path, Expected::Id, other);
+                None
+            }
+        }
+    }
+
+    /// A number or null; absent reads as null.
+    fn number_or_null(&mut self, obj: &Object, key: &str, path: &str) -> Option<Option<f64>> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => match v.as_f64() {
+                Some(n) => Some(Some(n)),
+                None => {
+                    self.expected(join(path, key), Expected::NumberOrNull, v);
+                    None
+                }
+            },
+        }
+    }
+
+    fn list<'v>(
+        &mut self,
+        obj: &'v Object,
+        key: &str,
+        path: &str,
+        max: usize,
+        required: bool,
+    ) -> Option<&'v [Value]> {
+        let list_path = join(path, key);
+        match obj.get(key) {
+            Some(Value::Array(items)) if items.len() > max => {
+                self.error(
+                    list_path,
+                    ProblemKind::TooMany {
+                        count: items.len(),
+                        max,
+                    },
+                );
+                None
+            }
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                self.expected(list_path, Expected::List, other);
+                None
+            }
+            None if required => {
+                self.error(list_path, ProblemKind::Missing(Expected::List));
+                None
+            }
+            None => Some(&[]),
+        }
+    }
+
+    /// A list whose every entry is read by `read`; reads on past bad entries to report them all.
+    fn items<T>(
+        &mut self,
+        obj: &Object,
+        key: &str,
+        path: &str,
+        max: usize,
+        required: bool,
+        read: fn(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let list = self.list(obj, key, path, max, required)?;
+        let list_path = join(path, key);
+        let read: Vec<Option<T>> = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| read(self, v, &format!("{list_path}[{i}]")))
+            .collect();
+        read.into_iter().collect()
+    }
+}

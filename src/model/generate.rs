@@ -1,0 +1,197 @@
+//! Deterministic large maps and edit sequences, for benchmarks and tests.
+
+use super::{
+    Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, Measurement, NumberField, Phase,
+    TextField, Touchpoint, PHASE_PALETTE,
+};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Size {
+    pub phases: usize,
+    pub touchpoints: usize,
+    pub kpis: usize,
+    pub measurements: usize,
+}
+
+impl Size {
+    pub const SMALL: Size = Size {
+        phases: 5,
+        touchpoints: 40,
+        kpis: 0,
+        measurements: 0,
+    };
+    pub const WORKSHOP: Size = Size {
+        phases: 10,
+        touchpoints: 200,
+        kpis: 40,
+        measurements: 12,
+    };
+    pub const LARGE: Size = Size {
+        phases: 20,
+        touchpoints: 1000,
+        kpis: 200,
+        measurements: 36,
+    };
+}
+
+/// SplitMix64: tiny, fast and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[self.below(words.len())]
+    }
+}
+
+const CHANNELS: [&str; 8] = [
+    "E-mail",
+    "Website",
+    "SEO",
+    "SEA",
+    "Social media",
+    "App",
+    "Reviews",
+    "Customer service",
+];
+const WORDS: [&str; 8] = [
+    "welcome", "offer", "guide", "reminder", "survey", "review", "voucher", "update",
+];
+
+/// A map of `size`, the same for the same `seed`. Touchpoints and KPIs are spread evenly over phases.
+pub fn map(seed: u64, size: Size) -> JourneyMap {
+    let mut rng = Rng(seed);
+    let mut map = JourneyMap::new(
+        format!("generated-{seed}"),
+        format!("Generated journey {seed}"),
+    );
+    map.description = "A generated map for benchmarks and tests.".into();
+    map.phases = (0..size.phases)
+        .map(|p| {
+            let mut phase = Phase::new(
+                format!("phase-{p}"),
+                format!("Phase {}", p + 1),
+                PHASE_PALETTE[p % 6],
+            );
+            phase.goal = format!("Goal of phase {}", p + 1);
+            phase
+        })
+        .collect();
+    for t in 0..size.touchpoints {
+        let phase = &mut map.phases[t % size.phases];
+        phase.touchpoints.push(Touchpoint {
+            id: format!("tp-{t}"),
+            name: format!("{} {t}", rng.pick(&WORDS)),
+            channel: rng.pick(&CHANNELS).into(),
+            description: format!("Touchpoint number {t}"),
+            emotion: Emotion::new(rng.below(6) as i64 - 2),
+            owner: rng.pick(&["Marketing", "Sales", "Service"]).into(),
+        });
+    }
+    for k in 0..size.kpis {
+        let base = rng.below(1000) as f64 / 10.0;
+        map.phases[k % size.phases].kpis.push(Kpi {
+            id: format!("kpi-{k}"),
+            name: format!("KPI {k}"),
+            unit: rng.pick(&["%", "count", "EUR", "score"]).into(),
+            direction: if rng.below(4) == 0 {
+                Direction::Decrease
+            } else {
+                Direction::Increase
+            },
+            baseline: Some(base),
+            target: Some(base * 1.5),
+            measurements: (0..size.measurements)
+                .map(|i| Measurement {
+                    date: month(i),
+                    value: base + rng.below(500) as f64 / 10.0,
+                })
+                .collect(),
+        });
+    }
+    map
+}
+
+/// The first day of the `i`-th month from January 2023.
+fn month(i: usize) -> Date {
+    Date::new(2023 + (i / 12) as u16, (i % 12) as u8 + 1, 1).expect("first of a month exists")
+}
+
+/// `count` edits of mixed kinds that apply one after the other to `start`.
+pub fn edits(start: &JourneyMap, seed: u64, count: usize) -> Vec<Edit> {
+    let mut rng = Rng(seed);
+    let mut map = start.clone();
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count {
+        let p = rng.below(map.phases.len());
+        let phase = &map.phases[p];
+        let edit = match rng.below(6) {
+            0 => Edit::SetText {
+                field: TextField::PhaseName(phase.id.clone()),
+                value: format!("Phase {}", out.len()),
+            },
+            1 if !phase.touchpoints.is_empty() => {
+                let t = &phase.touchpoints[rng.below(phase.touchpoints.len())];
+                Edit::SetEmotion {
+                    touchpoint: t.id.clone(),
+                    emotion: Emotion::new(rng.below(5) as i64 - 2),
+                }
+            }
+            2 if !phase.touchpoints.is_empty() => {
+                let t = &phase.touchpoints[rng.below(phase.touchpoints.len())];
+                let to = &map.phases[rng.below(map.phases.len())];
+                let index = rng.below(to.touchpoints.len() + 1);
+                Edit::MoveItem {
+                    id: t.id.clone(),
+                    phase: to.id.clone(),
+                    index,
+                }
+            }
+            3 if !phase.kpis.is_empty() => {
+                let k = &phase.kpis[rng.below(phase.kpis.len())];
+                Edit::SetNumber {
+                    field: NumberField::Target(k.id.clone()),
+                    value: Some(rng.below(100) as f64),
+                }
+            }
+            4 => Edit::InsertItem {
+                phase: phase.id.clone(),
+                index: 0,
+                item: Item::Touchpoint(Touchpoint {
+                    id: map.fresh_id("new-tp"),
+                    name: "New touchpoint".into(),
+                    channel: rng.pick(&CHANNELS).into(),
+                    description: String::new(),
+                    emotion: None,
+                    owner: String::new(),
+                }),
+            },
+            5 if !phase.kpis.is_empty() => {
+                let k = &phase.kpis[rng.below(phase.kpis.len())];
+                Edit::SetDirection {
+                    kpi: k.id.clone(),
+                    direction: Direction::Decrease,
+                }
+            }
+            _ => Edit::SetColor {
+                phase: phase.id.clone(),
+                color: Color::rgb(rng.below(256) as u8, 0, 0),
+            },
+        };
+        if map.apply(edit.clone()).is_ok() {
+            out.push(edit);
+        }
+    }
+    out
+}

@@ -1,0 +1,105 @@
+//! The map as a Mermaid `journey` diagram, to paste into documentation.
+
+use super::{Emotion, JourneyMap};
+
+/// Mermaid's journey scores run from 1 (bad) to 5 (good); an unrated touchpoint sits in the
+/// middle, at 3, as Mermaid has no "not rated".
+fn score(emotion: Option<Emotion>) -> i8 {
+    emotion.map_or(3, |e| e.score() + 3)
+}
+
+/// User text as one Mermaid token: on one line, and without the characters that end a field
+/// (`:`), a statement (`;`) or start a comment or entity (`%%`, `#`).
+fn token(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            ':' => '∶',
+            ';' => ',',
+            '#' => '♯',
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned
+        .replace("%%", "%")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if cleaned.is_empty() {
+        "–".into()
+    } else {
+        cleaned
+    }
+}
+
+/// One section per phase and one task per touchpoint; the actors are its channel and owner.
+pub fn journey(map: &JourneyMap) -> String {
+    let mut out = format!("journey\n    title {}\n", token(&map.title));
+    for phase in &map.phases {
+        out += &format!("    section {}\n", token(&phase.name));
+        for t in &phase.touchpoints {
+            let actors: Vec<String> = [&t.channel, &t.owner]
+                .into_iter()
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| token(&a.replace(',', " ")))
+                .collect();
+            let actors = if actors.is_empty() {
+                "–".to_owned()
+            } else {
+                actors.join(", ")
+            };
+            out += &format!(
+                "      {}: {}: {}\n",
+                token(&t.name),
+                score(t.emotion),
+                actors
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::templates::Template;
+
+    #[test]
+    fn a_template_becomes_a_journey_diagram() {
+        let map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
+        let text = journey(&map);
+        assert!(text.starts_with("journey\n    title Webshop\n    section See\n      Inspiring posts: 4: Social media\n"), "{text}");
+        assert!(
+            text.contains("      Press coverage: 3: PR\n"),
+            "unrated is 3"
+        );
+        assert!(text.contains("    section Care\n"));
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("      ")).count(),
+            map.touchpoint_count()
+        );
+    }
+
+    #[test]
+    fn user_text_cannot_break_the_syntax() {
+        let mut map = Template::Blank.build(Lang::En, "m", "A: B; C %% comment\n# heading");
+        map.phases.push(crate::model::Phase::new(
+            "p",
+            "",
+            crate::model::PHASE_PALETTE[0],
+        ));
+        map.phases[0].touchpoints.push(crate::model::Touchpoint {
+            id: "t".into(),
+            name: "Call: 5: Me".into(),
+            channel: "Phone, web".into(),
+            description: String::new(),
+            emotion: Emotion::new(-2),
+            owner: String::new(),
+        });
+        let text = journey(&map);
+        assert_eq!(text, "journey\n    title A∶ B, C % comment ♯ heading\n    section –\n      Call∶ 5∶ Me: 1: Phone web\n");
+    }
+}

@@ -1,0 +1,99 @@
+//! A whole map in a link, so it can be shared with no server: the exchange-format file,
+//! deflated and base64url-encoded, in the address's fragment (which browsers never send).
+
+use super::exchange::{self, Problem};
+use super::JourneyMap;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+/// Links longer than this are refused: browsers take far more, but mail and chat programs
+/// that carry links cut or break them well before.
+pub const MAX_LINK_CHARS: usize = 32_000;
+
+/// A link can hold no more than this once inflated; a crafted link inflating to gigabytes is
+/// refused instead of taking the tab down.
+const MAX_INFLATED_BYTES: usize = 10 * 1024 * 1024;
+
+#[derive(Debug, PartialEq)]
+pub enum ShareError {
+    /// Not base64url: cut off, retyped or altered.
+    Damaged,
+    /// Valid base64 whose content does not inflate, or inflates beyond the limit.
+    NotAMap,
+    /// Inflates to a file the importer refuses.
+    Invalid(Vec<Problem>),
+}
+
+/// The fragment payload for `map`; `None` when the link would be longer than [`MAX_LINK_CHARS`]
+/// allows for a link starting with `prefix` (the app's address and route).
+pub fn encode(map: &JourneyMap, prefix_len: usize) -> Option<String> {
+    let json = exchange::export_map(map, None);
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    let payload = URL_SAFE_NO_PAD.encode(packed);
+    (prefix_len + payload.len() <= MAX_LINK_CHARS).then_some(payload)
+}
+
+pub fn decode(payload: &str) -> Result<JourneyMap, ShareError> {
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload.trim())
+        .map_err(|_| ShareError::Damaged)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES)
+        .map_err(|_| ShareError::NotAMap)?;
+    let text = String::from_utf8(bytes).map_err(|_| ShareError::NotAMap)?;
+    let mut imported = exchange::import(&text).map_err(ShareError::Invalid)?;
+    // A link carries one map; a bundle in a link is somebody's mistake.
+    match imported.maps.len() {
+        1 => Ok(imported.maps.remove(0)),
+        _ => Err(ShareError::NotAMap),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::{self, Size};
+
+    #[test]
+    fn a_map_goes_through_a_link_unchanged() {
+        let map = generate::map(3, Size::WORKSHOP);
+        let payload = encode(&map, 40).expect("a workshop map fits in a link");
+        assert!(payload
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert_eq!(decode(&payload), Ok(map));
+    }
+
+    #[test]
+    fn maps_too_large_for_a_link_are_refused() {
+        assert_eq!(encode(&generate::map(1, Size::LARGE), 40), None);
+    }
+
+    #[test]
+    fn damaged_or_tampered_links_are_errors() {
+        let payload = encode(&generate::map(3, Size::SMALL), 40).unwrap();
+        assert_eq!(decode("not base64!"), Err(ShareError::Damaged));
+        // Cut where the base64 is still valid: the deflate stream is then incomplete.
+        assert_eq!(
+            decode(&payload[..payload.len() / 8 * 4]),
+            Err(ShareError::NotAMap)
+        );
+        let mut tampered = payload.into_bytes();
+        tampered[30] = if tampered[30] == b'A' { b'B' } else { b'A' };
+        assert!(decode(&String::from_utf8(tampered).unwrap()).is_err());
+        let other = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(
+            b"{\"format\":\"x\"}",
+            6,
+        ));
+        assert!(matches!(decode(&other), Err(ShareError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_link_that_inflates_beyond_the_limit_is_refused() {
+        let bomb = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(
+            &vec![b' '; MAX_INFLATED_BYTES + 1],
+            9,
+        ));
+        assert!(bomb.len() < 20_000, "a small link");
+        assert_eq!(decode(&bomb), Err(ShareError::NotAMap));
+    }
+}

@@ -1,0 +1,740 @@
+//! Ready-made journeys from the models the trade already uses, each in English and Dutch, and the
+//! catalogue of channels touchpoints are picked from.
+
+use super::{Direction, Emotion, JourneyMap, Kpi, Phase, Touchpoint, PHASE_PALETTE};
+use crate::i18n::Lang;
+
+/// English and Dutch.
+type Both = (&'static str, &'static str);
+
+fn pick((en, nl): Both, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Nl => nl,
+    }
+}
+
+/// Channels offered when choosing a touchpoint's channel; any other text may be typed too.
+pub const CHANNELS: &[Both] = &[
+    ("E-mail", "E-mail"),
+    ("Newsletter", "Nieuwsbrief"),
+    ("Remarketing", "Remarketing"),
+    ("Display advertising", "Display-advertenties"),
+    ("Social media", "Social media"),
+    ("Social ads", "Social advertenties"),
+    ("SEO", "SEO"),
+    ("SEA", "SEA"),
+    ("PR", "PR"),
+    ("Website", "Website"),
+    ("Webshop checkout", "Webshop-afrekenpagina"),
+    ("App", "App"),
+    (
+        "Online community / customer portal",
+        "Online community / klantportaal",
+    ),
+    ("Reviews", "Reviews"),
+    ("Loyalty programme", "Loyaliteitsprogramma"),
+    ("Referral programme", "Doorverwijsprogramma"),
+    (
+        "Customer service / call centre",
+        "Klantenservice / callcenter",
+    ),
+    ("SMS", "Sms"),
+    ("Delivery", "Bezorging"),
+    ("Packaging", "Verpakking"),
+    ("Store / staff", "Winkel / personeel"),
+    ("Events", "Evenementen"),
+    ("Print", "Drukwerk"),
+];
+
+/// The channel catalogue in one language.
+pub fn channels(lang: Lang) -> impl Iterator<Item = &'static str> {
+    CHANNELS.iter().map(move |&c| pick(c, lang))
+}
+
+/// Units offered for KPIs: percentage, count, currency, score; any other text may be typed too.
+const UNITS: &[Both] = &[
+    ("%", "%"),
+    ("count", "aantal"),
+    ("€", "€"),
+    ("score", "score"),
+];
+
+/// The units offered in one language.
+pub fn units(lang: Lang) -> impl Iterator<Item = &'static str> {
+    UNITS.iter().map(move |&u| pick(u, lang))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    SeeThinkDoCare,
+    KijkKiesKoop,
+    AwarenessToAdvocacy,
+    ExistingCustomers,
+    Blank,
+}
+
+struct PhaseSpec {
+    name: Both,
+    goal: Both,
+    touchpoints: &'static [(Both, usize, Option<i8>)],
+    kpis: &'static [(Both, usize, Direction)],
+}
+
+const fn phase(
+    name: Both,
+    goal: Both,
+    touchpoints: &'static [(Both, usize, Option<i8>)],
+    kpis: &'static [(Both, usize, Direction)],
+) -> PhaseSpec {
+    PhaseSpec {
+        name,
+        goal,
+        touchpoints,
+        kpis,
+    }
+}
+
+// Indexes into CHANNELS and UNITS, named for reading the tables below.
+const EMAIL: usize = 0;
+const NEWSLETTER: usize = 1;
+const REMARKETING: usize = 2;
+const DISPLAY: usize = 3;
+const SOCIAL: usize = 4;
+const SOCIAL_ADS: usize = 5;
+const SEO: usize = 6;
+const SEA: usize = 7;
+const PR: usize = 8;
+const WEBSITE: usize = 9;
+const CHECKOUT: usize = 10;
+const APP: usize = 11;
+const COMMUNITY: usize = 12;
+const REVIEWS: usize = 13;
+const LOYALTY: usize = 14;
+const REFERRAL: usize = 15;
+const SERVICE: usize = 16;
+const SMS: usize = 17;
+const PACKAGING: usize = 19;
+const STORE: usize = 20;
+const PERCENT: usize = 0;
+const COUNT: usize = 1;
+const MONEY: usize = 2;
+const SCORE: usize = 3;
+const UP: Direction = Direction::Increase;
+const DOWN: Direction = Direction::Decrease;
+
+const SEE_THINK_DO_CARE: &[PhaseSpec] = &[
+    phase(
+        ("See", "See"),
+        (
+            "Be seen by everyone who could ever buy from us",
+            "Gezien worden door iedereen die ooit bij ons zou kunnen kopen",
+        ),
+        &[
+            (("Inspiring posts", "Inspirerende posts"), SOCIAL, Some(1)),
+            (("Display campaign", "Displaycampagne"), DISPLAY, Some(0)),
+            (("Press coverage", "Aandacht in de pers"), PR, None),
+        ],
+        &[
+            (("Reach", "Bereik"), COUNT, UP),
+            (("Social likes", "Social likes"), COUNT, UP),
+        ],
+    ),
+    phase(
+        ("Think", "Think"),
+        (
+            "Help people who are considering a purchase choose",
+            "Mensen die een aankoop overwegen helpen kiezen",
+        ),
+        &[
+            (("Buying guides", "Koopgidsen"), SEO, Some(1)),
+            (("Search ads", "Zoekadvertenties"), SEA, Some(0)),
+            (
+                ("Reviews on product pages", "Reviews op productpagina's"),
+                REVIEWS,
+                Some(1),
+            ),
+        ],
+        &[(
+            ("Returning visitors", "Terugkerende bezoekers"),
+            PERCENT,
+            UP,
+        )],
+    ),
+    phase(
+        ("Do", "Do"),
+        (
+            "Make buying easy for those ready to buy",
+            "Kopen makkelijk maken voor wie wil kopen",
+        ),
+        &[
+            (
+                ("Clear call to action", "Duidelijke call-to-action"),
+                WEBSITE,
+                Some(1),
+            ),
+            (
+                ("Simple checkout", "Eenvoudig afrekenen"),
+                CHECKOUT,
+                Some(0),
+            ),
+            (
+                ("Cart remarketing", "Remarketing op winkelwagen"),
+                REMARKETING,
+                Some(-1),
+            ),
+        ],
+        &[
+            (("Conversion rate", "Conversieratio"), PERCENT, UP),
+            (("Cart abandonment", "Verlaten winkelwagens"), PERCENT, DOWN),
+        ],
+    ),
+    phase(
+        ("Care", "Care"),
+        (
+            "Turn customers into loyal, returning customers",
+            "Klanten laten terugkomen en trouw maken",
+        ),
+        &[
+            (
+                (
+                    "E-mail with labels and personalised content",
+                    "E-mail met labels en gepersonaliseerde content",
+                ),
+                EMAIL,
+                Some(1),
+            ),
+            (
+                (
+                    "Review request timed after delivery",
+                    "Reviewverzoek getimed na levering",
+                ),
+                REVIEWS,
+                Some(0),
+            ),
+            (
+                (
+                    "Remarketing list for customers",
+                    "Remarketinglijst voor klanten",
+                ),
+                REMARKETING,
+                None,
+            ),
+            (
+                (
+                    "Customer account, app and community",
+                    "Klantaccount, app en community",
+                ),
+                COMMUNITY,
+                Some(2),
+            ),
+        ],
+        &[
+            (
+                ("Repeat purchase ratio", "Herhaalaankoopratio"),
+                PERCENT,
+                UP,
+            ),
+            (
+                (
+                    "Customer lifetime value growth",
+                    "Groei customer lifetime value",
+                ),
+                PERCENT,
+                UP,
+            ),
+            (("E-mail open rate", "Openratio e-mail"), PERCENT, UP),
+            (("Social likes", "Social likes"), COUNT, UP),
+            (("Number of reviews", "Aantal reviews"), COUNT, UP),
+            (
+                (
+                    "Remarketing click-through rate",
+                    "Doorklikratio remarketing",
+                ),
+                PERCENT,
+                UP,
+            ),
+            (
+                (
+                    "Usage of the customer environment",
+                    "Gebruik van de klantomgeving",
+                ),
+                PERCENT,
+                UP,
+            ),
+        ],
+    ),
+];
+
+const KIJK_KIES_KOOP: &[PhaseSpec] = &[
+    phase(
+        ("Look", "Kijk"),
+        (
+            "Get noticed by the right people",
+            "Opvallen bij de juiste mensen",
+        ),
+        &[
+            (("Social media", "Social media"), SOCIAL, Some(1)),
+            (
+                ("Display advertising", "Display-advertenties"),
+                DISPLAY,
+                Some(0),
+            ),
+            (("PR", "PR"), PR, None),
+        ],
+        &[(("Reach", "Bereik"), COUNT, UP)],
+    ),
+    phase(
+        ("Choose", "Kies"),
+        ("Be the obvious choice", "De logische keuze zijn"),
+        &[
+            (
+                ("Found in search", "Vindbaar in zoekmachines"),
+                SEO,
+                Some(0),
+            ),
+            (("Search ads", "Zoekadvertenties"), SEA, Some(0)),
+            (("Social ads", "Social advertenties"), SOCIAL_ADS, Some(0)),
+            (
+                ("Website content", "Content op de website"),
+                WEBSITE,
+                Some(1),
+            ),
+            (
+                ("Reviews and references", "Reviews en referenties"),
+                REVIEWS,
+                Some(2),
+            ),
+        ],
+        &[(("Click-through rate", "Doorklikratio"), PERCENT, UP)],
+    ),
+    phase(
+        ("Buy", "Koop"),
+        (
+            "Make buying quick and free of surprises",
+            "Kopen snel en zonder verrassingen maken",
+        ),
+        &[
+            (
+                ("Clear calls to action", "Duidelijke call-to-actions"),
+                WEBSITE,
+                Some(1),
+            ),
+            (("Fast site", "Snelle site"), WEBSITE, Some(1)),
+            (
+                ("Simple forms", "Eenvoudige formulieren"),
+                CHECKOUT,
+                Some(0),
+            ),
+            (
+                (
+                    "Costs and delivery time up front",
+                    "Kosten en levertijd vooraf duidelijk",
+                ),
+                CHECKOUT,
+                Some(1),
+            ),
+        ],
+        &[
+            (("Conversion rate", "Conversieratio"), PERCENT, UP),
+            (("Cart abandonment", "Verlaten winkelwagens"), PERCENT, DOWN),
+        ],
+    ),
+    phase(
+        ("Receive", "Krijg"),
+        (
+            "Deliver as promised, and a little better",
+            "Leveren zoals beloofd, en net iets beter",
+        ),
+        &[
+            (
+                (
+                    "SMS and e-mail about the delivery",
+                    "Sms en mail over de bezorging",
+                ),
+                SMS,
+                Some(1),
+            ),
+            (("Packaging", "Verpakking"), PACKAGING, Some(2)),
+            (("Friendly staff", "Vriendelijk personeel"), STORE, Some(2)),
+        ],
+        &[
+            (("Delivered on time", "Op tijd bezorgd"), PERCENT, UP),
+            (("Complaints", "Klachten"), COUNT, DOWN),
+        ],
+    ),
+    phase(
+        ("Cherish", "Koester"),
+        ("Keep customers coming back", "Klanten laten terugkomen"),
+        &[
+            (
+                (
+                    "Voucher for the next purchase",
+                    "Tegoedbon voor de volgende aankoop",
+                ),
+                EMAIL,
+                Some(2),
+            ),
+            (
+                (
+                    "Feedback and review requests",
+                    "Feedback- en reviewverzoeken",
+                ),
+                REVIEWS,
+                Some(0),
+            ),
+            (("Newsletters", "Nieuwsbrieven"), NEWSLETTER, Some(0)),
+            (("Social media", "Social media"), SOCIAL, Some(1)),
+        ],
+        &[
+            (
+                ("Repeat purchase ratio", "Herhaalaankoopratio"),
+                PERCENT,
+                UP,
+            ),
+            (("Net Promoter Score", "Net Promoter Score"), SCORE, UP),
+        ],
+    ),
+];
+
+const AWARENESS_TO_ADVOCACY: &[PhaseSpec] = &[
+    phase(
+        ("Awareness", "Bekendheid"),
+        ("Make the brand known", "Het merk bekend maken"),
+        &[
+            (("Social media", "Social media"), SOCIAL, Some(1)),
+            (
+                ("Display advertising", "Display-advertenties"),
+                DISPLAY,
+                Some(0),
+            ),
+        ],
+        &[(("Brand awareness", "Naamsbekendheid"), PERCENT, UP)],
+    ),
+    phase(
+        ("Consideration", "Overweging"),
+        ("Show why we fit", "Laten zien waarom wij passen"),
+        &[
+            (
+                (
+                    "Personalised recommendations",
+                    "Gepersonaliseerde aanbevelingen",
+                ),
+                WEBSITE,
+                Some(1),
+            ),
+            (("Reviews", "Reviews"), REVIEWS, Some(1)),
+        ],
+        &[(
+            ("Product page views", "Weergaven productpagina's"),
+            COUNT,
+            UP,
+        )],
+    ),
+    phase(
+        ("Purchase", "Aankoop"),
+        (
+            "Remove every obstacle to buying",
+            "Elke drempel om te kopen wegnemen",
+        ),
+        &[
+            (
+                ("Simple checkout", "Eenvoudig afrekenen"),
+                CHECKOUT,
+                Some(0),
+            ),
+            (
+                (
+                    "Easy re-order of favourites",
+                    "Favorieten makkelijk opnieuw bestellen",
+                ),
+                APP,
+                Some(2),
+            ),
+        ],
+        &[
+            (("Conversion rate", "Conversieratio"), PERCENT, UP),
+            (("Average order value", "Gemiddelde orderwaarde"), MONEY, UP),
+        ],
+    ),
+    phase(
+        ("Retention", "Behoud"),
+        (
+            "Make returning worth it",
+            "Terugkomen de moeite waard maken",
+        ),
+        &[
+            (
+                (
+                    "Rewards for returning customers",
+                    "Beloningen voor terugkerende klanten",
+                ),
+                LOYALTY,
+                Some(2),
+            ),
+            (
+                (
+                    "Personalised recommendations by e-mail",
+                    "Gepersonaliseerde aanbevelingen per e-mail",
+                ),
+                EMAIL,
+                Some(1),
+            ),
+        ],
+        &[
+            (
+                ("Repeat purchase ratio", "Herhaalaankoopratio"),
+                PERCENT,
+                UP,
+            ),
+            (("Churn", "Klantverloop"), PERCENT, DOWN),
+        ],
+    ),
+    phase(
+        ("Advocacy", "Ambassadeurschap"),
+        (
+            "Turn happy customers into promoters",
+            "Tevreden klanten tot promotors maken",
+        ),
+        &[
+            (
+                (
+                    "Satisfaction survey with NPS, twice a year",
+                    "Tevredenheidsonderzoek met NPS, twee keer per jaar",
+                ),
+                EMAIL,
+                Some(0),
+            ),
+            (("Reviews", "Reviews"), REVIEWS, Some(1)),
+            (
+                ("Referral programme", "Doorverwijsprogramma"),
+                REFERRAL,
+                Some(1),
+            ),
+        ],
+        &[
+            (("Net Promoter Score", "Net Promoter Score"), SCORE, UP),
+            (("Number of reviews", "Aantal reviews"), COUNT, UP),
+        ],
+    ),
+];
+
+const EXISTING_CUSTOMERS: &[PhaseSpec] = &[
+    phase(
+        ("Retention", "Behoud"),
+        (
+            "Give customers reasons to stay",
+            "Klanten redenen geven om te blijven",
+        ),
+        &[
+            (
+                ("Exclusive discounts", "Exclusieve kortingen"),
+                EMAIL,
+                Some(1),
+            ),
+            (("Savings programme", "Spaarprogramma"), LOYALTY, Some(1)),
+            (
+                (
+                    "Early access to new products",
+                    "Eerder toegang tot nieuwe producten",
+                ),
+                NEWSLETTER,
+                Some(2),
+            ),
+        ],
+        &[
+            (("Churn", "Klantverloop"), PERCENT, DOWN),
+            (
+                ("Repeat purchase ratio", "Herhaalaankoopratio"),
+                PERCENT,
+                UP,
+            ),
+        ],
+    ),
+    phase(
+        ("Engagement", "Betrokkenheid"),
+        ("Stay in conversation", "In gesprek blijven"),
+        &[
+            (
+                ("Dialogue on social media", "Dialoog via social media"),
+                SOCIAL,
+                Some(1),
+            ),
+            (("Customer service", "Klantenservice"), SERVICE, Some(0)),
+            (
+                ("App as an extra service", "App als extra service"),
+                APP,
+                Some(1),
+            ),
+        ],
+        &[
+            (("Active app users", "Actieve app-gebruikers"), COUNT, UP),
+            (("Customer satisfaction", "Klanttevredenheid"), SCORE, UP),
+        ],
+    ),
+    phase(
+        ("Ambassadors", "Ambassadeurs"),
+        (
+            "Let customers bring in new customers",
+            "Klanten nieuwe klanten laten aanbrengen",
+        ),
+        &[
+            (
+                (
+                    "Referral reward for both the existing and the new customer",
+                    "Beloning voor doorverwijzen voor zowel de bestaande als de nieuwe klant",
+                ),
+                REFERRAL,
+                Some(2),
+            ),
+            (("Reviews", "Reviews"), REVIEWS, Some(1)),
+        ],
+        &[
+            (("Referrals", "Doorverwijzingen"), COUNT, UP),
+            (("Net Promoter Score", "Net Promoter Score"), SCORE, UP),
+        ],
+    ),
+];
+
+impl Template {
+    pub const ALL: [Template; 5] = [
+        Template::SeeThinkDoCare,
+        Template::KijkKiesKoop,
+        Template::AwarenessToAdvocacy,
+        Template::ExistingCustomers,
+        Template::Blank,
+    ];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        pick(
+            match self {
+                Template::SeeThinkDoCare => ("See – Think – Do – Care", "See – Think – Do – Care"),
+                Template::KijkKiesKoop => (
+                    "Look – Choose – Buy – Receive – Cherish",
+                    "Kijk – Kies – Koop – Krijg – Koester",
+                ),
+                Template::AwarenessToAdvocacy => (
+                    "Awareness – Consideration – Purchase – Retention – Advocacy",
+                    "Bekendheid – Overweging – Aankoop – Behoud – Ambassadeurschap",
+                ),
+                Template::ExistingCustomers => (
+                    "Existing customers: Retention – Engagement – Ambassadors",
+                    "Bestaande klanten: Behoud – Betrokkenheid – Ambassadeurs",
+                ),
+                Template::Blank => ("Blank", "Leeg"),
+            },
+            lang,
+        )
+    }
+
+    fn phases(self) -> &'static [PhaseSpec] {
+        match self {
+            Template::SeeThinkDoCare => SEE_THINK_DO_CARE,
+            Template::KijkKiesKoop => KIJK_KIES_KOOP,
+            Template::AwarenessToAdvocacy => AWARENESS_TO_ADVOCACY,
+            Template::ExistingCustomers => EXISTING_CUSTOMERS,
+            Template::Blank => &[],
+        }
+    }
+
+    /// A new map from this template, in `lang`, titled `title`.
+    pub fn build(self, lang: Lang, id: impl Into<String>, title: impl Into<String>) -> JourneyMap {
+        let mut map = JourneyMap::new(id, title);
+        map.language = lang.code().into();
+        let mut n = 0;
+        let mut next_id = |prefix: &str| {
+            n += 1;
+            format!("{prefix}-{n}")
+        };
+        for (i, spec) in self.phases().iter().enumerate() {
+            let mut phase = Phase::new(
+                next_id("phase"),
+                pick(spec.name, lang),
+                PHASE_PALETTE[i % PHASE_PALETTE.len()],
+            );
+            phase.goal = pick(spec.goal, lang).into();
+            for &(name, channel, emotion) in spec.touchpoints {
+                phase.touchpoints.push(Touchpoint {
+                    id: next_id("touchpoint"),
+                    name: pick(name, lang).into(),
+                    channel: pick(CHANNELS[channel], lang).into(),
+                    description: String::new(),
+                    emotion: emotion.and_then(|e| Emotion::new(e.into())),
+                    owner: String::new(),
+                });
+            }
+            for &(name, unit, direction) in spec.kpis {
+                phase.kpis.push(Kpi {
+                    id: next_id("kpi"),
+                    name: pick(name, lang).into(),
+                    unit: pick(UNITS[unit], lang).into(),
+                    direction,
+                    baseline: None,
+                    target: None,
+                    measurements: Vec::new(),
+                });
+            }
+            map.phases.push(phase);
+        }
+        map
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::exchange;
+
+    #[test]
+    fn every_template_builds_a_valid_map_in_both_languages() {
+        for template in Template::ALL {
+            for lang in [Lang::En, Lang::Nl] {
+                let map = template.build(lang, "t", template.name(lang));
+                let text = exchange::export_map(&map, None);
+                assert_eq!(
+                    exchange::import(&text).unwrap().maps,
+                    vec![map],
+                    "{template:?} in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_carry_what_the_models_put_in_each_phase() {
+        let care = Template::SeeThinkDoCare.build(Lang::En, "t", "STDC");
+        let names: Vec<_> = care.phases.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["See", "Think", "Do", "Care"]);
+        assert_eq!(care.phases[3].touchpoints.len(), 4);
+        assert_eq!(care.phases[3].kpis.len(), 7);
+        assert!(care.phases[3]
+            .kpis
+            .iter()
+            .any(|k| k.name == "Repeat purchase ratio"));
+
+        let kkk = Template::KijkKiesKoop.build(Lang::Nl, "t", "KKK");
+        let names: Vec<_> = kkk.phases.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Kijk", "Kies", "Koop", "Krijg", "Koester"]);
+        assert!(kkk.phases[3].touchpoints.iter().any(|t| t.channel == "Sms"));
+        assert!(kkk.phases[2]
+            .kpis
+            .iter()
+            .any(|k| k.direction == Direction::Decrease));
+
+        let existing = Template::ExistingCustomers.build(Lang::En, "t", "E");
+        assert!(existing.phases[2].touchpoints[0]
+            .name
+            .contains("both the existing and the new customer"));
+        assert!(Template::Blank
+            .build(Lang::Nl, "t", "Leeg")
+            .phases
+            .is_empty());
+    }
+
+    #[test]
+    fn the_catalogue_names_every_channel_in_both_languages() {
+        assert_eq!(channels(Lang::En).count(), channels(Lang::Nl).count());
+        assert!(channels(Lang::En).any(|c| c == "Customer service / call centre"));
+        assert!(channels(Lang::Nl).any(|c| c == "Winkel / personeel"));
+    }
+}

@@ -1,0 +1,109 @@
+//! Where stored text lives: the browser's localStorage, or memory when the browser refuses it.
+
+use gloo_storage::{LocalStorage, Storage};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum BackendError {
+    /// The browser's storage is full.
+    Quota,
+    Other(String),
+}
+
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
+    fn remove(&mut self, key: &str) -> Result<(), BackendError>;
+    fn keys(&self) -> Result<Vec<String>, BackendError>;
+    /// Whether data outlives the tab.
+    fn is_persistent(&self) -> bool;
+}
+
+/// Keeps data only while the tab is open: the fallback when localStorage is unavailable.
+#[derive(Default)]
+pub struct Memory(BTreeMap<String, String>);
+
+impl Backend for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.0.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        Ok(self.0.keys().cloned().collect())
+    }
+    fn is_persistent(&self) -> bool {
+        false
+    }
+}
+
+/// The browser's localStorage, through gloo-storage.
+pub struct Browser(web_sys::Storage);
+
+const PROBE_KEY: &str = "journey-mapper/probe";
+
+impl Browser {
+    /// localStorage if this browser lets the page use it. A full store still counts as usable:
+    /// what is stored can be read, and saving is retried once there is room.
+    pub fn open() -> Option<Self> {
+        // Checked before gloo is used: `LocalStorage::raw()` panics where storage is blocked.
+        web_sys::window()?.local_storage().ok()??;
+        let storage = LocalStorage::raw();
+        match storage.set_item(PROBE_KEY, "1").map_err(js_error) {
+            Ok(()) | Err(BackendError::Quota) => {
+                LocalStorage::delete(PROBE_KEY);
+                Some(Browser(storage))
+            }
+            Err(BackendError::Other(_)) => None,
+        }
+    }
+}
+
+fn js_error(e: wasm_bindgen::JsValue) -> BackendError {
+    let field = |name: &str| {
+        js_sys::Reflect::get(&e, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    // Browsers name a full store QuotaExceededError (Firefox once used NS_ERROR_DOM_QUOTA_REACHED).
+    match field("name").as_deref() {
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => BackendError::Quota,
+        name => BackendError::Other(
+            field("message")
+                .or(name.map(String::from))
+                .unwrap_or_else(|| format!("{e:?}")),
+        ),
+    }
+}
+
+impl Backend for Browser {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get_item(key).map_err(js_error)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.set_item(key, value).map_err(js_error)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.remove_item(key).map_err(js_error)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        let n = self.0.length().map_err(js_error)?;
+        (0..n)
+            .map(|i| {
+                self.0
+                    .key(i)
+                    .map(Option::unwrap_or_default)
+                    .map_err(js_error)
+            })
+            .collect()
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,204 @@
+//! How one map is kept in storage: `{"schema": N, "rev": R, "map": <exchange-format map>}`.
+//! Pure: no web types, so every rule here is tested natively.
+
+use crate::model::exchange::{self, Problem};
+use crate::model::JourneyMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A migration step turns an entry of schema `n` into one of schema `n + 1`.
+pub type Step = fn(Value) -> Result<Value, String>;
+
+/// Ordered migration steps: `STEPS[0]` turns schema 1 into 2, and so on. Schema 1 is the first
+/// layout, so there is nothing to migrate yet; a layout change appends a step here with its test.
+const STEPS: &[Step] = &[];
+
+/// The schema this version of the app writes.
+pub const SCHEMA: u64 = 1 + STEPS.len() as u64;
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    // `rev` first, so a reader looking only for the revision finds it early.
+    rev: u64,
+    schema: u64,
+    map: &'a JourneyMap,
+}
+
+#[derive(Deserialize)]
+struct RevOnly {
+    rev: u64,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    Map {
+        rev: u64,
+        map: JourneyMap,
+    },
+    /// Written by a newer version of the app: leave it alone.
+    Newer {
+        schema: u64,
+    },
+    /// Unreadable: why, in plain words (English; for the technical detail shown with the raw data).
+    Corrupt(String),
+}
+
+pub fn encode(rev: u64, map: &JourneyMap) -> String {
+    serde_json::to_string(&Entry {
+        rev,
+        schema: SCHEMA,
+        map,
+    })
+    .expect("maps always serialize")
+}
+
+/// The revision of a stored entry, without building its map.
+pub fn revision(text: &str) -> Option<u64> {
+    serde_json::from_str::<RevOnly>(text).ok().map(|r| r.rev)
+}
+
+/// Reads an entry stored under the key for map `id`.
+pub fn decode(text: &str, id: &str) -> Decoded {
+    decode_with(text, id, STEPS)
+}
+
+fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Decoded::Corrupt(format!("not valid JSON: {e}")),
+    };
+    let Some(schema) = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .filter(|s| *s >= 1)
+    else {
+        return Decoded::Corrupt("no schema version".into());
+    };
+    let current = 1 + steps.len() as u64;
+    if schema > current {
+        return Decoded::Newer { schema };
+    }
+    let value = match migrate(value, schema, steps) {
+        Ok(v) => v,
+        Err(e) => return Decoded::Corrupt(format!("could not migrate from schema {schema}: {e}")),
+    };
+    let Some(rev) = value.get("rev").and_then(Value::as_u64) else {
+        return Decoded::Corrupt("no revision number".into());
+    };
+    let Some(map_value) = value.get("map") else {
+        return Decoded::Corrupt("no map".into());
+    };
+    match exchange::map_from_value(map_value, "map") {
+        Ok((map, _)) if map.id == id => Decoded::Map { rev, map },
+        Ok((map, _)) => Decoded::Corrupt(format!(
+            "holds map {:?} under the key of map {id:?}",
+            map.id
+        )),
+        Err(problems) => Decoded::Corrupt(
+            problems
+                .iter()
+                .map(Problem::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    }
+}
+
+/// Runs the steps from `schema` up to the current one, in order; each result is stamped with
+/// the schema it now has.
+fn migrate(mut value: Value, schema: u64, steps: &[Step]) -> Result<Value, String> {
+    for (i, step) in steps.iter().enumerate().skip((schema - 1) as usize) {
+        value = step(value)?;
+        value["schema"] = Value::from(i as u64 + 2);
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate;
+
+    #[test]
+    fn an_encoded_entry_decodes_to_the_same_map_and_revision() {
+        let map = generate::map(3, generate::Size::WORKSHOP);
+        let text = encode(7, &map);
+        assert_eq!(decode(&text, &map.id), Decoded::Map { rev: 7, map });
+        assert_eq!(revision(&text), Some(7));
+    }
+
+    #[test]
+    fn unreadable_entries_are_corrupt_not_errors() {
+        let map = JourneyMap::new("a", "A");
+        let good = encode(1, &map);
+        let cases = [
+            ("{not json".to_string(), "not valid JSON"),
+            (r#"{"rev":1,"map":{}}"#.to_string(), "no schema"),
+            (
+                r#"{"schema":1,"map":{"id":"a","title":"A","phases":[]}}"#.to_string(),
+                "no revision",
+            ),
+            (r#"{"schema":1,"rev":1}"#.to_string(), "no map"),
+            (good.replace("\"A\"", "\"\""), "title"),
+            (good.clone(), "under the key"),
+        ];
+        for (i, (text, why)) in cases.iter().enumerate() {
+            let id = if i == 5 { "b" } else { "a" };
+            match decode(text, id) {
+                Decoded::Corrupt(reason) => {
+                    assert!(reason.contains(why), "{reason} should mention {why}")
+                }
+                other => panic!("{text} decoded as {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn entries_from_a_newer_schema_are_left_alone() {
+        let text = encode(1, &JourneyMap::new("a", "A"))
+            .replace(&format!("\"schema\":{SCHEMA}"), "\"schema\":99");
+        assert_eq!(decode(&text, "a"), Decoded::Newer { schema: 99 });
+    }
+
+    // The real step list is empty while schema 1 is the only layout; these steps show that
+    // migration runs exactly the steps after the stored schema, in order.
+    fn rename_title(mut v: Value) -> Result<Value, String> {
+        let title = v["map"]["name"].take();
+        v["map"]
+            .as_object_mut()
+            .ok_or("map is not an object")?
+            .remove("name");
+        v["map"]["title"] = title;
+        Ok(v)
+    }
+
+    fn add_suffix(mut v: Value) -> Result<Value, String> {
+        let title = format!(
+            "{} (migrated)",
+            v["map"]["title"].as_str().ok_or("no title")?
+        );
+        v["map"]["title"] = Value::from(title);
+        Ok(v)
+    }
+
+    #[test]
+    fn migration_runs_the_steps_after_the_stored_schema_in_order() {
+        let steps: &[Step] = &[rename_title, add_suffix];
+        let old = r#"{"schema":1,"rev":4,"map":{"id":"a","name":"Old","phases":[]}}"#;
+        let Decoded::Map { rev, map } = decode_with(old, "a", steps) else {
+            panic!("not migrated")
+        };
+        assert_eq!((rev, map.title.as_str()), (4, "Old (migrated)"));
+
+        let middle = r#"{"schema":2,"rev":5,"map":{"id":"a","title":"Mid","phases":[]}}"#;
+        let Decoded::Map { map, .. } = decode_with(middle, "a", steps) else {
+            panic!("not migrated")
+        };
+        assert_eq!(map.title, "Mid (migrated)");
+
+        let broken = r#"{"schema":2,"rev":5,"map":{"id":"a","phases":[]}}"#;
+        assert!(
+            matches!(decode_with(broken, "a", steps), Decoded::Corrupt(r) if r.contains("schema 2"))
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! Storage: the only code that touches localStorage.
+//!
+//! Each map is one entry under `journey-mapper/map/<id>` carrying a revision number, so a tab
+//! holding a stale copy never writes over a newer one. Entries that cannot be read are moved
+//! aside under `journey-mapper/aside/…` with their text unchanged, never overwritten or deleted
+//! unless the user asks. A [`Store`] exists only once everything stored has been read, so
+//! nothing can be written before that.
+
+mod backend;
+pub mod entry;
+mod persist;
+
+pub use backend::{Backend, BackendError, Browser, Memory};
+pub use persist::request_persistence;
+
+use crate::model::{Id, JourneyMap, Library};
+use entry::Decoded;
+use std::collections::{HashMap, HashSet};
+
+const MAP_PREFIX: &str = "journey-mapper/map/";
+const ASIDE_PREFIX: &str = "journey-mapper/aside/";
+const SETTING_PREFIX: &str = "journey-mapper/setting/";
+
+fn map_key(id: &str) -> String {
+    format!("{MAP_PREFIX}{id}")
+}
+
+/// The map a storage key holds, for telling which map another tab changed.
+pub fn map_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(MAP_PREFIX)
+}
+
+/// Stored text that could not be read, kept exactly as it was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub key: String,
+    pub raw: String,
+}
+
+impl SetAside {
+    /// The id of the map the text was stored for, and when it was set aside (the `stamp` given
+    /// to [`Store::open`]); no time for text that could not be moved.
+    pub fn origin(&self) -> (&str, Option<u64>) {
+        match self
+            .key
+            .strip_prefix(ASIDE_PREFIX)
+            .and_then(|rest| rest.split_once('/'))
+        {
+            Some((stamp, id)) => (id, stamp.parse().ok()),
+            None => (self.key.strip_prefix(MAP_PREFIX).unwrap_or(&self.key), None),
+        }
+    }
+}
+
+/// What opening the store found besides the maps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenReport {
+    /// Entries set aside by this or an earlier start, oldest first.
+    pub set_aside: Vec<SetAside>,
+    /// Why entries were set aside on this start, in plain technical words.
+    pub reasons: Vec<String>,
+    /// Maps written by a newer version of the app, left untouched.
+    pub newer: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser's storage is full; nothing was written.
+    Quota,
+    /// Another tab stored a newer revision (or something unreadable) of this map; nothing was written.
+    Stale,
+    /// This map's entry belongs to a newer version of the app or could not be set aside.
+    Blocked,
+    Failed(String),
+}
+
+impl From<BackendError> for SaveError {
+    fn from(e: BackendError) -> Self {
+        match e {
+            BackendError::Quota => SaveError::Quota,
+            BackendError::Other(message) => SaveError::Failed(message),
+        }
+    }
+}
+
+/// What another tab (or window) has stored for a map since this tab last read or wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum External {
+    Changed {
+        rev: u64,
+        map: JourneyMap,
+    },
+    Removed,
+    /// Written by a newer version of the app: this tab stops writing that map.
+    Newer,
+    /// Unreadable; left where it is, to be set aside at the next start.
+    Unreadable,
+}
+
+pub struct Store {
+    backend: Box<dyn Backend>,
+    /// The revision of each map as this tab last read or wrote it.
+    revs: HashMap<Id, u64>,
+    /// Keys this tab must never write.
+    blocked: HashSet<String>,
+    /// Size of each of our entries, in UTF-16 code units as browsers count their quota.
+    sizes: HashMap<String, usize>,
+}
+
+fn units(key: &str, value: &str) -> usize {
+    key.encode_utf16().count() + value.encode_utf16().count()
+}
+
+impl Store {
+    /// Reads everything stored. Unreadable entries are moved aside; `stamp` (for example the
+    /// current time in milliseconds) keeps their new keys apart from earlier ones.
+    pub fn open(
+        backend: Box<dyn Backend>,
+        stamp: u64,
+    ) -> Result<(Store, Library, OpenReport), BackendError> {
+        let mut keys = backend.keys()?;
+        keys.sort();
+        let mut store = Store {
+            backend,
+            revs: HashMap::new(),
+            blocked: HashSet::new(),
+            sizes: HashMap::new(),
+        };
+        let mut maps = Vec::new();
+        let mut report = OpenReport::default();
+        let backend = &mut store.backend;
+        for key in keys {
+            let Some(raw) = backend.get(&key)? else {
+                continue;
+            };
+            if key.starts_with(ASIDE_PREFIX) {
+                store.sizes.insert(key.clone(), units(&key, &raw));
+                report.set_aside.push(SetAside { key, raw });
+                continue;
+            }
+            let Some(id) = key.strip_prefix(MAP_PREFIX) else {
+                continue;
+            };
+            match entry::decode(&raw, id) {
+                Decoded::Map { rev, map } => {
+                    store.revs.insert(map.id.clone(), rev);
+                    store
+                        .sizes
+                        .insert(key, units(map_key(&map.id).as_str(), &raw));
+                    maps.push(map);
+                }
+                Decoded::Newer { .. } => {
+                    report.newer += 1;
+                    store.blocked.insert(key);
+                }
+                Decoded::Corrupt(reason) => {
+                    report.reasons.push(format!("{key}: {reason}"));
+                    let aside = format!("{ASIDE_PREFIX}{stamp}/{id}");
+                    // Copy first: the original goes only once its text is safe elsewhere. If it
+                    // cannot go, it stays where it is and is never written.
+                    if backend.set(&aside, &raw).is_ok() {
+                        if backend.remove(&key).is_err() {
+                            store.blocked.insert(key.clone());
+                        }
+                        store.sizes.insert(aside.clone(), units(&aside, &raw));
+                        report.set_aside.push(SetAside { key: aside, raw });
+                    } else {
+                        store.sizes.insert(key.clone(), units(&key, &raw));
+                        store.blocked.insert(key.clone());
+                        report.set_aside.push(SetAside { key, raw });
+                    }
+                }
+            }
+        }
+        // Most recently edited first; RFC 3339 times in UTC sort as text.
+        maps.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        Ok((store, Library { maps }, report))
+    }
+
+    /// Refuses to touch map `id` when what is stored is newer than (or not) what this tab read.
+    fn check_fresh(&self, id: &str, key: &str) -> Result<(), SaveError> {
+        if self.blocked.contains(key) {
+            return Err(SaveError::Blocked);
+        }
+        let ours = self.revs.get(id).copied().unwrap_or(0);
+        match self.backend.get(key)? {
+            Some(stored) if entry::revision(&stored).is_none_or(|rev| rev > ours) => {
+                Err(SaveError::Stale)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes `map` unless the stored copy is newer than the one this tab read.
+    pub fn save(&mut self, map: &JourneyMap) -> Result<(), SaveError> {
+        let key = map_key(&map.id);
+        self.check_fresh(&map.id, &key)?;
+        let rev = self.revs.get(&map.id).copied().unwrap_or(0) + 1;
+        let text = entry::encode(rev, map);
+        self.backend.set(&key, &text)?;
+        self.revs.insert(map.id.clone(), rev);
+        self.sizes.insert(key.clone(), units(&key, &text));
+        Ok(())
+    }
+
+    /// Removes the map's entry, unless another tab stored a newer version of it since.
+    pub fn delete(&mut self, id: &str) -> Result<(), SaveError> {
+        let key = map_key(id);
+        self.check_fresh(id, &key)?;
+        self.backend.remove(&key)?;
+        self.revs.remove(id);
+        self.sizes.remove(&key);
+        Ok(())
+    }
+
+    /// What is stored for map `id` if another tab changed it since this tab last read or wrote
+    /// it; `None` when nothing changed.
+    pub fn read_external(&mut self, id: &str) -> Option<External> {
+        let key = map_key(id);
+        // A key this tab will never write (a newer app's map, or unreadable text it could not
+        // move aside) has nothing new to tell it, however often it is asked.
+        if self.blocked.contains(&key) {
+            return None;
+        }
+        let ours = self.revs.get(id).copied();
+        let external = match self.backend.get(&key).ok()? {
+            None => ours.map(|_| External::Removed)?,
+            Some(text) => match entry::decode(&text, id) {
+                Decoded::Map { rev, map } if ours.is_none_or(|ours| rev > ours) => {
+                    External::Changed { rev, map }
+                }
+                Decoded::Map { .. } => return None,
+                Decoded::Newer { .. } => {
+                    self.blocked.insert(key);
+                    External::Newer
+                }
+                Decoded::Corrupt(_) => External::Unreadable,
+            },
+        };
+        Some(external)
+    }
+
+    /// Takes `rev` as the revision this tab now holds of map `id` (after adopting it), or
+    /// forgets the map when it was removed elsewhere.
+    pub fn adopt(&mut self, id: &str, rev: Option<u64>) {
+        match rev {
+            Some(rev) => self.revs.insert(id.to_owned(), rev),
+            None => self.revs.remove(id),
+        };
+    }
+
+    /// Maps whose stored revision is not the one this tab holds: what changed while it was away.
+    pub fn outdated(&self) -> Vec<Id> {
+        let Ok(keys) = self.backend.keys() else {
+            return Vec::new();
+        };
+        let stored: HashSet<&str> = keys
+            .iter()
+            .filter_map(|k| k.strip_prefix(MAP_PREFIX))
+            .collect();
+        let changed = stored
+            .iter()
+            .filter(|id| !self.blocked.contains(&map_key(id)))
+            .filter(|id| {
+                let rev = self
+                    .backend
+                    .get(&map_key(id))
+                    .ok()
+                    .flatten()
+                    .and_then(|t| entry::revision(&t));
+                rev != self.revs.get(**id).copied()
+            });
+        let removed = self
+            .revs
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !stored.contains(id));
+        changed.copied().chain(removed).map(String::from).collect()
+    }
+
+    /// Drops set-aside data, once the user has chosen to.
+    pub fn discard(&mut self, aside_key: &str) -> Result<(), SaveError> {
+        if !aside_key.starts_with(ASIDE_PREFIX) {
+            return Err(SaveError::Blocked);
+        }
+        self.backend.remove(aside_key)?;
+        self.sizes.remove(aside_key);
+        Ok(())
+    }
+
+    /// A preference such as the interface language; `None` when never set or unreadable.
+    pub fn setting(&self, name: &str) -> Option<String> {
+        self.backend
+            .get(&format!("{SETTING_PREFIX}{name}"))
+            .ok()
+            .flatten()
+    }
+
+    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<(), SaveError> {
+        Ok(self
+            .backend
+            .set(&format!("{SETTING_PREFIX}{name}"), value)?)
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        self.backend.is_persistent()
+    }
+
+    /// Bytes this app's entries take, counted as browsers count localStorage (two per UTF-16 unit).
+    pub fn bytes_used(&self) -> usize {
+        2 * self.sizes.values().sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,276 @@
+use super::*;
+use crate::model::{generate, Edit, TextField};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A backend whose contents the test can still see and whose room it can take away.
+#[derive(Clone, Default)]
+struct Shared {
+    data: Rc<RefCell<BTreeMap<String, String>>>,
+    full: Rc<RefCell<bool>>,
+}
+
+impl Backend for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.data.borrow().get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        if *self.full.borrow() {
+            return Err(BackendError::Quota);
+        }
+        self.data.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.data.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        Ok(self.data.borrow().keys().cloned().collect())
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+impl Shared {
+    fn snapshot(&self) -> BTreeMap<String, String> {
+        self.data.borrow().clone()
+    }
+    fn put(&self, key: &str, value: &str) {
+        self.data.borrow_mut().insert(key.into(), value.into());
+    }
+}
+
+fn open(backend: &Shared) -> (Store, Library, OpenReport) {
+    Store::open(Box::new(backend.clone()), 1000).expect("test backend never fails to list")
+}
+
+fn renamed(map: &JourneyMap, title: &str) -> JourneyMap {
+    let mut map = map.clone();
+    map.apply(Edit::SetText {
+        field: TextField::MapTitle,
+        value: title.into(),
+    })
+    .unwrap();
+    map
+}
+
+#[test]
+fn saved_maps_come_back_on_the_next_open() {
+    let backend = Shared::default();
+    let (mut store, library, report) = open(&backend);
+    assert!(library.maps.is_empty());
+    assert_eq!(report, OpenReport::default());
+    let a = generate::map(1, generate::Size::WORKSHOP);
+    let mut b = JourneyMap::new("b", "Second");
+    b.updated_at = "2030-01-01T00:00:00Z".into();
+    store.save(&a).unwrap();
+    store.save(&b).unwrap();
+    store.save(&renamed(&a, "Renamed")).unwrap();
+
+    let (_, library, _) = open(&backend);
+    // Most recently edited first.
+    assert_eq!(library.maps, vec![b, renamed(&a, "Renamed")]);
+    assert_eq!(
+        entry::revision(&backend.snapshot()[&map_key(&a.id)]),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_corrupt_entry_is_moved_aside_unchanged_and_the_rest_still_loads() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    store.save(&JourneyMap::new("good", "Good")).unwrap();
+    let damaged = r#"{"schema":1,"rev":2,"map":{"id":"bad","title":"#;
+    backend.put(&map_key("bad"), damaged);
+
+    let (_, library, report) = open(&backend);
+    assert_eq!(library.maps.len(), 1);
+    assert_eq!(
+        report.set_aside,
+        vec![SetAside {
+            key: format!("{ASIDE_PREFIX}1000/bad"),
+            raw: damaged.into()
+        }]
+    );
+    assert!(
+        report.reasons[0].contains("not valid JSON"),
+        "{:?}",
+        report.reasons
+    );
+    assert_eq!(report.set_aside[0].origin(), ("bad", Some(1000)));
+    let stored = backend.snapshot();
+    assert_eq!(stored.get(&map_key("bad")), None);
+    assert_eq!(stored[&format!("{ASIDE_PREFIX}1000/bad")], damaged);
+
+    // Later starts still offer it, and do not set it aside again.
+    let (mut store, _, report) = open(&backend);
+    assert_eq!(report.set_aside.len(), 1);
+    assert!(report.reasons.is_empty());
+    store.discard(&report.set_aside[0].key).unwrap();
+    assert_eq!(open(&backend).2.set_aside, vec![]);
+}
+
+#[test]
+fn a_corrupt_entry_that_cannot_be_copied_stays_where_it_is_and_is_never_written() {
+    let backend = Shared::default();
+    backend.put(&map_key("bad"), "garbage");
+    *backend.full.borrow_mut() = true;
+    let (mut store, library, report) = open(&backend);
+    assert!(library.maps.is_empty());
+    assert_eq!(
+        report.set_aside,
+        vec![SetAside {
+            key: map_key("bad"),
+            raw: "garbage".into()
+        }]
+    );
+    assert_eq!(report.set_aside[0].origin(), ("bad", None));
+    *backend.full.borrow_mut() = false;
+    assert_eq!(
+        store.save(&JourneyMap::new("bad", "Bad")),
+        Err(SaveError::Blocked)
+    );
+    assert_eq!(store.delete("bad"), Err(SaveError::Blocked));
+    assert_eq!(backend.snapshot()[&map_key("bad")], "garbage");
+}
+
+#[test]
+fn a_full_store_refuses_the_save_keeps_what_was_stored_and_accepts_a_retry() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = JourneyMap::new("m", "First");
+    store.save(&map).unwrap();
+    let before = backend.snapshot();
+
+    *backend.full.borrow_mut() = true;
+    assert_eq!(store.save(&renamed(&map, "Second")), Err(SaveError::Quota));
+    assert_eq!(backend.snapshot(), before);
+
+    *backend.full.borrow_mut() = false;
+    store.save(&renamed(&map, "Third")).unwrap();
+    assert_eq!(open(&backend).1.maps[0].title, "Third");
+}
+
+#[test]
+fn a_stale_tab_never_overwrites_a_newer_revision() {
+    let backend = Shared::default();
+    let (mut first, _, _) = open(&backend);
+    let map = JourneyMap::new("m", "Original");
+    first.save(&map).unwrap();
+    let (mut second, _, _) = open(&backend);
+
+    first.save(&renamed(&map, "From the first tab")).unwrap();
+    let before = backend.snapshot();
+    assert_eq!(
+        second.save(&renamed(&map, "From the second tab")),
+        Err(SaveError::Stale)
+    );
+    assert_eq!(backend.snapshot(), before);
+
+    // Unreadable text where the map should be is not overwritten either.
+    backend.put(&map_key("m"), "garbage");
+    assert_eq!(first.save(&map), Err(SaveError::Stale));
+}
+
+#[test]
+fn entries_of_a_newer_app_version_are_left_untouched() {
+    let backend = Shared::default();
+    let newer =
+        entry::encode(3, &JourneyMap::new("n", "New")).replace("\"schema\":1", "\"schema\":2");
+    backend.put(&map_key("n"), &newer);
+    let (mut store, library, report) = open(&backend);
+    assert!(library.maps.is_empty());
+    assert_eq!(report.newer, 1);
+    assert_eq!(
+        store.save(&JourneyMap::new("n", "Mine")),
+        Err(SaveError::Blocked)
+    );
+    assert_eq!(backend.snapshot()[&map_key("n")], newer);
+}
+
+#[test]
+fn delete_removes_only_that_map_and_usage_follows() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    backend.put("some-other-app", "left alone");
+    store.save(&JourneyMap::new("a", "A")).unwrap();
+    store.save(&JourneyMap::new("b", "B")).unwrap();
+    let both = store.bytes_used();
+    store.delete("a").unwrap();
+    assert!(store.bytes_used() < both && store.bytes_used() > 0);
+    let stored = backend.snapshot();
+    assert_eq!(
+        stored.keys().collect::<Vec<_>>(),
+        vec![&map_key("b"), &"some-other-app".to_string()]
+    );
+    assert_eq!(open(&backend).1.maps.len(), 1);
+}
+
+#[test]
+fn memory_backend_is_not_persistent_but_works() {
+    let (mut store, _, _) = Store::open(Box::new(Memory::default()), 0).unwrap();
+    assert!(!store.is_persistent());
+    store.save(&JourneyMap::new("a", "A")).unwrap();
+    store.save(&JourneyMap::new("a", "A2")).unwrap();
+}
+
+#[test]
+fn settings_are_kept_apart_from_maps() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    assert_eq!(store.setting("language"), None);
+    store.set_setting("language", "nl").unwrap();
+    let (store, library, report) = open(&backend);
+    assert_eq!(store.setting("language").as_deref(), Some("nl"));
+    assert!(library.maps.is_empty());
+    assert_eq!(report, OpenReport::default());
+}
+
+#[test]
+fn what_another_tab_stored_is_read_once_and_only_when_newer() {
+    let backend = Shared::default();
+    let (mut mine, _, _) = open(&backend);
+    let map = JourneyMap::new("m", "Original");
+    mine.save(&map).unwrap();
+    let (mut theirs, _, _) = open(&backend);
+    assert_eq!(mine.read_external("m"), None);
+    assert_eq!(mine.outdated(), Vec::<String>::new());
+
+    theirs.save(&renamed(&map, "Theirs")).unwrap();
+    assert_eq!(mine.outdated(), vec!["m".to_string()]);
+    let Some(External::Changed { rev, map: stored }) = mine.read_external("m") else {
+        panic!("not seen")
+    };
+    assert_eq!((rev, stored.title.as_str()), (2, "Theirs"));
+    mine.adopt("m", Some(rev));
+    assert_eq!(mine.read_external("m"), None);
+    // Having adopted it, this tab may write again.
+    mine.save(&renamed(&map, "Mine after theirs")).unwrap();
+
+    // The other tab, now stale, can neither save over this nor delete it.
+    assert_eq!(theirs.delete("m"), Err(SaveError::Stale));
+    assert_eq!(theirs.save(&map), Err(SaveError::Stale));
+    let (mut third, _, _) = open(&backend);
+    third.delete("m").unwrap();
+    assert_eq!(mine.read_external("m"), Some(External::Removed));
+    assert_eq!(mine.outdated(), vec!["m".to_string()]);
+    mine.adopt("m", None);
+    assert_eq!(mine.read_external("m"), None);
+
+    backend.put(
+        &map_key("n"),
+        &entry::encode(1, &JourneyMap::new("n", "N")).replace("\"schema\":1", "\"schema\":9"),
+    );
+    assert_eq!(mine.read_external("n"), Some(External::Newer));
+    // Reported once: after that the key is blocked and no longer news.
+    assert_eq!(mine.read_external("n"), None);
+    assert!(!mine.outdated().contains(&"n".to_string()));
+    assert_eq!(
+        mine.save(&JourneyMap::new("n", "N")),
+        Err(SaveError::Blocked)
+    );
+}

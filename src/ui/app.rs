@@ -1,0 +1,105 @@
+use super::import_panel::ImportPanel;
+use super::importer::Importer;
+use super::language_switch::LanguageSwitch;
+use super::large_type_toggle::LargeTypeToggle;
+use super::library_page::LibraryPage;
+use super::map_page::MapPage;
+use super::route::{self, Route};
+use super::save_status::SaveStatus;
+use super::shared_map_page::SharedMapPage;
+use super::storage_notices::StorageNotices;
+use super::storage_usage::StorageUsage;
+use super::undo_buttons::UndoButtons;
+use super::undo_notice::UndoNotice;
+use super::{tr, Session};
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::open();
+    provide_context(session);
+    let importer = Importer::new(session);
+    provide_context(importer);
+
+    // A file dropped anywhere on the page is offered for import. Drags inside the journey carry
+    // text, not files, and are left alone.
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    };
+    let drag_over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+            if let Some(file) = ev
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                importer.read(file);
+            }
+        }
+    });
+
+    // The last keystroke must survive a reload: save at once when the page is hidden or left.
+    let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            session.flush();
+        } else {
+            // Back in view: take in what other tabs saved meanwhile.
+            session.sync_all();
+        }
+    });
+    // Another tab of this app saved or removed a map.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            if let Some(id) = crate::storage::map_of_key(&key) {
+                session.sync(id);
+            }
+        }
+    });
+    let leaving = window_event_listener_untyped("pagehide", move |_| session.flush());
+    on_cleanup(move || {
+        hidden.remove();
+        leaving.remove();
+        drag_over.remove();
+        drop.remove();
+        other_tab.remove();
+    });
+
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            // Screen readers pick their voice from the page's language.
+            let _ = root.set_attribute("lang", session.lang.get().code());
+        }
+    });
+
+    let route = route::current();
+    view! {
+        <header class="top-bar">
+            <a class="app-name" href=Route::Library.href()>{tr(Text::AppName)}</a>
+            <SaveStatus />
+            <UndoButtons />
+            <LargeTypeToggle />
+            <LanguageSwitch />
+        </header>
+        <StorageNotices />
+        <UndoNotice />
+        <ImportPanel />
+        <main id="main" class:wide=move || matches!(route.get(), Route::Map(_) | Route::Shared(_))>
+            {move || match route.get() {
+                Route::Library => view! { <LibraryPage /> }.into_any(),
+                Route::Map(id) => view! { <MapPage id /> }.into_any(),
+                Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
+            }}
+        </main>
+        <footer class="bottom-bar">
+            <StorageUsage />
+        </footer>
+    }
+}

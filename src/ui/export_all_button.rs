@@ -1,0 +1,25 @@
+use super::download::{download, file_name};
+use super::session::now;
+use super::{tr, use_session};
+use crate::i18n::Text;
+use crate::model::exchange;
+use leptos::prelude::*;
+
+/// Downloads every map as one exchange-format bundle: the user's own copy of their data.
+#[component]
+pub fn ExportAllButton() -> impl IntoView {
+    let session = use_session();
+    let export = move |_| {
+        let text = session
+            .library
+            .with_untracked(|l| exchange::export_bundle(&l.maps, Some(&now())));
+        let _ = download(
+            &file_name("journey-maps", "json"),
+            &text,
+            "application/json",
+        );
+    };
+    view! {
+        <button type="button" on:click=export>{tr(Text::ExportAll)}</button>
+    }
+}

@@ -1,0 +1,55 @@
+//! Keeping keyboard focus where the user is when a change re-renders part of the journey.
+//!
+//! Focus moves once the pending render effects have run (`tick`), still before the next key
+//! event is handled, so a fast typist loses no keystroke to a button.
+
+use leptos::prelude::*;
+use leptos::task::{spawn_local, tick};
+use wasm_bindgen::JsCast;
+
+/// The element that has focus now, to be given it back after a change.
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    document().active_element()?.dyn_into().ok()
+}
+
+fn after_render(then: impl FnOnce() + 'static) {
+    spawn_local(async move {
+        // A memo feeding a list feeding its items: one tick for each hop.
+        tick().await;
+        tick().await;
+        then();
+    });
+}
+
+fn first_control(root_id: &str) -> Option<web_sys::HtmlElement> {
+    let root = document().get_element_by_id(root_id)?;
+    root.query_selector("input, select, textarea, button")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Focuses `element` again if it is still in the page, otherwise the first control inside the
+/// element with id `fallback` (where a moved item was rebuilt).
+pub fn restore(element: Option<web_sys::HtmlElement>, fallback: String) {
+    after_render(move || {
+        if let Some(target) = element
+            .filter(|e| e.is_connected())
+            .or_else(|| first_control(&fallback))
+        {
+            let _ = target.focus();
+        }
+    });
+}
+
+/// Focuses the first field of a just-added item and selects its text, ready to be typed over.
+pub fn new_item(element_id: String) {
+    after_render(move || {
+        if let Some(input) =
+            first_control(&element_id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+}

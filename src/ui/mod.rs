@@ -1,0 +1,73 @@
+//! The interface: Leptos components, one per file, named after what the user sees.
+
+mod app;
+mod chart_canvas;
+mod charts_panel;
+mod download;
+mod drag;
+mod emotion_select;
+mod export_all_button;
+mod focus;
+mod import_button;
+mod import_panel;
+mod importer;
+mod item_card;
+mod item_moves;
+mod item_toolbar;
+mod kpi_card;
+mod language_switch;
+mod large_type_toggle;
+mod library_page;
+mod map_context;
+mod map_exports;
+mod map_page;
+mod map_row;
+mod measurements_editor;
+mod measurements_import;
+mod number_input;
+mod phase_column;
+mod read_only_map;
+mod route;
+mod save_status;
+mod session;
+mod share_link;
+mod shared_map_page;
+mod storage_notices;
+mod storage_usage;
+mod text_input;
+mod touchpoint_card;
+mod undo_buttons;
+mod undo_notice;
+
+pub use session::{SaveState, Session};
+
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}
+
+fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// A text in the current interface language as a signal, for components that take one.
+fn tr_signal(text: Text) -> Signal<String> {
+    let lang = use_session().lang;
+    Signal::derive(move || lang.get().t(text).to_owned())
+}
+
+/// One text field of what `item` holds (a touchpoint, a KPI, a phase's heading), as a signal;
+/// empty once the item is gone.
+fn field<T: Send + Sync + 'static>(item: Memo<Option<T>>, read: fn(&T) -> &str) -> Signal<String> {
+    Signal::derive(move || {
+        item.with(|t| t.as_ref().map(|t| read(t).to_owned()).unwrap_or_default())
+    })
+}
+
+/// A text in the current interface language, following language switches.
+fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_session().lang;
+    move || lang.get().t(text)
+}

@@ -1,0 +1,44 @@
+//! Which screen is shown, kept in the address's fragment so reload and Back keep their place.
+
+use crate::model::Id;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    Library,
+    Map(Id),
+    /// A map carried in the link itself (see `model::share`).
+    Shared(String),
+}
+
+const MAP_PREFIX: &str = "#/map/";
+const SHARE_PREFIX: &str = "#/share/";
+
+impl Route {
+    pub fn from_hash(hash: &str) -> Route {
+        if let Some(payload) = hash.strip_prefix(SHARE_PREFIX) {
+            return Route::Shared(payload.to_owned());
+        }
+        hash.strip_prefix(MAP_PREFIX)
+            .and_then(|id| js_sys::decode_uri_component(id).ok())
+            .map(|id| Route::Map(id.into()))
+            .unwrap_or(Route::Library)
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Library => "#/".into(),
+            Route::Map(id) => format!("{MAP_PREFIX}{}", js_sys::encode_uri_component(id)),
+            Route::Shared(payload) => format!("{SHARE_PREFIX}{payload}"),
+        }
+    }
+}
+
+/// The current route, following the address as it changes.
+pub fn current() -> ReadSignal<Route> {
+    let read = || Route::from_hash(&window().location().hash().unwrap_or_default());
+    let (route, set_route) = signal(read());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(read()));
+    on_cleanup(move || handle.remove());
+    route
+}

@@ -1,0 +1,26 @@
+use super::{use_session, SaveState};
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// A quiet line saying whether everything is saved; screen readers hear it change.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let session = use_session();
+    let text = move || {
+        let lang = session.lang.get();
+        match session.save_state.get() {
+            SaveState::Saved => lang.t(Text::Saved),
+            SaveState::Pending => lang.t(Text::Saving),
+            SaveState::Full | SaveState::Blocked | SaveState::Failed(_) => lang.t(Text::NotSaved),
+        }
+    };
+    let failed = move || {
+        !matches!(
+            session.save_state.get(),
+            SaveState::Saved | SaveState::Pending
+        )
+    };
+    view! {
+        <p class="save-status" class:failed=failed role="status">{text}</p>
+    }
+}

@@ -1,0 +1,91 @@
+use super::download::download;
+use super::export_all_button::ExportAllButton;
+use super::session::local_time;
+use super::{tr, use_session, SaveState};
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// Banners about storage faults. Each stays until its cause is gone and says what to do.
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    let session = use_session();
+    let save_problem = move || match session.save_state.get() {
+        SaveState::Full => Some((Text::QuotaFull, None)),
+        SaveState::Failed(detail) => Some((Text::SaveFailed, Some(detail))),
+        SaveState::Blocked => Some((Text::BlockedMap, None)),
+        SaveState::Saved | SaveState::Pending => None,
+    };
+    let reasons = move || session.report.with(|r| r.reasons.clone());
+    let damaged = move || session.report.with(|r| r.set_aside.clone());
+    view! {
+        <Show when=move || !session.persistent>
+            <div class="notice warning" role="status">
+                <p>{tr(Text::MemoryOnly)}</p>
+                <ExportAllButton />
+            </div>
+        </Show>
+        {move || save_problem().map(|(text, detail)| view! {
+            <div class="notice error" role="alert">
+                <p>{move || session.lang.get().t(text)}</p>
+                <ExportAllButton />
+                {detail.map(|detail| view! { <TechnicalDetails lines=vec![detail] /> })}
+            </div>
+        })}
+        <Show when=move || session.kept_copies.with(|k| !k.is_empty())>
+            <div class="notice warning" role="alert">
+                <p>{tr(Text::KeptAsCopy)}</p>
+                <ul>{move || session.kept_copies.get().into_iter().map(|t| view! { <li>"“" {t} "”"</li> }).collect_view()}</ul>
+                <button type="button" class="secondary" on:click=move |_| session.kept_copies.set(Vec::new())>{tr(Text::Close)}</button>
+            </div>
+        </Show>
+        <Show when=move || session.report.with(|r| r.newer > 0)>
+            <div class="notice warning" role="status"><p>{tr(Text::NewerData)}</p></div>
+        </Show>
+        <Show when=move || !damaged().is_empty()>
+            <div class="notice error" role="alert">
+                <p>{tr(Text::DamagedEntries)}</p>
+                <ul class="damaged">
+                    <For each=damaged key=|entry| entry.key.clone() let(entry)>
+                        <li>
+                            <span>{
+                                let (id, when) = entry.origin();
+                                let id = id.to_owned();
+                                move || {
+                                    let lang = session.lang.get();
+                                    match when {
+                                        Some(ms) => {
+                                            let when = local_time(&(ms as f64).into(), lang);
+                                            format!("“{id}” · {} {when}", lang.t(Text::SetAsideOn))
+                                        }
+                                        None => format!("“{id}”"),
+                                    }
+                                }
+                            }</span>
+                            <button type="button" on:click={
+                                let (key, raw) = (entry.key.clone(), entry.raw.clone());
+                                move |_| {
+                                    let name = format!("{}.txt", key.replace('/', "_"));
+                                    let _ = download(&name, &raw, "text/plain");
+                                }
+                            }>{tr(Text::DownloadRaw)}</button>
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || !reasons().is_empty()>
+                    <TechnicalDetails lines=reasons() />
+                </Show>
+            </div>
+        </Show>
+    }
+}
+
+/// What went wrong in a developer's words, folded away for whoever needs it.
+#[component]
+fn TechnicalDetails(lines: Vec<String>) -> impl IntoView {
+    view! {
+        <details class="technical">
+            <summary>{tr(Text::TechnicalDetails)}</summary>
+            <ul>{lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
+        </details>
+    }
+}

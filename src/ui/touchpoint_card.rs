@@ -1,0 +1,71 @@
+use super::drag::Kind;
+use super::emotion_select::{emotion_text, signed, EmotionSelect};
+use super::item_card::{DragHandle, ItemCard};
+use super::item_toolbar::ItemToolbar;
+use super::map_context::use_open_map;
+use super::text_input::TextInput;
+use super::{field, tr_signal, use_session};
+use crate::i18n::Text;
+use crate::model::{Id, TextField};
+use leptos::prelude::*;
+
+/// One touchpoint: what it is, through which channel, how it feels and who owns it.
+#[component]
+pub fn TouchpointCard(id: Id) -> impl IntoView {
+    let map = use_open_map();
+    let session = use_session();
+    let touchpoint = {
+        let id = id.clone();
+        Memo::new(move |_| map.with(&id, |m| m.touchpoint(&id).cloned()).flatten())
+    };
+    let text = move |read| field(touchpoint, read);
+    let name = text(|t| &t.name);
+    let emotion = Signal::derive(move || touchpoint.with(|t| t.as_ref().and_then(|t| t.emotion)));
+    let element_id = format!("tp-{id}");
+    let card_label = move || format!("{}: {}", session.lang.get().t(Text::Touchpoint), name.get());
+    let badge = move || {
+        let lang = session.lang.get();
+        let e = emotion.get();
+        (
+            e.map(signed).unwrap_or_else(|| "–".into()),
+            lang.t(emotion_text(e)),
+        )
+    };
+    let emotion_class = move || match emotion.get().map(|e| e.score()) {
+        None => "emotion-badge unrated",
+        Some(-2) => "emotion-badge e-2",
+        Some(-1) => "emotion-badge e-1",
+        Some(0) => "emotion-badge e0",
+        Some(1) => "emotion-badge e1",
+        Some(_) => "emotion-badge e2",
+    };
+    view! {
+        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label>
+                <div class="card-head">
+                    <DragHandle kind=Kind::Item id=id.clone() />
+                    <span class=emotion_class aria-hidden="true" title=move || badge().1>{move || badge().0}</span>
+                    <TextInput field=TextField::TouchpointName(id.clone()) value=name label=tr_signal(Text::TouchpointName) class="item-name" />
+                </div>
+                <div class="card-fields">
+                    <TextInput
+                        field=TextField::TouchpointChannel(id.clone())
+                        value=text(|t| &t.channel)
+                        label=tr_signal(Text::Channel)
+                        list="channels"
+                    />
+                    <EmotionSelect touchpoint=id.clone() value=emotion />
+                    <TextInput field=TextField::TouchpointOwner(id.clone()) value=text(|t| &t.owner) label=tr_signal(Text::Owner) />
+                </div>
+                <details class="more">
+                    <summary>{move || session.lang.get().t(Text::Description)}</summary>
+                    <TextInput
+                        field=TextField::TouchpointDescription(id.clone())
+                        value=text(|t| &t.description)
+                        label=tr_signal(Text::Description)
+                        multiline=true
+                    />
+                </details>
+                <ItemToolbar id=id.clone() element_id=element_id.clone() delete_label=Text::DeleteTouchpoint name />
+            </ItemCard>
+    }
+}

@@ -1,0 +1,193 @@
+//! Every chart drawn into SVG and compared with the snapshot kept in tests/snapshots/, which was
+//! reviewed by eye. After an intended change: `UPDATE_SNAPSHOTS=1 cargo test --test charts`, then
+//! look at the changed SVGs before committing them.
+
+use journey_mapper::charts::draw::Look;
+use journey_mapper::charts::{data, draw};
+use journey_mapper::i18n::Lang;
+use journey_mapper::model::generate::{self, Size};
+use journey_mapper::model::templates::Template;
+use journey_mapper::model::{Date, Direction, Emotion, JourneyMap, Kpi, Measurement};
+use plotters::prelude::*;
+use std::path::Path;
+
+const W: u32 = 720;
+const H: u32 = 360;
+
+fn snapshot(name: &str, render: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        render(&root);
+        root.present()
+            .expect("an SVG string always takes the drawing");
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.svg"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &svg).unwrap();
+        return;
+    }
+    let kept = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {}: run with UPDATE_SNAPSHOTS=1 and review it",
+            path.display()
+        )
+    });
+    assert!(
+        kept == svg,
+        "{name} differs from its snapshot; if intended, update and review it"
+    );
+}
+
+fn template() -> JourneyMap {
+    let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
+    for (i, kpi) in map
+        .phases
+        .iter_mut()
+        .flat_map(|p| p.kpis.iter_mut())
+        .enumerate()
+    {
+        kpi.baseline = Some(10.0);
+        kpi.target = Some(20.0);
+        let value = 8.0 + i as f64 * 2.5;
+        kpi.measurements = vec![
+            Measurement {
+                date: Date::parse("2026-01-01").unwrap(),
+                value: 9.0,
+            },
+            Measurement {
+                date: Date::parse("2026-02-01").unwrap(),
+                value,
+            },
+        ];
+    }
+    map
+}
+
+fn long_labels() -> JourneyMap {
+    let mut map = template();
+    for phase in &mut map.phases {
+        phase.name = format!(
+            "{} — a phase name far too long for any chart band",
+            phase.name
+        );
+        for t in &mut phase.touchpoints {
+            t.channel = format!(
+                "{} through a channel with an extremely long name",
+                t.channel
+            );
+        }
+        for k in &mut phase.kpis {
+            k.name = format!("{} measured in a way that needs a very long name", k.name);
+        }
+    }
+    map
+}
+
+fn extreme() -> (JourneyMap, Kpi) {
+    let mut map = template();
+    for phase in &mut map.phases {
+        for t in &mut phase.touchpoints {
+            t.emotion = Emotion::new(if t.name.len() % 2 == 0 { 2 } else { -2 });
+        }
+    }
+    map.phases[0].kpis[0].measurements[1].value = 1.0e9;
+    map.phases[0].kpis[1].measurements[1].value = -1.0e9;
+    let kpi = Kpi {
+        id: "k".into(),
+        name: "Huge swings".into(),
+        unit: "€".into(),
+        direction: Direction::Decrease,
+        baseline: Some(-5.0e6),
+        target: Some(1.0e-3),
+        measurements: vec![
+            Measurement {
+                date: Date::parse("1999-12-31").unwrap(),
+                value: 7.5e8,
+            },
+            Measurement {
+                date: Date::parse("2000-01-01").unwrap(),
+                value: -3.0e8,
+            },
+            Measurement {
+                date: Date::parse("2030-06-30").unwrap(),
+                value: 0.0,
+            },
+        ],
+    };
+    (map, kpi)
+}
+
+fn every_chart(name: &str, map: &JourneyMap, kpi: &Kpi, lang: Lang) {
+    let lang = Look { lang, scale: 1.0 };
+    snapshot(&format!("{name}-experience"), |a| {
+        draw::experience(a, &data::experience(map), lang).unwrap()
+    });
+    snapshot(&format!("{name}-progress"), |a| {
+        draw::progress(a, &data::progress(map), lang).unwrap()
+    });
+    snapshot(&format!("{name}-trend"), |a| {
+        draw::trend(a, &data::trend(kpi), lang).unwrap()
+    });
+    snapshot(&format!("{name}-coverage"), |a| {
+        draw::coverage(a, &data::coverage(map), lang).unwrap()
+    });
+}
+
+#[test]
+fn normal_data() {
+    let map = template();
+    let kpi = map.phases[3].kpis[0].clone();
+    every_chart("normal", &map, &kpi, Lang::En);
+    every_chart(
+        "normal-nl",
+        &Template::KijkKiesKoop.build(Lang::Nl, "m", "Webwinkel"),
+        &kpi,
+        Lang::Nl,
+    );
+}
+
+#[test]
+fn empty_data_draws_a_friendly_message() {
+    let map = Template::Blank.build(Lang::En, "m", "Empty");
+    let one_point = Kpi {
+        measurements: template().phases[0].kpis[0].measurements[..1].to_vec(),
+        ..template().phases[0].kpis[0].clone()
+    };
+    every_chart("empty", &map, &one_point, Lang::En);
+}
+
+#[test]
+fn extreme_values() {
+    let (map, kpi) = extreme();
+    every_chart("extreme", &map, &kpi, Lang::En);
+}
+
+#[test]
+fn fifty_phases() {
+    let map = generate::map(
+        9,
+        Size {
+            phases: 50,
+            touchpoints: 500,
+            kpis: 100,
+            measurements: 24,
+        },
+    );
+    let kpi = map.phases[0].kpis[0].clone();
+    every_chart("fifty-phases", &map, &kpi, Lang::En);
+}
+
+#[test]
+fn long_labels_are_shortened() {
+    let map = long_labels();
+    let kpi = map.phases[2].kpis[0].clone();
+    every_chart("long-labels", &map, &kpi, Lang::En);
+    let svg_has_ellipsis = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/long-labels-coverage.svg"),
+    )
+    .unwrap();
+    assert!(svg_has_ellipsis.contains('…'));
+}

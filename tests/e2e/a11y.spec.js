@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, createMap, addPhase, seedMaps } from "./fixtures.js";
+
+async function expectNoViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+}
+
+test("axe finds nothing on the empty library", async ({ page }) => {
+  await openApp(page);
+  await expectNoViolations(page);
+});
+
+test("axe finds nothing on a library with maps and on a map, in both languages", async ({ page }) => {
+  await openApp(page);
+  await createMap(page, "Accessible journey");
+  await addPhase(page, "See");
+  await addPhase(page, "Think");
+  await expectNoViolations(page);
+  await page.getByRole("link", { name: "All maps" }).click();
+  await expectNoViolations(page);
+  await page.getByLabel("Language").selectOption("nl");
+  await expectNoViolations(page);
+});
+
+test("axe finds nothing with storage notices showing", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.setItem("journey-mapper/map/bad", "garbage"));
+  await seedMaps(page, []);
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test("axe finds nothing in the editor on a full template map, with progress shown, in both languages", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
+  await page.getByRole("button", { name: "Create map" }).click();
+  const care = page.getByRole("group", { name: /^Phase 4:/ });
+  const kpi = care.getByRole("group", { name: "KPI: Repeat purchase ratio" });
+  await kpi.getByRole("textbox", { name: "Target" }).fill("30");
+  await kpi.getByRole("textbox", { name: "Target" }).press("Enter");
+  await kpi.getByText(/^Measurements/).click();
+  await kpi.getByLabel("Value", { exact: true }).fill("12");
+  await kpi.getByRole("button", { name: "Add measurement" }).click();
+  await expect(kpi).toContainText("Behind");
+  await care.getByRole("group", { name: /^Touchpoint: E-mail with labels/ }).getByText("Description").click();
+  await expectNoViolations(page);
+  await page.getByRole("button", { name: "Larger text" }).click();
+  await page.getByLabel("Language").selectOption("nl");
+  await expectNoViolations(page);
+});

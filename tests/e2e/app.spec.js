@@ -1,0 +1,246 @@
+import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phaseName } from "./fixtures.js";
+
+test("the release build starts and mounts the app under a strict CSP", async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).not.toContain("unsafe-inline");
+  expect(csp).not.toContain("CSP_SCRIPT_HASHES");
+  expect(await page.locator("main").innerText()).not.toBe("");
+});
+
+test("a map and its phases are still there after a reload", async ({ page }) => {
+  await openApp(page);
+  await createMap(page, "Webshop journey");
+  await addPhase(page, "See");
+  await addPhase(page, "Think");
+  await expect(phaseName(page, 2)).toHaveValue("Think");
+  await saved(page);
+  await page.reload();
+  await expect(page.getByLabel("Map title")).toHaveValue("Webshop journey");
+  await expect(phaseName(page, 1)).toHaveValue("See");
+  await expect(phaseName(page, 2)).toHaveValue("Think");
+
+  await page.getByRole("link", { name: "All maps" }).click();
+  const row = page.getByRole("listitem").filter({ hasText: "Webshop journey" });
+  await expect(row).toContainText("2 phases · 0 touchpoints · 0 KPIs");
+});
+
+test("the last keystroke survives an immediate reload", async ({ page }) => {
+  await openApp(page);
+  await createMap(page, "Keystrokes");
+  await addPhase(page, "See");
+  await saved(page);
+  await phaseName(page, 1).press("End");
+  await page.keyboard.type("ing");
+  await page.reload();
+  await expect(phaseName(page, 1)).toHaveValue("Seeing");
+});
+
+test("maps are renamed and deleted from the library", async ({ page }) => {
+  await openApp(page);
+  await createMap(page, "First draft");
+  await page.getByRole("link", { name: "All maps" }).click();
+  await page.getByRole("button", { name: "Rename: First draft" }).click();
+  await page.getByLabel("Map title").fill("Final journey");
+  await page.getByLabel("Map title").press("Enter");
+  await expect(page.getByRole("link", { name: "Final journey" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete: Final journey" }).click();
+  await expect(page.getByText("No maps yet")).toBeVisible();
+  // Deleting offers an undo, and undo brings the map back.
+  await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("link", { name: "Final journey" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete: Final journey" }).click();
+  await expect(page.getByText("No maps yet")).toBeVisible();
+  await saved(page);
+  await page.reload();
+  await expect(page.getByText("No maps yet")).toBeVisible();
+});
+
+test("an empty title is refused and the last valid one kept", async ({ page }) => {
+  await openApp(page);
+  await createMap(page, "Keep me");
+  await page.getByLabel("Map title").fill("");
+  await expect(page.getByText("A title needs 1 to 200 characters")).toBeVisible();
+  await page.getByLabel("Map title").blur();
+  await expect(page.getByLabel("Map title")).toHaveValue("Keep me");
+  await saved(page);
+  expect((await storedMap(page, page.url().split("/").pop())).map.title).toBe("Keep me");
+});
+
+test("script and onerror payloads in a map are shown as plain text", async ({ page }) => {
+  await openApp(page);
+  const title = `<script>window.__pwned = 1</script>`;
+  const phase = `<img src=x onerror="window.__pwned = 2">`;
+  await seedMaps(page, [
+    { id: "hostile", title, description: phase, phases: [{ id: "p1", name: phase, color: "#123456" }] },
+  ]);
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await page.getByRole("link", { name: title }).click();
+  await expect(phaseName(page, 1)).toHaveValue(phase);
+  // Typed payloads are inert too.
+  await addPhase(page, `<svg onload="window.__pwned = 3">`);
+  await expect(phaseName(page, 2)).toHaveValue(`<svg onload="window.__pwned = 3">`);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator("main img, main svg, main script").count()).toBe(0);
+});
+
+test("a corrupt stored map is set aside, reported and can be downloaded", async ({ page }) => {
+  await openApp(page);
+  const raw = '{"rev":1,"schema":1,"map":{"id":"broken","title":"Half a ma';
+  await page.evaluate((raw) => localStorage.setItem("journey-mapper/map/broken", raw), raw);
+  await seedMaps(page, [{ id: "fine", title: "Still fine", phases: [] }]);
+
+  const alert = page.getByRole("alert").filter({ hasText: "could not be read" });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole("link", { name: "Still fine" })).toBeVisible();
+  await alert.getByText("Technical details").click();
+  await expect(alert).toContainText("journey-mapper/map/broken: not valid JSON");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    alert.getByRole("button", { name: "Download damaged data" }).click(),
+  ]);
+  const text = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString("utf8")).toBe(raw);
+
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys).not.toContain("journey-mapper/map/broken");
+  const aside = keys.filter((k) => k.startsWith("journey-mapper/aside/"));
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), aside[0])).toBe(raw);
+});
+
+test("a full store keeps editing in memory, says so until a retry succeeds, and never reloads", async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  await openApp(page);
+  await createMap(page, "Quota");
+  await saved(page);
+  const id = page.url().split("/").pop();
+  await page.evaluate(() => {
+    window.__storageFull = true;
+    window.__sameDocument = true;
+  });
+  await addPhase(page, "Added while full");
+  const banner = page.getByRole("alert").filter({ hasText: "storage is full" });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole("button", { name: "Export all maps" })).toBeVisible();
+  await expect(phaseName(page, 1)).toHaveValue("Added while full");
+  expect((await storedMap(page, id)).map.phases).toEqual([]);
+
+  await page.evaluate(() => (window.__storageFull = false));
+  await expect(banner).toBeHidden({ timeout: 10_000 });
+  await saved(page);
+  expect((await storedMap(page, id)).map.phases[0].name).toBe("Added while full");
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test("without localStorage the app runs in a clearly labelled memory-only mode", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByRole("status").filter({ hasText: "Memory only" })).toBeVisible();
+  await createMap(page, "Only in memory");
+  await addPhase(page, "See");
+  await expect(phaseName(page, 1)).toHaveValue("See");
+});
+
+test("a change saved in one tab shows up in the other, which then saves on top of it", async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first);
+  await createMap(first, "Shared");
+  await saved(first);
+  const second = await context.newPage();
+  await openApp(second, first.url());
+  await expect(second.getByLabel("Map title")).toHaveValue("Shared");
+
+  await first.getByLabel("Map title").fill("Edited in the first tab");
+  await saved(first);
+  await expect(second.getByLabel("Map title")).toHaveValue("Edited in the first tab");
+  await second.getByLabel("Map title").fill("Then edited in the second tab");
+  await saved(second);
+  await expect(first.getByLabel("Map title")).toHaveValue("Then edited in the second tab");
+  const id = first.url().split("/").pop();
+  expect((await storedMap(first, id)).map.title).toBe("Then edited in the second tab");
+  expect((await storedMap(first, id)).rev).toBe(3);
+});
+
+test("when two tabs changed the same map, the later save wins and the other is kept as a copy", async ({ context }) => {
+  // The first tab's storage can be made to refuse writes, so its edit stays unsaved.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__holdWrites) throw new DOMException("held", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  const first = await context.newPage();
+  await openApp(first);
+  await createMap(first, "Workshop");
+  await saved(first);
+  const id = first.url().split("/").pop();
+  const second = await context.newPage();
+  await openApp(second, first.url());
+
+  await first.evaluate(() => (window.__holdWrites = true));
+  await first.getByLabel("Map title").fill("Workshop, first tab's version");
+  await expect(first.getByRole("alert").filter({ hasText: "storage is full" })).toBeVisible();
+  await second.getByLabel("Map title").fill("Workshop, second tab's version");
+  await saved(second);
+
+  // The first tab now shows the later save and says where its own went.
+  await expect(first.getByLabel("Map title")).toHaveValue("Workshop, second tab's version");
+  const notice = first.getByRole("alert").filter({ hasText: "also changed in another tab" });
+  await expect(notice).toContainText("“Workshop, first tab's version (from this tab)”");
+  await first.evaluate(() => (window.__holdWrites = false));
+  await expect(first.getByRole("alert").filter({ hasText: "storage is full" })).toBeHidden({ timeout: 10_000 });
+  await saved(first);
+
+  const titles = await first.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.includes("/map/")).map((k) => JSON.parse(localStorage.getItem(k)).map.title).sort());
+  expect(titles).toEqual(["Workshop, first tab's version (from this tab)", "Workshop, second tab's version"]);
+  expect((await storedMap(first, id)).map.title).toBe("Workshop, second tab's version");
+});
+
+test("the interface switches to Dutch and remembers it", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Language").selectOption("nl");
+  await expect(page.getByRole("heading", { name: "Je klantreizen" })).toBeVisible();
+  expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Je klantreizen" })).toBeVisible();
+  await page.getByLabel("Taal").selectOption("en");
+  await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+});
+
+test("the whole flow works from the keyboard alone", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Title of a new map").focus();
+  await page.keyboard.type("Keyboard journey");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Map title")).toHaveValue("Keyboard journey");
+  await page.getByLabel("Name of a new phase").focus();
+  await page.keyboard.type("Kijk");
+  await page.keyboard.press("Enter");
+  await expect(phaseName(page, 1)).toHaveValue("Kijk");
+  await expect(page.getByLabel("Name of a new phase")).toHaveValue("");
+  // Tab order: the map's description, its exports, then the first phase's name.
+  await page.getByRole("textbox", { name: "Description", exact: true }).first().focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Export as JSON" })).toBeFocused();
+  await page.getByRole("button", { name: "Share link" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(phaseName(page, 1)).toBeFocused();
+});

@@ -1,0 +1,69 @@
+// The charts on canvas: drawn, following edits, downloadable as PNG, with their data as text.
+import { readFileSync } from "node:fs";
+import { test, expect, openApp, phase, touchpoint } from "./fixtures.js";
+
+async function templateMap(page) {
+  await openApp(page);
+  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
+  await page.getByRole("button", { name: "Create map" }).click();
+  await expect(phase(page, 1)).toBeVisible();
+}
+
+/** How many pixels of the chart's canvas are not white, and a fingerprint of its image. */
+function pixels(page, title) {
+  return page.getByRole("img", { name: new RegExp(`^${title}:`) }).evaluate((canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
+    return { ink, print: canvas.toDataURL(), width: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
+  });
+}
+
+test("all four charts are drawn on canvas at device resolution", async ({ page }) => {
+  await templateMap(page);
+  for (const title of ["Experience curve", "KPI progress", "KPI trend", "Channels per phase"]) {
+    await expect(page.getByRole("img", { name: new RegExp(`^${title}:`) })).toBeVisible();
+    const drawn = await pixels(page, title);
+    expect(drawn.ink, title).toBeGreaterThan(500);
+    const ratio = await page.evaluate(() => window.devicePixelRatio);
+    expect(Math.abs(drawn.width - drawn.cssWidth * ratio), title).toBeLessThan(2);
+  }
+});
+
+test("charts follow an edit at once", async ({ page }) => {
+  await templateMap(page);
+  const before = await pixels(page, "Experience curve");
+  await touchpoint(phase(page, 1), "Display campaign").getByRole("combobox", { name: "Emotion" }).selectOption("-2");
+  await expect.poll(async () => (await pixels(page, "Experience curve")).print).not.toBe(before.print);
+  // The data behind it changed with it.
+  const curve = page.getByRole("figure").filter({ has: page.getByRole("heading", { name: "Experience curve" }) });
+  await curve.getByText("The data in this chart").click();
+  await expect(curve.getByRole("row", { name: "See Display campaign −2" })).toBeVisible();
+
+  const coverage = await pixels(page, "Channels per phase");
+  await touchpoint(phase(page, 2), "Search ads").getByRole("combobox", { name: "Channel" }).fill("Podcast");
+  await expect.poll(async () => (await pixels(page, "Channels per phase")).print).not.toBe(coverage.print);
+});
+
+test("a chart downloads as a valid PNG", async ({ page }) => {
+  await templateMap(page);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download PNG: Experience curve" }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/^see-think-do-care-experience-\d{4}-\d{2}-\d{2}\.png$/);
+  const png = readFileSync(await file.path());
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
+  expect(png.readUInt32BE(16)).toBeGreaterThan(300);
+  expect(png.length).toBeGreaterThan(2000);
+});
+
+test("an empty map shows friendly empty charts", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Title of a new map").fill("Empty");
+  await page.getByRole("button", { name: "Create map" }).click();
+  for (const title of ["Experience curve", "KPI progress", "KPI trend", "Channels per phase"]) {
+    expect((await pixels(page, title)).ink, title).toBeGreaterThan(50);
+  }
+});

@@ -1,0 +1,74 @@
+// Shared test setup: every page fails its test on any script error or console error (CSP
+// violations included), and a few helpers that act as a person would.
+import { test as base, expect } from "@playwright/test";
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+    await use(page);
+    expect(problems).toEqual([]);
+  },
+});
+export { expect };
+
+/** Opens the app and waits until it has mounted. */
+export async function openApp(page, path = "/") {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/** Creates a map through the form and waits for its page. */
+export async function createMap(page, title) {
+  await page.getByLabel("Title of a new map").fill(title);
+  await page.getByRole("button", { name: "Create map" }).click();
+  await expect(page.getByLabel("Map title")).toHaveValue(title);
+}
+
+export async function addPhase(page, name) {
+  await page.getByLabel("Name of a new phase").fill(name);
+  await page.getByRole("button", { name: "Add phase" }).click();
+}
+
+/** Waits until autosave reports that everything is stored. */
+export async function saved(page) {
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+}
+
+/** Puts maps straight into localStorage as the app stores them, then reloads. */
+export async function seedMaps(page, maps) {
+  await page.evaluate((maps) => {
+    for (const map of maps) {
+      localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map }));
+    }
+  }, maps);
+  await page.reload();
+}
+
+export function storedMap(page, id) {
+  return page.evaluate((id) => JSON.parse(localStorage.getItem(`journey-mapper/map/${id}`) ?? "null"), id);
+}
+
+/** The phase at 1-based position `n`, as the group a screen reader announces ("Phase 2: Think"). */
+export function phase(page, n) {
+  return page.getByRole("group", { name: new RegExp(`^(Phase|Fase) ${n}:`) });
+}
+
+export function phaseName(page, n) {
+  return phase(page, n).getByRole("textbox", { name: /^(Phase name|Naam van de fase)$/ }).first();
+}
+
+/** A touchpoint card by its name, as announced ("Touchpoint: Newsletter"). */
+export function touchpoint(scope, name) {
+  return scope.getByRole("group", { name: `Touchpoint: ${name}`, exact: true });
+}
+
+export function kpi(scope, name) {
+  return scope.getByRole("group", { name: `KPI: ${name}`, exact: true });
+}
+
+/** Names of the phases, in order. */
+export async function phaseNames(page) {
+  return page.locator(".phase-name").evaluateAll((inputs) => inputs.map((i) => i.value));
+}

@@ -1,0 +1,82 @@
+// CSV for spreadsheets and Mermaid for documentation, as a person downloads and uploads them.
+import { readFileSync } from "node:fs";
+import { test, expect, openApp, phase, kpi } from "./fixtures.js";
+
+async function templateMap(page) {
+  await openApp(page);
+  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
+  await page.getByRole("button", { name: "Create map" }).click();
+  await expect(phase(page, 1)).toBeVisible();
+}
+
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+test("touchpoints and KPIs export as CSV with a BOM, in the chosen separator", async ({ page }) => {
+  await templateMap(page);
+  const comma = await download(page, "Touchpoints as CSV");
+  expect(comma.name).toMatch(/^see-think-do-care-touchpoints-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(comma.text.startsWith("\ufeffPhase,Touchpoint,Channel,Emotion,Owner,Description\r\n")).toBe(true);
+  expect(comma.text).toContain("Care,E-mail with labels and personalised content,E-mail,1,,\r\n");
+  expect(comma.text.trim().split("\r\n")).toHaveLength(1 + 13);
+
+  await page.getByLabel("CSV separator").selectOption("semicolon");
+  const kpis = await download(page, "KPIs as CSV");
+  expect(kpis.text.startsWith("\ufeffPhase;KPI;Unit;Better when;Baseline;Target;Date;Value\r\n")).toBe(true);
+  expect(kpis.text).toContain("Do;Cart abandonment;%;lower;;;;\r\n");
+});
+
+test("measurements come in from a spreadsheet file after a preview, bad rows named", async ({ page }) => {
+  await templateMap(page);
+  const card = kpi(phase(page, 3), "Conversion rate");
+  await card.getByRole("textbox", { name: "Target" }).fill("3");
+  await card.getByRole("textbox", { name: "Target" }).press("Enter");
+  await card.getByText(/^Measurements/).click();
+  await card.getByLabel("Import measurements from CSV").setInputFiles({
+    name: "conversion.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("\ufeffDatum;Waarde\r\n31-01-2026;2,5\r\n2026-02-28;3,25\r\n2026-02-30;1\r\n2026-03-31;veel\r\n"),
+  });
+  const preview = card.getByRole("status");
+  await expect(preview).toContainText("2 measurements ready to add");
+  await expect(preview).toContainText("row 4: “2026-02-30” is not a date");
+  await expect(preview).toContainText("row 5: “veel” is not a number");
+  await expect(card).toContainText("Measurements (0)");
+  await preview.getByRole("button", { name: "Add measurements" }).click();
+  await expect(card).toContainText("Measurements (2)");
+  await expect(card).toContainText("On track: target reached");
+  await expect(card.getByRole("textbox", { name: "Value 2026-02-28" })).toHaveValue("3.25");
+  // One undo takes the whole import back.
+  await page.getByRole("button", { name: "Undo" }).first().click();
+  await expect(card).toContainText("Measurements (0)");
+
+  // And out again, with the values as they came in.
+  await page.getByRole("button", { name: "Redo" }).click();
+  const out = await download(page, "KPIs as CSV");
+  expect(out.text).toContain("Do,Conversion rate,%,higher,,3,2026-01-31,2.5\r\n");
+  expect(out.text).toContain("Do,Conversion rate,%,higher,,3,2026-02-28,3.25\r\n");
+});
+
+test("the Mermaid export is accepted by Mermaid's own parser", async ({ page, context }) => {
+  await templateMap(page);
+  await page.getByLabel("Map title").fill("Webshop: the journey; #1 %% draft");
+  await phase(page, 1).getByRole("textbox", { name: "Phase name" }).fill("See: be seen");
+  const diagram = await download(page, "Mermaid diagram");
+  expect(diagram.name.endsWith(".mmd")).toBe(true);
+  expect(diagram.text.split("\n").filter((l) => l.startsWith("      "))).toHaveLength(13);
+
+  const checker = await context.newPage();
+  await checker.addScriptTag({ path: "node_modules/mermaid/dist/mermaid.min.js" });
+  const parse = (text) => checker.evaluate(async (text) => {
+    try {
+      return Boolean(await window.mermaid.parse(text));
+    } catch (e) {
+      return `refused: ${e.message}`;
+    }
+  }, text);
+  expect(await parse(diagram.text)).toBe(true);
+  // The parser is strict enough to notice a broken diagram.
+  expect(await parse("journey\n    section A\n      task without score\n")).toMatch(/^refused/);
+});
