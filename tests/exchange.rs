@@ -428,16 +428,17 @@ fn journey_map() -> impl Strategy<Value = JourneyMap> {
         text(),
     )
         .prop_map(|(id, title, description, language, phases, id_prefix)| {
-            let mut map = JourneyMap::new(id, title);
+            let mut map = JourneyMap::new(id.clone(), title);
             map.description = description;
             map.language = language.unwrap_or_default();
             map.updated_at = "2026-11-23T09:15:00Z".into();
             map.phases = phases;
-            // Ids may be any text; they only have to be unique.
+            // Ids may be any text; they only have to be unique within the map, map id included
+            // (so the item ids extend it and can never equal it).
             let mut n = 0;
             let mut next = || {
                 n += 1;
-                format!("{id_prefix}{n}")
+                format!("{id}.{id_prefix}{n}")
             };
             for phase in &mut map.phases {
                 phase.id = next();
