@@ -13,6 +13,9 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The offline tests (offline.spec.js) turn the service worker on for themselves; elsewhere
+    // it would only add a second copy of every request.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

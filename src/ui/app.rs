@@ -11,6 +11,7 @@ use super::storage_notices::StorageNotices;
 use super::storage_usage::StorageUsage;
 use super::undo_buttons::UndoButtons;
 use super::undo_notice::UndoNotice;
+use super::update_notice::UpdateNotice;
 use super::{tr, Session};
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
             <LargeTypeToggle />
             <LanguageSwitch />
         </header>
+        <UpdateNotice />
         <StorageNotices />
         <UndoNotice />
         <ImportPanel />

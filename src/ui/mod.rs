@@ -38,6 +38,7 @@ mod text_input;
 mod touchpoint_card;
 mod undo_buttons;
 mod undo_notice;
+mod update_notice;
 
 pub use session::{SaveState, Session};
 

@@ -1,22 +1,12 @@
 // The charts on canvas: drawn, following edits, downloadable as PNG, with their data as text.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, phase, touchpoint } from "./fixtures.js";
+import { test, expect, openApp, phase, pixels, touchpoint } from "./fixtures.js";
 
 async function templateMap(page) {
   await openApp(page);
   await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
   await page.getByRole("button", { name: "Create map" }).click();
   await expect(phase(page, 1)).toBeVisible();
-}
-
-/** How many pixels of the chart's canvas are not white, and a fingerprint of its image. */
-function pixels(page, title) {
-  return page.getByRole("img", { name: new RegExp(`^${title}:`) }).evaluate((canvas) => {
-    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
-    return { ink, print: canvas.toDataURL(), width: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
-  });
 }
 
 test("all four charts are drawn on canvas at device resolution", async ({ page }) => {

@@ -72,3 +72,13 @@ export function kpi(scope, name) {
 export async function phaseNames(page) {
   return page.locator(".phase-name").evaluateAll((inputs) => inputs.map((i) => i.value));
 }
+
+/** How many pixels of the chart's canvas are not white, and a fingerprint of its image. */
+export function pixels(page, title) {
+  return page.getByRole("img", { name: new RegExp(`^${title}:`) }).evaluate((canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
+    return { ink, print: canvas.toDataURL(), width: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
+  });
+}
