@@ -12,6 +12,7 @@ pub mod numbers;
 mod progress;
 pub mod share;
 pub mod templates;
+pub mod timer;
 mod values;
 
 use serde::Serialize;

@@ -4,6 +4,7 @@ use super::language_switch::LanguageSwitch;
 use super::large_type_toggle::LargeTypeToggle;
 use super::library_page::LibraryPage;
 use super::map_page::MapPage;
+use super::presentation_page::PresentationPage;
 use super::route::{self, Route};
 use super::save_status::SaveStatus;
 use super::shared_map_page::SharedMapPage;
@@ -12,6 +13,7 @@ use super::storage_usage::StorageUsage;
 use super::undo_buttons::UndoButtons;
 use super::undo_notice::UndoNotice;
 use super::update_notice::UpdateNotice;
+use super::workshop_timer::Timer;
 use super::{tr, Session};
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -22,6 +24,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     let importer = Importer::new(session);
     provide_context(importer);
+    Timer::provide();
 
     // A file dropped anywhere on the page is offered for import. Drags inside the journey carry
     // text, not files, and are left alone.
@@ -81,27 +84,34 @@ pub fn App() -> impl IntoView {
     });
 
     let route = route::current();
+    // Presentation mode reads the map only: the editor's controls and shortcuts (undo!) go away.
+    let presenting = move || matches!(route.get(), Route::Present(_));
     view! {
-        <header class="top-bar">
-            <a class="app-name" href=Route::Library.href()>{tr(Text::AppName)}</a>
-            <SaveStatus />
-            <UndoButtons />
-            <LargeTypeToggle />
-            <LanguageSwitch />
-        </header>
+        <Show when=move || !presenting()>
+            <header class="top-bar">
+                <a class="app-name" href=Route::Library.href()>{tr(Text::AppName)}</a>
+                <SaveStatus />
+                <UndoButtons />
+                <LargeTypeToggle />
+                <LanguageSwitch />
+            </header>
+        </Show>
         <UpdateNotice />
         <StorageNotices />
         <UndoNotice />
         <ImportPanel />
-        <main id="main" class:wide=move || matches!(route.get(), Route::Map(_) | Route::Shared(_))>
+        <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),
                 Route::Map(id) => view! { <MapPage id /> }.into_any(),
+                Route::Present(id) => view! { <PresentationPage id /> }.into_any(),
                 Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
             }}
         </main>
-        <footer class="bottom-bar">
-            <StorageUsage />
-        </footer>
+        <Show when=move || !presenting()>
+            <footer class="bottom-bar">
+                <StorageUsage />
+            </footer>
+        </Show>
     }
 }

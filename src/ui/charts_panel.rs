@@ -7,7 +7,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::{numbers, Emotion, Status};
 use leptos::prelude::*;
 
-fn experience_table(e: &data::Experience, lang: Lang) -> Table {
+pub(super) fn experience_table(e: &data::Experience, lang: Lang) -> Table {
     let head = [Text::Phase, Text::Touchpoint, Text::Emotion]
         .map(|t| lang.t(t).to_owned())
         .to_vec();
@@ -35,7 +35,7 @@ fn experience_table(e: &data::Experience, lang: Lang) -> Table {
     (head, rows)
 }
 
-fn progress_table(bars: &[data::ProgressBar], lang: Lang) -> Table {
+pub(super) fn progress_table(bars: &[data::ProgressBar], lang: Lang) -> Table {
     let head = vec![
         lang.t(Text::Phase).into(),
         lang.t(Text::Kpi).into(),

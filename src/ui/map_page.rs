@@ -4,6 +4,7 @@ use super::map_exports::MapExports;
 use super::phase_column::PhaseColumn;
 use super::route::Route;
 use super::text_input::TextInput;
+use super::workshop_timer::WorkshopTimer;
 use super::{tr, tr_signal, use_session};
 use crate::i18n::Text;
 use crate::model::templates::{channels, units};
@@ -74,8 +75,10 @@ fn MapEditor(id: Id) -> impl IntoView {
             />
             <div class="map-actions">
                 <p class="hint">{tr(Text::KeyboardHint)}</p>
+                <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
                 <MapExports />
             </div>
+            <WorkshopTimer />
             <h2>{tr(Text::PhasesHeading)}</h2>
             <Show
                 when=move || phase_ids.with(|ids| !ids.is_empty())

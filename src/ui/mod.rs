@@ -26,6 +26,7 @@ mod measurements_editor;
 mod measurements_import;
 mod number_input;
 mod phase_column;
+mod presentation_page;
 mod read_only_map;
 mod route;
 mod save_status;
@@ -39,6 +40,7 @@ mod touchpoint_card;
 mod undo_buttons;
 mod undo_notice;
 mod update_notice;
+mod workshop_timer;
 
 pub use session::{SaveState, Session};
 

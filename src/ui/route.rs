@@ -7,28 +7,37 @@ use leptos::prelude::*;
 pub enum Route {
     Library,
     Map(Id),
+    /// A map shown full screen, phase by phase, for reading only.
+    Present(Id),
     /// A map carried in the link itself (see `model::share`).
     Shared(String),
 }
 
 const MAP_PREFIX: &str = "#/map/";
 const SHARE_PREFIX: &str = "#/share/";
+const PRESENT_PREFIX: &str = "#/present/";
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         if let Some(payload) = hash.strip_prefix(SHARE_PREFIX) {
             return Route::Shared(payload.to_owned());
         }
-        hash.strip_prefix(MAP_PREFIX)
-            .and_then(|id| js_sys::decode_uri_component(id).ok())
-            .map(|id| Route::Map(id.into()))
-            .unwrap_or(Route::Library)
+        let id = |prefix| {
+            hash.strip_prefix(prefix)
+                .and_then(|id| js_sys::decode_uri_component(id).ok())
+                .map(String::from)
+        };
+        if let Some(id) = id(PRESENT_PREFIX) {
+            return Route::Present(id);
+        }
+        id(MAP_PREFIX).map(Route::Map).unwrap_or(Route::Library)
     }
 
     pub fn href(&self) -> String {
         match self {
             Route::Library => "#/".into(),
             Route::Map(id) => format!("{MAP_PREFIX}{}", js_sys::encode_uri_component(id)),
+            Route::Present(id) => format!("{PRESENT_PREFIX}{}", js_sys::encode_uri_component(id)),
             Route::Shared(payload) => format!("{SHARE_PREFIX}{payload}"),
         }
     }

@@ -1,10 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, createMap, addPhase, seedMaps } from "./fixtures.js";
-
-async function expectNoViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
+import { test, expect, openApp, createMap, addPhase, seedMaps, expectNoViolations } from "./fixtures.js";
 
 test("axe finds nothing on the empty library", async ({ page }) => {
   await openApp(page);

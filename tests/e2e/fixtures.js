@@ -1,5 +1,6 @@
 // Shared test setup: every page fails its test on any script error or console error (CSP
 // violations included), and a few helpers that act as a person would.
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect } from "@playwright/test";
 
 export const test = base.extend({
@@ -81,4 +82,10 @@ export function pixels(page, title) {
     for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
     return { ink, print: canvas.toDataURL(), width: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
   });
+}
+
+/** axe-core finds nothing on the page as it is now. */
+export async function expectNoViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }

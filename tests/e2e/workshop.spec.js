@@ -1,0 +1,119 @@
+// In the workshop room: presentation mode (keyboard only, clicks, read-only, axe) and the timer.
+import { test, expect, openApp, phase, pixels, saved, storedMap, expectNoViolations } from "./fixtures.js";
+
+async function templateMap(page) {
+  await openApp(page);
+  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
+  await page.getByRole("button", { name: "Create map" }).click();
+  await expect(phase(page, 1)).toBeVisible();
+  return new URL(page.url()).hash.split("/").pop();
+}
+
+const slide = (page) => page.getByRole("status").filter({ hasText: /^(The whole journey|De hele klantreis|Phase \d|Fase \d)/ });
+
+test("presentation mode works by keyboard only and edits nothing", async ({ page }) => {
+  const id = await templateMap(page);
+  await saved(page);
+  const before = await storedMap(page, id);
+  expect(before.map.phases).toHaveLength(4);
+
+  await page.getByRole("link", { name: "Present" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "See – Think – Do – Care" })).toBeVisible();
+  await expect(slide(page)).toHaveText("The whole journey");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName)).toBe("HTML");
+  // Nothing to edit: no text fields, no editor controls, no undo.
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+
+  await page.keyboard.press("ArrowRight");
+  await expect(slide(page)).toHaveText("Phase 1 / 4: See");
+  await expect(page.getByRole("heading", { level: 2, name: "See" })).toBeVisible();
+  await expect(page.getByText("Be seen by everyone who could ever buy from us")).toBeVisible();
+  await expect(page.getByText("Inspiring posts")).toBeVisible();
+  await expect(page.getByText("Buying guides")).toHaveCount(0);
+  expect((await pixels(page, "Experience curve")).ink).toBeGreaterThan(500);
+
+  await page.keyboard.press("PageDown");
+  await expect(slide(page)).toHaveText("Phase 2 / 4: Think");
+  await page.keyboard.press("End");
+  await expect(slide(page)).toHaveText("Phase 4 / 4: Care");
+  await page.keyboard.press("ArrowRight");
+  await expect(slide(page)).toHaveText("Phase 4 / 4: Care");
+  await page.keyboard.press("ArrowLeft");
+  await expect(slide(page)).toHaveText("Phase 3 / 4: Do");
+  await page.keyboard.press("Home");
+  await expect(slide(page)).toHaveText("The whole journey");
+
+  // The editor's shortcuts are gone too: undo would have removed the map.
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Escape");
+  await expect(page.getByLabel("Map title")).toHaveValue("See – Think – Do – Care");
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  expect(await storedMap(page, id)).toEqual(before);
+});
+
+test("clicks move between phases in presentation mode", async ({ page }) => {
+  await templateMap(page);
+  await page.getByRole("link", { name: "Present" }).click();
+  await page.getByRole("navigation", { name: "Slides" }).getByRole("button", { name: "3. Do" }).click();
+  await expect(slide(page)).toHaveText("Phase 3 / 4: Do");
+  await expect(page.getByRole("button", { name: "3. Do" })).toHaveAttribute("aria-current", "step");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(slide(page)).toHaveText("Phase 4 / 4: Care");
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(slide(page)).toHaveText("Phase 3 / 4: Do");
+  await page.getByRole("button", { name: "Leave presentation (Esc)" }).click();
+  await expect(page.getByLabel("Map title")).toBeVisible();
+});
+
+test("axe finds nothing in presentation mode, in both languages", async ({ page }) => {
+  await templateMap(page);
+  await page.getByRole("link", { name: "Present" }).click();
+  await expect(slide(page)).toHaveText("The whole journey");
+  await expectNoViolations(page);
+  await page.keyboard.press("ArrowRight");
+  await expect(slide(page)).toHaveText("Phase 1 / 4: See");
+  await expectNoViolations(page);
+  await page.keyboard.press("Escape");
+  await page.getByLabel("Language").selectOption("nl");
+  await page.getByRole("link", { name: "Presenteren" }).click();
+  await expect(slide(page)).toHaveText("De hele klantreis");
+  await page.keyboard.press("ArrowRight");
+  await expectNoViolations(page);
+});
+
+test("the workshop timer counts down, pauses, resets and says when time is up", async ({ page }) => {
+  await page.clock.install();
+  await templateMap(page);
+  const timer = page.getByRole("group", { name: "Workshop timer" });
+  const clock = timer.getByRole("timer");
+  await timer.getByRole("spinbutton", { name: "Minutes" }).fill("1");
+  await timer.getByRole("spinbutton", { name: "Minutes" }).press("Enter");
+  await expect(clock).toHaveText("1:00");
+
+  await timer.getByRole("button", { name: "Start" }).click();
+  await page.clock.runFor(30_000);
+  await expect(clock).toHaveText("0:30");
+  await expect(timer.getByRole("spinbutton", { name: "Minutes" })).toBeDisabled();
+  await timer.getByRole("button", { name: "Pause" }).click();
+  await page.clock.runFor(60_000);
+  await expect(clock).toHaveText("0:30");
+
+  // It keeps running while the consultant switches to presentation mode, shown large there.
+  await timer.getByRole("button", { name: "Resume" }).click();
+  await page.getByRole("link", { name: "Present" }).click();
+  const big = page.getByRole("group", { name: "Workshop timer" });
+  await page.clock.runFor(10_000);
+  await expect(big.getByRole("timer")).toHaveText("0:20");
+  await expect(big.getByRole("status")).toBeEmpty();
+  await page.clock.runFor(21_000);
+  await expect(big.getByRole("timer")).toHaveText("0:00");
+  await expect(big.getByRole("status")).toHaveText("Time is up.");
+
+  await big.getByRole("button", { name: "Reset" }).click();
+  await expect(big.getByRole("timer")).toHaveText("1:00");
+  await expect(big.getByRole("status")).toBeEmpty();
+});
