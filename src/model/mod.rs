@@ -2,6 +2,7 @@
 //!
 //! Field names here are the exchange format's (version 1): the types serialize straight into it.
 
+pub mod backup;
 pub mod csv;
 mod edit;
 pub mod exchange;

@@ -1,3 +1,4 @@
+use super::backup_reminder::BackupReminder;
 use super::import_panel::ImportPanel;
 use super::importer::Importer;
 use super::language_switch::LanguageSwitch;
@@ -98,6 +99,9 @@ pub fn App() -> impl IntoView {
         </Show>
         <UpdateNotice />
         <StorageNotices />
+        <Show when=move || !presenting()>
+            <BackupReminder />
+        </Show>
         <UndoNotice />
         <ImportPanel />
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>

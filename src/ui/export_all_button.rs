@@ -10,14 +10,21 @@ use leptos::prelude::*;
 pub fn ExportAllButton() -> impl IntoView {
     let session = use_session();
     let export = move |_| {
-        let text = session
-            .library
-            .with_untracked(|l| exchange::export_bundle(&l.maps, Some(&now())));
-        let _ = download(
+        let (text, ids) = session.library.with_untracked(|l| {
+            (
+                exchange::export_bundle(&l.maps, Some(&now())),
+                l.maps.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
+            )
+        });
+        if download(
             &file_name("journey-maps", "json"),
             &text,
             "application/json",
-        );
+        )
+        .is_ok()
+        {
+            session.mark_exported(ids);
+        }
     };
     view! {
         <button type="button" on:click=export>{tr(Text::ExportAll)}</button>

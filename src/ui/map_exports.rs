@@ -31,7 +31,10 @@ pub fn MapExports() -> impl IntoView {
                     write(m, sep, lang),
                 )
             }) {
-                let _ = download(&name, &text, mime);
+                // Only a JSON file holds the whole map: that one counts as a backup.
+                if download(&name, &text, mime).is_ok() && extension == "json" {
+                    session.mark_exported([map.id.get_value()]);
+                }
             }
         }
     };

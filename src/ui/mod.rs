@@ -1,6 +1,7 @@
 //! The interface: Leptos components, one per file, named after what the user sees.
 
 mod app;
+mod backup_reminder;
 mod chart_canvas;
 mod charts_panel;
 mod download;

@@ -9,7 +9,7 @@ use crate::storage::{
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
 /// Edits are saved this long after the last one, so typing does not write on every key.
@@ -48,6 +48,10 @@ pub struct Session {
     pub large_type: RwSignal<bool>,
     /// Titles of maps kept as copies because another tab changed the same map.
     pub kept_copies: RwSignal<Vec<String>>,
+    /// When each map was last exported as JSON (RFC 3339), for the backup reminder.
+    pub exported: RwSignal<BTreeMap<Id, String>>,
+    /// The backup reminder stays away until this time (RFC 3339; empty: not snoozed).
+    pub backup_snoozed_until: RwSignal<String>,
     history: StoredValue<History>,
     /// One trigger for each part of the open map a view follows (see `Edit::touches`), so an
     /// edit wakes only the views of what it changed, however large the map.
@@ -111,6 +115,11 @@ impl Session {
             })
             .unwrap_or(Lang::En);
         let large_type = store.setting("large-type").as_deref() == Some("on");
+        let exported = store
+            .setting("exported")
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let snoozed = store.setting("backup-snoozed-until").unwrap_or_default();
         let session = Session {
             library: RwSignal::new(library),
             lang: RwSignal::new(lang),
@@ -124,6 +133,8 @@ impl Session {
             deleted: RwSignal::new(None),
             large_type: RwSignal::new(large_type),
             kept_copies: RwSignal::new(Vec::new()),
+            exported: RwSignal::new(exported),
+            backup_snoozed_until: RwSignal::new(snoozed),
             history: StoredValue::new(History::default()),
             parts: StoredValue::new(HashMap::new()),
             store: StoredValue::new_local(store),
@@ -224,6 +235,31 @@ impl Session {
     pub fn set_large_type(&self, on: bool) {
         self.large_type.set(on);
         self.remember("large-type", if on { "on" } else { "off" });
+    }
+
+    /// Notes that these maps were just downloaded as JSON: the user has a copy outside the browser.
+    pub fn mark_exported(&self, ids: impl IntoIterator<Item = Id>) {
+        let at = now();
+        let known: HashSet<Id> = self
+            .library
+            .with_untracked(|l| l.maps.iter().map(|m| m.id.clone()).collect());
+        self.exported.update(|exported| {
+            exported.extend(ids.into_iter().map(|id| (id, at.clone())));
+            // Maps deleted since are forgotten, so the setting does not grow forever.
+            exported.retain(|id, _| known.contains(id));
+        });
+        let text = self
+            .exported
+            .with_untracked(|e| serde_json::to_string(e).unwrap_or_default());
+        self.remember("exported", &text);
+    }
+
+    /// Keeps the backup reminder away for a day.
+    pub fn snooze_backup(&self) {
+        let until = js_sys::Date::new(&(js_sys::Date::now() + 86_400_000.0).into());
+        let until = String::from(until.to_iso_string());
+        self.remember("backup-snoozed-until", &until);
+        self.backup_snoozed_until.set(until);
     }
 
     fn remember(&self, name: &str, value: &str) {

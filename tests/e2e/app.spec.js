@@ -236,11 +236,16 @@ test("the whole flow works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(phaseName(page, 1)).toHaveValue("Kijk");
   await expect(page.getByLabel("Name of a new phase")).toHaveValue("");
-  // Tab order: the map's description, its exports, then the first phase's name.
+  // Tab order: the map's description, presenting, its exports, the timer, then the first phase.
   await page.getByRole("textbox", { name: "Description", exact: true }).first().focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Present" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Export as JSON" })).toBeFocused();
   await page.getByRole("button", { name: "Share link" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("spinbutton", { name: "Minutes" })).toBeFocused();
+  await page.getByRole("button", { name: "Reset" }).focus();
   await page.keyboard.press("Tab");
   await expect(phaseName(page, 1)).toBeFocused();
 });

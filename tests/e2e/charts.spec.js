@@ -1,13 +1,6 @@
 // The charts on canvas: drawn, following edits, downloadable as PNG, with their data as text.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, phase, pixels, touchpoint } from "./fixtures.js";
-
-async function templateMap(page) {
-  await openApp(page);
-  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
-  await page.getByRole("button", { name: "Create map" }).click();
-  await expect(phase(page, 1)).toBeVisible();
-}
+import { test, expect, templateMap, openApp, phase, pixels, touchpoint } from "./fixtures.js";
 
 test("all four charts are drawn on canvas at device resolution", async ({ page }) => {
   await templateMap(page);

@@ -27,6 +27,17 @@ export async function createMap(page, title) {
   await expect(page.getByLabel("Map title")).toHaveValue(title);
 }
 
+/** Opens the app and creates a map from a template (See – Think – Do – Care unless named),
+ * optionally with a title of its own; returns the new map's id. */
+export async function templateMap(page, template = "See – Think – Do – Care", title = "") {
+  await openApp(page);
+  await page.getByLabel("Start from").selectOption({ label: template });
+  if (title) await page.getByLabel("Title of a new map").fill(title);
+  await page.getByRole("button", { name: "Create map" }).click();
+  await expect(phase(page, 1)).toBeVisible();
+  return decodeURIComponent(new URL(page.url()).hash.split("/").pop());
+}
+
 export async function addPhase(page, name) {
   await page.getByLabel("Name of a new phase").fill(name);
   await page.getByRole("button", { name: "Add phase" }).click();

@@ -1,16 +1,10 @@
 // A map shared through a link with no server, and printed as a poster.
-import { test, expect, openApp, phase, phaseNames, storedMap, saved } from "./fixtures.js";
+import { test, expect, templateMap, openApp, phase, phaseNames, storedMap, saved } from "./fixtures.js";
 
-async function templateMap(page) {
-  await openApp(page);
-  await page.getByLabel("Start from").selectOption({ label: "Look – Choose – Buy – Receive – Cherish" });
-  await page.getByLabel("Title of a new map").fill("Shared <b>webshop</b>");
-  await page.getByRole("button", { name: "Create map" }).click();
-  await expect(phase(page, 1)).toBeVisible();
-}
+const sharedMap = (page) => templateMap(page, "Look – Choose – Buy – Receive – Cherish", "Shared <b>webshop</b>");
 
 test("a share link opens the map read-only elsewhere, and saving a copy keeps it", async ({ page, browser }) => {
-  await templateMap(page);
+  await sharedMap(page);
   await page.getByRole("button", { name: "Share link" }).click();
   const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/share\/[A-Za-z0-9_-]+$/);
@@ -34,7 +28,7 @@ test("a share link opens the map read-only elsewhere, and saving a copy keeps it
 });
 
 test("a damaged or tampered link says so and changes nothing", async ({ page }) => {
-  await templateMap(page);
+  await sharedMap(page);
   await saved(page);
   await page.getByRole("button", { name: "Share link" }).click();
   const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
@@ -62,7 +56,7 @@ test("a map too large for a link is refused with a pointer to JSON", async ({ pa
 });
 
 test("printing gives a landscape poster without editing controls", async ({ page }) => {
-  await templateMap(page);
+  await sharedMap(page);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Add touchpoint" }).first()).toBeHidden();
   await expect(page.getByRole("button", { name: "Undo" })).toBeHidden();

@@ -1,13 +1,6 @@
 // CSV for spreadsheets and Mermaid for documentation, as a person downloads and uploads them.
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, phase, kpi } from "./fixtures.js";
-
-async function templateMap(page) {
-  await openApp(page);
-  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
-  await page.getByRole("button", { name: "Create map" }).click();
-  await expect(phase(page, 1)).toBeVisible();
-}
+import { test, expect, templateMap, phase, kpi } from "./fixtures.js";
 
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);

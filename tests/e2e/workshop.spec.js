@@ -1,13 +1,7 @@
-// In the workshop room: presentation mode (keyboard only, clicks, read-only, axe) and the timer.
-import { test, expect, openApp, phase, pixels, saved, storedMap, expectNoViolations } from "./fixtures.js";
-
-async function templateMap(page) {
-  await openApp(page);
-  await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
-  await page.getByRole("button", { name: "Create map" }).click();
-  await expect(phase(page, 1)).toBeVisible();
-  return new URL(page.url()).hash.split("/").pop();
-}
+// In the workshop room: presentation mode (keyboard only, clicks, read-only, axe), the timer,
+// and the reminder to keep a copy of the maps outside the browser.
+import { readFileSync } from "node:fs";
+import { test, expect, templateMap, openApp, seedMaps, pixels, saved, storedMap, expectNoViolations } from "./fixtures.js";
 
 const slide = (page) => page.getByRole("status").filter({ hasText: /^(The whole journey|De hele klantreis|Phase \d|Fase \d)/ });
 
@@ -116,4 +110,45 @@ test("the workshop timer counts down, pauses, resets and says when time is up", 
   await big.getByRole("button", { name: "Reset" }).click();
   await expect(big.getByRole("timer")).toHaveText("1:00");
   await expect(big.getByRole("status")).toBeEmpty();
+});
+
+test("maps left unexported for days bring a reminder; one click downloads them all", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-11-23T10:00:00Z") });
+  await openApp(page);
+  const old = { created_at: "2026-11-02T09:00:00Z", updated_at: "2026-11-12T09:00:00Z", phases: [] };
+  await seedMaps(page, [
+    { id: "kept", title: "Brand journey", ...old },
+    { id: "fresh", title: "Made yesterday", created_at: "2026-11-22T09:00:00Z", updated_at: "2026-11-22T09:00:00Z", phases: [] },
+  ]);
+  const reminder = page.getByRole("status").filter({ hasText: "Browsers can clear stored data" });
+  await expect(reminder).toBeVisible();
+  await expect(reminder.getByRole("listitem")).toHaveText(["“Brand journey”"]);
+  await expectNoViolations(page);
+
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    reminder.getByRole("button", { name: "Export all maps" }).click(),
+  ]);
+  const bundle = JSON.parse(readFileSync(await file.path(), "utf8"));
+  expect(bundle.maps.map((m) => m.title).sort()).toEqual(["Brand journey", "Made yesterday"]);
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Brand journey" })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+
+  // Changed after that export, and three days on: reminded again, and "tomorrow" means tomorrow.
+  await page.getByRole("link", { name: "Brand journey" }).click();
+  await page.getByLabel("Map title").fill("Brand journey 2027");
+  await saved(page);
+  await page.clock.setSystemTime(new Date("2026-11-26T11:00:00Z"));
+  await page.reload();
+  await expect(reminder.getByRole("listitem")).toHaveText(["“Brand journey 2027”"]);
+  await reminder.getByRole("button", { name: "Remind me tomorrow" }).click();
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Map title")).toHaveValue("Brand journey 2027");
+  await expect(reminder).toHaveCount(0);
+  await page.clock.setSystemTime(new Date("2026-11-27T11:30:00Z"));
+  await page.reload();
+  await expect(reminder).toBeVisible();
 });
