@@ -110,6 +110,7 @@ texts! {
     TimeIsUp => "Time is up.", "De tijd is om.";
     BackupDue => "Browsers can clear stored data without asking. Changes to these maps have not been exported for 3 days or more; download a copy to keep them safe:", "Browsers kunnen opgeslagen gegevens zonder te vragen wissen. Wijzigingen in deze klantreizen zijn al 3 dagen of langer niet geëxporteerd; download een kopie om ze veilig te bewaren:";
     RemindTomorrow => "Remind me tomorrow", "Morgen herinneren";
+    NewerAppRunning => "Journey Mapper was updated in another tab. This tab still runs the older version and has stopped saving, so it cannot overwrite what the newer one stored. Reload to continue; export first to keep changes made here since.", "Journey Mapper is in een ander tabblad bijgewerkt. Dit tabblad draait nog de oudere versie en slaat niets meer op, zodat het niet kan overschrijven wat de nieuwere versie bewaarde. Laad opnieuw om verder te gaan; exporteer eerst om wijzigingen van hier te bewaren.";
     ExportAll => "Export all maps", "Alle klantreizen exporteren";
     DamagedEntries => "Some stored data could not be read. It has been set aside unchanged; download it to keep or repair it.", "Sommige opgeslagen gegevens konden niet worden gelezen. Ze zijn onveranderd apart gezet; download ze om ze te bewaren of te herstellen.";
     SetAsideOn => "set aside on", "apart gezet op";

@@ -20,6 +20,32 @@ use std::collections::{HashMap, HashSet};
 const MAP_PREFIX: &str = "journey-mapper/map/";
 const ASIDE_PREFIX: &str = "journey-mapper/aside/";
 const SETTING_PREFIX: &str = "journey-mapper/setting/";
+/// The newest version of the app that has run in this browser. A tab running an older one stops
+/// writing: a newer release may store things its code does not know how to keep.
+const APP_KEY: &str = "journey-mapper/app";
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Whether release `theirs` is newer than `ours` (both `major.minor.patch`, compared as
+/// numbers); an unreadable version is never newer.
+fn is_newer(theirs: &str, ours: &str) -> bool {
+    fn parts(v: &str) -> Option<(u64, u64, u64)> {
+        let mut it = v.trim().split('.').map(|p| p.parse().ok());
+        let version = (it.next()??, it.next()??, it.next()??);
+        it.next().is_none().then_some(version)
+    }
+    parts(theirs)
+        .zip(parts(ours))
+        .is_some_and(|(theirs, ours)| theirs > ours)
+}
+
+fn is_newer_app(stored: &str) -> bool {
+    is_newer(stored, APP_VERSION)
+}
+
+/// Whether a storage key is the app version marker, which other tabs' releases write.
+pub fn is_app_key(key: &str) -> bool {
+    key == APP_KEY
+}
 
 fn map_key(id: &str) -> String {
     format!("{MAP_PREFIX}{id}")
@@ -71,6 +97,8 @@ pub enum SaveError {
     Stale,
     /// This map's entry belongs to a newer version of the app or could not be set aside.
     Blocked,
+    /// A newer release of the app has run in this browser: this tab writes nothing more.
+    NewerApp,
     Failed(String),
 }
 
@@ -105,6 +133,8 @@ pub struct Store {
     blocked: HashSet<String>,
     /// Size of each of our entries, in UTF-16 code units as browsers count their quota.
     sizes: HashMap<String, usize>,
+    /// A newer release has run here since; once true, stays true.
+    newer_app: bool,
 }
 
 fn units(key: &str, value: &str) -> usize {
@@ -125,6 +155,7 @@ impl Store {
             revs: HashMap::new(),
             blocked: HashSet::new(),
             sizes: HashMap::new(),
+            newer_app: false,
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();
@@ -172,13 +203,36 @@ impl Store {
                 }
             }
         }
+        match store.backend.get(APP_KEY).ok().flatten() {
+            Some(stored) if is_newer_app(&stored) => store.newer_app = true,
+            Some(stored) if stored == APP_VERSION => {}
+            // Not being able to leave the mark only means an older tab is not warned.
+            _ => drop(store.backend.set(APP_KEY, APP_VERSION)),
+        }
         // Most recently edited first; RFC 3339 times in UTC sort as text.
         maps.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
         Ok((store, Library { maps }, report))
     }
 
+    /// Whether a newer release of the app has run in this browser since this tab opened the
+    /// store (read afresh each time until it has). Such a tab writes nothing more.
+    pub fn newer_app(&mut self) -> bool {
+        if !self.newer_app {
+            self.newer_app = self
+                .backend
+                .get(APP_KEY)
+                .ok()
+                .flatten()
+                .is_some_and(|stored| is_newer_app(&stored));
+        }
+        self.newer_app
+    }
+
     /// Refuses to touch map `id` when what is stored is newer than (or not) what this tab read.
-    fn check_fresh(&self, id: &str, key: &str) -> Result<(), SaveError> {
+    fn check_fresh(&mut self, id: &str, key: &str) -> Result<(), SaveError> {
+        if self.newer_app() {
+            return Err(SaveError::NewerApp);
+        }
         if self.blocked.contains(key) {
             return Err(SaveError::Blocked);
         }
@@ -283,6 +337,9 @@ impl Store {
         if !aside_key.starts_with(ASIDE_PREFIX) {
             return Err(SaveError::Blocked);
         }
+        if self.newer_app() {
+            return Err(SaveError::NewerApp);
+        }
         self.backend.remove(aside_key)?;
         self.sizes.remove(aside_key);
         Ok(())
@@ -297,6 +354,9 @@ impl Store {
     }
 
     pub fn set_setting(&mut self, name: &str, value: &str) -> Result<(), SaveError> {
+        if self.newer_app() {
+            return Err(SaveError::NewerApp);
+        }
         Ok(self
             .backend
             .set(&format!("{SETTING_PREFIX}{name}"), value)?)

@@ -205,7 +205,7 @@ fn delete_removes_only_that_map_and_usage_follows() {
     let stored = backend.snapshot();
     assert_eq!(
         stored.keys().collect::<Vec<_>>(),
-        vec![&map_key("b"), &"some-other-app".to_string()]
+        vec![APP_KEY, &map_key("b"), "some-other-app"]
     );
     assert_eq!(open(&backend).1.maps.len(), 1);
 }
@@ -273,4 +273,63 @@ fn what_another_tab_stored_is_read_once_and_only_when_newer() {
         mine.save(&JourneyMap::new("n", "N")),
         Err(SaveError::Blocked)
     );
+}
+
+#[test]
+fn a_tab_of_an_older_release_stops_writing_once_a_newer_one_has_run() {
+    let backend = Shared::default();
+    let (mut old_tab, _, _) = open(&backend);
+    assert_eq!(backend.snapshot()[APP_KEY], APP_VERSION);
+    let map = JourneyMap::new("m", "Mine");
+    old_tab.save(&map).unwrap();
+    assert!(!old_tab.newer_app());
+
+    // A newer release starts in another tab and leaves its mark.
+    backend.put(APP_KEY, "999.0.0");
+    let before = backend.snapshot();
+    assert!(old_tab.newer_app());
+    assert_eq!(
+        old_tab.save(&renamed(&map, "Later")),
+        Err(SaveError::NewerApp)
+    );
+    assert_eq!(old_tab.delete("m"), Err(SaveError::NewerApp));
+    assert_eq!(
+        old_tab.set_setting("language", "nl"),
+        Err(SaveError::NewerApp)
+    );
+    // Even if the mark goes away again, this tab stays stopped: it already knows.
+    backend.put(APP_KEY, APP_VERSION);
+    assert!(old_tab.newer_app());
+    backend.put(APP_KEY, "999.0.0");
+    assert_eq!(backend.snapshot(), before);
+
+    // An older release started after the newer one finds out at once and writes nothing at all.
+    let (mut late, library, _) = open(&backend);
+    assert_eq!(library.maps, vec![map]);
+    assert!(late.newer_app());
+    assert_eq!(backend.snapshot(), before);
+}
+
+#[test]
+fn the_newest_release_leaves_its_mark_over_older_or_unreadable_ones() {
+    for stored in ["0.0.1", "garbage", "1.2", ""] {
+        let backend = Shared::default();
+        backend.put(APP_KEY, stored);
+        let (mut store, _, _) = open(&backend);
+        assert!(!store.newer_app(), "{stored}");
+        assert_eq!(backend.snapshot()[APP_KEY], APP_VERSION);
+        store.save(&JourneyMap::new("m", "Mine")).unwrap();
+    }
+}
+
+#[test]
+fn releases_compare_as_numbers() {
+    assert!(is_newer("0.10.0", "0.9.3"));
+    assert!(is_newer("1.0.0", "0.99.99"));
+    assert!(is_newer("0.1.10", "0.1.9"));
+    assert!(!is_newer("0.1.0", "0.1.0"));
+    assert!(!is_newer("0.0.9", "0.1.0"));
+    for unreadable in ["", "1.2", "1.2.3.4", "v2.0.0", "2.x.0"] {
+        assert!(!is_newer(unreadable, "0.1.0"), "{unreadable}");
+    }
 }

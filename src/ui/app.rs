@@ -65,6 +65,8 @@ pub fn App() -> impl IntoView {
         if let Some(key) = ev.key() {
             if let Some(id) = crate::storage::map_of_key(&key) {
                 session.sync(id);
+            } else if crate::storage::is_app_key(&key) {
+                session.check_app_version();
             }
         }
     });

@@ -11,7 +11,9 @@ pub fn SaveStatus() -> impl IntoView {
         match session.save_state.get() {
             SaveState::Saved => lang.t(Text::Saved),
             SaveState::Pending => lang.t(Text::Saving),
-            SaveState::Full | SaveState::Blocked | SaveState::Failed(_) => lang.t(Text::NotSaved),
+            SaveState::Full | SaveState::Blocked | SaveState::NewerApp | SaveState::Failed(_) => {
+                lang.t(Text::NotSaved)
+            }
         }
     };
     let failed = move || {

@@ -25,6 +25,8 @@ pub enum SaveState {
     Full,
     /// A newer version of the app stored a map; this tab will not write over it.
     Blocked,
+    /// A newer release of the app has run in this browser; this tab writes nothing more.
+    NewerApp,
     Failed(String),
 }
 
@@ -103,7 +105,8 @@ impl Session {
             .unwrap_or_else(|| {
                 Store::open(Box::new(Memory::default()), stamp).expect("memory never fails")
             });
-        let (store, library, report) = opened;
+        let (mut store, library, report) = opened;
+        let newer_app = store.newer_app();
         let lang = store
             .setting("language")
             .map(|code| Lang::from_tag(&code))
@@ -123,7 +126,11 @@ impl Session {
         let session = Session {
             library: RwSignal::new(library),
             lang: RwSignal::new(lang),
-            save_state: RwSignal::new(SaveState::Saved),
+            save_state: RwSignal::new(if newer_app {
+                SaveState::NewerApp
+            } else {
+                SaveState::Saved
+            }),
             report: RwSignal::new(report),
             persistent: store.is_persistent(),
             bytes_used: RwSignal::new(store.bytes_used()),
@@ -237,6 +244,13 @@ impl Session {
         self.remember("large-type", if on { "on" } else { "off" });
     }
 
+    /// Another tab started a release of the app: if it is newer than this one, stop writing.
+    pub fn check_app_version(&self) {
+        if self.store.try_update_value(Store::newer_app) == Some(true) {
+            self.save_state.set(SaveState::NewerApp);
+        }
+    }
+
     /// Notes that these maps were just downloaded as JSON: the user has a copy outside the browser.
     pub fn mark_exported(&self, ids: impl IntoIterator<Item = Id>) {
         let at = now();
@@ -307,7 +321,13 @@ impl Session {
                         Err(SaveError::Stale) => stale.push(id),
                         Err(e) => {
                             unsaved.insert(id);
-                            if !matches!(worst, Some(SaveError::Blocked)) {
+                            // Tell about the most lasting fault: a newer app, then a blocked map.
+                            let lasting = |e: &SaveError| match e {
+                                SaveError::NewerApp => 2,
+                                SaveError::Blocked => 1,
+                                _ => 0,
+                            };
+                            if worst.as_ref().is_none_or(|w| lasting(&e) >= lasting(w)) {
                                 worst = Some(e);
                             }
                         }
@@ -320,6 +340,7 @@ impl Session {
         let state = match worst {
             None => SaveState::Saved,
             Some(SaveError::Stale | SaveError::Blocked) => SaveState::Blocked,
+            Some(SaveError::NewerApp) => SaveState::NewerApp,
             Some(SaveError::Quota) => SaveState::Full,
             Some(SaveError::Failed(message)) => SaveState::Failed(message),
         };

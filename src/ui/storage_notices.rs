@@ -13,8 +13,11 @@ pub fn StorageNotices() -> impl IntoView {
         SaveState::Full => Some((Text::QuotaFull, None)),
         SaveState::Failed(detail) => Some((Text::SaveFailed, Some(detail))),
         SaveState::Blocked => Some((Text::BlockedMap, None)),
+        SaveState::NewerApp => Some((Text::NewerAppRunning, None)),
         SaveState::Saved | SaveState::Pending => None,
     };
+    // Only a reload brings the newer version that blocks saving.
+    let reload_helps = |text| matches!(text, Text::BlockedMap | Text::NewerAppRunning);
     let reasons = move || session.report.with(|r| r.reasons.clone());
     let damaged = move || session.report.with(|r| r.set_aside.clone());
     view! {
@@ -28,6 +31,9 @@ pub fn StorageNotices() -> impl IntoView {
             <div class="notice error" role="alert">
                 <p>{move || session.lang.get().t(text)}</p>
                 <ExportAllButton />
+                {reload_helps(text).then(|| view! {
+                    <button type="button" on:click=|_| { let _ = window().location().reload(); }>{tr(Text::ReloadNow)}</button>
+                })}
                 {detail.map(|detail| view! { <TechnicalDetails lines=vec![detail] /> })}
             </div>
         })}

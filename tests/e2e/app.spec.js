@@ -214,6 +214,31 @@ test("when two tabs changed the same map, the later save wins and the other is k
   expect((await storedMap(first, id)).map.title).toBe("Workshop, second tab's version");
 });
 
+test("a tab running an older release stops writing once a newer one starts, and asks for a reload", async ({ context }) => {
+  const old = await context.newPage();
+  await openApp(old);
+  await createMap(old, "Made by the old release");
+  await saved(old);
+  const id = old.url().split("/").pop();
+  const before = await storedMap(old, id);
+
+  // A newer release starts in another tab: it marks the browser as its own.
+  const newer = await context.newPage();
+  await openApp(newer);
+  await newer.evaluate(() => localStorage.setItem("journey-mapper/app", "999.0.0"));
+
+  const alert = old.getByRole("alert").filter({ hasText: "updated in another tab" });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole("button", { name: "Reload now" })).toBeVisible();
+  await expect(alert.getByRole("button", { name: "Export all maps" })).toBeVisible();
+  // It keeps what is typed on screen but writes none of it.
+  await old.getByLabel("Map title").fill("Typed after the update");
+  await old.getByLabel("Language").selectOption("nl");
+  await expect(old.getByRole("status").filter({ hasText: "Niet opgeslagen" })).toBeVisible();
+  expect(await storedMap(old, id)).toEqual(before);
+  expect(await old.evaluate(() => localStorage.getItem("journey-mapper/setting/language"))).toBeNull();
+});
+
 test("the interface switches to Dutch and remembers it", async ({ page }) => {
   await openApp(page);
   await page.getByLabel("Language").selectOption("nl");
