@@ -1,16 +1,22 @@
-// Browser benchmark of the editor on generated maps, against the release build in dist/:
+// Browser benchmark of the app on generated maps, against the release build in dist/:
 //   trunk build --release --offline && node benches/editor.mjs [runs]
-// Prints median and 95th percentile over the runs, measured with the page's own clock.
+//   node benches/editor.mjs --short     (CI: the small map, two runs; fails only if the app breaks)
+// Prints median and 95th percentile over the runs, measured with the page's own clocks
+// (performance.now, requestAnimationFrame, and the app's User Timing measures), never sleeps.
 import { chromium } from "@playwright/test";
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { serve } from "../tests/e2e/serve.mjs";
 
-const runs = Number(process.argv[2] ?? 20);
-const port = 8095;
+const short = process.argv.includes("--short");
+const runs = short ? 2 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
+const sizes = short ? ["small"] : ["small", "workshop", "large"];
 const dir = mkdtempSync(join(tmpdir(), "journey-bench-"));
-const server = spawn("node", ["tests/e2e/serve.mjs", "dist", String(port)], { stdio: "ignore" });
+const server = await serve("dist", 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -22,51 +28,194 @@ function stats(values) {
   return `${at(0.5).toFixed(1)} | ${at(0.95).toFixed(1)}`;
 }
 
-async function measure(size) {
+/** What a first visit transfers: the wasm, js and css of the build, gzipped. */
+function firstLoad() {
+  const files = readdirSync("dist").filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join("dist", f)), { level: 9 }).length, 0);
+  return `| build | first load, gzipped wasm + js + css (KB) | ${(bytes / 1024).toFixed(1)} | — |`;
+}
+
+function generate(size) {
   const file = join(dir, `${size}.json`);
-  execFileSync("cargo", ["run", "--quiet", "--release", "--example", "generate", "--", size, "1", file]);
-  const map = JSON.parse(readFileSync(file, "utf8")).map;
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const profile = short ? [] : ["--release"];
+  execFileSync("cargo", ["run", "--quiet", ...profile, "--example", "generate", "--", size, "1", file]);
+  return { file, text: readFileSync(file, "utf8") };
+}
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw new Error(`the app failed: ${e.message}`);
+  });
+  return page;
+}
+
+/** Resolves in the page once `ready()` holds and the next frame has been rendered (a task queued
+ * from requestAnimationFrame runs after that frame's style, layout and paint); fails after 20 s,
+ * so a broken app stops the benchmark instead of hanging it. */
+const afterFrame = `(ready) => new Promise((resolve, reject) => {
+  const give_up = performance.now() + 20000;
+  const check = () => {
+    if (ready()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    else if (performance.now() > give_up) reject(new Error("the app did not get there in 20 s: " + ready));
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+async function measure(size) {
+  const { file, text } = generate(size);
+  const map = JSON.parse(text).map;
+  const rows = [];
+  const row = (what, values) => rows.push(`| ${size} | ${what} | ${stats(values)} |`);
+  const page = await newPage();
+  await page.goto(`${origin}/`);
   await page.evaluate((map) => localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map })), map);
+  await page.evaluate(`window.afterFrame = ${afterFrame}`);
+
+  // From navigation until the library (with this map stored) can be used: the create button is
+  // in the page and a frame is drawn. performance.now() counts from the navigation.
+  const library = [];
+  await page.addInitScript(`(${afterFrame})(() => [...document.querySelectorAll("button")].some((b) => b.textContent === "Create map"))
+    .then((t) => (window.__interactive = t));`);
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    await page.goto(`${origin}/`);
+    library.push(await page.waitForFunction(() => window.__interactive).then((h) => h.jsonValue()));
+  }
+  row("library interactive (ms)", library);
+
   const cards = map.phases.reduce((n, p) => n + (p.touchpoints ?? []).length, 0);
   const open = [];
   for (let i = 0; i < Math.min(runs, 10); i++) {
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${origin}/`);
     await page.getByRole("heading", { name: "Your journey maps" }).waitFor();
+    await page.evaluate(`window.afterFrame = ${afterFrame}`);
     // From clicking the map's link until its last touchpoint is in the page and a frame is drawn.
-    open.push(await page.evaluate((n) => new Promise((resolve) => {
+    open.push(await page.evaluate(async (n) => {
       const start = performance.now();
       document.querySelector(".map-row a").click();
-      const check = () => document.querySelectorAll(".touchpoint").length >= n
-        ? requestAnimationFrame(() => resolve(performance.now() - start))
-        : requestAnimationFrame(check);
-      check();
-    }), cards));
+      return (await window.afterFrame(() => document.querySelectorAll(".touchpoint").length >= n)) - start;
+    }, cards));
   }
-  await page.locator(".touchpoint .item-name").first().focus();
+  row("open map (ms)", open);
+
+  // One typed character: the input event through the edit, the history and the view, until the
+  // next frame has been drawn.
+  const name = page.locator(".touchpoint .item-name").first();
+  await name.focus();
   const keystroke = [];
   for (let i = 0; i < runs; i++) {
-    // One typed character: the input event through the edit, the history and the view, until
-    // the next frame has been drawn.
-    keystroke.push(await page.evaluate(() => new Promise((resolve) => {
+    keystroke.push(await page.evaluate(async () => {
       const field = document.activeElement;
       const start = performance.now();
       field.value += "x";
       field.dispatchEvent(new Event("input", { bubbles: true }));
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
-    })));
+      return (await window.afterFrame(() => true)) - start;
+    }));
   }
-  await page.close();
-  return [`| ${size} | open map (ms) | ${stats(open)} |`, `| ${size} | keystroke to next frame (ms) | ${stats(keystroke)} |`];
+  row("keystroke to next frame (ms)", keystroke);
+
+  // The same keystroke until it is in localStorage: autosave waits 300 ms after the last edit by
+  // design (typing does not write on every key), then writes the changed map.
+  const stored = [];
+  const saving = [];
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    const [total, work] = await page.evaluate(async () => {
+      const before = performance.getEntriesByName("journey-mapper:save").length;
+      const field = document.activeElement;
+      const start = performance.now();
+      field.value += "y";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      await window.afterFrame(() => performance.getEntriesByName("journey-mapper:save").length > before);
+      const save = performance.getEntriesByName("journey-mapper:save").at(-1);
+      return [save.startTime + save.duration - start, save.duration];
+    });
+    stored.push(total);
+    saving.push(work);
+  }
+  row("keystroke to stored, incl. the 300 ms autosave delay (ms)", stored);
+  row("the save itself: serialize + write the map (ms)", saving);
+
+  // Undo of the last edit (Ctrl+Z), until the next frame shows it undone.
+  const undo = [];
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    undo.push(await page.evaluate(async () => {
+      const field = document.activeElement;
+      field.value += "z";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      const typed = field.value;
+      // As a person would: the keystroke has been shown before Ctrl+Z comes.
+      await window.afterFrame(() => true);
+      const start = performance.now();
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "z", ctrlKey: true, bubbles: true }));
+      return (await window.afterFrame(() => document.activeElement.value !== typed)) - start;
+    }));
+  }
+  row("undo of the last edit (ms)", undo);
+
+  // Moving the first touchpoint to the next phase and back (Alt + arrow), until the next frame.
+  const move = [];
+  // Focus stays with the card it moved, so it goes right, then back left, and so on.
+  await name.focus();
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    move.push(await page.evaluate(async (right) => {
+      const card = document.activeElement.closest(".touchpoint");
+      const from = card.closest(".phase");
+      const start = performance.now();
+      document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key: right ? "ArrowRight" : "ArrowLeft", altKey: true, bubbles: true }));
+      return (await window.afterFrame(() => !from.contains(document.getElementById(card.id)))) - start;
+    }, i % 2 === 0));
+  }
+  row("move a touchpoint to another phase (ms)", move);
+
+  // Each chart's own redraw (the app's User Timing measure around the plotters drawing), over
+  // language switches, which redraw all four.
+  await page.evaluate(() => performance.clearMeasures());
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    await page.getByLabel(i % 2 ? "Taal" : "Language").selectOption(i % 2 ? "en" : "nl");
+    await page.evaluate(() => window.afterFrame(() => true));
+  }
+  const draws = await page.evaluate(() =>
+    performance.getEntriesByType("measure").filter((m) => m.name.startsWith("journey-mapper:chart:")).map((m) => [m.name.slice(21), m.duration]));
+  for (const chart of [...new Set(draws.map(([n]) => n))]) {
+    row(`redraw chart ${chart} (ms)`, draws.filter(([n]) => n === chart).map(([, d]) => d));
+  }
+  await page.context().close();
+
+  // Importing the map as a JSON file into an empty library: from choosing the file until the
+  // preview is shown, and from "Import" until the map is listed (it is then stored by the usual
+  // autosave, measured above).
+  const preview = [];
+  const confirm = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const fresh = await newPage();
+    await fresh.goto(`${origin}/`);
+    await fresh.getByRole("heading", { name: "Your journey maps" }).waitFor();
+    await fresh.evaluate(`window.afterFrame = ${afterFrame}`);
+    await fresh.evaluate(() => document.addEventListener("change", () => (window.__picked = performance.now()), true));
+    await fresh.getByLabel("Import JSON file").setInputFiles(file);
+    preview.push(await fresh.evaluate(async () =>
+      (await window.afterFrame(() => [...document.querySelectorAll("button")].some((b) => b.textContent === "Import"))) - window.__picked));
+    confirm.push(await fresh.evaluate(async () => {
+      const start = performance.now();
+      [...document.querySelectorAll("button")].find((b) => b.textContent === "Import").click();
+      return (await window.afterFrame(() => document.querySelector(".map-row"))) - start;
+    }));
+    await fresh.context().close();
+  }
+  row("JSON import: file chosen until preview (ms)", preview);
+  row("JSON import: Import clicked until listed (ms)", confirm);
+  return rows;
 }
 
 try {
   console.log("| map | what | median | p95 |\n| --- | --- | --- | --- |");
-  for (const size of ["small", "workshop", "large"]) {
+  console.log(firstLoad());
+  for (const size of sizes) {
     for (const line of await measure(size)) console.log(line);
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.close();
 }

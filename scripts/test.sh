@@ -28,9 +28,11 @@ layer native cargo test
 layer browser-storage cargo test --target wasm32-unknown-unknown --test storage_browser
 layer release-build trunk build --release --offline
 if [[ " ${failed[*]} " == *" release-build "* ]]; then
-  failed+=("end-to-end (no release build)")
+  failed+=("end-to-end (no release build)" "benchmark (no release build)")
 else
   layer end-to-end npx playwright test
+  # The browser benchmark in its short mode: fails if the app breaks, never on timing.
+  layer benchmark-short node benches/editor.mjs --short
 fi
 
 printf '\n== failed layers: %s\n' "${failed[*]:-none}"

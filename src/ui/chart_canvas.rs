@@ -1,5 +1,6 @@
 use super::download::{download_href, file_name};
 use super::measurements_editor::is_open;
+use super::timing::measure;
 use super::{tr, use_session};
 use crate::charts::draw::Look;
 use crate::i18n::Text;
@@ -63,8 +64,10 @@ pub fn ChartCanvas(
         let el: &web_sys::HtmlCanvasElement = &element;
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let root = backend.into_drawing_area();
-            draw(&root, Look { lang, scale });
-            let _ = root.present();
+            measure(&format!("journey-mapper:chart:{title:?}"), || {
+                draw(&root, Look { lang, scale });
+                let _ = root.present();
+            });
         }
     });
 

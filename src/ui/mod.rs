@@ -37,6 +37,7 @@ mod shared_map_page;
 mod storage_notices;
 mod storage_usage;
 mod text_input;
+mod timing;
 mod touchpoint_card;
 mod undo_buttons;
 mod undo_notice;

@@ -308,32 +308,34 @@ impl Session {
         let mut unsaved = HashSet::new();
         let mut stale = Vec::new();
         let mut worst: Option<SaveError> = None;
-        self.library.with_untracked(|library| {
-            self.store.update_value(|store| {
-                for id in dirty {
-                    let result = match library.map(&id) {
-                        Some(map) => store.save(map),
-                        None => store.delete(&id),
-                    };
-                    match result {
-                        Ok(()) => {}
-                        // Another tab got there first: catch up with it below, keeping ours.
-                        Err(SaveError::Stale) => stale.push(id),
-                        Err(e) => {
-                            unsaved.insert(id);
-                            // Tell about the most lasting fault: a newer app, then a blocked map.
-                            let lasting = |e: &SaveError| match e {
-                                SaveError::NewerApp => 2,
-                                SaveError::Blocked => 1,
-                                _ => 0,
-                            };
-                            if worst.as_ref().is_none_or(|w| lasting(&e) >= lasting(w)) {
-                                worst = Some(e);
+        super::timing::measure("journey-mapper:save", || {
+            self.library.with_untracked(|library| {
+                self.store.update_value(|store| {
+                    for id in dirty {
+                        let result = match library.map(&id) {
+                            Some(map) => store.save(map),
+                            None => store.delete(&id),
+                        };
+                        match result {
+                            Ok(()) => {}
+                            // Another tab got there first: catch up with it below, keeping ours.
+                            Err(SaveError::Stale) => stale.push(id),
+                            Err(e) => {
+                                unsaved.insert(id);
+                                // Tell about the most lasting fault: a newer app, then a blocked map.
+                                let lasting = |e: &SaveError| match e {
+                                    SaveError::NewerApp => 2,
+                                    SaveError::Blocked => 1,
+                                    _ => 0,
+                                };
+                                if worst.as_ref().is_none_or(|w| lasting(&e) >= lasting(w)) {
+                                    worst = Some(e);
+                                }
                             }
                         }
                     }
-                }
-                self.bytes_used.set(store.bytes_used());
+                    self.bytes_used.set(store.bytes_used());
+                })
             })
         });
         self.dirty.update_value(|d| d.extend(unsaved));
