@@ -1,5 +1,5 @@
 // Browser benchmark of the app on generated maps, against the release build in dist/:
-//   trunk build --release --offline && node benches/editor.mjs [runs]
+//   trunk build --release --offline && node benches/editor.mjs [runs] [small|workshop|large …]
 //   node benches/editor.mjs --short     (CI: the small map, two runs; fails only if the app breaks)
 // Prints median and 95th percentile over the runs, measured with the page's own clocks
 // (performance.now, requestAnimationFrame, and the app's User Timing measures), never sleeps.
@@ -13,7 +13,8 @@ import { serve } from "../tests/e2e/serve.mjs";
 
 const short = process.argv.includes("--short");
 const runs = short ? 2 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
-const sizes = short ? ["small"] : ["small", "workshop", "large"];
+const named = ["small", "workshop", "large"].filter((s) => process.argv.includes(s));
+const sizes = short ? ["small"] : named.length ? named : ["small", "workshop", "large"];
 const dir = mkdtempSync(join(tmpdir(), "journey-bench-"));
 const server = await serve("dist", 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -169,12 +170,26 @@ async function measure(size) {
   }
   row("move a touchpoint to another phase (ms)", move);
 
-  // Each chart's own redraw (the app's User Timing measure around the plotters drawing), over
-  // language switches, which redraw all four.
+  // Each chart's own redraw (the app's User Timing measure around the plotters drawing), after
+  // the edits a person makes that change what it shows: a touchpoint's emotion (experience
+  // curve), its channel (coverage), a KPI's target (progress and trend).
   await page.evaluate(() => performance.clearMeasures());
+  const edits = [
+    [".touchpoint select.emotion", (i) => String((i % 5) - 2)],
+    [".touchpoint input[list=channels]", (i) => `Channel ${i}`],
+    [".kpi input[aria-label=Target]", (i) => String(100 + i)],
+  ];
   for (let i = 0; i < Math.min(runs, 10); i++) {
-    await page.getByLabel(i % 2 ? "Taal" : "Language").selectOption(i % 2 ? "en" : "nl");
-    await page.evaluate(() => window.afterFrame(() => true));
+    for (const [selector, value] of edits) {
+      await page.evaluate(([selector, value]) => {
+        const field = document.querySelector(selector);
+        if (!field) return null; // the small map has no KPIs
+        field.value = value;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+        return window.afterFrame(() => true);
+      }, [selector, value(i)]);
+    }
   }
   const draws = await page.evaluate(() =>
     performance.getEntriesByType("measure").filter((m) => m.name.startsWith("journey-mapper:chart:")).map((m) => [m.name.slice(21), m.duration]));

@@ -14,7 +14,7 @@ use std::path::Path;
 const W: u32 = 720;
 const H: u32 = 360;
 
-fn snapshot(name: &str, render: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) {
+fn svg(render: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -> String {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
@@ -22,6 +22,11 @@ fn snapshot(name: &str, render: impl FnOnce(&DrawingArea<SVGBackend, plotters::c
         root.present()
             .expect("an SVG string always takes the drawing");
     }
+    svg
+}
+
+fn snapshot(name: &str, render: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) {
+    let svg = svg(render);
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(format!("{name}.svg"));
@@ -190,4 +195,25 @@ fn long_labels_are_shortened() {
     )
     .unwrap();
     assert!(svg_has_ellipsis.contains('…'));
+}
+
+#[test]
+fn the_curve_leaves_names_out_and_draws_the_same() {
+    let map = generate::map(3, Size::WORKSHOP);
+    let full = data::experience(&map);
+    let curve = full.curve();
+    assert!(curve.points.iter().all(|p| p.name.is_empty()));
+    assert_eq!(
+        curve.points.iter().map(|p| p.score).collect::<Vec<_>>(),
+        full.points.iter().map(|p| p.score).collect::<Vec<_>>()
+    );
+    let mut renamed = map.clone();
+    renamed.phases[0].touchpoints[0].name = "Another name".into();
+    assert_eq!(data::experience(&renamed).curve(), curve);
+    let look = Look {
+        lang: Lang::En,
+        scale: 1.0,
+    };
+    let drawn = |e: &data::Experience| svg(|a| draw::experience(a, e, look).unwrap());
+    assert_eq!(drawn(&full), drawn(&curve));
 }

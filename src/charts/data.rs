@@ -26,6 +26,25 @@ pub struct Experience {
     pub unrated: usize,
 }
 
+impl Experience {
+    /// What the curve itself shows: the scores and phase bands, not the touchpoints' names (the
+    /// data table has those). Comparing this, typing a name does not redraw the chart.
+    pub fn curve(&self) -> Experience {
+        Experience {
+            phases: self.phases.clone(),
+            points: self
+                .points
+                .iter()
+                .map(|p| ExperiencePoint {
+                    name: String::new(),
+                    score: p.score,
+                })
+                .collect(),
+            unrated: self.unrated,
+        }
+    }
+}
+
 pub fn experience(map: &JourneyMap) -> Experience {
     let mut points = Vec::new();
     let mut unrated = 0;

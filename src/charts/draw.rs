@@ -162,8 +162,11 @@ pub fn progress<DB: DrawingBackend>(
         .fold(0.0_f64, f64::min)
         .max(-1.0);
     let n = bars.len();
-    let (w, _) = root.dim_in_pixel();
+    let (w, h) = root.dim_in_pixel();
     let label_area = (w / 3).min(px(260, k));
+    // Rows that have room for a line of text each; on a denser chart only some rows are named and
+    // the percentages are left to the data table, so no two labels ever overlap.
+    let rows_with_text = ((f64::from(h) - 60.0 * k) / (16.0 * k)).max(1.0) as usize;
     let mut chart = ChartBuilder::on(root)
         .margin(px(12, k))
         .x_label_area_size(px(36, k))
@@ -182,7 +185,7 @@ pub fn progress<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .y_labels(n.min(60))
+        .y_labels(n.min(rows_with_text))
         .y_label_formatter(&|v: &f64| {
             category(*v, n)
                 .map(|row| label(&bars[n - 1 - row]))
@@ -204,6 +207,9 @@ pub fn progress<DB: DrawingBackend>(
             [(0.0, y - 0.3), (share, y + 0.3)],
             color.filled(),
         )))?;
+        if n > rows_with_text {
+            continue;
+        }
         let text = format!("{symbol} {:.0}%", bar.share * 100.0);
         let style = font(12, k)
             .color(&color)

@@ -109,6 +109,7 @@ pub fn ChartsPanel() -> impl IntoView {
             .library
             .with(|l| l.map(&of_map()).map(data::experience))
     });
+    let curve = Memo::new(move |_| experience.with(|e| e.as_ref().map(data::Experience::curve)));
     let progress = Memo::new(move |_| {
         session
             .library
@@ -177,7 +178,7 @@ pub fn ChartsPanel() -> impl IntoView {
                 <ChartCanvas
                     title=Text::ExperienceCurve
                     file=file("experience")
-                    draw=move |area, look| { experience.with(|e| if let Some(e) = e { let _ = draw::experience(area, e, look); }) }
+                    draw=move |area, look| { curve.with(|e| if let Some(e) = e { let _ = draw::experience(area, e, look); }) }
                     table=Signal::derive(move || experience.with(|e| e.as_ref().map(|e| experience_table(e, lang())).unwrap_or_default()))
                 />
                 <ChartCanvas
