@@ -7,7 +7,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::{numbers, Emotion, Status};
 use leptos::prelude::*;
 
-pub(super) fn experience_table(e: &data::Experience, lang: Lang) -> Table {
+fn experience_table(e: &data::Experience, lang: Lang) -> Table {
     let head = [Text::Phase, Text::Touchpoint, Text::Emotion]
         .map(|t| lang.t(t).to_owned())
         .to_vec();
@@ -35,7 +35,7 @@ pub(super) fn experience_table(e: &data::Experience, lang: Lang) -> Table {
     (head, rows)
 }
 
-pub(super) fn progress_table(bars: &[data::ProgressBar], lang: Lang) -> Table {
+fn progress_table(bars: &[data::ProgressBar], lang: Lang) -> Table {
     let head = vec![
         lang.t(Text::Phase).into(),
         lang.t(Text::Kpi).into(),
@@ -96,6 +96,36 @@ fn coverage_table(c: &data::Coverage, lang: Lang) -> Table {
     (head, rows)
 }
 
+/// How the journey feels and how its KPIs are doing: the two charts the editor and presentation
+/// mode both show. `file_name` starts the names of their PNG files.
+#[component]
+pub fn CurveAndProgress(
+    experience: Memo<Option<data::Experience>>,
+    progress: Memo<Vec<data::ProgressBar>>,
+    file_name: Signal<String>,
+) -> impl IntoView {
+    let session = use_session();
+    let lang = move || session.lang.get();
+    // The curve does not show touchpoint names: typing one must not redraw it.
+    let curve = Memo::new(move |_| experience.with(|e| e.as_ref().map(data::Experience::curve)));
+    let file =
+        move |suffix: &'static str| Signal::derive(move || format!("{} {suffix}", file_name.get()));
+    view! {
+        <ChartCanvas
+            title=Text::ExperienceCurve
+            file=file("experience")
+            draw=move |area, look| { curve.with(|e| if let Some(e) = e { let _ = draw::experience(area, e, look); }) }
+            table=Signal::derive(move || experience.with(|e| e.as_ref().map(|e| experience_table(e, lang())).unwrap_or_default()))
+        />
+        <ChartCanvas
+            title=Text::KpiProgress
+            file=file("kpi-progress")
+            draw=move |area, look| { progress.with(|p| { let _ = draw::progress(area, p, look); }) }
+            table=Signal::derive(move || progress.with(|p| progress_table(p, lang())))
+        />
+    }
+}
+
 /// The four charts of the open map, following every edit.
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
@@ -109,7 +139,6 @@ pub fn ChartsPanel() -> impl IntoView {
             .library
             .with(|l| l.map(&of_map()).map(data::experience))
     });
-    let curve = Memo::new(move |_| experience.with(|e| e.as_ref().map(data::Experience::curve)));
     let progress = Memo::new(move |_| {
         session
             .library
@@ -175,18 +204,7 @@ pub fn ChartsPanel() -> impl IntoView {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading">{tr(Text::ChartsHeading)}</h2>
             <div class="chart-grid">
-                <ChartCanvas
-                    title=Text::ExperienceCurve
-                    file=file("experience")
-                    draw=move |area, look| { curve.with(|e| if let Some(e) = e { let _ = draw::experience(area, e, look); }) }
-                    table=Signal::derive(move || experience.with(|e| e.as_ref().map(|e| experience_table(e, lang())).unwrap_or_default()))
-                />
-                <ChartCanvas
-                    title=Text::KpiProgress
-                    file=file("kpi-progress")
-                    draw=move |area, look| { progress.with(|p| { let _ = draw::progress(area, p, look); }) }
-                    table=Signal::derive(move || progress.with(|p| progress_table(p, lang())))
-                />
+                <CurveAndProgress experience progress file_name=Signal::derive(title) />
                 <div class="trend-chart">
                     <label class="inline">
                         <span>{tr(Text::ChooseKpi)}</span>

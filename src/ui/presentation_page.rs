@@ -1,10 +1,9 @@
-use super::chart_canvas::ChartCanvas;
-use super::charts_panel::{experience_table, progress_table};
+use super::charts_panel::CurveAndProgress;
 use super::read_only_map::{ReadOnlyPhase, ReadOnlyPhases};
 use super::route::Route;
 use super::workshop_timer::WorkshopTimer;
 use super::{tr, use_session};
-use crate::charts::{data, draw};
+use crate::charts::data;
 use crate::i18n::Text;
 use crate::model::{Id, JourneyMap};
 use leptos::prelude::*;
@@ -175,44 +174,26 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
     }
 }
 
-/// How the journey feels and how its KPIs are doing, for what the slide shows.
+/// The experience curve and KPI progress of what the slide shows.
 #[component]
 fn SlideCharts(map: Signal<Option<JourneyMap>>) -> impl IntoView {
-    let session = use_session();
-    let lang = move || session.lang.get();
     let experience = Memo::new(move |_| map.with(|m| m.as_ref().map(data::experience)));
     let progress =
         Memo::new(move |_| map.with(|m| m.as_ref().map(data::progress).unwrap_or_default()));
-    let file = move |suffix: &'static str| {
-        Signal::derive(move || {
-            map.with(|m| {
-                m.as_ref()
-                    .map(|m| {
-                        let phase = if let [only] = m.phases.as_slice() {
-                            only.name.as_str()
-                        } else {
-                            ""
-                        };
-                        format!("{} {phase} {suffix}", m.title)
-                    })
-                    .unwrap_or_default()
-            })
+    // "Webshop Think": the map and, on a phase's slide, the phase.
+    let file_name = Signal::derive(move || {
+        map.with(|m| {
+            m.as_ref()
+                .map(|m| match m.phases.as_slice() {
+                    [only] => format!("{} {}", m.title, only.name),
+                    _ => m.title.clone(),
+                })
+                .unwrap_or_default()
         })
-    };
+    });
     view! {
         <div class="chart-grid slide-charts">
-            <ChartCanvas
-                title=Text::ExperienceCurve
-                file=file("experience")
-                draw=move |area, look| { experience.with(|e| if let Some(e) = e { let _ = draw::experience(area, e, look); }) }
-                table=Signal::derive(move || experience.with(|e| e.as_ref().map(|e| experience_table(e, lang())).unwrap_or_default()))
-            />
-            <ChartCanvas
-                title=Text::KpiProgress
-                file=file("kpi-progress")
-                draw=move |area, look| { progress.with(|p| { let _ = draw::progress(area, p, look); }) }
-                table=Signal::derive(move || progress.with(|p| progress_table(p, lang())))
-            />
+            <CurveAndProgress experience progress file_name />
         </div>
     }
 }
