@@ -37,7 +37,11 @@ fi
 # axe-core and ajv. Reinstalled only when package-lock.json changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # Not `npm ci`: this machine's registry serves rollup's native packages (Workbox bundles the
+  # service worker with rollup) only for the platforms it runs on, so the lock file cannot list
+  # the others and `npm ci` calls it out of sync. `install --no-save` follows the lock file
+  # and leaves it as committed.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund
 fi
 
 if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
