@@ -1,5 +1,5 @@
 use super::map_context::use_open_map;
-use super::use_session;
+use super::use_lang;
 use crate::i18n::Text;
 use crate::model::{Edit, Emotion, Id};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn EmotionSelect(
     #[prop(into)] value: Signal<Option<Emotion>>,
 ) -> impl IntoView {
     let map = use_open_map();
-    let session = use_session();
+    let lang = use_lang();
     let on_change = move |ev| {
         let emotion = event_target_value(&ev)
             .parse::<i64>()
@@ -44,7 +44,7 @@ pub fn EmotionSelect(
         });
     };
     let options = move || {
-        let lang = session.lang.get();
+        let lang = lang.get();
         std::iter::once((String::new(), lang.t(Text::NotRated).to_owned()))
             .chain(
                 (Emotion::MIN..=Emotion::MAX)
@@ -62,7 +62,7 @@ pub fn EmotionSelect(
     view! {
         <select
             class="emotion"
-            aria-label=move || session.lang.get().t(Text::Emotion)
+            aria-label=move || lang.get().t(Text::Emotion)
             prop:value=move || value.get().map(|e| e.score().to_string()).unwrap_or_default()
             on:change=on_change
         >

@@ -5,7 +5,7 @@ use super::map_context::use_open_map;
 use super::measurements_editor::MeasurementsEditor;
 use super::number_input::NumberInput;
 use super::text_input::TextInput;
-use super::{field, tr_signal, use_session};
+use super::{field, tr_signal, use_lang, LangScope};
 use crate::i18n::Text;
 use crate::model::numbers;
 use crate::model::{Direction, Edit, Id, Kpi, NumberField, Status, TextField};
@@ -15,7 +15,8 @@ use leptos::prelude::*;
 #[component]
 pub fn KpiCard(id: Id) -> impl IntoView {
     let map = use_open_map();
-    let session = use_session();
+    LangScope::provide();
+    let lang = use_lang();
     let kpi = {
         let id = id.clone();
         Memo::new(move |_| map.with(&id, |m| m.kpi(&id).cloned()).flatten())
@@ -61,7 +62,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
     let progress = move || kpi.with(|k| k.as_ref().and_then(Kpi::progress));
     let unit = text(|k| &k.unit);
     let progress_view = move || {
-        let lang = session.lang.get();
+        let lang = lang.get();
         match progress() {
             None => view! { <p class="progress-none">{lang.t(Text::NoProgressYet)}</p> }.into_any(),
             Some(p) => {
@@ -87,7 +88,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
             }
         }
     };
-    let card_label = move || format!("{}: {}", session.lang.get().t(Text::Kpi), name.get());
+    let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
     view! {
         <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label>
                 <div class="card-head">
@@ -97,21 +98,21 @@ pub fn KpiCard(id: Id) -> impl IntoView {
                 <div class="card-fields">
                     <TextInput field=TextField::KpiUnit(id.clone()) value=unit label=tr_signal(Text::Unit) list="units" />
                     <label class="inline">
-                        <span>{move || session.lang.get().t(Text::Direction)}</span>
+                        <span>{move || lang.get().t(Text::Direction)}</span>
                         <select
                             prop:value=move || if direction() == Direction::Decrease { "decrease" } else { "increase" }
                             on:change=set_direction
                         >
-                            <option value="increase">{move || session.lang.get().t(Text::HigherIsBetter)}</option>
-                            <option value="decrease">{move || session.lang.get().t(Text::LowerIsBetter)}</option>
+                            <option value="increase">{move || lang.get().t(Text::HigherIsBetter)}</option>
+                            <option value="decrease">{move || lang.get().t(Text::LowerIsBetter)}</option>
                         </select>
                     </label>
                     <label class="inline">
-                        <span>{move || session.lang.get().t(Text::Baseline)}</span>
+                        <span>{move || lang.get().t(Text::Baseline)}</span>
                         <NumberInput value=baseline label=tr_signal(Text::Baseline) optional=true on_commit=set_baseline />
                     </label>
                     <label class="inline">
-                        <span>{move || session.lang.get().t(Text::Target)}</span>
+                        <span>{move || lang.get().t(Text::Target)}</span>
                         <NumberInput value=target label=tr_signal(Text::Target) optional=true on_commit=set_target />
                     </label>
                 </div>

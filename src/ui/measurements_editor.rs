@@ -2,7 +2,7 @@ use super::map_context::use_open_map;
 use super::measurements_import::MeasurementsImport;
 use super::number_input::NumberInput;
 use super::session::now;
-use super::{tr, use_session};
+use super::{tr, use_lang};
 use crate::i18n::Text;
 use crate::model::{Date, Edit, Id, Measurement};
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn is_open(ev: &leptos::ev::Event) -> bool {
 #[component]
 pub fn MeasurementsEditor(kpi: Id) -> impl IntoView {
     let map = use_open_map();
-    let session = use_session();
+    let lang = use_lang();
     let kpi = StoredValue::new(kpi);
     let measurements = Memo::new(move |_| {
         let kpi = kpi.read_value();
@@ -71,13 +71,13 @@ pub fn MeasurementsEditor(kpi: Id) -> impl IntoView {
             );
         };
         let value_label =
-            Signal::derive(move || format!("{} {}", session.lang.get().t(Text::Value), date()));
+            Signal::derive(move || format!("{} {}", lang.get().t(Text::Value), date()));
         view! {
             <tr>
                 <td><input type="date" aria-label=tr(Text::Date) prop:value=date on:change=on_date /></td>
                 <td><NumberInput value label=value_label on_commit=on_value /></td>
                 <td>
-                    <button type="button" class="icon danger" aria-label=move || format!("{} {}", session.lang.get().t(Text::RemoveMeasurement), date()) on:click=remove>
+                    <button type="button" class="icon danger" aria-label=move || format!("{} {}", lang.get().t(Text::RemoveMeasurement), date()) on:click=remove>
                         "✕"
                     </button>
                 </td>

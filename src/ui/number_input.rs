@@ -1,4 +1,4 @@
-use super::use_session;
+use super::use_lang;
 use crate::i18n::Text;
 use crate::model::numbers::{format, parse};
 use leptos::prelude::*;
@@ -14,12 +14,12 @@ pub fn NumberInput(
     optional: bool,
     on_commit: impl Fn(Option<f64>) + 'static,
 ) -> impl IntoView {
-    let session = use_session();
+    let lang = use_lang();
     let (invalid, set_invalid) = signal(false);
     let text = move || {
         value
             .get()
-            .map(|v| format(v, session.lang.get()))
+            .map(|v| format(v, lang.get()))
             .unwrap_or_default()
     };
     let on_change = move |ev| match parse(&event_target_value(&ev)) {
@@ -42,7 +42,7 @@ pub fn NumberInput(
                 on:change=on_change
             />
             <Show when=move || invalid.get()>
-                <span class="field-error" role="alert">{move || session.lang.get().t(Text::NotANumber)}</span>
+                <span class="field-error" role="alert">{move || lang.get().t(Text::NotANumber)}</span>
             </Show>
         </span>
     }

@@ -5,7 +5,7 @@ use super::kpi_card::KpiCard;
 use super::map_context::use_open_map;
 use super::text_input::TextInput;
 use super::touchpoint_card::TouchpointCard;
-use super::{field, tr, tr_signal, use_session};
+use super::{field, tr, tr_signal, use_lang, LangScope};
 use crate::i18n::Text;
 use crate::model::{
     Color, Direction, Edit, Id, Item, Kpi, Phase, TextField, Touchpoint, PHASE_ORDER,
@@ -27,7 +27,8 @@ struct PhaseHead {
 #[component]
 pub fn PhaseColumn(id: Id) -> impl IntoView {
     let map = use_open_map();
-    let session = use_session();
+    LangScope::provide();
+    let lang = use_lang();
     let id = StoredValue::new(id);
     // Position, texts and colour only: the lists below follow their own ids.
     let head = Memo::new(move |_| {
@@ -65,7 +66,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     let group_label = move || {
         format!(
             "{} {}: {}",
-            session.lang.get().t(Text::Phase),
+            lang.get().t(Text::Phase),
             position().0 + 1,
             name.get()
         )
@@ -125,7 +126,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         }
     };
     let add = move |kpi: bool| {
-        let lang = session.lang.get_untracked();
+        let lang = lang.get_untracked();
         let Some(new_id) =
             map.with_untracked(|m| m.fresh_id(if kpi { "kpi" } else { "touchpoint" }))
         else {

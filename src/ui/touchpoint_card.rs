@@ -4,7 +4,7 @@ use super::item_card::{DragHandle, ItemCard};
 use super::item_toolbar::ItemToolbar;
 use super::map_context::use_open_map;
 use super::text_input::TextInput;
-use super::{field, tr_signal, use_session};
+use super::{field, tr_signal, use_lang, LangScope};
 use crate::i18n::Text;
 use crate::model::{Id, TextField};
 use leptos::prelude::*;
@@ -13,7 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TouchpointCard(id: Id) -> impl IntoView {
     let map = use_open_map();
-    let session = use_session();
+    LangScope::provide();
+    let lang = use_lang();
     let touchpoint = {
         let id = id.clone();
         Memo::new(move |_| map.with(&id, |m| m.touchpoint(&id).cloned()).flatten())
@@ -22,9 +23,9 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
     let name = text(|t| &t.name);
     let emotion = Signal::derive(move || touchpoint.with(|t| t.as_ref().and_then(|t| t.emotion)));
     let element_id = format!("tp-{id}");
-    let card_label = move || format!("{}: {}", session.lang.get().t(Text::Touchpoint), name.get());
+    let card_label = move || format!("{}: {}", lang.get().t(Text::Touchpoint), name.get());
     let badge = move || {
-        let lang = session.lang.get();
+        let lang = lang.get();
         let e = emotion.get();
         (
             e.map(signed).unwrap_or_else(|| "–".into()),
@@ -57,7 +58,7 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
                     <TextInput field=TextField::TouchpointOwner(id.clone()) value=text(|t| &t.owner) label=tr_signal(Text::Owner) />
                 </div>
                 <details class="more">
-                    <summary>{move || session.lang.get().t(Text::Description)}</summary>
+                    <summary>{move || lang.get().t(Text::Description)}</summary>
                     <TextInput
                         field=TextField::TouchpointDescription(id.clone())
                         value=text(|t| &t.description)

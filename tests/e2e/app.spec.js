@@ -1,4 +1,4 @@
-import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phaseName } from "./fixtures.js";
+import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint } from "./fixtures.js";
 
 test("the release build starts and mounts the app under a strict CSP", async ({ page }) => {
   await openApp(page);
@@ -248,6 +248,20 @@ test("the interface switches to Dutch and remembers it", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Je klantreizen" })).toBeVisible();
   await page.getByLabel("Taal").selectOption("en");
   await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+});
+
+test("switching language on an open map re-labels every card at once", async ({ page }) => {
+  await templateMap(page);
+  await page.getByLabel("Language").selectOption("nl");
+  const see = phase(page, 1);
+  await expect(see.getByRole("textbox", { name: "Naam van de fase" })).toHaveValue("See");
+  const card = see.getByRole("group", { name: "Contactmoment: Inspiring posts" });
+  await expect(card.getByRole("combobox", { name: "Emotie" })).toBeVisible();
+  await expect(card.getByRole("combobox", { name: "Emotie" }).locator("option:checked")).toHaveText(/positief/);
+  const reach = see.getByRole("group", { name: "KPI: Reach" });
+  await expect(reach.getByRole("combobox", { name: "Beter als" })).toBeVisible();
+  await page.getByLabel("Taal").selectOption("en");
+  await expect(touchpoint(see, "Inspiring posts").getByRole("combobox", { name: "Emotion" })).toBeVisible();
 });
 
 test("the whole flow works from the keyboard alone", async ({ page }) => {
