@@ -37,9 +37,7 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
 
     let editor = Route::Map(id).href();
     let leave = move || {
-        if document().fullscreen_element().is_some() {
-            quietly(document().into(), "exitFullscreen");
-        }
+        leave_full_screen();
         let _ = window().location().set_hash(&editor);
     };
     let leave = StoredValue::new(leave);
@@ -77,9 +75,7 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
     on_cleanup(move || {
         screen.remove();
         keys.remove();
-        if document().fullscreen_element().is_some() {
-            quietly(document().into(), "exitFullscreen");
-        }
+        leave_full_screen();
     });
 
     let lang = move || session.lang.get();
@@ -195,6 +191,12 @@ fn SlideCharts(map: Signal<Option<JourneyMap>>) -> impl IntoView {
         <div class="chart-grid slide-charts">
             <CurveAndProgress experience progress file_name />
         </div>
+    }
+}
+
+fn leave_full_screen() {
+    if document().fullscreen_element().is_some() {
+        quietly(document().into(), "exitFullscreen");
     }
 }
 
