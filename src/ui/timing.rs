@@ -2,7 +2,9 @@
 //! (`benches/editor.mjs`) reads what the app spent with `performance.getEntriesByName`, apart
 //! from the browser's layout and paint.
 
-/// Runs `work` and records how long it took as a measure named `name`.
+/// Runs `work` and records how long it took as a measure named `name`. Only the latest measure
+/// of each name is kept: browsers keep User Timing entries until cleared, and a day of editing
+/// would otherwise pile up one per save and per chart drawn.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name}:start");
@@ -11,6 +13,7 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     }
     let result = work();
     if let Some(p) = &performance {
+        p.clear_measures_with_measure_name(name);
         let _ = p.measure_with_start_mark(name, &start);
         p.clear_marks_with_mark_name(&start);
     }
