@@ -5,19 +5,33 @@
 
 use leptos::prelude::*;
 use leptos::task::{spawn_local, tick};
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The element id of the card about to be given focus: it is built in full even when it is
+    /// far from the screen (`on_screen`), so that there is a field to focus.
+    static WANTED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Whether focus is about to go into the card with this element id.
+pub fn is_wanted(element_id: &str) -> bool {
+    WANTED.with_borrow(|w| w.as_deref() == Some(element_id))
+}
 
 /// The element that has focus now, to be given it back after a change.
 pub fn focused() -> Option<web_sys::HtmlElement> {
     document().active_element()?.dyn_into().ok()
 }
 
-fn after_render(then: impl FnOnce() + 'static) {
+fn after_render(target: String, then: impl FnOnce() + 'static) {
+    WANTED.set(Some(target));
     spawn_local(async move {
         // A memo feeding a list feeding its items: one tick for each hop.
         tick().await;
         tick().await;
         then();
+        WANTED.set(None);
     });
 }
 
@@ -32,7 +46,7 @@ fn first_control(root_id: &str) -> Option<web_sys::HtmlElement> {
 /// Focuses `element` again if it is still in the page, otherwise the first control inside the
 /// element with id `fallback` (where a moved item was rebuilt).
 pub fn restore(element: Option<web_sys::HtmlElement>, fallback: String) {
-    after_render(move || {
+    after_render(fallback.clone(), move || {
         if let Some(target) = element
             .filter(|e| e.is_connected())
             .or_else(|| first_control(&fallback))
@@ -44,7 +58,7 @@ pub fn restore(element: Option<web_sys::HtmlElement>, fallback: String) {
 
 /// Focuses the first field of a just-added item and selects its text, ready to be typed over.
 pub fn new_item(element_id: String) {
-    after_render(move || {
+    after_render(element_id.clone(), move || {
         if let Some(input) =
             first_control(&element_id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         {

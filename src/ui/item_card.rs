@@ -1,20 +1,65 @@
 use super::drag::{self, Kind};
+use super::focus;
 use super::item_moves::{move_item, Step};
 use super::map_context::use_open_map;
+use super::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
 use crate::model::{Edit, Id};
+use leptos::html::Li;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The frame a touchpoint or KPI card shares: its list item, which Alt + arrow keys move and
 /// which takes the place of a card dropped on it, around a group named for screen readers.
+/// Away from the screen it holds only the card's name (`on_screen`).
 #[component]
 pub fn ItemCard(
     id: Id,
     class: &'static str,
     element_id: String,
     #[prop(into)] label: Signal<String>,
-    children: Children,
+    children: ChildrenFn,
 ) -> impl IntoView {
     let map = use_open_map();
+    let screen = use_on_screen();
+    let near = expect_context::<NearCards>();
+    let item = NodeRef::<Li>::new();
+    let holds_focus = RwSignal::new(focus::is_wanted(&element_id));
+    let built = {
+        let element_id = element_id.clone();
+        Memo::new(move |_| holds_focus.get() || screen.printing() || near.contains(&element_id))
+    };
+    let height = {
+        let element_id = element_id.clone();
+        move || {
+            (!built.get())
+                .then(|| screen.height(&element_id))
+                .flatten()
+                .map(|h| format!("{h}px"))
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(item) = item.get() {
+            screen.watch(&item);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(item) = item.get_untracked() {
+            screen.unwatch(&item);
+        }
+    });
+    // Once the whole move of focus is over: leaving the window keeps it in the page.
+    let on_focus_out = move |_| {
+        set_timeout(
+            move || {
+                // The card may have moved away or been deleted meanwhile.
+                let inside = item.try_get_untracked().flatten().is_some_and(|item| {
+                    item.contains(document().active_element().as_ref().map(|e| e.as_ref()))
+                });
+                holds_focus.try_set(inside);
+            },
+            Duration::ZERO,
+        )
+    };
     let id = StoredValue::new(id);
     let target = StoredValue::new(element_id.clone());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -43,11 +88,28 @@ pub fn ItemCard(
             });
         }
     };
+    let content = move || {
+        if built.get() {
+            view! { <div role="group" aria-label=label class="card-body">{children()}</div> }
+                .into_any()
+        } else {
+            view! { <span class="card-placeholder">{label}</span> }.into_any()
+        }
+    };
     view! {
-        <li class=class id=element_id on:keydown=on_key on:dragover=|ev| drag::allow(&ev) on:drop=on_drop>
-            <div role="group" aria-label=label class="card-body">
-                {children()}
-            </div>
+        <li
+            class=class
+            class=(PLACEHOLDER, move || !built.get())
+            id=element_id
+            node_ref=item
+            style:height=height
+            on:keydown=on_key
+            on:dragover=|ev| drag::allow(&ev)
+            on:drop=on_drop
+            on:focusin=move |_| holds_focus.set(true)
+            on:focusout=on_focus_out
+        >
+            {content}
         </li>
     }
 }

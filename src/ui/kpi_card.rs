@@ -26,7 +26,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
     let element_id = format!("kpi-{id}");
     let direction = move || kpi.with(|k| k.as_ref().map_or(Direction::Increase, |k| k.direction));
     let set_direction = {
-        let id = id.clone();
+        let id = StoredValue::new(id.clone());
         move |ev| {
             let direction = if event_target_value(&ev) == "decrease" {
                 Direction::Decrease
@@ -34,7 +34,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
                 Direction::Increase
             };
             let _ = map.apply(Edit::SetDirection {
-                kpi: id.clone(),
+                kpi: id.get_value(),
                 direction,
             });
         }
@@ -49,9 +49,10 @@ pub fn KpiCard(id: Id) -> impl IntoView {
                 })
             })
         });
+        let field = StoredValue::new(field);
         let commit = move |value| {
             let _ = map.apply(Edit::SetNumber {
-                field: field.clone(),
+                field: field.get_value(),
                 value,
             });
         };
@@ -88,6 +89,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
             }
         }
     };
+    let measurements_open = RwSignal::new(false);
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
     view! {
         <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label>
@@ -117,7 +119,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
                     </label>
                 </div>
                 {progress_view}
-                <MeasurementsEditor kpi=id.clone() />
+                <MeasurementsEditor kpi=id.clone() open=measurements_open />
                 <ItemToolbar id=id.clone() element_id=element_id.clone() delete_label=Text::DeleteKpi name />
             </ItemCard>
     }

@@ -1,6 +1,7 @@
 use super::charts_panel::ChartsPanel;
 use super::map_context::OpenMap;
 use super::map_exports::MapExports;
+use super::on_screen::OnScreen;
 use super::phase_column::PhaseColumn;
 use super::route::Route;
 use super::text_input::TextInput;
@@ -37,6 +38,7 @@ pub fn MapPage(id: Id) -> impl IntoView {
 fn MapEditor(id: Id) -> impl IntoView {
     let session = use_session();
     let map = OpenMap::provide(id, session);
+    let screen = OnScreen::provide();
     let title =
         Signal::derive(move || map.with(MAP_TEXTS, |m| m.title.clone()).unwrap_or_default());
     // Only the order of phases: renaming one does not rebuild the list.
@@ -84,7 +86,7 @@ fn MapEditor(id: Id) -> impl IntoView {
                 when=move || phase_ids.with(|ids| !ids.is_empty())
                 fallback=|| view! { <p class="empty">{tr(Text::NoPhasesYet)}</p> }
             >
-                <ol class="phases">
+                <ol class="phases" on:scroll=move |_| screen.schedule()>
                     <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
                         <PhaseColumn id />
                     </For>

@@ -15,9 +15,10 @@ pub fn is_open(ev: &leptos::ev::Event) -> bool {
         .unwrap_or(false)
 }
 
-/// The dated values of one KPI: change, remove and add them.
+/// The dated values of one KPI: change, remove and add them. `open` outlives the editor, which
+/// is rebuilt when its card comes back near the screen.
 #[component]
-pub fn MeasurementsEditor(kpi: Id) -> impl IntoView {
+pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
     let map = use_open_map();
     let lang = use_lang();
     let kpi = StoredValue::new(kpi);
@@ -88,7 +89,6 @@ pub fn MeasurementsEditor(kpi: Id) -> impl IntoView {
     let (new_date, set_new_date) = signal(today());
     let (new_value, set_new_value) = signal(String::new());
     let (invalid, set_invalid) = signal(false);
-    let (open, set_open) = signal(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parsed = crate::model::numbers::parse(&new_value.get_untracked());
@@ -111,7 +111,7 @@ pub fn MeasurementsEditor(kpi: Id) -> impl IntoView {
         }
     };
     view! {
-        <details class="measurements" on:toggle=move |ev| set_open.set(is_open(&ev))>
+        <details class="measurements" prop:open=open on:toggle=move |ev| open.set(is_open(&ev))>
             <summary>{tr(Text::Measurements)} " (" {count} ")"</summary>
             // A folded list renders nothing: a large map holds thousands of measurements.
             <Show when=move || open.get()>

@@ -26,6 +26,7 @@ mod map_row;
 mod measurements_editor;
 mod measurements_import;
 mod number_input;
+mod on_screen;
 mod phase_column;
 mod presentation_page;
 mod read_only_map;

@@ -3,6 +3,7 @@ use super::focus;
 use super::item_card::DragHandle;
 use super::kpi_card::KpiCard;
 use super::map_context::use_open_map;
+use super::on_screen::{near_cards, use_on_screen, NearCards, ALWAYS_BUILT};
 use super::text_input::TextInput;
 use super::touchpoint_card::TouchpointCard;
 use super::{field, tr, tr_signal, use_lang, LangScope};
@@ -10,6 +11,7 @@ use crate::i18n::Text;
 use crate::model::{
     Color, Direction, Edit, Id, Item, Kpi, Phase, TextField, Touchpoint, PHASE_ORDER,
 };
+use leptos::html::Li;
 use leptos::prelude::*;
 
 /// What a phase's heading shows.
@@ -63,6 +65,25 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     };
     let touchpoint_ids = ids(|p| p.touchpoints.iter().map(|t| t.id.clone()).collect());
     let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
+    // Which of its cards to build: checked when the page scrolls or changes size.
+    let column = NodeRef::<Li>::new();
+    let (near, set_near) = signal(Default::default());
+    let all =
+        Memo::new(move |_| touchpoint_ids.with(Vec::len) + kpi_ids.with(Vec::len) <= ALWAYS_BUILT);
+    provide_context(NearCards { all, near });
+    let screen = use_on_screen();
+    Effect::new(move |_| {
+        screen.track();
+        if all.get() {
+            return;
+        }
+        if let Some(column) = column.get() {
+            let now = near_cards(&column);
+            if near.with_untracked(|n| *n != now) {
+                set_near.set(now);
+            }
+        }
+    });
     let group_label = move || {
         format!(
             "{} {}: {}",
@@ -189,6 +210,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         <li
             class="phase"
             id=element_id
+            node_ref=column
             style:border-top-color=color
             on:keydown=on_key
             on:dragover=|ev| drag::allow(&ev)

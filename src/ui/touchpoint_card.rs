@@ -3,6 +3,7 @@ use super::emotion_select::{emotion_text, signed, EmotionSelect};
 use super::item_card::{DragHandle, ItemCard};
 use super::item_toolbar::ItemToolbar;
 use super::map_context::use_open_map;
+use super::measurements_editor::is_open;
 use super::text_input::TextInput;
 use super::{field, tr_signal, use_lang, LangScope};
 use crate::i18n::Text;
@@ -40,6 +41,8 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
         Some(1) => "emotion-badge e1",
         Some(_) => "emotion-badge e2",
     };
+    // Kept while the card is away from the screen and not built.
+    let more_open = RwSignal::new(false);
     view! {
         <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label>
                 <div class="card-head">
@@ -57,7 +60,7 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
                     <EmotionSelect touchpoint=id.clone() value=emotion />
                     <TextInput field=TextField::TouchpointOwner(id.clone()) value=text(|t| &t.owner) label=tr_signal(Text::Owner) />
                 </div>
-                <details class="more">
+                <details class="more" prop:open=more_open on:toggle=move |ev| more_open.set(is_open(&ev))>
                     <summary>{move || lang.get().t(Text::Description)}</summary>
                     <TextInput
                         field=TextField::TouchpointDescription(id.clone())

@@ -1,0 +1,177 @@
+//! Building in full only the cards near the screen.
+//!
+//! A large map has over a thousand cards, and the browser's work for every frame grows with the
+//! cards in the page: with all of them built, each keystroke cost 20 ms of style, layout, paint and
+//! compositing and opening the map a second (BENCHMARKS.md). So every card keeps its list item,
+//! which keeps the lists' order and height, but only the cards within half a screen of the screen
+//! are built in full; the others show just their name, at the height they last had. A card that
+//! holds the keyboard focus stays built wherever it is, and printing builds them all.
+
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How far beyond the screen cards are built, as a share of its height (and width).
+const MARGIN: f64 = 0.5;
+
+/// The class of a card's list item while it is not built.
+pub const PLACEHOLDER: &str = "placeholder";
+
+/// A resize observer and the callback it calls, which must live as long as it does.
+type SizeObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// When to check again which cards are near the screen, and what is known about cards not built.
+#[derive(Clone, Copy)]
+pub struct OnScreen {
+    /// Notified, at most once a frame, when the page scrolled or something changed size.
+    moved: Trigger,
+    scheduled: StoredValue<bool>,
+    printing: RwSignal<bool>,
+    /// Each card's height when it was last built, by element id.
+    heights: StoredValue<HashMap<String, f64>>,
+    sizes: StoredValue<Option<SizeObserver>, LocalStorage>,
+}
+
+impl OnScreen {
+    /// Starts following the page's scrolling, size and printing, for the cards under it.
+    pub fn provide() -> Self {
+        let screen = OnScreen {
+            moved: Trigger::new(),
+            scheduled: StoredValue::new(false),
+            printing: RwSignal::new(false),
+            heights: StoredValue::new(HashMap::new()),
+            sizes: StoredValue::new_local(None),
+        };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<web_sys::ResizeObserverEntry>() else {
+                    continue;
+                };
+                let card = entry.target();
+                if !card.class_list().contains(PLACEHOLDER) {
+                    let height = card.get_bounding_client_rect().height();
+                    screen.heights.try_update_value(|h| {
+                        h.insert(card.id(), height);
+                    });
+                }
+            }
+            screen.schedule();
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            screen.sizes.set_value(Some((observer, on_resize)));
+        }
+        let listeners = [
+            window_event_listener_untyped("scroll", move |_| screen.schedule()),
+            window_event_listener_untyped("resize", move |_| screen.schedule()),
+            window_event_listener_untyped("beforeprint", move |_| screen.printing.set(true)),
+            window_event_listener_untyped("afterprint", move |_| screen.printing.set(false)),
+        ];
+        on_cleanup(move || {
+            for listener in listeners {
+                listener.remove();
+            }
+            if let Some((observer, _)) = screen.sizes.try_update_value(Option::take).flatten() {
+                observer.disconnect();
+            }
+        });
+        provide_context(screen);
+        screen
+    }
+
+    /// Asks for the cards to be checked again before the next frame.
+    pub fn schedule(self) {
+        // Not when the map has been closed (a last resize report may come after).
+        if self.scheduled.try_get_value() != Some(false) {
+            return;
+        }
+        self.scheduled.set_value(true);
+        request_animation_frame(move || {
+            if self.scheduled.try_set_value(false).is_none() {
+                self.moved.notify();
+            }
+        });
+    }
+
+    /// Subscribes to the moments to check again.
+    pub fn track(self) {
+        self.moved.track();
+    }
+
+    /// Whether the page is being printed (then every card is built).
+    pub fn printing(self) -> bool {
+        self.printing.get()
+    }
+
+    /// Follows the size of a card's list item: what it looked like built, and when cards around
+    /// it move.
+    pub fn watch(self, card: &web_sys::Element) {
+        self.sizes
+            .with_value(|s| s.as_ref().map(|(observer, _)| observer.observe(card)));
+    }
+
+    pub fn unwatch(self, card: &web_sys::Element) {
+        self.sizes
+            .with_value(|s| s.as_ref().map(|(observer, _)| observer.unobserve(card)));
+    }
+
+    /// The height the card with this element id had when it was last built.
+    pub fn height(self, element_id: &str) -> Option<f64> {
+        self.heights
+            .try_with_value(|h| h.get(element_id).copied())
+            .flatten()
+    }
+}
+
+pub fn use_on_screen() -> OnScreen {
+    expect_context::<OnScreen>()
+}
+
+/// The element ids of the cards in `phase` that are near the screen now.
+pub fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
+    let mut near = HashSet::new();
+    let window = window();
+    let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
+    let within =
+        |from: f64, to: f64, screen: f64| to >= -screen * MARGIN && from <= screen * (1.0 + MARGIN);
+    let column = phase.get_bounding_client_rect();
+    if !within(column.left(), column.right(), width)
+        || !within(column.top(), column.bottom(), height)
+    {
+        return near;
+    }
+    let Ok(cards) = phase.query_selector_all(".items > li") else {
+        return near;
+    };
+    for card in (0..cards.length()).filter_map(|i| cards.item(i)) {
+        let Ok(card) = card.dyn_into::<web_sys::Element>() else {
+            continue;
+        };
+        let rect = card.get_bounding_client_rect();
+        if within(rect.top(), rect.bottom(), height) {
+            near.insert(card.id());
+        }
+    }
+    near
+}
+
+/// A phase with at most this many cards has them all built: a few screens of cards cost the
+/// browser little per frame (BENCHMARKS.md: a 24-card phase map), and then a search in the page,
+/// a screen reader's reading and every opened fold reach them all.
+pub const ALWAYS_BUILT: usize = 24;
+
+/// Which cards of one phase to build, for its cards to read.
+#[derive(Clone, Copy)]
+pub struct NearCards {
+    /// The phase has no more than [`ALWAYS_BUILT`] cards.
+    pub all: Memo<bool>,
+    /// Otherwise, the element ids of those near the screen.
+    pub near: ReadSignal<HashSet<String>>,
+}
+
+impl NearCards {
+    pub fn contains(self, element_id: &str) -> bool {
+        self.all.get() || self.near.with(|n| n.contains(element_id))
+    }
+}
