@@ -26,7 +26,7 @@ pub fn ItemCard(
     let holds_focus = RwSignal::new(focus::is_wanted(&element_id));
     let built = {
         let element_id = element_id.clone();
-        Memo::new(move |_| holds_focus.get() || screen.printing() || near.contains(&element_id))
+        Memo::new(move |_| holds_focus.get() || near.contains(&element_id))
     };
     let height = {
         let element_id = element_id.clone();

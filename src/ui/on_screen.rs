@@ -3,17 +3,18 @@
 //! A large map has over a thousand cards, and the browser's work for every frame grows with the
 //! cards in the page: with all of them built, each keystroke cost 20 ms of style, layout, paint and
 //! compositing and opening the map a second (BENCHMARKS.md). So every card keeps its list item,
-//! which keeps the lists' order and height, but only the cards within half a screen of the screen
+//! which keeps the lists' order and height, but only the cards within a quarter of a screen of the screen
 //! are built in full; the others show just their name, at the height they last had. A card that
 //! holds the keyboard focus stays built wherever it is, and printing builds them all.
 
+use leptos::html::Li;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How far beyond the screen cards are built, as a share of its height (and width).
-const MARGIN: f64 = 0.5;
+const MARGIN: f64 = 0.25;
 
 /// The class of a card's list item while it is not built.
 pub const PLACEHOLDER: &str = "placeholder";
@@ -24,8 +25,11 @@ type SizeObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)
 /// When to check again which cards are near the screen, and what is known about cards not built.
 #[derive(Clone, Copy)]
 pub struct OnScreen {
-    /// Notified, at most once a frame, when the page scrolled or something changed size.
-    moved: Trigger,
+    /// The phase columns, checked together so that the page is measured once per check, before
+    /// any card is built or taken down.
+    columns: StoredValue<HashMap<u64, Column>>,
+    next_column: StoredValue<u64>,
+    /// A check is asked for before the next frame.
     scheduled: StoredValue<bool>,
     printing: RwSignal<bool>,
     /// Each card's height when it was last built, by element id.
@@ -33,11 +37,19 @@ pub struct OnScreen {
     sizes: StoredValue<Option<SizeObserver>, LocalStorage>,
 }
 
+#[derive(Clone, Copy)]
+struct Column {
+    element: NodeRef<Li>,
+    all: Memo<bool>,
+    near: RwSignal<HashSet<String>>,
+}
+
 impl OnScreen {
     /// Starts following the page's scrolling, size and printing, for the cards under it.
     pub fn provide() -> Self {
         let screen = OnScreen {
-            moved: Trigger::new(),
+            columns: StoredValue::new(HashMap::new()),
+            next_column: StoredValue::new(0),
             scheduled: StoredValue::new(false),
             printing: RwSignal::new(false),
             heights: StoredValue::new(HashMap::new()),
@@ -88,19 +100,51 @@ impl OnScreen {
         self.scheduled.set_value(true);
         request_animation_frame(move || {
             if self.scheduled.try_set_value(false).is_none() {
-                self.moved.notify();
+                self.check();
             }
         });
     }
 
-    /// Subscribes to the moments to check again.
-    pub fn track(self) {
-        self.moved.track();
+    /// Measures every phase, then builds and takes down cards.
+    fn check(self) {
+        let columns: Vec<Column> = self.columns.with_value(|c| c.values().copied().collect());
+        let found: Vec<(Column, HashSet<String>)> = columns
+            .into_iter()
+            .filter(|c| c.all.try_get_untracked() == Some(false))
+            .filter_map(|c| Some((c, near_cards(c.element.try_get_untracked()??.as_ref()))))
+            .collect();
+        for (column, now) in found {
+            if column.near.try_with_untracked(|n| *n != now) == Some(true) {
+                column.near.set(now);
+            }
+        }
     }
 
-    /// Whether the page is being printed (then every card is built).
-    pub fn printing(self) -> bool {
-        self.printing.get()
+    /// Starts checking the cards of the phase column `element`, unless it has `few` and so all
+    /// of them are built.
+    pub fn column(self, element: NodeRef<Li>, few: Memo<bool>) -> NearCards {
+        // Cards read this and not `printing`: a signal read by a thousand cards is slow to
+        // update (see `LangScope`).
+        let printing = self.printing;
+        let all = Memo::new(move |_| few.get() || printing.get());
+        let near = RwSignal::new(HashSet::new());
+        let key = self.next_column.get_value();
+        self.next_column.set_value(key + 1);
+        self.columns.update_value(|c| {
+            c.insert(key, Column { element, all, near });
+        });
+        on_cleanup(move || {
+            self.columns.try_update_value(|c| c.remove(&key));
+        });
+        // When the phase is first shown and when it gets more cards than are always built.
+        Effect::new(move |_| {
+            all.track();
+            self.schedule();
+        });
+        NearCards {
+            all,
+            near: near.read_only(),
+        }
     }
 
     /// Follows the size of a card's list item: what it looked like built, and when cards around
@@ -128,7 +172,7 @@ pub fn use_on_screen() -> OnScreen {
 }
 
 /// The element ids of the cards in `phase` that are near the screen now.
-pub fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
+fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
     let mut near = HashSet::new();
     let window = window();
     let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -164,7 +208,7 @@ pub const ALWAYS_BUILT: usize = 24;
 /// Which cards of one phase to build, for its cards to read.
 #[derive(Clone, Copy)]
 pub struct NearCards {
-    /// The phase has no more than [`ALWAYS_BUILT`] cards.
+    /// The phase has no more than [`ALWAYS_BUILT`] cards, or the page is being printed.
     pub all: Memo<bool>,
     /// Otherwise, the element ids of those near the screen.
     pub near: ReadSignal<HashSet<String>>,

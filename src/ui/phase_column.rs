@@ -3,7 +3,7 @@ use super::focus;
 use super::item_card::DragHandle;
 use super::kpi_card::KpiCard;
 use super::map_context::use_open_map;
-use super::on_screen::{near_cards, use_on_screen, NearCards, ALWAYS_BUILT};
+use super::on_screen::{use_on_screen, ALWAYS_BUILT};
 use super::text_input::TextInput;
 use super::touchpoint_card::TouchpointCard;
 use super::{field, tr, tr_signal, use_lang, LangScope};
@@ -67,23 +67,9 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
     // Which of its cards to build: checked when the page scrolls or changes size.
     let column = NodeRef::<Li>::new();
-    let (near, set_near) = signal(Default::default());
-    let all =
+    let few =
         Memo::new(move |_| touchpoint_ids.with(Vec::len) + kpi_ids.with(Vec::len) <= ALWAYS_BUILT);
-    provide_context(NearCards { all, near });
-    let screen = use_on_screen();
-    Effect::new(move |_| {
-        screen.track();
-        if all.get() {
-            return;
-        }
-        if let Some(column) = column.get() {
-            let now = near_cards(&column);
-            if near.with_untracked(|n| *n != now) {
-                set_near.set(now);
-            }
-        }
-    });
+    provide_context(use_on_screen().column(column, few));
     let group_label = move || {
         format!(
             "{} {}: {}",

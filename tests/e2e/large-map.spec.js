@@ -11,6 +11,8 @@ async function openLargePhase(page) {
   const touchpoints = Array.from({ length: CARDS }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));
   await seedMaps(page, [{ id: "large", title: "Large phase", phases: [{ id: "p1", name: "Think", color: "#123456", touchpoints }] }]);
   await page.getByRole("link", { name: "Large phase" }).click();
+  // On a short screen the first card starts below it.
+  await page.locator("#tp-tp1").scrollIntoViewIfNeeded();
   await expect(touchpoint(page, "Card 1").getByRole("textbox", { name: "Touchpoint name" })).toBeVisible();
 }
 
