@@ -112,3 +112,18 @@ fn a_stale_copy_in_another_store_cannot_overwrite_a_newer_one() {
     assert_eq!(second.save(&map), Err(SaveError::Stale));
     assert_eq!(open().1, vec![newer]);
 }
+
+#[wasm_bindgen_test]
+fn the_start_of_an_entry_is_read_without_the_rest() {
+    use journey_mapper::storage::Backend;
+    local_storage().clear().unwrap();
+    let backend = Browser::open().unwrap();
+    // "é" is one code unit, "😀" two: the cut counts code units, as JavaScript strings do.
+    local_storage().set_item("k", "é😀abcdef").unwrap();
+    assert_eq!(backend.get_start("k", 5).unwrap().as_deref(), Some("é😀ab"));
+    assert_eq!(
+        backend.get_start("k", 100).unwrap().as_deref(),
+        Some("é😀abcdef")
+    );
+    assert_eq!(backend.get_start("missing", 5).unwrap(), None);
+}

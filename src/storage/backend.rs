@@ -2,6 +2,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum BackendError {
@@ -12,6 +13,19 @@ pub enum BackendError {
 
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
+    /// At most the first `units` UTF-16 code units of what is stored under `key`: a save only
+    /// needs the start of a map's entry, which may be a megabyte long.
+    fn get_start(&self, key: &str, units: u32) -> Result<Option<String>, BackendError> {
+        Ok(self.get(key)?.map(|text| {
+            let mut taken = 0;
+            text.chars()
+                .take_while(|c| {
+                    taken += c.len_utf16();
+                    taken <= units as usize
+                })
+                .collect()
+        }))
+    }
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
     fn remove(&mut self, key: &str) -> Result<(), BackendError>;
     fn keys(&self) -> Result<Vec<String>, BackendError>;
@@ -85,6 +99,16 @@ fn js_error(e: wasm_bindgen::JsValue) -> BackendError {
 impl Backend for Browser {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         self.0.get_item(key).map_err(js_error)
+    }
+    fn get_start(&self, key: &str, units: u32) -> Result<Option<String>, BackendError> {
+        // Cut in JavaScript, so that only the start is copied into WebAssembly.
+        let get_item: js_sys::Function = js_sys::Reflect::get(&self.0, &"getItem".into())
+            .map_err(js_error)?
+            .into();
+        let text = get_item.call1(&self.0, &key.into()).map_err(js_error)?;
+        Ok(text
+            .dyn_ref::<js_sys::JsString>()
+            .map(|text| String::from(text.slice(0, units))))
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         self.0.set_item(key, value).map_err(js_error)

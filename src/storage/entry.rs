@@ -52,9 +52,20 @@ pub fn encode(rev: u64, map: &JourneyMap) -> String {
     .expect("maps always serialize")
 }
 
-/// The revision of a stored entry, without building its map.
+/// How much of an entry's start holds its revision, as [`encode`] writes it (`{"rev":N,`), in
+/// UTF-16 code units.
+pub const REVISION_UNITS: u32 = 32;
+
+/// The revision of a stored entry, without building its map. `text` may be only the first
+/// [`REVISION_UNITS`] of an entry that [`encode`] wrote, or else must be a whole entry.
 pub fn revision(text: &str) -> Option<u64> {
-    serde_json::from_str::<RevOnly>(text).ok().map(|r| r.rev)
+    let leading = text.strip_prefix("{\"rev\":").and_then(|rest| {
+        let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+        rest[digits..]
+            .starts_with(',')
+            .then(|| rest[..digits].parse().ok())?
+    });
+    leading.or_else(|| serde_json::from_str::<RevOnly>(text).ok().map(|r| r.rev))
 }
 
 /// Reads an entry stored under the key for map `id`.

@@ -9,11 +9,18 @@ use std::rc::Rc;
 struct Shared {
     data: Rc<RefCell<BTreeMap<String, String>>>,
     full: Rc<RefCell<bool>>,
+    /// The keys whose whole entry was read.
+    whole_reads: Rc<RefCell<Vec<String>>>,
 }
 
 impl Backend for Shared {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.whole_reads.borrow_mut().push(key.into());
         Ok(self.data.borrow().get(key).cloned())
+    }
+    fn get_start(&self, key: &str, units: u32) -> Result<Option<String>, BackendError> {
+        let start = |text: &String| text.chars().take(units as usize).collect();
+        Ok(self.data.borrow().get(key).map(start))
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         if *self.full.borrow() {
@@ -177,6 +184,44 @@ fn a_stale_tab_never_overwrites_a_newer_revision() {
 }
 
 #[test]
+fn a_save_reads_only_the_start_of_the_stored_entry() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(3, generate::Size::SMALL);
+    store.save(&map).unwrap();
+    backend.whole_reads.borrow_mut().clear();
+    store.save(&renamed(&map, "Again")).unwrap();
+    assert!(!backend.whole_reads.borrow().contains(&map_key(&map.id)));
+
+    // Another tab's newer entry is still found, in whatever form it comes.
+    let stored = backend.snapshot()[&map_key(&map.id)].clone();
+    let value: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let reordered = format!(
+        r#"{{"schema":1,"map":{},"rev":{}}}"#,
+        value["map"],
+        value["rev"].as_u64().unwrap() + 1
+    );
+    backend.put(&map_key(&map.id), &reordered);
+    assert_eq!(store.save(&renamed(&map, "Stale")), Err(SaveError::Stale));
+    assert_eq!(backend.snapshot()[&map_key(&map.id)], reordered);
+}
+
+#[test]
+fn the_revision_is_read_from_the_start_of_an_entry_or_the_whole() {
+    let map = JourneyMap::new("m", "A title that makes the entry long");
+    let text = entry::encode(u64::MAX, &map);
+    assert_eq!(
+        entry::revision(&text[..entry::REVISION_UNITS as usize]),
+        Some(u64::MAX)
+    );
+    assert_eq!(entry::revision(&text), Some(u64::MAX));
+    assert_eq!(entry::revision(r#"{"schema":1,"rev":7}"#), Some(7));
+    assert_eq!(entry::revision(r#"{"rev":7"#), None);
+    assert_eq!(entry::revision(r#"{"rev":,"#), None);
+    assert_eq!(entry::revision("garbage"), None);
+}
+
+#[test]
 fn entries_of_a_newer_app_version_are_left_untouched() {
     let backend = Shared::default();
     let newer =
@@ -332,4 +377,14 @@ fn releases_compare_as_numbers() {
     for unreadable in ["", "1.2", "1.2.3.4", "v2.0.0", "2.x.0"] {
         assert!(!is_newer(unreadable, "0.1.0"), "{unreadable}");
     }
+}
+
+#[test]
+fn the_start_of_an_entry_counts_code_units_as_the_browser_does() {
+    let mut memory = Memory::default();
+    memory.set("k", "é😀abcdef").unwrap();
+    assert_eq!(memory.get_start("k", 5).unwrap().as_deref(), Some("é😀ab"));
+    // A character is never cut in half.
+    assert_eq!(memory.get_start("k", 2).unwrap().as_deref(), Some("é"));
+    assert_eq!(memory.get_start("missing", 5).unwrap(), None);
 }
