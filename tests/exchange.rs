@@ -453,6 +453,16 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
+    fn dates_are_written_as_zero_padded_year_month_day(
+        (y, m, d) in (0u16..=u16::MAX, 1u8..=12, 1u8..=28)
+    ) {
+        let date = Date::new(y, m, d).unwrap();
+        let expected = format!("{y:04}-{m:02}-{d:02}");
+        prop_assert_eq!(date.to_string(), expected.clone());
+        prop_assert_eq!(serde_json::to_value(date).unwrap(), Value::String(expected));
+    }
+
+    #[test]
     fn export_then_import_is_the_identity(map in journey_map()) {
         let imported = exchange::import(&exchange::export_map(&map, Some("2026-11-23T09:15:00Z"))).unwrap();
         prop_assert!(imported.warnings.is_empty());

@@ -1,5 +1,6 @@
 //! Small value types whose text form the exchange format fixes.
 
+use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -114,15 +115,44 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` for the years 0 to 9999, digit by digit: a large map holds thousands of
+    /// dates, and formatting them with `write!` was a fifth of the time to save one.
+    fn text(self) -> Option<[u8; 10]> {
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let (y, m, d) = (self.year, u16::from(self.month), u16::from(self.day));
+        (y <= 9999).then(|| {
+            [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ]
+        })
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match self.text() {
+            Some(text) => f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?),
+            None => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.text() {
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).map_err(S::Error::custom)?),
+            None => s.collect_str(self),
+        }
     }
 }
 
