@@ -690,6 +690,12 @@ mod tests {
         for template in Template::ALL {
             for lang in [Lang::En, Lang::Nl] {
                 let map = template.build(lang, "t", template.name(lang));
+                // A template's cards are all built at once on the map page (`ALWAYS_BUILT` in
+                // src/ui/on_screen.rs), so page search and screen readers reach every one.
+                assert!(map
+                    .phases
+                    .iter()
+                    .all(|p| p.touchpoints.len() + p.kpis.len() <= 12));
                 let text = exchange::export_map(&map, None);
                 assert_eq!(
                     exchange::import(&text).unwrap().maps,

@@ -200,10 +200,11 @@ fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
     near
 }
 
-/// A phase with at most this many cards has them all built: a few screens of cards cost the
-/// browser little per frame (BENCHMARKS.md: a 24-card phase map), and then a search in the page,
-/// a screen reader's reading and every opened fold reach them all.
-pub const ALWAYS_BUILT: usize = 24;
+/// A phase with at most this many cards (every template has fewer) has them all built: then a
+/// search in the page, a screen reader's reading and every opened fold reach them all. With 24
+/// per phase, all built, opening the workshop map took 395 ms and a keystroke's frame 10 ms
+/// (BENCHMARKS.md).
+pub const ALWAYS_BUILT: usize = 12;
 
 /// Which cards of one phase to build, for its cards to read.
 #[derive(Clone, Copy)]
