@@ -43,7 +43,7 @@ pub fn ItemCard(
         }
     });
     on_cleanup(move || {
-        if let Some(item) = item.get_untracked() {
+        if let Some(item) = item.try_get_untracked().flatten() {
             screen.unwatch(&item);
         }
     });

@@ -1,11 +1,12 @@
 //! Building in full only the cards near the screen.
 //!
 //! A large map has over a thousand cards, and the browser's work for every frame grows with the
-//! cards in the page: with all of them built, each keystroke cost 20 ms of style, layout, paint and
-//! compositing and opening the map a second (BENCHMARKS.md). So every card keeps its list item,
-//! which keeps the lists' order and height, but only the cards within a quarter of a screen of the screen
-//! are built in full; the others show just their name, at the height they last had. A card that
-//! holds the keyboard focus stays built wherever it is, and printing builds them all.
+//! cards in the page: with all of them built, each keystroke cost 20 ms of style, layout, paint
+//! and compositing, and opening the map a second (BENCHMARKS.md). So every card keeps its list
+//! item, which keeps the lists' order and height, but in a phase of many cards only those within
+//! a quarter of a screen of the screen are built in full; the others show just their name, at the
+//! height they last had. A card that holds the keyboard focus stays built wherever it is, and
+//! printing builds them all.
 
 use leptos::html::Li;
 use leptos::prelude::*;
