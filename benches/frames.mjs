@@ -1,6 +1,7 @@
 // Where a frame's time goes, from Chromium's own trace, for the release build in dist/:
-//   trunk build --release --offline && node benches/frames.mjs [keystroke|open] [small|workshop|large]
+//   trunk build --release --offline && node benches/frames.mjs [keystroke|move|open] [small|workshop|large]
 // "keystroke": 20 characters typed into the first touchpoint's name, each at the start of a frame;
+// "move": the first touchpoint moved to the next phase and back (Alt + arrows), 10 times;
 // "open": opening the map from the library once. Prints the trace events that make up the main
 // thread's work (script, style, layout, paint, compositing), summed and per keystroke or open.
 import { chromium } from "@playwright/test";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../tests/e2e/serve.mjs";
 
-const what = process.argv.includes("open") ? "open" : "keystroke";
+const what = ["open", "move"].find((w) => process.argv.includes(w)) ?? "keystroke";
 const size = ["small", "workshop", "large"].find((s) => process.argv.includes(s)) ?? "large";
 const file = join(mkdtempSync(join(tmpdir(), "journey-frames-")), `${size}.json`);
 execFileSync("cargo", ["run", "--quiet", "--release", "--example", "generate", "--", size, "1", file]);
@@ -27,7 +28,7 @@ try {
   await page.goto(`${origin}/`);
   const link = page.locator(".map-row a").first();
   await link.waitFor();
-  if (what === "keystroke") {
+  if (what !== "open") {
     await link.click();
     await page.locator(".touchpoint .item-name").first().focus();
   }
@@ -40,25 +41,31 @@ try {
   const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.start", { categories: "devtools.timeline,blink", transferMode: "ReportEvents" });
   const times = [];
-  const count = what === "open" ? 1 : 20;
+  const count = { open: 1, move: 10, keystroke: 20 }[what];
   for (let i = 0; i < count; i++) {
-    times.push(await page.evaluate((open) => new Promise((resolve) => requestAnimationFrame(() => {
+    times.push(await page.evaluate(([what, i]) => new Promise((resolve) => requestAnimationFrame(() => {
       const start = performance.now();
-      if (open) {
+      let ready = () => document.querySelector(".touchpoint .item-name");
+      if (what === "open") {
         document.querySelector(".map-row a").click();
+      } else if (what === "move") {
+        const card = document.activeElement.closest(".touchpoint");
+        const from = card.closest(".phase");
+        const key = i % 2 === 0 ? "ArrowRight" : "ArrowLeft";
+        document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key, altKey: true, bubbles: true }));
+        ready = () => !from.contains(document.getElementById(card.id));
       } else {
         const field = document.activeElement;
         field.value += "x";
         field.dispatchEvent(new Event("input", { bubbles: true }));
       }
-      // Until a frame with the map in it has been drawn: a task queued from a frame callback
-      // runs after that frame's rendering.
-      const check = () => document.querySelector(".touchpoint .item-name")
-        ? setTimeout(() => resolve(performance.now() - start), 0)
-        : requestAnimationFrame(check);
+      // Until a frame with the change in it has been drawn: a task queued from a frame
+      // callback runs after that frame's rendering.
+      const check = () => (ready() ? setTimeout(() => resolve(performance.now() - start), 0) : requestAnimationFrame(check));
       check();
-    })), what === "open"));
-    await page.waitForTimeout(50);
+    })), [what, i]));
+    // Past the autosave's delay, so that each run's save falls outside the next one.
+    await page.waitForTimeout(what === "move" ? 400 : 50);
   }
   await cdp.send("Tracing.end");
   await complete;
