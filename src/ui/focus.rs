@@ -25,13 +25,18 @@ pub fn focused() -> Option<web_sys::HtmlElement> {
 }
 
 fn after_render(target: String, then: impl FnOnce() + 'static) {
-    WANTED.set(Some(target));
+    WANTED.set(Some(target.clone()));
     spawn_local(async move {
         // A memo feeding a list feeding its items: one tick for each hop.
         tick().await;
         tick().await;
         then();
-        WANTED.set(None);
+        // Unless a later move of focus is waiting for a card of its own.
+        WANTED.with_borrow_mut(|w| {
+            if w.as_deref() == Some(target.as_str()) {
+                *w = None;
+            }
+        });
     });
 }
 

@@ -93,7 +93,7 @@ pub fn ItemCard(
             view! { <div role="group" aria-label=label class="card-body">{children()}</div> }
                 .into_any()
         } else {
-            view! { <span class="card-placeholder">{label}</span> }.into_any()
+            view! { <span>{label}</span> }.into_any()
         }
     };
     view! {
