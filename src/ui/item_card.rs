@@ -47,6 +47,11 @@ pub fn ItemCard(
             screen.unwatch(&item);
         }
     });
+    let target = StoredValue::new(element_id.clone());
+    let on_focus_in = move |_| {
+        holds_focus.set(true);
+        near.focus(&target.read_value(), true);
+    };
     // Once the whole move of focus is over: leaving the window keeps it in the page.
     let on_focus_out = move |_| {
         set_timeout(
@@ -56,12 +61,14 @@ pub fn ItemCard(
                     item.contains(document().active_element().as_ref().map(|e| e.as_ref()))
                 });
                 holds_focus.try_set(inside);
+                if let Some(element_id) = target.try_get_value().filter(|_| !inside) {
+                    near.focus(&element_id, false);
+                }
             },
             Duration::ZERO,
         )
     };
     let id = StoredValue::new(id);
-    let target = StoredValue::new(element_id.clone());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if let Some(step) = Step::from_key(&ev) {
             ev.prevent_default();
@@ -106,7 +113,7 @@ pub fn ItemCard(
             on:keydown=on_key
             on:dragover=|ev| drag::allow(&ev)
             on:drop=on_drop
-            on:focusin=move |_| holds_focus.set(true)
+            on:focusin=on_focus_in
             on:focusout=on_focus_out
         >
             {content}

@@ -5,8 +5,8 @@
 //! and compositing, and opening the map a second (BENCHMARKS.md). So every card keeps its list
 //! item, which keeps the lists' order and height, but in a phase of many cards only those within
 //! a quarter of a screen of the screen are built in full; the others show just their name, at the
-//! height they last had. A card that holds the keyboard focus stays built wherever it is, and
-//! printing builds them all.
+//! height they last had. A card that holds the keyboard focus stays built wherever it is, with
+//! two cards either side of it for Tab and Shift+Tab, and printing builds them all.
 
 use leptos::html::Li;
 use leptos::prelude::*;
@@ -122,8 +122,13 @@ impl OnScreen {
     }
 
     /// Starts checking the cards of the phase column `element`, unless it has `few` and so all
-    /// of them are built.
-    pub fn column(self, element: NodeRef<Li>, few: Memo<bool>) -> NearCards {
+    /// of them are built. `order` lists its cards' element ids from top to bottom.
+    pub fn column(
+        self,
+        element: NodeRef<Li>,
+        few: Memo<bool>,
+        order: Memo<Vec<String>>,
+    ) -> NearCards {
         // Cards read this and not `printing`: a signal read by a thousand cards is slow to
         // update (see `LangScope`).
         let printing = self.printing;
@@ -142,9 +147,23 @@ impl OnScreen {
             all.track();
             self.schedule();
         });
+        let focused = RwSignal::new(None::<String>);
+        let around_focus = Memo::new(move |_| {
+            focused.with(|focused| {
+                let focused = focused.as_ref()?;
+                order.with(|order| {
+                    let at = order.iter().position(|id| id == focused)?;
+                    let from = at.saturating_sub(AROUND_FOCUS);
+                    let to = (at + AROUND_FOCUS + 1).min(order.len());
+                    Some(order[from..to].to_vec())
+                })
+            })
+        });
         NearCards {
             all,
             near: near.read_only(),
+            focused,
+            around_focus,
         }
     }
 
@@ -207,17 +226,42 @@ fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
 /// (BENCHMARKS.md).
 pub const ALWAYS_BUILT: usize = 12;
 
+/// How many cards before and after the one with the keyboard focus are built wherever they are:
+/// Tab and Shift+Tab then always find the next card's fields, however fast they are pressed (the
+/// check against the screen waits for the next frame).
+const AROUND_FOCUS: usize = 2;
+
 /// Which cards of one phase to build, for its cards to read.
 #[derive(Clone, Copy)]
 pub struct NearCards {
     /// The phase has no more than [`ALWAYS_BUILT`] cards, or the page is being printed.
-    pub all: Memo<bool>,
-    /// Otherwise, the element ids of those near the screen.
-    pub near: ReadSignal<HashSet<String>>,
+    all: Memo<bool>,
+    /// Otherwise, the element ids of those near the screen,
+    near: ReadSignal<HashSet<String>>,
+    /// and of those around the card that has the keyboard focus.
+    focused: RwSignal<Option<String>>,
+    around_focus: Memo<Option<Vec<String>>>,
 }
 
 impl NearCards {
     pub fn contains(self, element_id: &str) -> bool {
-        self.all.get() || self.near.with(|n| n.contains(element_id))
+        self.all.get()
+            || self.near.with(|n| n.contains(element_id))
+            || self
+                .around_focus
+                .with(|a| a.iter().flatten().any(|id| id == element_id))
+    }
+
+    /// The card `element_id` has the keyboard focus (`true`) or no longer has it.
+    pub fn focus(self, element_id: &str, has: bool) {
+        if has {
+            self.focused.try_set(Some(element_id.to_owned()));
+        } else {
+            self.focused.try_update(|f| {
+                if f.as_deref() == Some(element_id) {
+                    *f = None;
+                }
+            });
+        }
     }
 }

@@ -69,7 +69,13 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     let column = NodeRef::<Li>::new();
     let few =
         Memo::new(move |_| touchpoint_ids.with(Vec::len) + kpi_ids.with(Vec::len) <= ALWAYS_BUILT);
-    provide_context(use_on_screen().column(column, few));
+    let order = Memo::new(move |_| {
+        let touchpoints =
+            touchpoint_ids.with(|ids| ids.iter().map(|id| format!("tp-{id}")).collect::<Vec<_>>());
+        let kpis = kpi_ids.with(|ids| ids.iter().map(|id| format!("kpi-{id}")).collect::<Vec<_>>());
+        [touchpoints, kpis].concat()
+    });
+    provide_context(use_on_screen().column(column, few, order));
     let group_label = move || {
         format!(
             "{} {}: {}",

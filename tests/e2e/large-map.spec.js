@@ -5,10 +5,10 @@ import { test, expect, openApp, saved, seedMaps, storedMap, phase, touchpoint } 
 
 const CARDS = 60;
 
-/** A map with one phase of `CARDS` touchpoints ("Card 1" …), opened. */
-async function openLargePhase(page) {
+/** A map with one phase of `cards` touchpoints ("Card 1" …), opened. */
+async function openLargePhase(page, cards = CARDS) {
   await openApp(page);
-  const touchpoints = Array.from({ length: CARDS }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));
+  const touchpoints = Array.from({ length: cards }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));
   await seedMaps(page, [{ id: "large", title: "Large phase", phases: [{ id: "p1", name: "Think", color: "#123456", touchpoints }] }]);
   await page.getByRole("link", { name: "Large phase" }).click();
   // On a short screen the first card starts below it.
@@ -59,17 +59,44 @@ test("the card being typed in stays, with its open fold, however far the page sc
   await expect(touchpoint(page, "Card 1 typed far away").getByRole("textbox", { name: "Description" })).toBeVisible();
 });
 
-test("Tab walks through every card in order", async ({ page }) => {
+test("Tab and Shift+Tab walk through every card in order", async ({ page }) => {
+  // Enough cards for most to be away from a short screen, few enough for a quick walk.
+  const cards = 30;
   await page.setViewportSize({ width: 1280, height: 600 });
-  await openLargePhase(page);
+  await openLargePhase(page, cards);
+  // The cards focus passes through, in order, recorded in the page.
+  await page.evaluate(() => {
+    window.visited = [];
+    document.addEventListener("focusin", (e) => {
+      const card = e.target.closest(".touchpoint")?.id;
+      if (card && card !== window.visited.at(-1)) window.visited.push(card);
+    });
+  });
+  const walk = async (key, last) => {
+    await page.evaluate(() => (window.visited = []));
+    for (let i = 0; i < cards * 2; i++) {
+      for (let j = 0; j < 10; j++) await page.keyboard.press(key);
+      if (await page.evaluate((last) => window.visited.includes(last), last)) break;
+    }
+    return page.evaluate((last) => window.visited.slice(0, window.visited.indexOf(last) + 1), last);
+  };
   await touchpoint(page, "Card 1").getByRole("textbox", { name: "Touchpoint name" }).focus();
-  const visited = [];
-  for (let i = 0; i < CARDS * 12 && visited.at(-1) !== `tp-tp${CARDS}`; i++) {
-    await page.keyboard.press("Tab");
-    const card = await page.evaluate(() => document.activeElement.closest(".touchpoint")?.id ?? null);
-    if (card && card !== visited.at(-1)) visited.push(card);
+  const forward = Array.from({ length: cards }, (_, i) => `tp-tp${i + 1}`);
+  expect(await walk("Tab", `tp-tp${cards}`)).toEqual(forward);
+  expect(await walk("Shift+Tab", "tp-tp1")).toEqual(forward.slice(0, -1).reverse());
+});
+
+test("the cards next to the focused one are built wherever it is, for the keyboard", async ({ page }) => {
+  await openLargePhase(page);
+  await page.locator("#tp-tp30").scrollIntoViewIfNeeded();
+  await touchpoint(page, "Card 30").getByRole("textbox", { name: "Touchpoint name" }).focus();
+  await page.evaluate(() => document.getElementById("tp-tp60").scrollIntoView());
+  await expect(page.locator("#tp-tp60").getByRole("textbox", { name: "Touchpoint name" })).toBeVisible();
+  for (const n of [28, 29, 30, 31, 32]) {
+    await expect(touchpoint(page, `Card ${n}`).getByRole("textbox", { name: "Touchpoint name" })).toHaveCount(1);
   }
-  expect(visited).toEqual(Array.from({ length: CARDS }, (_, i) => `tp-tp${i + 1}`));
+  await expect(page.locator("#tp-tp27")).toHaveClass(/placeholder/);
+  await expect(page.locator("#tp-tp33")).toHaveClass(/placeholder/);
 });
 
 test("printing shows every card in full", async ({ page }) => {
