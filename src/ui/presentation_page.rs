@@ -97,7 +97,8 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
         ),
     };
     // What the charts of the shown slide draw: the whole map, or the map cut down to one phase.
-    let charted = Signal::derive(move || {
+    // A memo: the slide's charts read it three times.
+    let charted = Memo::new(move |_| {
         let n = shown.get();
         map.get().map(|mut m| {
             if n > 0 {
@@ -154,7 +155,7 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
                             }
                         })
                     }}
-                    <SlideCharts map=charted />
+                    <SlideCharts map=charted.into() />
                 </div>
                 <footer class="slide-steps">
                     <button type="button" disabled=move || shown.get() == 0 on:click=move |_| step(false)>
