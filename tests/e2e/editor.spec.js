@@ -231,6 +231,8 @@ test("the larger-type view is one toggle and is remembered", async ({ page }) =>
   await expect(page.getByRole("button", { name: "Larger text" })).toHaveAttribute("aria-pressed", "true");
   expect(await size()).toBe("24px");
   await page.reload();
+  // Read once the app has mounted again, not before the wasm has run.
+  await expect(page.getByRole("button", { name: "Larger text" })).toHaveAttribute("aria-pressed", "true");
   expect(await size()).toBe("24px");
 });
 
