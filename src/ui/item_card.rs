@@ -8,6 +8,23 @@ use leptos::html::Li;
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// The list a card is in: its element id says which (`tp-…`, `kpi-…`).
+#[derive(Clone, Copy)]
+pub enum CardKind {
+    Touchpoint,
+    Kpi,
+}
+
+impl CardKind {
+    /// The id of the card's list item in the page, for focus and placement.
+    pub fn element_id(self, id: &str) -> String {
+        match self {
+            CardKind::Touchpoint => format!("tp-{id}"),
+            CardKind::Kpi => format!("kpi-{id}"),
+        }
+    }
+}
+
 /// The frame a touchpoint or KPI card shares: its list item, which Alt + arrow keys move and
 /// which takes the place of a card dropped on it, around a group named for screen readers.
 /// Away from the screen it holds only the card's name (`on_screen`).
@@ -23,10 +40,12 @@ pub fn ItemCard(
     let screen = use_on_screen();
     let near = expect_context::<NearCards>();
     let item = NodeRef::<Li>::new();
-    let holds_focus = RwSignal::new(focus::is_wanted(&element_id));
+    // Focus is about to come here (a new or moved card): built until it arrives, when the
+    // phase takes over keeping the focused card built.
+    let awaits_focus = RwSignal::new(focus::is_wanted(&element_id));
     let built = {
         let element_id = element_id.clone();
-        Memo::new(move |_| holds_focus.get() || near.contains(&element_id))
+        Memo::new(move |_| awaits_focus.get() || near.contains(&element_id))
     };
     let height = {
         let element_id = element_id.clone();
@@ -49,8 +68,8 @@ pub fn ItemCard(
     });
     let target = StoredValue::new(element_id.clone());
     let on_focus_in = move |_| {
-        holds_focus.set(true);
         near.focus(&target.read_value(), true);
+        awaits_focus.set(false);
     };
     // Once the whole move of focus is over: leaving the window keeps it in the page.
     let on_focus_out = move |_| {
@@ -60,7 +79,6 @@ pub fn ItemCard(
                 let inside = item.try_get_untracked().flatten().is_some_and(|item| {
                     item.contains(document().active_element().as_ref().map(|e| e.as_ref()))
                 });
-                holds_focus.try_set(inside);
                 if let Some(element_id) = target.try_get_value().filter(|_| !inside) {
                     near.focus(&element_id, false);
                 }

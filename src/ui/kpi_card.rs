@@ -1,5 +1,5 @@
 use super::drag::Kind;
-use super::item_card::{DragHandle, ItemCard};
+use super::item_card::{CardKind, DragHandle, ItemCard};
 use super::item_toolbar::ItemToolbar;
 use super::map_context::use_open_map;
 use super::measurements_editor::MeasurementsEditor;
@@ -23,7 +23,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
     };
     let text = move |read| field(kpi, read);
     let name = text(|k| &k.name);
-    let element_id = format!("kpi-{id}");
+    let element_id = CardKind::Kpi.element_id(&id);
     let direction = move || kpi.with(|k| k.as_ref().map_or(Direction::Increase, |k| k.direction));
     let set_direction = {
         let id = StoredValue::new(id.clone());

@@ -121,18 +121,13 @@ impl OnScreen {
         }
     }
 
-    /// Starts checking the cards of the phase column `element`, unless it has `few` and so all
-    /// of them are built. `order` lists its cards' element ids from top to bottom.
-    pub fn column(
-        self,
-        element: NodeRef<Li>,
-        few: Memo<bool>,
-        order: Memo<Vec<String>>,
-    ) -> NearCards {
+    /// Starts checking the cards of the phase column `element`, unless it has so few that all of
+    /// them are built. `order` lists its cards' element ids from top to bottom.
+    pub fn column(self, element: NodeRef<Li>, order: Memo<Vec<String>>) -> NearCards {
         // Cards read this and not `printing`: a signal read by a thousand cards is slow to
         // update (see `LangScope`).
         let printing = self.printing;
-        let all = Memo::new(move |_| few.get() || printing.get());
+        let all = Memo::new(move |_| order.with(Vec::len) <= ALWAYS_BUILT || printing.get());
         let near = RwSignal::new(HashSet::new());
         let key = self.next_column.get_value();
         self.next_column.set_value(key + 1);
@@ -224,7 +219,7 @@ fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
 /// search in the page, a screen reader's reading and every opened fold reach them all. With 24
 /// per phase, all built, opening the workshop map took 395 ms and a keystroke's frame 10 ms
 /// (BENCHMARKS.md).
-pub const ALWAYS_BUILT: usize = 12;
+const ALWAYS_BUILT: usize = 12;
 
 /// How many cards before and after the one with the keyboard focus are built wherever they are:
 /// Tab and Shift+Tab then always find the next card's fields, however fast they are pressed (the

@@ -1,9 +1,9 @@
 use super::drag::{self, Kind};
 use super::focus;
-use super::item_card::DragHandle;
+use super::item_card::{CardKind, DragHandle};
 use super::kpi_card::KpiCard;
 use super::map_context::use_open_map;
-use super::on_screen::{use_on_screen, ALWAYS_BUILT};
+use super::on_screen::use_on_screen;
 use super::text_input::TextInput;
 use super::touchpoint_card::TouchpointCard;
 use super::{field, tr, tr_signal, use_lang, LangScope};
@@ -67,15 +67,14 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
     // Which of its cards to build: checked when the page scrolls or changes size.
     let column = NodeRef::<Li>::new();
-    let few =
-        Memo::new(move |_| touchpoint_ids.with(Vec::len) + kpi_ids.with(Vec::len) <= ALWAYS_BUILT);
     let order = Memo::new(move |_| {
-        let touchpoints =
-            touchpoint_ids.with(|ids| ids.iter().map(|id| format!("tp-{id}")).collect::<Vec<_>>());
-        let kpis = kpi_ids.with(|ids| ids.iter().map(|id| format!("kpi-{id}")).collect::<Vec<_>>());
-        [touchpoints, kpis].concat()
+        let cards = |kind: CardKind, ids: &Vec<Id>| {
+            ids.iter().map(|id| kind.element_id(id)).collect::<Vec<_>>()
+        };
+        let touchpoints = touchpoint_ids.with(|ids| cards(CardKind::Touchpoint, ids));
+        [touchpoints, kpi_ids.with(|ids| cards(CardKind::Kpi, ids))].concat()
     });
-    provide_context(use_on_screen().column(column, few, order));
+    provide_context(use_on_screen().column(column, order));
     let group_label = move || {
         format!(
             "{} {}: {}",
@@ -179,7 +178,12 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
             .is_ok()
         {
             // Straight into naming it.
-            focus::new_item(format!("{}-{new_id}", if kpi { "kpi" } else { "tp" }));
+            let kind = if kpi {
+                CardKind::Kpi
+            } else {
+                CardKind::Touchpoint
+            };
+            focus::new_item(kind.element_id(&new_id));
         }
     };
     let delete = move |_| {

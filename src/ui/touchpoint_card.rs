@@ -1,6 +1,6 @@
 use super::drag::Kind;
 use super::emotion_select::{emotion_text, signed, EmotionSelect};
-use super::item_card::{DragHandle, ItemCard};
+use super::item_card::{CardKind, DragHandle, ItemCard};
 use super::item_toolbar::ItemToolbar;
 use super::map_context::use_open_map;
 use super::measurements_editor::is_open;
@@ -23,7 +23,7 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
     let text = move |read| field(touchpoint, read);
     let name = text(|t| &t.name);
     let emotion = Signal::derive(move || touchpoint.with(|t| t.as_ref().and_then(|t| t.emotion)));
-    let element_id = format!("tp-{id}");
+    let element_id = CardKind::Touchpoint.element_id(&id);
     let card_label = move || format!("{}: {}", lang.get().t(Text::Touchpoint), name.get());
     let badge = move || {
         let lang = lang.get();
