@@ -4,18 +4,16 @@
 // Prints median and 95th percentile over the runs, measured with the page's own clocks
 // (performance.now, requestAnimationFrame, and the app's User Timing measures), never sleeps.
 import { chromium } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { serve } from "../tests/e2e/serve.mjs";
+import { generate, storeMap } from "./maps.mjs";
 
 const short = process.argv.includes("--short");
 const runs = short ? 2 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
 const named = ["small", "workshop", "large"].filter((s) => process.argv.includes(s));
 const sizes = short ? ["small"] : named.length ? named : ["small", "workshop", "large"];
-const dir = mkdtempSync(join(tmpdir(), "journey-bench-"));
 const server = await serve("dist", 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
@@ -34,13 +32,6 @@ function firstLoad() {
   const files = readdirSync("dist").filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join("dist", f)), { level: 9 }).length, 0);
   return `| build | first load, gzipped wasm + js + css (KB) | ${(bytes / 1024).toFixed(1)} | — |`;
-}
-
-function generate(size) {
-  const file = join(dir, `${size}.json`);
-  const profile = short ? [] : ["--release"];
-  execFileSync("cargo", ["run", "--quiet", ...profile, "--example", "generate", "--", size, "1", file]);
-  return { file, text: readFileSync(file, "utf8") };
 }
 
 async function newPage() {
@@ -66,13 +57,12 @@ const afterFrame = `(ready) => new Promise((resolve, reject) => {
 })`;
 
 async function measure(size) {
-  const { file, text } = generate(size);
-  const map = JSON.parse(text).map;
+  const { file, map } = generate(size, { release: !short });
   const rows = [];
   const row = (what, values) => rows.push(`| ${size} | ${what} | ${stats(values)} |`);
   const page = await newPage();
   await page.goto(`${origin}/`);
-  await page.evaluate((map) => localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map })), map);
+  await storeMap(page, map);
   await page.evaluate(`window.afterFrame = ${afterFrame}`);
 
   // From navigation until the library (with this map stored) can be used: the create button is

@@ -5,17 +5,12 @@
 // "open": opening the map from the library once. Prints the trace events that make up the main
 // thread's work (script, style, layout, paint, compositing), summed and per keystroke or open.
 import { chromium } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { serve } from "../tests/e2e/serve.mjs";
+import { generate, storeMap } from "./maps.mjs";
 
 const what = ["open", "move"].find((w) => process.argv.includes(w)) ?? "keystroke";
 const size = ["small", "workshop", "large"].find((s) => process.argv.includes(s)) ?? "large";
-const file = join(mkdtempSync(join(tmpdir(), "journey-frames-")), `${size}.json`);
-execFileSync("cargo", ["run", "--quiet", "--release", "--example", "generate", "--", size, "1", file]);
-const map = JSON.parse(readFileSync(file, "utf8")).map;
+const { map } = generate(size);
 
 const server = await serve("dist", 0);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
@@ -24,7 +19,7 @@ try {
   const page = await context.newPage();
   const origin = `http://127.0.0.1:${server.address().port}`;
   await page.goto(`${origin}/`);
-  await page.evaluate((map) => localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map })), map);
+  await storeMap(page, map);
   await page.goto(`${origin}/`);
   const link = page.locator(".map-row a").first();
   await link.waitFor();

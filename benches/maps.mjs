@@ -1,0 +1,22 @@
+// What the browser benchmarks share: generated maps, and putting one in a page's storage.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const dir = mkdtempSync(join(tmpdir(), "journey-bench-"));
+
+/** Writes the generated map of `size` (small, workshop, large) as an exchange-format file;
+ * `release` builds the generator optimised (slower to build, faster for large maps). */
+export function generate(size, { release = true } = {}) {
+  const file = join(dir, `${size}.json`);
+  const profile = release ? ["--release"] : [];
+  execFileSync("cargo", ["run", "--quiet", ...profile, "--example", "generate", "--", size, "1", file]);
+  const text = readFileSync(file, "utf8");
+  return { file, text, map: JSON.parse(text).map };
+}
+
+/** Stores `map` in the open page's localStorage as the app stores its maps. */
+export function storeMap(page, map) {
+  return page.evaluate((map) => localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map })), map);
+}
