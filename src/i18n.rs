@@ -37,6 +37,32 @@ impl Lang {
         )
     }
 
+    /// `text` with each `{name}` in it replaced by the value given for `name`. Values are put in
+    /// as they are, in one pass, so text from a file can never fill in a placeholder itself.
+    pub fn fill(self, text: Text, values: &[(&str, &str)]) -> String {
+        let mut out = String::new();
+        let mut rest = self.t(text);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let named = after.find('}').and_then(|close| {
+                Some((values.iter().find(|(n, _)| *n == &after[..close])?, close))
+            });
+            match named {
+                Some(((_, value), close)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     pub fn t(self, text: Text) -> &'static str {
         let (en, nl) = text.both();
         match self {
@@ -236,6 +262,37 @@ texts! {
     Saved => "All changes saved", "Alle wijzigingen opgeslagen";
     Saving => "Saving…", "Opslaan…";
     NotSaved => "Not saved", "Niet opgeslagen";
+    // What an imported file holds that it should not; `{…}` is filled in by `Lang::fill`.
+    ProblemEmpty => "the file is empty", "het bestand is leeg";
+    ProblemNotJson => "this is not valid JSON (line {line}, column {column})", "dit is geen geldige JSON (regel {line}, kolom {column})";
+    ProblemNumberTooLarge => "a number is too large to be used (line {line}, column {column})", "een getal is te groot om te gebruiken (regel {line}, kolom {column})";
+    ProblemTooDeep => "the file is nested far too deeply to be a journey map (line {line}, column {column})", "het bestand is veel te diep genest voor een klantreis (regel {line}, kolom {column})";
+    ProblemExpected => "expected {expected}, found {found}", "verwacht: {expected}, gevonden: {found}";
+    ProblemMissing => "missing; expected {expected}", "ontbreekt; verwacht: {expected}";
+    ProblemUnknownField => "unknown field, ignored", "onbekend veld, genegeerd";
+    ProblemWrongFormat => "this is not a journey map file (format is {found}, expected \"{map}\" or \"{bundle}\")", "dit is geen klantreisbestand (format is {found}, verwacht \"{map}\" of \"{bundle}\")";
+    ProblemNewerVersion => "made by a newer version of the app (format version {found}; this app reads version {version}): update the app to open it", "gemaakt met een nieuwere versie van de app (formaatversie {found}; deze app leest versie {version}): werk de app bij om het te openen";
+    ProblemDuplicateId => "the id {id} is already used at {first}", "de id {id} wordt al gebruikt bij {first}";
+    ProblemTooMany => "{count} entries, more than the {max} this app accepts", "{count} onderdelen, meer dan de {max} die deze app aankan";
+    ProblemTitleLength => "a title needs 1 to {max} characters, this one has {chars}", "een titel heeft 1 tot {max} tekens nodig, deze heeft er {chars}";
+    // What a file held, or should have held, where a problem is.
+    AList => "a list", "een lijst";
+    AnObject => "an object", "een object";
+    ExpectedText => "text", "tekst";
+    ExpectedId => "a non-empty id", "een niet-lege id";
+    ExpectedNumber => "a number", "een getal";
+    ExpectedNumberOrNull => "a number or null", "een getal of null";
+    ExpectedEmotionOrNull => "a whole number from -2 to 2, or null", "een geheel getal van -2 tot 2, of null";
+    ExpectedDirection => "\"increase\" / \"decrease\"", "\"increase\" / \"decrease\"";
+    ExpectedDate => "a date as YYYY-MM-DD", "een datum als JJJJ-MM-DD";
+    ExpectedColor => "a colour as #rrggbb", "een kleur als #rrggbb";
+    ExpectedTimestamp => "a date and time such as 2026-01-31T09:00:00Z", "een datum en tijd zoals 2026-01-31T09:00:00Z";
+    ExpectedLanguageTag => "a language code such as nl or en-GB", "een taalcode zoals nl of en-GB";
+    ExpectedVersion => "a whole version number from 1", "een geheel versienummer vanaf 1";
+    // A row of a measurements file that cannot be read.
+    RowColumns => "row {row}: expected 2 columns (date and value), found {count}", "rij {row}: 2 kolommen verwacht (datum en waarde), {count} gevonden";
+    RowDate => "row {row}: “{date}” is not a date (use 2026-01-31 or 31-01-2026)", "rij {row}: “{date}” is geen datum (gebruik 2026-01-31 of 31-01-2026)";
+    RowValue => "row {row}: “{value}” is not a number", "rij {row}: “{value}” is geen getal";
 }
 
 #[cfg(test)]
@@ -248,6 +305,41 @@ mod tests {
             assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
             assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
         }
+    }
+
+    /// The `{name}`s of a text, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn both_languages_fill_in_the_same_values() {
+        for &text in Text::ALL {
+            assert_eq!(
+                placeholders(Lang::En.t(text)),
+                placeholders(Lang::Nl.t(text)),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn filling_in_puts_values_in_once_and_as_they_are() {
+        let filled = Lang::En.fill(Text::RowValue, &[("row", "3"), ("value", "{row}")]);
+        assert_eq!(filled, "row 3: “{row}” is not a number");
+        let nl = Lang::Nl.fill(Text::ProblemNotJson, &[("line", "1"), ("column", "2")]);
+        assert_eq!(nl, "dit is geen geldige JSON (regel 1, kolom 2)");
+        // A placeholder without a value stays as it is.
+        assert_eq!(
+            Lang::En.fill(Text::ProblemMissing, &[]),
+            "missing; expected {expected}"
+        );
     }
 
     #[test]

@@ -178,23 +178,13 @@ pub enum RowProblemKind {
 
 impl RowProblem {
     pub fn message(&self, lang: Lang) -> String {
-        let row = self.row;
-        match (&self.kind, lang) {
-            (RowProblemKind::Columns(n), Lang::En) => {
-                format!("row {row}: expected 2 columns (date and value), found {n}")
-            }
-            (RowProblemKind::Columns(n), Lang::Nl) => {
-                format!("rij {row}: 2 kolommen verwacht (datum en waarde), {n} gevonden")
-            }
-            (RowProblemKind::Date(d), Lang::En) => {
-                format!("row {row}: “{d}” is not a date (use 2026-01-31 or 31-01-2026)")
-            }
-            (RowProblemKind::Date(d), Lang::Nl) => {
-                format!("rij {row}: “{d}” is geen datum (gebruik 2026-01-31 of 31-01-2026)")
-            }
-            (RowProblemKind::Value(v), Lang::En) => format!("row {row}: “{v}” is not a number"),
-            (RowProblemKind::Value(v), Lang::Nl) => format!("rij {row}: “{v}” is geen getal"),
-        }
+        let row = self.row.to_string();
+        let (text, name, value) = match &self.kind {
+            RowProblemKind::Columns(n) => (Text::RowColumns, "count", n.to_string()),
+            RowProblemKind::Date(d) => (Text::RowDate, "date", d.clone()),
+            RowProblemKind::Value(v) => (Text::RowValue, "value", v.clone()),
+        };
+        lang.fill(text, &[("row", &row), (name, &value)])
     }
 }
 

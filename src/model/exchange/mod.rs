@@ -1,0 +1,18 @@
+//! Exchange format version 1: a contract with users' files and other tools.
+//! Field names never change; a change means a new version with a tested migration.
+//!
+//! `reading` checks a file and reports every problem at once, each with its path
+//! (`map.phases[2].kpis[0].target`); `problems` says what can be wrong, in the user's words
+//! (from `i18n`); `writing` makes the files.
+
+mod problems;
+mod reading;
+mod writing;
+
+pub use problems::{Expected, Found, Problem, ProblemKind};
+pub use reading::{import, map_from_value, Imported};
+pub use writing::{export_bundle, export_map, map_to_value};
+
+pub const FORMAT_MAP: &str = "journey-map";
+pub const FORMAT_BUNDLE: &str = "journey-map-bundle";
+pub const VERSION: u64 = 1;

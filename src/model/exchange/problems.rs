@@ -1,0 +1,187 @@
+//! What can be wrong in a file, and how to say it in the user's language (the sentences are
+//! in `i18n`).
+
+use super::{FORMAT_BUNDLE, FORMAT_MAP, VERSION};
+use crate::i18n::{Lang, Text};
+use crate::model::limits;
+use serde_json::Value;
+use std::fmt;
+
+/// Something wrong (or, for warnings, odd) at one place in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where, as `map.phases[2].name`; empty for the file as a whole.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    Empty,
+    NotJson { line: usize, column: usize },
+    NumberTooLarge { line: usize, column: usize },
+    TooDeep { line: usize, column: usize },
+    Expected { expected: Expected, found: Found },
+    Missing(Expected),
+    UnknownField,
+    WrongFormat { found: Found },
+    NewerVersion { found: u64 },
+    DuplicateId { id: String, first: String },
+    TooMany { count: usize, max: usize },
+    TitleLength { chars: usize },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Expected {
+    Object,
+    List,
+    Text,
+    Id,
+    Number,
+    NumberOrNull,
+    EmotionOrNull,
+    Direction,
+    Date,
+    Color,
+    Timestamp,
+    LanguageTag,
+    Version,
+}
+
+/// What a file held where something else was expected, kept short.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Text(String),
+    Number(String),
+    Bool(bool),
+    Null,
+    List,
+    Object,
+}
+
+const FOUND_TEXT_MAX_CHARS: usize = 40;
+
+impl Found {
+    pub(super) fn of(value: &Value) -> Self {
+        match value {
+            Value::String(s) => Found::Text(if s.chars().count() > FOUND_TEXT_MAX_CHARS {
+                s.chars().take(FOUND_TEXT_MAX_CHARS).chain(['…']).collect()
+            } else {
+                s.clone()
+            }),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Null => Found::Null,
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
+        }
+    }
+
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Found::Text(s) => serde_json::to_string(s).expect("strings always serialize"),
+            Found::Number(n) => n.clone(),
+            Found::Bool(b) => b.to_string(),
+            Found::Null => "null".into(),
+            Found::List => lang.t(Text::AList).into(),
+            Found::Object => lang.t(Text::AnObject).into(),
+        }
+    }
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        use Expected as E;
+        lang.t(match self {
+            E::Object => Text::AnObject,
+            E::List => Text::AList,
+            E::Text => Text::ExpectedText,
+            E::Id => Text::ExpectedId,
+            E::Number => Text::ExpectedNumber,
+            E::NumberOrNull => Text::ExpectedNumberOrNull,
+            E::EmotionOrNull => Text::ExpectedEmotionOrNull,
+            E::Direction => Text::ExpectedDirection,
+            E::Date => Text::ExpectedDate,
+            E::Color => Text::ExpectedColor,
+            E::Timestamp => Text::ExpectedTimestamp,
+            E::LanguageTag => Text::ExpectedLanguageTag,
+            E::Version => Text::ExpectedVersion,
+        })
+    }
+}
+
+impl ProblemKind {
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind as K;
+        let at = |text, line: &usize, column: &usize| {
+            lang.fill(
+                text,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            )
+        };
+        match self {
+            K::Empty => lang.t(Text::ProblemEmpty).into(),
+            K::NotJson { line, column } => at(Text::ProblemNotJson, line, column),
+            K::NumberTooLarge { line, column } => at(Text::ProblemNumberTooLarge, line, column),
+            K::TooDeep { line, column } => at(Text::ProblemTooDeep, line, column),
+            K::Expected { expected, found } => lang.fill(
+                Text::ProblemExpected,
+                &[
+                    ("expected", expected.describe(lang)),
+                    ("found", &found.describe(lang)),
+                ],
+            ),
+            K::Missing(expected) => lang.fill(
+                Text::ProblemMissing,
+                &[("expected", expected.describe(lang))],
+            ),
+            K::UnknownField => lang.t(Text::ProblemUnknownField).into(),
+            K::WrongFormat { found } => lang.fill(
+                Text::ProblemWrongFormat,
+                &[
+                    ("found", &found.describe(lang)),
+                    ("map", FORMAT_MAP),
+                    ("bundle", FORMAT_BUNDLE),
+                ],
+            ),
+            K::NewerVersion { found } => lang.fill(
+                Text::ProblemNewerVersion,
+                &[
+                    ("found", &found.to_string()),
+                    ("version", &VERSION.to_string()),
+                ],
+            ),
+            K::DuplicateId { id, first } => lang.fill(
+                Text::ProblemDuplicateId,
+                &[("id", &format!("{id:?}")), ("first", first)],
+            ),
+            K::TooMany { count, max } => lang.fill(
+                Text::ProblemTooMany,
+                &[("count", &count.to_string()), ("max", &max.to_string())],
+            ),
+            K::TitleLength { chars } => lang.fill(
+                Text::ProblemTitleLength,
+                &[
+                    ("max", &limits::TITLE_MAX_CHARS.to_string()),
+                    ("chars", &chars.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.kind.message(lang)
+        } else {
+            format!("{}: {}", self.path, self.kind.message(lang))
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
