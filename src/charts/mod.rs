@@ -1,5 +1,10 @@
 //! Charts of a journey: the experience curve, KPI progress, a KPI's trend and channel coverage.
-//! `data` works out what to show; `draw` draws it on any plotters backend.
+//! `data` works out what to show; `draw` draws it on any plotters backend; `tables` writes it
+//! out as text beside the chart; `follows` says which edits reach which chart.
 
 pub mod data;
 pub mod draw;
+mod follows;
+pub mod tables;
+
+pub use follows::Chart;

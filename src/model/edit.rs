@@ -517,29 +517,40 @@ impl JourneyMap {
     }
 }
 
-/// What [`Edit::touches`] names for the map's own title and description.
-pub const MAP_TEXTS: &str = "@texts";
-/// What [`Edit::touches`] names when phases come, go or change places.
-pub const PHASE_ORDER: &str = "@order";
+/// A part of a map that a view can follow: an edit names the parts it changes
+/// ([`Edit::touches`]), so only the views of those parts run again, however large the map.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// The map's title and description.
+    MapTexts,
+    /// Which phases the map has, and in which order.
+    PhaseOrder,
+    /// One phase: its texts and colour, and which touchpoints and KPIs it holds, in order.
+    Phase(Id),
+    /// One touchpoint or KPI, every field of it.
+    Item(Id),
+}
 
 impl Edit {
-    /// The parts of the map this edit changes, so that a view can follow only its own part:
-    /// the ids of phases (their texts, colour, or which items they hold), touchpoints and KPIs,
-    /// [`MAP_TEXTS`] and [`PHASE_ORDER`]. With the same of the edit's inverse it covers
+    /// The parts of the map this edit changes. With the same of the edit's inverse it covers
     /// everything that changed, including the phase an item left.
-    pub fn touches(&self) -> Vec<&str> {
+    pub fn touches(&self) -> Vec<Part> {
         use TextField as F;
+        let item = |id: &Id| Part::Item(id.clone());
+        let phase = |id: &Id| Part::Phase(id.clone());
         match self {
             Edit::SetText {
                 field: F::MapTitle | F::MapDescription,
                 ..
-            } => vec![MAP_TEXTS],
+            } => vec![Part::MapTexts],
+            Edit::SetText {
+                field: F::PhaseName(id) | F::PhaseDescription(id) | F::PhaseGoal(id),
+                ..
+            }
+            | Edit::SetColor { phase: id, .. } => vec![phase(id)],
             Edit::SetText {
                 field:
-                    F::PhaseName(id)
-                    | F::PhaseDescription(id)
-                    | F::PhaseGoal(id)
-                    | F::TouchpointName(id)
+                    F::TouchpointName(id)
                     | F::TouchpointChannel(id)
                     | F::TouchpointDescription(id)
                     | F::TouchpointOwner(id)
@@ -547,23 +558,87 @@ impl Edit {
                     | F::KpiUnit(id),
                 ..
             }
-            | Edit::SetColor { phase: id, .. }
             | Edit::SetEmotion { touchpoint: id, .. }
             | Edit::SetDirection { kpi: id, .. }
             | Edit::SetNumber {
                 field: NumberField::Baseline(id) | NumberField::Target(id),
                 ..
             }
-            | Edit::RemoveItem { id }
             | Edit::InsertMeasurement { kpi: id, .. }
             | Edit::RemoveMeasurement { kpi: id, .. }
             | Edit::SetMeasurement { kpi: id, .. }
-            | Edit::SetMeasurements { kpi: id, .. } => vec![id],
-            Edit::InsertPhase { phase, .. } => vec![PHASE_ORDER, &phase.id],
-            Edit::RemovePhase { phase } => vec![PHASE_ORDER, phase],
-            Edit::MovePhase { .. } => vec![PHASE_ORDER],
-            Edit::InsertItem { phase, item, .. } => vec![phase, item.id()],
-            Edit::MoveItem { id, phase, .. } => vec![id, phase],
+            | Edit::SetMeasurements { kpi: id, .. }
+            | Edit::RemoveItem { id } => vec![item(id)],
+            Edit::InsertPhase { phase: p, .. } => vec![Part::PhaseOrder, phase(&p.id)],
+            Edit::RemovePhase { phase: id } => vec![Part::PhaseOrder, phase(id)],
+            Edit::MovePhase { .. } => vec![Part::PhaseOrder],
+            Edit::InsertItem {
+                phase: p, item: i, ..
+            } => vec![phase(p), Part::Item(i.id().into())],
+            Edit::MoveItem { id, phase: p, .. } => vec![item(id), phase(p)],
+        }
+    }
+}
+
+impl Edit {
+    /// This edit with the place it inserts or moves to brought within `map` as it is now: an
+    /// undo step remembers a place, and edits from elsewhere may since have removed what stood
+    /// before it. Everything else about the edit stays.
+    fn fitted(self, map: &JourneyMap) -> Edit {
+        let list_len = |phase: &str, kind: Kind| {
+            map.phase(phase).map_or(0, |p| match kind {
+                Kind::Touchpoint => p.touchpoints.len(),
+                Kind::Kpi => p.kpis.len(),
+            })
+        };
+        match self {
+            Edit::InsertPhase { index, phase } => Edit::InsertPhase {
+                index: index.min(map.phases.len()),
+                phase,
+            },
+            Edit::MovePhase { phase, to } => Edit::MovePhase {
+                phase,
+                to: to.min(map.phases.len().saturating_sub(1)),
+            },
+            Edit::InsertItem { phase, index, item } => {
+                let kind = match item {
+                    Item::Touchpoint(_) => Kind::Touchpoint,
+                    Item::Kpi(_) => Kind::Kpi,
+                };
+                Edit::InsertItem {
+                    index: index.min(list_len(&phase, kind)),
+                    phase,
+                    item,
+                }
+            }
+            Edit::MoveItem { id, phase, index } => {
+                let room = match map.find_item(&id) {
+                    Ok((kind, from, _)) => {
+                        let len = list_len(&phase, kind);
+                        if map.phases[from].id == phase {
+                            len.saturating_sub(1)
+                        } else {
+                            len
+                        }
+                    }
+                    Err(_) => index,
+                };
+                Edit::MoveItem {
+                    index: index.min(room),
+                    id,
+                    phase,
+                }
+            }
+            Edit::InsertMeasurement {
+                kpi,
+                index,
+                measurement,
+            } => Edit::InsertMeasurement {
+                index: index.min(map.kpi(&kpi).map_or(0, |k| k.measurements.len())),
+                kpi,
+                measurement,
+            },
+            other => other,
         }
     }
 }
@@ -571,12 +646,31 @@ impl Edit {
 impl LibraryEdit {
     /// The parts of its map this edit changes (see [`Edit::touches`]); none where it adds,
     /// removes or replaces a whole map, which every view of that map has to follow.
-    pub fn touches(&self) -> Vec<&str> {
+    pub fn touches(&self) -> Vec<Part> {
         match self {
             LibraryEdit::Map { edit, .. } => edit.touches(),
             LibraryEdit::InsertMap { .. }
             | LibraryEdit::RemoveMap { .. }
             | LibraryEdit::ReplaceMap { .. } => Vec::new(),
+        }
+    }
+
+    /// This edit with the place it inserts or moves to brought within `library` as it is now
+    /// (see [`Edit::fitted`]).
+    pub fn fitted(self, library: &Library) -> LibraryEdit {
+        match self {
+            LibraryEdit::InsertMap { index, map } => LibraryEdit::InsertMap {
+                index: index.min(library.maps.len()),
+                map,
+            },
+            LibraryEdit::Map { id, edit } => {
+                let edit = match library.map(&id) {
+                    Some(map) => edit.fitted(map),
+                    None => edit,
+                };
+                LibraryEdit::Map { id, edit }
+            }
+            other => other,
         }
     }
 

@@ -1,7 +1,11 @@
 //! Undo and redo over library edits. Typing in one field is one step: consecutive text edits to
 //! the same field merge until [`History::seal`] is called (when the field loses focus).
+//!
+//! Edits that come from elsewhere (another tab's save, later another person in a live session)
+//! enter through [`History::receive`]: they change the library but are not this user's to undo,
+//! and this user's steps stay undoable around them.
 
-use super::{Edit, EditError, Id, Library, LibraryEdit, TextField};
+use super::{Edit, EditError, Id, Library, LibraryEdit, Part, TextField};
 
 /// How many steps can be undone; older ones are forgotten.
 pub const DEPTH: usize = 500;
@@ -16,26 +20,25 @@ pub struct History {
     open: bool,
 }
 
-/// What a step changed: the map, and the parts of it named by [`LibraryEdit::touches`].
+/// What a step changed: the map, the parts of it named by [`LibraryEdit::touches`] (none where
+/// a whole map came, went or was replaced), and the edit as it was done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     pub map: Id,
-    pub touched: Vec<String>,
+    pub touched: Vec<Part>,
+    pub done: LibraryEdit,
 }
 
 impl Change {
-    fn of(done: &LibraryEdit, inverse: &LibraryEdit) -> Self {
-        let mut touched: Vec<String> = done
-            .touches()
-            .into_iter()
-            .chain(inverse.touches())
-            .map(String::from)
-            .collect();
+    fn of(done: LibraryEdit, inverse: &LibraryEdit) -> Self {
+        let mut touched = done.touches();
+        touched.extend(inverse.touches());
         touched.sort();
         touched.dedup();
         Change {
             map: done.map_id().to_owned(),
             touched,
+            done,
         }
     }
 }
@@ -56,7 +59,7 @@ impl History {
     pub fn apply(&mut self, library: &mut Library, edit: LibraryEdit) -> Result<Change, EditError> {
         let done = edit.clone();
         let inverse = library.apply(edit)?;
-        let change = Change::of(&done, &inverse);
+        let change = Change::of(done, &inverse);
         let merges = self.open
             && typing_in(&inverse).is_some()
             && self.undo.last().and_then(typing_in) == typing_in(&inverse);
@@ -69,6 +72,28 @@ impl History {
         }
         self.redo.clear();
         self.open = true;
+        Ok(change)
+    }
+
+    /// Applies an edit made elsewhere. It goes on no stack: undo undoes only this user's steps.
+    /// Where it replaced, added or removed a whole map, this user's steps on that map were made
+    /// on another map and are forgotten; all other steps stay, and should one no longer fit
+    /// (what it undoes was deleted elsewhere) undo passes over it.
+    pub fn receive(
+        &mut self,
+        library: &mut Library,
+        edit: LibraryEdit,
+    ) -> Result<Change, EditError> {
+        let done = edit.clone();
+        let inverse = library.apply(edit)?;
+        let change = Change::of(done, &inverse);
+        if change.touched.is_empty() {
+            let other_map = |step: &LibraryEdit| step.map_id() != change.map;
+            self.undo.retain(other_map);
+            self.redo.retain(other_map);
+        }
+        // My next keystroke is a new step, so undoing it cannot undo theirs in the same field.
+        self.open = false;
         Ok(change)
     }
 
@@ -94,19 +119,17 @@ impl History {
         open: &mut bool,
     ) -> Option<Change> {
         *open = false;
-        let edit = from.pop()?;
-        let done = edit.clone();
-        // Only the edits this history made have changed the library, so every step applies;
-        // should one not, it is dropped rather than left to block all the others.
-        let inverse = library.apply(edit).ok()?;
-        let change = Change::of(&done, &inverse);
-        to.push(inverse);
-        Some(change)
-    }
-
-    /// Forgets every step: after another tab changed the maps, this tab's steps no longer fit.
-    pub fn clear(&mut self) {
-        *self = History::default();
+        // A step that no longer applies (an edit from elsewhere removed what it changes) is
+        // dropped rather than left to block all the others; one whose place moved (items
+        // removed elsewhere before it) goes to the nearest place that exists.
+        while let Some(edit) = from.pop() {
+            let fitted = edit.fitted(library);
+            if let Ok(inverse) = library.apply(fitted.clone()) {
+                to.push(inverse.clone());
+                return Some(Change::of(fitted, &inverse));
+            }
+        }
+        None
     }
 
     pub fn can_undo(&self) -> bool {
@@ -245,13 +268,18 @@ mod tests {
                 index: 0,
             },
         };
-        let change = history.apply(&mut lib, moved).unwrap();
+        let change = history.apply(&mut lib, moved.clone()).unwrap();
         // The touchpoint, the phase it left and the phase it joined.
         assert_eq!(
             change,
             Change {
                 map: "generated-1".into(),
-                touched: vec!["phase-0".into(), "phase-3".into(), "tp-0".into()]
+                touched: vec![
+                    Part::Phase("phase-0".into()),
+                    Part::Phase("phase-3".into()),
+                    Part::Item("tp-0".into()),
+                ],
+                done: moved,
             }
         );
         assert_eq!(history.undo(&mut lib).unwrap().touched, change.touched);
@@ -264,10 +292,10 @@ mod tests {
         let change = history.apply(&mut lib, removed).unwrap();
         assert_eq!(
             change.touched,
-            vec![crate::model::PHASE_ORDER.to_string(), "phase-2".into()]
+            vec![Part::PhaseOrder, Part::Phase("phase-2".into())]
         );
         let renamed = history.apply(&mut lib, typed("x")).unwrap();
-        assert_eq!(renamed.touched, vec!["phase-0".to_string()]);
+        assert_eq!(renamed.touched, vec![Part::Phase("phase-0".into())]);
         let title = LibraryEdit::Map {
             id: "generated-1".into(),
             edit: Edit::SetText {
@@ -277,8 +305,159 @@ mod tests {
         };
         assert_eq!(
             history.apply(&mut lib, title).unwrap().touched,
-            vec![crate::model::MAP_TEXTS.to_string()]
+            vec![Part::MapTexts]
         );
+        let deleted = LibraryEdit::RemoveMap {
+            id: "generated-1".into(),
+        };
+        assert!(history.apply(&mut lib, deleted).unwrap().touched.is_empty());
+    }
+
+    fn set(field: TextField, value: &str) -> LibraryEdit {
+        LibraryEdit::Map {
+            id: "generated-1".into(),
+            edit: Edit::SetText {
+                field,
+                value: value.into(),
+            },
+        }
+    }
+
+    fn touchpoint(lib: &Library, phase: usize, index: usize) -> &crate::model::Touchpoint {
+        &lib.maps[0].phases[phase].touchpoints[index]
+    }
+
+    fn name<'a>(lib: &'a Library, id: &str) -> &'a str {
+        &lib.maps[0].touchpoint(id).unwrap().name
+    }
+
+    #[test]
+    fn an_edit_from_elsewhere_is_not_mine_to_undo() {
+        let mut lib = library();
+        let mut history = History::default();
+        history
+            .receive(
+                &mut lib,
+                set(TextField::TouchpointName("tp-0".into()), "Theirs"),
+            )
+            .unwrap();
+        assert!(!history.can_undo());
+        assert_eq!(name(&lib, "tp-0"), "Theirs");
+    }
+
+    #[test]
+    fn undo_after_an_edit_from_elsewhere_undoes_exactly_mine() {
+        let start = library();
+        let mut lib = start.clone();
+        let mut history = History::default();
+        let (mine, theirs) = (
+            TextField::TouchpointName("tp-0".into()),
+            TextField::TouchpointName("tp-1".into()),
+        );
+        history.apply(&mut lib, set(mine.clone(), "Mine")).unwrap();
+        history.receive(&mut lib, set(theirs, "Theirs")).unwrap();
+        history.undo(&mut lib).unwrap();
+        assert_eq!(name(&lib, "tp-0"), name(&start, "tp-0"));
+        assert_eq!(name(&lib, "tp-1"), "Theirs");
+        assert!(!history.can_undo());
+        history.redo(&mut lib).unwrap();
+        assert_eq!(name(&lib, "tp-0"), "Mine");
+        assert_eq!(name(&lib, "tp-1"), "Theirs");
+    }
+
+    #[test]
+    fn typing_after_an_edit_from_elsewhere_is_a_new_step() {
+        let mut lib = library();
+        let mut history = History::default();
+        let field = TextField::TouchpointName("tp-0".into());
+        let before = name(&lib, "tp-0").to_owned();
+        history.apply(&mut lib, set(field.clone(), "A")).unwrap();
+        history
+            .receive(&mut lib, set(field.clone(), "Theirs"))
+            .unwrap();
+        history
+            .apply(&mut lib, set(field.clone(), "Theirs!"))
+            .unwrap();
+        history.undo(&mut lib).unwrap();
+        assert_eq!(name(&lib, "tp-0"), "Theirs");
+        history.undo(&mut lib).unwrap();
+        assert_eq!(name(&lib, "tp-0"), before);
+    }
+
+    #[test]
+    fn a_step_whose_card_was_deleted_elsewhere_is_passed_over() {
+        let mut lib = library();
+        let mut history = History::default();
+        history.apply(&mut lib, typed("Mine")).unwrap();
+        history.seal();
+        history
+            .apply(
+                &mut lib,
+                set(TextField::TouchpointName("tp-0".into()), "Gone soon"),
+            )
+            .unwrap();
+        let removed = LibraryEdit::Map {
+            id: "generated-1".into(),
+            edit: Edit::RemoveItem { id: "tp-0".into() },
+        };
+        history.receive(&mut lib, removed).unwrap();
+        // The rename of the deleted card no longer applies: undo undoes the step before it.
+        let change = history.undo(&mut lib).unwrap();
+        assert_eq!(change.touched, vec![Part::Phase("phase-0".into())]);
+        assert_eq!(lib.maps[0].phases[0].name, "Phase 1");
+        assert!(lib.maps[0].touchpoint("tp-0").is_none());
+    }
+
+    #[test]
+    fn an_undone_deletion_returns_to_the_nearest_place_that_still_exists() {
+        let mut lib = library();
+        let mut history = History::default();
+        let count = lib.maps[0].phases[0].touchpoints.len();
+        let last = touchpoint(&lib, 0, count - 1).id.clone();
+        let delete = |id: &str| LibraryEdit::Map {
+            id: "generated-1".into(),
+            edit: Edit::RemoveItem { id: id.into() },
+        };
+        history.apply(&mut lib, delete(&last)).unwrap();
+        for index in 0..3 {
+            let id = touchpoint(&lib, 0, index).id.clone();
+            history.receive(&mut lib, delete(&id)).unwrap();
+        }
+        history.undo(&mut lib).unwrap();
+        let phase = &lib.maps[0].phases[0];
+        assert_eq!(phase.touchpoints.len(), count - 3);
+        assert_eq!(phase.touchpoints.last().unwrap().id, last);
+    }
+
+    #[test]
+    fn a_whole_map_from_elsewhere_drops_my_steps_on_that_map_only() {
+        let mut lib = library();
+        lib.maps.push(JourneyMap::new("other", "Other"));
+        let mut history = History::default();
+        history.apply(&mut lib, typed("Mine")).unwrap();
+        let other_title = LibraryEdit::Map {
+            id: "other".into(),
+            edit: Edit::SetText {
+                field: TextField::MapTitle,
+                value: "Renamed".into(),
+            },
+        };
+        history.apply(&mut lib, other_title).unwrap();
+        let mut theirs = lib.maps[0].clone();
+        theirs.title = "Saved in another tab".into();
+        let change = history
+            .receive(
+                &mut lib,
+                LibraryEdit::ReplaceMap {
+                    map: Box::new(theirs),
+                },
+            )
+            .unwrap();
+        assert!(change.touched.is_empty());
+        history.undo(&mut lib).unwrap();
+        assert_eq!(lib.maps[1].title, "Other");
+        assert!(!history.can_undo());
+        assert_eq!(lib.maps[0].title, "Saved in another tab");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod generate;
 mod history;
 pub mod mermaid;
+mod moves;
 pub mod numbers;
 mod progress;
 pub mod share;
@@ -18,10 +19,9 @@ mod values;
 
 use serde::Serialize;
 
-pub use edit::{
-    Edit, EditError, Item, LibraryEdit, NumberField, TextField, MAP_TEXTS, PHASE_ORDER,
-};
+pub use edit::{Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField};
 pub use history::{Change, History};
+pub use moves::Step;
 pub use progress::{Progress, Status};
 pub use values::{Color, Date, Direction, Emotion};
 
@@ -34,6 +34,15 @@ pub mod limits {
     pub const TOUCHPOINTS_PER_PHASE: usize = 500;
     pub const KPIS_PER_PHASE: usize = 100;
     pub const MEASUREMENTS_PER_KPI: usize = 1000;
+
+    /// `title` cut to the longest title allowed, for titles made from another (a copy's).
+    pub fn fit_title(title: String) -> String {
+        if title.chars().count() <= TITLE_MAX_CHARS {
+            title
+        } else {
+            title.chars().take(TITLE_MAX_CHARS).collect()
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -154,6 +163,35 @@ impl JourneyMap {
             t.or_else(|| phase.kpis.iter().position(|k| k.id == id))
                 .map(|i| (p, i))
         })
+    }
+}
+
+impl Touchpoint {
+    /// A touchpoint with a name and nothing else yet, as the user adds one.
+    pub fn new(id: impl Into<Id>, name: impl Into<String>) -> Self {
+        Touchpoint {
+            id: id.into(),
+            name: name.into(),
+            channel: String::new(),
+            description: String::new(),
+            emotion: None,
+            owner: String::new(),
+        }
+    }
+}
+
+impl Kpi {
+    /// A KPI with a name and nothing else yet, as the user adds one: higher is better.
+    pub fn new(id: impl Into<Id>, name: impl Into<String>) -> Self {
+        Kpi {
+            id: id.into(),
+            name: name.into(),
+            unit: String::new(),
+            direction: Direction::Increase,
+            baseline: None,
+            target: None,
+            measurements: Vec::new(),
+        }
     }
 }
 

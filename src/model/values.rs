@@ -220,6 +220,28 @@ impl Emotion {
     pub const MIN: i8 = -2;
     pub const MAX: i8 = 2;
 
+    /// The score written with its sign, as `+2`, `0` or `−1`.
+    pub fn signed(self) -> String {
+        match self.score() {
+            s if s > 0 => format!("+{s}"),
+            s if s < 0 => format!("−{}", -s),
+            _ => "0".into(),
+        }
+    }
+
+    /// The words for a score (or none), so it never rests on colour alone.
+    pub fn words(emotion: Option<Emotion>) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match emotion.map(Emotion::score) {
+            None => Text::NotRated,
+            Some(-2) => Text::VeryNegative,
+            Some(-1) => Text::Negative,
+            Some(0) => Text::Neutral,
+            Some(1) => Text::Positive,
+            Some(_) => Text::VeryPositive,
+        }
+    }
+
     pub fn new(score: i64) -> Option<Self> {
         (i64::from(Self::MIN)..=i64::from(Self::MAX))
             .contains(&score)

@@ -365,20 +365,15 @@ impl Store {
     }
 
     /// A preference such as the interface language; `None` when never set or unreadable.
-    pub fn setting(&self, name: &str) -> Option<String> {
-        self.backend
-            .get(&format!("{SETTING_PREFIX}{name}"))
-            .ok()
-            .flatten()
+    pub fn setting(&self, setting: Setting) -> Option<String> {
+        self.backend.get(&setting.key()).ok().flatten()
     }
 
-    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<(), SaveError> {
+    pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<(), SaveError> {
         if self.newer_app() {
             return Err(SaveError::NewerApp);
         }
-        Ok(self
-            .backend
-            .set(&format!("{SETTING_PREFIX}{name}"), value)?)
+        Ok(self.backend.set(&setting.key(), value)?)
     }
 
     pub fn is_persistent(&self) -> bool {
@@ -388,6 +383,31 @@ impl Store {
     /// Bytes this app's entries take, counted as browsers count localStorage (two per UTF-16 unit).
     pub fn bytes_used(&self) -> usize {
         2 * self.sizes.values().sum::<usize>()
+    }
+}
+
+/// The preferences this app remembers, each under its own key.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Setting {
+    /// The interface language, as a language code.
+    Language,
+    /// The larger-type view for projectors: `on` or `off`.
+    LargeType,
+    /// When each map was last exported as JSON: map id → RFC 3339 time, as JSON.
+    Exported,
+    /// The backup reminder stays away until this RFC 3339 time.
+    BackupSnoozedUntil,
+}
+
+impl Setting {
+    fn key(self) -> String {
+        let name = match self {
+            Setting::Language => "language",
+            Setting::LargeType => "large-type",
+            Setting::Exported => "exported",
+            Setting::BackupSnoozedUntil => "backup-snoozed-until",
+        };
+        format!("{SETTING_PREFIX}{name}")
     }
 }
 

@@ -267,10 +267,10 @@ fn memory_backend_is_not_persistent_but_works() {
 fn settings_are_kept_apart_from_maps() {
     let backend = Shared::default();
     let (mut store, _, _) = open(&backend);
-    assert_eq!(store.setting("language"), None);
-    store.set_setting("language", "nl").unwrap();
+    assert_eq!(store.setting(Setting::Language), None);
+    store.set_setting(Setting::Language, "nl").unwrap();
     let (store, library, report) = open(&backend);
-    assert_eq!(store.setting("language").as_deref(), Some("nl"));
+    assert_eq!(store.setting(Setting::Language).as_deref(), Some("nl"));
     assert!(library.maps.is_empty());
     assert_eq!(report, OpenReport::default());
 }
@@ -339,7 +339,7 @@ fn a_tab_of_an_older_release_stops_writing_once_a_newer_one_has_run() {
     );
     assert_eq!(old_tab.delete("m"), Err(SaveError::NewerApp));
     assert_eq!(
-        old_tab.set_setting("language", "nl"),
+        old_tab.set_setting(Setting::Language, "nl"),
         Err(SaveError::NewerApp)
     );
     // Even if the mark goes away again, this tab stays stopped: it already knows.
@@ -387,4 +387,24 @@ fn the_start_of_an_entry_counts_code_units_as_the_browser_does() {
     // A character is never cut in half.
     assert_eq!(memory.get_start("k", 2).unwrap().as_deref(), Some("é"));
     assert_eq!(memory.get_start("missing", 5).unwrap(), None);
+}
+
+#[test]
+fn settings_keep_the_keys_earlier_releases_stored_them_under() {
+    let keys = [
+        Setting::Language,
+        Setting::LargeType,
+        Setting::Exported,
+        Setting::BackupSnoozedUntil,
+    ]
+    .map(Setting::key);
+    assert_eq!(
+        keys,
+        [
+            "journey-mapper/setting/language",
+            "journey-mapper/setting/large-type",
+            "journey-mapper/setting/exported",
+            "journey-mapper/setting/backup-snoozed-until",
+        ]
+    );
 }

@@ -1,22 +1,22 @@
-use super::backup_reminder::BackupReminder;
-use super::import_panel::ImportPanel;
-use super::importer::Importer;
-use super::language_switch::LanguageSwitch;
-use super::large_type_toggle::LargeTypeToggle;
-use super::library_page::LibraryPage;
-use super::map_page::MapPage;
-use super::presentation_page::PresentationPage;
-use super::route::{self, Route};
-use super::save_status::SaveStatus;
-use super::shared_map_page::SharedMapPage;
-use super::storage_notices::StorageNotices;
-use super::storage_usage::StorageUsage;
-use super::undo_buttons::UndoButtons;
-use super::undo_notice::UndoNotice;
-use super::update_notice::UpdateNotice;
-use super::workshop_timer::Timer;
 use super::{tr, Session};
 use crate::i18n::Text;
+use crate::ui::browser::route::{self, Route};
+use crate::ui::import::import_panel::ImportPanel;
+use crate::ui::import::importer::Importer;
+use crate::ui::library::library_page::LibraryPage;
+use crate::ui::map::map_page::MapPage;
+use crate::ui::map::workshop_timer::Timer;
+use crate::ui::notices::backup_reminder::BackupReminder;
+use crate::ui::notices::storage_notices::StorageNotices;
+use crate::ui::notices::storage_usage::StorageUsage;
+use crate::ui::notices::undo_notice::UndoNotice;
+use crate::ui::notices::update_notice::UpdateNotice;
+use crate::ui::presentation::presentation_page::PresentationPage;
+use crate::ui::shared_map::shared_map_page::SharedMapPage;
+use crate::ui::top_bar::language_switch::LanguageSwitch;
+use crate::ui::top_bar::large_type_toggle::LargeTypeToggle;
+use crate::ui::top_bar::save_status::SaveStatus;
+use crate::ui::top_bar::undo_buttons::UndoButtons;
 use leptos::prelude::*;
 
 #[component]
@@ -54,23 +54,23 @@ pub fn App() -> impl IntoView {
     // The last keystroke must survive a reload: save at once when the page is hidden or left.
     let hidden = window_event_listener_untyped("visibilitychange", move |_| {
         if document().hidden() {
-            session.flush();
+            session.autosave.flush();
         } else {
             // Back in view: take in what other tabs saved meanwhile.
-            session.sync_all();
+            session.tab_sync.sync_all();
         }
     });
     // Another tab of this app saved or removed a map.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
             if let Some(id) = crate::storage::map_of_key(&key) {
-                session.sync(id);
+                session.tab_sync.sync(id);
             } else if crate::storage::is_app_key(&key) {
-                session.check_app_version();
+                session.tab_sync.check_app_version();
             }
         }
     });
-    let leaving = window_event_listener_untyped("pagehide", move |_| session.flush());
+    let leaving = window_event_listener_untyped("pagehide", move |_| session.autosave.flush());
     on_cleanup(move || {
         hidden.remove();
         leaving.remove();
@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             // Screen readers pick their voice from the page's language.
-            let _ = root.set_attribute("lang", session.lang.get().code());
+            let _ = root.set_attribute("lang", session.settings.lang().get().code());
         }
     });
 

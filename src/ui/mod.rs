@@ -1,49 +1,19 @@
-//! The interface: Leptos components, one per file, named after what the user sees.
+//! The interface: Leptos components, one per file, in folders named after what the user sees.
+//! `session` holds the state and `browser` the glue to the browser (routes, focus, drag and
+//! drop, downloads, building what is near the screen, timing); neither holds a component.
 
 mod app;
-mod backup_reminder;
-mod chart_canvas;
-mod charts_panel;
-mod download;
-mod drag;
-mod emotion_select;
-mod export_all_button;
-mod focus;
-mod import_button;
-mod import_panel;
-mod importer;
-mod item_card;
-mod item_moves;
-mod item_toolbar;
-mod kpi_card;
-mod language_switch;
-mod large_type_toggle;
-mod library_page;
-mod map_context;
-mod map_exports;
-mod map_page;
-mod map_row;
-mod measurements_editor;
-mod measurements_import;
-mod number_input;
-mod on_screen;
-mod phase_column;
-mod presentation_page;
-mod read_only_map;
-mod route;
-mod save_status;
+mod browser;
+mod charts;
+mod editor;
+mod import;
+mod library;
+mod map;
+mod notices;
+mod presentation;
 mod session;
-mod share_link;
-mod shared_map_page;
-mod storage_notices;
-mod storage_usage;
-mod text_input;
-mod timing;
-mod touchpoint_card;
-mod undo_buttons;
-mod undo_notice;
-mod update_notice;
-mod workshop_timer;
+mod shared_map;
+mod top_bar;
 
 pub use session::{SaveState, Session};
 
@@ -79,7 +49,7 @@ impl LangScope {
 fn use_lang() -> Signal<Lang> {
     use_context::<LangScope>()
         .map(|scope| scope.0.into())
-        .unwrap_or_else(|| use_session().lang.into())
+        .unwrap_or_else(|| use_session().settings.lang().into())
 }
 
 /// A text in the current interface language as a signal, for components that take one.

@@ -1,0 +1,109 @@
+//! Which charts an edit can change, so that a chart's data is worked out again only when what
+//! it shows (its drawing or its data table) changed: typing a touchpoint's description redraws
+//! nothing, renaming a phase reaches every chart.
+
+use crate::model::{Edit, LibraryEdit, NumberField, TextField};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Chart {
+    Experience,
+    Progress,
+    /// A KPI's trend, and the list of KPIs to choose it from.
+    Trend,
+    Coverage,
+}
+
+/// What kind of content an edit changes, as far as charts care.
+#[derive(Clone, Copy, PartialEq)]
+enum Content {
+    /// Which phases, touchpoints and KPIs there are, and where.
+    Structure,
+    PhaseName,
+    PhaseColor,
+    TouchpointName,
+    Channel,
+    Emotion,
+    KpiName,
+    Unit,
+    Direction,
+    /// Baseline, target and measurements.
+    Figures,
+    /// Texts no chart shows: descriptions, goals, owners, the map's own texts.
+    Unshown,
+}
+
+fn content(edit: &Edit) -> Content {
+    use TextField as F;
+    match edit {
+        Edit::SetText { field, .. } => match field {
+            F::PhaseName(_) => Content::PhaseName,
+            F::TouchpointName(_) => Content::TouchpointName,
+            F::TouchpointChannel(_) => Content::Channel,
+            F::KpiName(_) => Content::KpiName,
+            F::KpiUnit(_) => Content::Unit,
+            F::MapTitle
+            | F::MapDescription
+            | F::PhaseDescription(_)
+            | F::PhaseGoal(_)
+            | F::TouchpointDescription(_)
+            | F::TouchpointOwner(_) => Content::Unshown,
+        },
+        Edit::SetColor { .. } => Content::PhaseColor,
+        Edit::SetEmotion { .. } => Content::Emotion,
+        Edit::SetDirection { .. } => Content::Direction,
+        Edit::SetNumber {
+            field: NumberField::Baseline(_) | NumberField::Target(_),
+            ..
+        }
+        | Edit::InsertMeasurement { .. }
+        | Edit::RemoveMeasurement { .. }
+        | Edit::SetMeasurement { .. }
+        | Edit::SetMeasurements { .. } => Content::Figures,
+        Edit::InsertPhase { .. }
+        | Edit::RemovePhase { .. }
+        | Edit::MovePhase { .. }
+        | Edit::InsertItem { .. }
+        | Edit::RemoveItem { .. }
+        | Edit::MoveItem { .. } => Content::Structure,
+    }
+}
+
+impl Chart {
+    pub const ALL: [Chart; 4] = [
+        Chart::Experience,
+        Chart::Progress,
+        Chart::Trend,
+        Chart::Coverage,
+    ];
+
+    /// What this chart shows, as the functions in [`super::data`] read it.
+    fn shows(self, content: Content) -> bool {
+        use Content as C;
+        match self {
+            Chart::Experience => matches!(
+                content,
+                C::Structure | C::PhaseName | C::PhaseColor | C::TouchpointName | C::Emotion
+            ),
+            Chart::Progress => matches!(
+                content,
+                C::Structure | C::PhaseName | C::KpiName | C::Direction | C::Figures
+            ),
+            Chart::Trend => matches!(
+                content,
+                C::Structure | C::PhaseName | C::KpiName | C::Unit | C::Figures
+            ),
+            Chart::Coverage => matches!(content, C::Structure | C::PhaseName | C::Channel),
+        }
+    }
+
+    /// Whether `edit` can change what this chart shows. A whole map added, removed or
+    /// replaced changes every chart of it.
+    pub fn follows(self, edit: &LibraryEdit) -> bool {
+        match edit {
+            LibraryEdit::Map { edit, .. } => self.shows(content(edit)),
+            LibraryEdit::InsertMap { .. }
+            | LibraryEdit::RemoveMap { .. }
+            | LibraryEdit::ReplaceMap { .. } => true,
+        }
+    }
+}

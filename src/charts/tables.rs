@@ -1,0 +1,100 @@
+//! The data tables beside the charts: what each chart shows, as text for screen readers and
+//! for copying.
+
+use super::{data, draw};
+use crate::i18n::{Lang, Text};
+use crate::model::{numbers, Emotion, Status};
+
+/// The rows of a chart's data table, its text alternative: a header and the rows.
+pub type Table = (Vec<String>, Vec<Vec<String>>);
+
+pub fn experience_table(e: &data::Experience, lang: Lang) -> Table {
+    let head = [Text::Phase, Text::Touchpoint, Text::Emotion]
+        .map(|t| lang.t(t).to_owned())
+        .to_vec();
+    let mut rows = Vec::new();
+    for phase in &e.phases {
+        for p in &e.points[phase.range.clone()] {
+            let score = Emotion::new(p.score.into())
+                .map(Emotion::signed)
+                .unwrap_or_default();
+            rows.push(vec![phase.name.clone(), p.name.clone(), score]);
+        }
+        if let Some(avg) = phase.average {
+            rows.push(vec![
+                phase.name.clone(),
+                lang.t(Text::Average).to_owned(),
+                numbers::format((avg * 10.0).round() / 10.0, lang),
+            ]);
+        }
+    }
+    if e.unrated > 0 {
+        rows.push(vec![
+            String::new(),
+            format!("{} {}", e.unrated, lang.t(Text::ChartUnrated)),
+            String::new(),
+        ]);
+    }
+    (head, rows)
+}
+
+pub fn progress_table(bars: &[data::ProgressBar], lang: Lang) -> Table {
+    let head = vec![
+        lang.t(Text::Phase).into(),
+        lang.t(Text::Kpi).into(),
+        lang.t(Text::ChartShareAxis).into(),
+        String::new(),
+    ];
+    let rows = bars
+        .iter()
+        .map(|b| {
+            let status = lang.t(if b.status == Status::OnTrack {
+                Text::OnTrack
+            } else {
+                Text::Behind
+            });
+            vec![
+                b.phase.clone(),
+                b.kpi.clone(),
+                format!("{:.0}%", b.share * 100.0),
+                status.to_owned(),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
+pub fn trend_table(t: &data::Trend, lang: Lang) -> Table {
+    let head = vec![
+        lang.t(Text::Date).into(),
+        format!("{} {}", lang.t(Text::Value), t.unit),
+    ];
+    let mut rows: Vec<Vec<String>> = t
+        .points
+        .iter()
+        .map(|(d, v)| vec![draw::axis_date(*d, lang), numbers::format(*v, lang)])
+        .collect();
+    for (name, value) in [(Text::Target, t.target), (Text::Baseline, t.baseline)] {
+        if let Some(v) = value {
+            rows.push(vec![lang.t(name).into(), numbers::format(v, lang)]);
+        }
+    }
+    (head, rows)
+}
+
+pub fn coverage_table(c: &data::Coverage, lang: Lang) -> Table {
+    let head = std::iter::once(lang.t(Text::Channel).to_owned())
+        .chain(c.phases.iter().cloned())
+        .collect();
+    let rows = c
+        .channels
+        .iter()
+        .zip(&c.counts)
+        .map(|(channel, counts)| {
+            std::iter::once(channel.clone())
+                .chain(counts.iter().map(usize::to_string))
+                .collect()
+        })
+        .collect();
+    (head, rows)
+}

@@ -1,0 +1,163 @@
+//! Where a moved touchpoint or KPI lands: one step at a time by keyboard or buttons, or dropped
+//! on a phase or on another card. Each answer is the [`Edit`] that makes the move.
+
+use super::{Edit, JourneyMap};
+
+/// A step an item can take: within its phase, or to the end of the phase beside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Step {
+    Up,
+    Down,
+    PreviousPhase,
+    NextPhase,
+}
+
+impl JourneyMap {
+    /// How many items of the kind `id` is (touchpoints or KPIs) phase `p` holds.
+    fn len_like(&self, id: &str, p: usize) -> usize {
+        let phase = &self.phases[p];
+        if self.touchpoint(id).is_some() {
+            phase.touchpoints.len()
+        } else {
+            phase.kpis.len()
+        }
+    }
+
+    /// The move that takes item `id` one `step`, or `None` where it cannot go further that way.
+    pub fn step_item(&self, id: &str, step: Step) -> Option<Edit> {
+        let (p, i) = self.position_of(id)?;
+        let (to_phase, index) = match step {
+            Step::Up => (p, i.checked_sub(1)?),
+            Step::Down => (p, Some(i + 1).filter(|&j| j < self.len_like(id, p))?),
+            Step::PreviousPhase => {
+                let q = p.checked_sub(1)?;
+                (q, self.len_like(id, q))
+            }
+            Step::NextPhase => {
+                let q = Some(p + 1).filter(|&q| q < self.phases.len())?;
+                (q, self.len_like(id, q))
+            }
+        };
+        Some(Edit::MoveItem {
+            id: id.to_owned(),
+            phase: self.phases[to_phase].id.clone(),
+            index,
+        })
+    }
+
+    /// The move for item `id` dropped on phase `phase` but on none of its cards: to the end of
+    /// its list there.
+    pub fn drop_on_phase(&self, id: &str, phase: &str) -> Option<Edit> {
+        let (from, _) = self.position_of(id)?;
+        let to = self.phases.iter().position(|p| p.id == phase)?;
+        let len = self.len_like(id, to);
+        Some(Edit::MoveItem {
+            id: id.to_owned(),
+            phase: phase.to_owned(),
+            index: if from == to { len - 1 } else { len },
+        })
+    }
+
+    /// The move for item `id` dropped on the card of item `target`: it takes that card's place.
+    pub fn drop_on_item(&self, id: &str, target: &str) -> Option<Edit> {
+        self.position_of(id)?;
+        let (p, index) = self.position_of(target)?;
+        Some(Edit::MoveItem {
+            id: id.to_owned(),
+            phase: self.phases[p].id.clone(),
+            index,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::{self, Size};
+
+    fn map() -> JourneyMap {
+        generate::map(3, Size::SMALL)
+    }
+
+    /// Applies the move and says where the item is then: its phase's index and its own.
+    fn lands(map: &JourneyMap, id: &str, edit: Option<Edit>) -> Option<(usize, usize)> {
+        let mut moved = map.clone();
+        moved.apply(edit?).unwrap();
+        moved.position_of(id)
+    }
+
+    #[test]
+    fn steps_move_within_a_phase_and_to_the_end_of_the_next() {
+        let map = map();
+        let first = &map.phases[1].touchpoints[0].id;
+        let last_in_0 = map.phases[0].touchpoints.len();
+        assert_eq!(map.step_item(first, Step::Up), None);
+        assert_eq!(
+            lands(&map, first, map.step_item(first, Step::Down)),
+            Some((1, 1))
+        );
+        assert_eq!(
+            lands(&map, first, map.step_item(first, Step::PreviousPhase)),
+            Some((0, last_in_0))
+        );
+        let next_len = map.phases[2].touchpoints.len();
+        assert_eq!(
+            lands(&map, first, map.step_item(first, Step::NextPhase)),
+            Some((2, next_len))
+        );
+    }
+
+    #[test]
+    fn steps_stop_at_the_edges_of_the_journey() {
+        let map = map();
+        let first_phase = &map.phases[0];
+        let last_phase = map.phases.last().unwrap();
+        let first = &first_phase.touchpoints[0].id;
+        let bottom = &first_phase.touchpoints.last().unwrap().id;
+        let far = &last_phase.touchpoints[0].id;
+        assert_eq!(map.step_item(first, Step::PreviousPhase), None);
+        assert_eq!(map.step_item(bottom, Step::Down), None);
+        assert_eq!(map.step_item(far, Step::NextPhase), None);
+        assert_eq!(map.step_item("nothing", Step::Up), None);
+    }
+
+    #[test]
+    fn a_kpi_counts_places_among_kpis() {
+        let map = generate::map(3, Size::WORKSHOP);
+        let p = (0..map.phases.len() - 1)
+            .find(|&p| !map.phases[p].kpis.is_empty())
+            .expect("a generated map has KPIs");
+        let kpi = &map.phases[p].kpis[0].id;
+        let kpis_next = map.phases[p + 1].kpis.len();
+        assert_eq!(
+            lands(&map, kpi, map.step_item(kpi, Step::NextPhase)),
+            Some((p + 1, kpis_next))
+        );
+    }
+
+    #[test]
+    fn a_card_dropped_on_a_phase_goes_to_the_end_of_its_list() {
+        let map = map();
+        let card = &map.phases[0].touchpoints[0].id;
+        let end_of_2 = map.phases[2].touchpoints.len();
+        let to_2 = map.drop_on_phase(card, &map.phases[2].id);
+        assert_eq!(lands(&map, card, to_2), Some((2, end_of_2)));
+        // Its own phase: the last place of the list it is already in.
+        let own = map.drop_on_phase(card, &map.phases[0].id);
+        let last = map.phases[0].touchpoints.len() - 1;
+        assert_eq!(lands(&map, card, own), Some((0, last)));
+        assert_eq!(map.drop_on_phase(card, "no-such-phase"), None);
+    }
+
+    #[test]
+    fn a_card_dropped_on_another_takes_its_place() {
+        let map = map();
+        let card = &map.phases[0].touchpoints[0].id;
+        let target = &map.phases[3].touchpoints[2].id;
+        assert_eq!(
+            lands(&map, card, map.drop_on_item(card, target)),
+            Some((3, 2))
+        );
+        assert_eq!(map.drop_on_item("gone", target), None);
+    }
+}

@@ -1,0 +1,3 @@
+pub mod chart_canvas;
+pub mod charts_panel;
+pub mod curve_and_progress;

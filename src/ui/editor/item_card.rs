@@ -1,0 +1,141 @@
+use crate::model::Id;
+use crate::ui::browser::drag::{self, Kind};
+use crate::ui::browser::focus;
+use crate::ui::browser::keys;
+use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
+use crate::ui::session::open_map::use_open_map;
+use leptos::html::Li;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The list a card is in: its element id says which (`tp-…`, `kpi-…`).
+#[derive(Clone, Copy)]
+pub enum CardKind {
+    Touchpoint,
+    Kpi,
+}
+
+impl CardKind {
+    /// The id of the card's list item in the page, for focus and placement.
+    pub fn element_id(self, id: &str) -> String {
+        match self {
+            CardKind::Touchpoint => format!("tp-{id}"),
+            CardKind::Kpi => format!("kpi-{id}"),
+        }
+    }
+
+    /// What a new card's id starts with.
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            CardKind::Touchpoint => "touchpoint",
+            CardKind::Kpi => "kpi",
+        }
+    }
+}
+
+/// The frame a touchpoint or KPI card shares: its list item, which Alt + arrow keys move and
+/// which takes the place of a card dropped on it, around a group named for screen readers.
+/// Away from the screen it holds only the card's name (`on_screen`).
+#[component]
+pub fn ItemCard(
+    id: Id,
+    class: &'static str,
+    element_id: String,
+    #[prop(into)] label: Signal<String>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let map = use_open_map();
+    let screen = use_on_screen();
+    let near = expect_context::<NearCards>();
+    let item = NodeRef::<Li>::new();
+    // Focus is about to come here (a new or moved card): built until it arrives, when the
+    // phase takes over keeping the focused card built.
+    let awaits_focus = RwSignal::new(focus::is_wanted(&element_id));
+    let built = {
+        let element_id = element_id.clone();
+        Memo::new(move |_| awaits_focus.get() || near.contains(&element_id))
+    };
+    let height = {
+        let element_id = element_id.clone();
+        move || {
+            (!built.get())
+                .then(|| screen.height(&element_id))
+                .flatten()
+                .map(|h| format!("{h}px"))
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(item) = item.get() {
+            screen.watch(&item);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(item) = item.try_get_untracked().flatten() {
+            screen.unwatch(&item);
+        }
+    });
+    let target = StoredValue::new(element_id.clone());
+    let on_focus_in = move |_| {
+        near.focus(&target.read_value(), true);
+        awaits_focus.set(false);
+    };
+    // Once the whole move of focus is over: leaving the window keeps it in the page.
+    let on_focus_out = move |_| {
+        set_timeout(
+            move || {
+                // The card may have moved away or been deleted meanwhile.
+                let inside = item.try_get_untracked().flatten().is_some_and(|item| {
+                    item.contains(document().active_element().as_ref().map(|e| e.as_ref()))
+                });
+                if let Some(element_id) = target.try_get_value().filter(|_| !inside) {
+                    near.focus(&element_id, false);
+                }
+            },
+            Duration::ZERO,
+        )
+    };
+    let id = StoredValue::new(id);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(step) = keys::item_step(&ev) {
+            ev.prevent_default();
+            // The phase around the card would otherwise move too.
+            ev.stop_propagation();
+            map.move_item(&id.read_value(), step, target.get_value());
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let Some(dragged) = drag::take(&ev, Kind::Item) else {
+            return;
+        };
+        let edit = map
+            .with_untracked(|m| m.drop_on_item(&dragged, &id.read_value()))
+            .flatten();
+        if let Some(edit) = edit {
+            let _ = map.apply(edit);
+        }
+    };
+    let content = move || {
+        if built.get() {
+            view! { <div role="group" aria-label=label class="card-body">{children()}</div> }
+                .into_any()
+        } else {
+            view! { <span>{label}</span> }.into_any()
+        }
+    };
+    view! {
+        <li
+            class=class
+            class=(PLACEHOLDER, move || !built.get())
+            id=element_id
+            node_ref=item
+            style:height=height
+            on:keydown=on_key
+            on:dragover=|ev| drag::allow(&ev)
+            on:drop=on_drop
+            on:focusin=on_focus_in
+            on:focusout=on_focus_out
+        >
+            {content}
+        </li>
+    }
+}

@@ -1,0 +1,11 @@
+pub mod drag_handle;
+pub mod emotion_select;
+pub mod item_card;
+pub mod item_toolbar;
+pub mod kpi_card;
+pub mod measurements_editor;
+pub mod measurements_import;
+pub mod number_input;
+pub mod phase_column;
+pub mod text_input;
+pub mod touchpoint_card;

@@ -1,0 +1,49 @@
+use crate::i18n::Text;
+use crate::model::numbers::{format, parse};
+use crate::ui::use_lang;
+use leptos::prelude::*;
+
+/// A number field that commits when the user leaves it or presses Enter (so "12." on the way to
+/// "12.5" is never stored); text that is no number is refused with a message.
+#[component]
+pub fn NumberInput(
+    #[prop(into)] value: Signal<Option<f64>>,
+    #[prop(into)] label: Signal<String>,
+    /// Whether the number may be left empty.
+    #[prop(optional)]
+    optional: bool,
+    on_commit: impl Fn(Option<f64>) + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (invalid, set_invalid) = signal(false);
+    let text = move || {
+        value
+            .get()
+            .map(|v| format(v, lang.get()))
+            .unwrap_or_default()
+    };
+    let on_change = move |ev| match parse(&event_target_value(&ev)) {
+        Ok(number) if number.is_some() || optional => {
+            set_invalid.set(false);
+            if number != value.get_untracked() {
+                on_commit(number);
+            }
+        }
+        _ => set_invalid.set(true),
+    };
+    view! {
+        <span class="number-field">
+            <input
+                type="text"
+                inputmode="decimal"
+                aria-label=label
+                aria-invalid=move || invalid.get().to_string()
+                prop:value=text
+                on:change=on_change
+            />
+            <Show when=move || invalid.get()>
+                <span class="field-error" role="alert">{move || lang.get().t(Text::NotANumber)}</span>
+            </Show>
+        </span>
+    }
+}

@@ -1,0 +1,216 @@
+use crate::i18n::Text;
+use crate::model::{Color, Edit, Id, Item, Kpi, Part, Phase, TextField, Touchpoint};
+use crate::ui::browser::drag::{self, Kind};
+use crate::ui::browser::focus;
+use crate::ui::browser::on_screen::use_on_screen;
+use crate::ui::editor::drag_handle::DragHandle;
+use crate::ui::editor::item_card::CardKind;
+use crate::ui::editor::kpi_card::KpiCard;
+use crate::ui::editor::text_input::TextInput;
+use crate::ui::editor::touchpoint_card::TouchpointCard;
+use crate::ui::session::open_map::use_open_map;
+use crate::ui::{field, tr, tr_signal, use_lang, LangScope};
+use leptos::html::Li;
+use leptos::prelude::*;
+
+/// What a phase's heading shows.
+#[derive(Clone, PartialEq)]
+struct PhaseHead {
+    index: usize,
+    count: usize,
+    name: String,
+    goal: String,
+    description: String,
+    color: Color,
+}
+
+/// One phase of the journey: its name, goal and colour, its touchpoints and its KPIs.
+#[component]
+pub fn PhaseColumn(id: Id) -> impl IntoView {
+    let map = use_open_map();
+    LangScope::provide();
+    let lang = use_lang();
+    let id = StoredValue::new(id);
+    // Position, texts and colour only: the lists below follow their own ids.
+    let head = Memo::new(move |_| {
+        // Its place among the phases, and its own texts.
+        map.with(Part::PhaseOrder, |_| ());
+        let id = id.read_value();
+        map.with(Part::Phase(id.clone()), |m| {
+            let index = m.phases.iter().position(|p| p.id == *id)?;
+            let p = &m.phases[index];
+            Some(PhaseHead {
+                index,
+                count: m.phases.len(),
+                name: p.name.clone(),
+                goal: p.goal.clone(),
+                description: p.description.clone(),
+                color: p.color,
+            })
+        })
+        .flatten()
+    });
+    let text = move |read| field(head, read);
+    let name = text(|h| &h.name);
+    let color = move || head.with(|h| h.as_ref().map(|h| h.color.to_string()).unwrap_or_default());
+    let position = move || head.with(|h| h.as_ref().map_or((0, 0), |h| (h.index, h.count)));
+    let ids = move |read: fn(&Phase) -> Vec<Id>| {
+        Memo::new(move |_| {
+            let id = id.read_value();
+            map.with(Part::Phase(id.clone()), |m| m.phase(&id).map(read))
+                .flatten()
+                .unwrap_or_default()
+        })
+    };
+    let touchpoint_ids = ids(|p| p.touchpoints.iter().map(|t| t.id.clone()).collect());
+    let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
+    // Which of its cards to build: checked when the page scrolls or changes size.
+    let column = NodeRef::<Li>::new();
+    let order = Memo::new(move |_| {
+        let cards = |kind: CardKind, ids: &Vec<Id>| {
+            ids.iter().map(|id| kind.element_id(id)).collect::<Vec<_>>()
+        };
+        let touchpoints = touchpoint_ids.with(|ids| cards(CardKind::Touchpoint, ids));
+        [touchpoints, kpi_ids.with(|ids| cards(CardKind::Kpi, ids))].concat()
+    });
+    provide_context(use_on_screen().column(column, order));
+    let group_label = move || {
+        format!(
+            "{} {}: {}",
+            lang.get().t(Text::Phase),
+            position().0 + 1,
+            name.get()
+        )
+    };
+    let element_id = move || format!("ph-{}", id.read_value());
+
+    let move_to = move |to: usize| {
+        let active = focus::focused();
+        if map
+            .apply(Edit::MovePhase {
+                phase: id.get_value(),
+                to,
+            })
+            .is_ok()
+        {
+            focus::restore(active, element_id());
+        }
+    };
+    let shift = move |left: bool| {
+        let (index, count) = position();
+        let to = if left {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1).filter(|&i| i < count)
+        };
+        if let Some(to) = to {
+            move_to(to);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.alt_key() && matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
+            ev.prevent_default();
+            shift(ev.key() == "ArrowLeft");
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        if let Some(dragged) = drag::take(&ev, Kind::Phase) {
+            let _ = map.apply(Edit::MovePhase {
+                phase: dragged,
+                to: position().0,
+            });
+        } else if let Some(dragged) = drag::take(&ev, Kind::Item) {
+            let edit = map
+                .with_untracked(|m| m.drop_on_phase(&dragged, &id.read_value()))
+                .flatten();
+            if let Some(edit) = edit {
+                let _ = map.apply(edit);
+            }
+        }
+    };
+    let add = move |kind: CardKind| {
+        let lang = lang.get_untracked();
+        let Some(new_id) = map.with_untracked(|m| m.fresh_id(kind.id_prefix())) else {
+            return;
+        };
+        let (item, index) = match kind {
+            CardKind::Touchpoint => (
+                Item::Touchpoint(Touchpoint::new(&new_id, lang.t(Text::NewTouchpoint))),
+                touchpoint_ids.with_untracked(Vec::len),
+            ),
+            CardKind::Kpi => (
+                Item::Kpi(Kpi::new(&new_id, lang.t(Text::NewKpi))),
+                kpi_ids.with_untracked(Vec::len),
+            ),
+        };
+        let phase = id.get_value();
+        if map.apply(Edit::InsertItem { phase, index, item }).is_ok() {
+            // Straight into naming it.
+            focus::new_item(kind.element_id(&new_id));
+        }
+    };
+    let delete = move |_| {
+        map.delete(
+            Edit::RemovePhase {
+                phase: id.get_value(),
+            },
+            name.get_untracked(),
+        )
+    };
+    let on_color = move |ev| {
+        if let Some(color) = Color::parse(&event_target_value(&ev)) {
+            let _ = map.apply(Edit::SetColor {
+                phase: id.get_value(),
+                color,
+            });
+        }
+    };
+    view! {
+        <li
+            class="phase"
+            id=element_id
+            node_ref=column
+            style:border-top-color=color
+            on:keydown=on_key
+            on:dragover=|ev| drag::allow(&ev)
+            on:drop=on_drop
+        >
+            <div role="group" aria-label=group_label class="phase-body">
+                <div class="phase-head">
+                    <DragHandle kind=Kind::Phase id=id.get_value() />
+                    <TextInput field=TextField::PhaseName(id.get_value()) value=name label=tr_signal(Text::PhaseName) class="phase-name" />
+                </div>
+                <div class="phase-tools">
+                    <button type="button" class="icon" aria-label=tr(Text::MoveLeft) title=tr(Text::MoveLeft)
+                        disabled=move || position().0 == 0 on:click=move |_| shift(true)>"←"</button>
+                    <button type="button" class="icon" aria-label=tr(Text::MoveRight) title=tr(Text::MoveRight)
+                        disabled=move || { let (i, n) = position(); i + 1 >= n } on:click=move |_| shift(false)>"→"</button>
+                    <label class="color-pick" title=tr(Text::PhaseColor)>
+                        <span class="visually-hidden">{tr(Text::PhaseColor)}</span>
+                        <input type="color" prop:value=color on:change=on_color />
+                    </label>
+                    <button type="button" class="icon danger" aria-label=tr(Text::DeletePhase) title=tr(Text::DeletePhase) on:click=delete>"✕"</button>
+                </div>
+                <TextInput field=TextField::PhaseGoal(id.get_value()) value=text(|h| &h.goal) label=tr_signal(Text::PhaseGoal) class="phase-goal" multiline=true />
+                <details class="more">
+                    <summary>{tr(Text::Description)}</summary>
+                    <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
+                </details>
+                <h3>{tr(Text::TouchpointsHeading)}</h3>
+                <ul class="items touchpoints">
+                    <For each=move || touchpoint_ids.get() key=|id| id.clone() let(id)>
+                        <TouchpointCard id />
+                    </For>
+                </ul>
+                <button type="button" class="add" on:click=move |_| add(CardKind::Touchpoint)>"+ " {tr(Text::AddTouchpoint)}</button>
+                <h3>{tr(Text::KpisHeading)}</h3>
+                <ul class="items kpis">
+                    <For each=move || kpi_ids.get() key=|id| id.clone() let(id)>
+                        <KpiCard id />
+                    </For>
+                </ul>
+                <button type="button" class="add" on:click=move |_| add(CardKind::Kpi)>"+ " {tr(Text::AddKpi)}</button>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,63 @@
+use crate::i18n::Text;
+use crate::model::{Edit, TextField};
+use crate::ui::session::open_map::use_open_map;
+use crate::ui::tr;
+use leptos::prelude::*;
+
+/// A text field of the map, saved as the user types. Typing in it is one undo step, ended when
+/// the field loses focus.
+#[component]
+pub fn TextInput(
+    field: TextField,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional)] multiline: bool,
+    /// The id of a `<datalist>` with suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    #[prop(optional)] class: &'static str,
+    /// What to say when the map refuses the text (only titles can be refused); the last text it
+    /// accepted comes back when the field is left.
+    #[prop(optional)]
+    refused: Option<Text>,
+) -> impl IntoView {
+    let map = use_open_map();
+    let (invalid, set_invalid) = signal(false);
+    let on_input = move |ev| {
+        let edit = Edit::SetText {
+            field: field.clone(),
+            value: event_target_value(&ev),
+        };
+        set_invalid.set(map.apply(edit).is_err());
+    };
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        map.session.library.seal();
+        if invalid.get_untracked() {
+            set_invalid.set(false);
+            if let Some(target) = ev.target() {
+                let _ =
+                    js_sys::Reflect::set(&target, &"value".into(), &value.get_untracked().into());
+            }
+        }
+    };
+    let aria_invalid = move || invalid.get().to_string();
+    let control = if multiline {
+        view! {
+            <textarea class=class aria-label=label placeholder=label aria-invalid=aria_invalid prop:value=value
+                on:input=on_input on:blur=on_blur rows="1"></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input type="text" class=class aria-label=label placeholder=label list=list aria-invalid=aria_invalid
+                prop:value=value on:input=on_input on:blur=on_blur />
+        }
+        .into_any()
+    };
+    view! {
+        {control}
+        {refused.map(|text| view! {
+            <p class="field-error" aria-live="polite">{move || invalid.get().then(tr(text))}</p>
+        })}
+    }
+}

@@ -1,0 +1,165 @@
+//! Reading a journey-map file the user picked or dropped, up to the moment they confirm.
+//! Nothing in the library changes before [`Importer::confirm`].
+
+use crate::i18n::Text;
+use crate::model::exchange::{self, Problem};
+use crate::model::{JourneyMap, LibraryEdit};
+use crate::ui::session::Joining;
+use crate::ui::Session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+/// Files above this are refused before they are read.
+pub const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub map: JourneyMap,
+    /// A map with this id is already in the library.
+    pub exists: bool,
+    /// Replace that map rather than add a copy.
+    pub replace: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    Idle,
+    Reading {
+        file: String,
+    },
+    Preview {
+        file: String,
+        maps: Vec<Candidate>,
+        warnings: Vec<Problem>,
+    },
+    /// Why the file was refused: a reason of its own, or what the validator found.
+    Failed {
+        file: String,
+        reason: Option<Text>,
+        problems: Vec<Problem>,
+    },
+    Done {
+        count: usize,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub struct Importer {
+    pub state: RwSignal<ImportState>,
+    session: Session,
+}
+
+/// Text that decoding turned into replacement characters, or that holds NUL bytes, is no JSON
+/// file but an image, a document or an archive.
+fn looks_binary(text: &str) -> bool {
+    text.chars()
+        .take(4096)
+        .any(|c| c == '\u{0}' || c == '\u{fffd}')
+}
+
+fn refused(file: String, reason: Text) -> ImportState {
+    ImportState::Failed {
+        file,
+        reason: Some(reason),
+        problems: Vec::new(),
+    }
+}
+
+impl Importer {
+    pub fn new(session: Session) -> Self {
+        Importer {
+            state: RwSignal::new(ImportState::Idle),
+            session,
+        }
+    }
+
+    pub fn read(&self, file: web_sys::File) {
+        let name = file.name();
+        if file.size() > MAX_BYTES {
+            self.state.set(refused(name, Text::FileTooLarge));
+            return;
+        }
+        self.state.set(ImportState::Reading { file: name.clone() });
+        let importer = *self;
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let state = match text {
+                None => refused(name, Text::Unreadable),
+                Some(text) if looks_binary(&text) => refused(name, Text::NotText),
+                Some(text) => match exchange::import(&text) {
+                    Ok(imported) => importer.preview(name, imported),
+                    Err(problems) => ImportState::Failed {
+                        file: name,
+                        reason: None,
+                        problems,
+                    },
+                },
+            };
+            importer.state.set(state);
+        });
+    }
+
+    fn preview(&self, file: String, imported: exchange::Imported) -> ImportState {
+        let maps = self.session.library.read_untracked(|library| {
+            imported
+                .maps
+                .into_iter()
+                .map(|map| Candidate {
+                    exists: library.map(&map.id).is_some(),
+                    map,
+                    replace: false,
+                })
+                .collect()
+        });
+        ImportState::Preview {
+            file,
+            maps,
+            warnings: imported.warnings,
+        }
+    }
+
+    pub fn choose_replace(&self, index: usize, replace: bool) {
+        self.state.update(|state| {
+            if let ImportState::Preview { maps, .. } = state {
+                if let Some(candidate) = maps.get_mut(index) {
+                    candidate.replace = replace && candidate.exists;
+                }
+            }
+        });
+    }
+
+    /// Adds the previewed maps: new ones as they are, known ones as copies with a new id unless
+    /// the user chose to replace them. Each is one undoable step.
+    pub fn confirm(&self) {
+        let ImportState::Preview { maps, .. } = self.state.get_untracked() else {
+            return;
+        };
+        let mut count = 0;
+        for Candidate {
+            map,
+            exists,
+            replace,
+        } in maps
+        {
+            let added = if exists && replace {
+                self.session
+                    .apply(LibraryEdit::ReplaceMap { map: Box::new(map) })
+            } else {
+                // A copy of a map the library holds gets its own id.
+                self.session.add_map(map, Joining::Imported).map(drop)
+            };
+            if added.is_ok() {
+                count += 1;
+            }
+        }
+        self.state.set(ImportState::Done { count });
+    }
+
+    pub fn close(&self) {
+        self.state.set(ImportState::Idle);
+    }
+}

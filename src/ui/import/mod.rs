@@ -1,0 +1,2 @@
+pub mod import_panel;
+pub mod importer;

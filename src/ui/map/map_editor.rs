@@ -1,0 +1,95 @@
+use crate::i18n::Text;
+use crate::model::templates::{channels, units};
+use crate::model::{Edit, Id, Part, Phase, TextField, PHASE_PALETTE};
+use crate::ui::browser::on_screen::OnScreen;
+use crate::ui::browser::route::Route;
+use crate::ui::charts::charts_panel::ChartsPanel;
+use crate::ui::editor::phase_column::PhaseColumn;
+use crate::ui::editor::text_input::TextInput;
+use crate::ui::map::map_exports::MapExports;
+use crate::ui::map::workshop_timer::WorkshopTimer;
+use crate::ui::session::open_map::OpenMap;
+use crate::ui::{tr, tr_signal, use_session};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn MapEditor(id: Id) -> impl IntoView {
+    let session = use_session();
+    let map = OpenMap::provide(id, session);
+    let screen = OnScreen::provide();
+    let title = Signal::derive(move || {
+        map.with(Part::MapTexts, |m| m.title.clone())
+            .unwrap_or_default()
+    });
+    // Only the order of phases: renaming one does not rebuild the list.
+    let phase_ids = Memo::new(move |_| {
+        map.with(Part::PhaseOrder, |m| {
+            m.phases.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let (new_phase, set_new_phase) = signal(String::new());
+    let add_phase = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let name = new_phase.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            return;
+        }
+        let Some((phase_id, index)) = map.with_untracked(|m| (m.fresh_id("phase"), m.phases.len()))
+        else {
+            return;
+        };
+        let phase = Phase::new(phase_id, name, PHASE_PALETTE[index % PHASE_PALETTE.len()]);
+        if map.apply(Edit::InsertPhase { index, phase }).is_ok() {
+            set_new_phase.set(String::new());
+        }
+    };
+    view! {
+        <section class="map" aria-labelledby="map-heading">
+            <h1 id="map-heading" class="visually-hidden">{title}</h1>
+            <TextInput field=TextField::MapTitle value=title label=tr_signal(Text::MapTitle) class="map-title-field" refused=Text::TitleNeeded />
+            <TextInput
+                field=TextField::MapDescription
+                value=Signal::derive(move || map.with(Part::MapTexts, |m| m.description.clone()).unwrap_or_default())
+                label=tr_signal(Text::Description)
+                class="map-description"
+                multiline=true
+            />
+            <div class="map-actions">
+                <p class="hint">{tr(Text::KeyboardHint)}</p>
+                <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
+                <MapExports />
+            </div>
+            <WorkshopTimer />
+            <h2>{tr(Text::PhasesHeading)}</h2>
+            <Show
+                when=move || phase_ids.with(|ids| !ids.is_empty())
+                fallback=|| view! { <p class="empty">{tr(Text::NoPhasesYet)}</p> }
+            >
+                <ol class="phases" on:scroll=move |_| screen.schedule()>
+                    <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
+                        <PhaseColumn id />
+                    </For>
+                </ol>
+            </Show>
+            <form class="add-phase" on:submit=add_phase>
+                <label for="new-phase-name">{tr(Text::NewPhaseName)}</label>
+                <input
+                    id="new-phase-name"
+                    type="text"
+                    prop:value=new_phase
+                    on:input=move |ev| set_new_phase.set(event_target_value(&ev))
+                />
+                <button type="submit">{tr(Text::AddPhase)}</button>
+            </form>
+            <ChartsPanel />
+            <datalist id="channels">
+                {move || channels(session.settings.lang().get()).map(|c| view! { <option value=c></option> }).collect_view()}
+            </datalist>
+            <datalist id="units">
+                {move || units(session.settings.lang().get()).map(|u| view! { <option value=u></option> }).collect_view()}
+            </datalist>
+        </section>
+    }
+}

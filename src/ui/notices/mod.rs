@@ -1,0 +1,6 @@
+pub mod backup_reminder;
+pub mod storage_notices;
+pub mod storage_usage;
+pub mod technical_details;
+pub mod undo_notice;
+pub mod update_notice;

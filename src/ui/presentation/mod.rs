@@ -1,0 +1,2 @@
+pub mod presentation_page;
+pub mod slide_charts;

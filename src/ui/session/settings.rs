@@ -1,0 +1,103 @@
+//! The user's preferences: interface language, larger type, when each map was last exported,
+//! and the backup reminder's snooze. Each is a typed [`Setting`] in storage.
+
+use super::clock::{now, tomorrow};
+use super::stored::Stored;
+use crate::i18n::Lang;
+use crate::model::Id;
+use crate::storage::Setting;
+use leptos::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+
+#[derive(Clone, Copy)]
+pub struct Settings {
+    lang: RwSignal<Lang>,
+    /// The larger-type view for reading at a distance.
+    large_type: RwSignal<bool>,
+    /// When each map was last exported as JSON (RFC 3339), for the backup reminder.
+    exported: RwSignal<BTreeMap<Id, String>>,
+    /// The backup reminder stays away until this time (RFC 3339; empty: not snoozed).
+    backup_snoozed_until: RwSignal<String>,
+    stored: Stored,
+}
+
+impl Settings {
+    pub fn open(stored: Stored) -> Self {
+        let read = |setting| stored.with(|s| s.setting(setting)).flatten();
+        let lang = read(Setting::Language)
+            .map(|code| Lang::from_tag(&code))
+            .or_else(|| {
+                web_sys::window()?
+                    .navigator()
+                    .language()
+                    .map(|tag| Lang::from_tag(&tag))
+            })
+            .unwrap_or(Lang::En);
+        Settings {
+            lang: RwSignal::new(lang),
+            large_type: RwSignal::new(read(Setting::LargeType).as_deref() == Some("on")),
+            exported: RwSignal::new(
+                read(Setting::Exported)
+                    .and_then(|text| serde_json::from_str(&text).ok())
+                    .unwrap_or_default(),
+            ),
+            backup_snoozed_until: RwSignal::new(
+                read(Setting::BackupSnoozedUntil).unwrap_or_default(),
+            ),
+            stored,
+        }
+    }
+
+    /// The interface language, followed where read in a view.
+    pub fn lang(&self) -> ReadSignal<Lang> {
+        self.lang.read_only()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.remember(Setting::Language, lang.code());
+    }
+
+    pub fn large_type(&self) -> ReadSignal<bool> {
+        self.large_type.read_only()
+    }
+
+    pub fn set_large_type(&self, on: bool) {
+        self.large_type.set(on);
+        self.remember(Setting::LargeType, if on { "on" } else { "off" });
+    }
+
+    pub fn exported(&self) -> ReadSignal<BTreeMap<Id, String>> {
+        self.exported.read_only()
+    }
+
+    /// Notes that these maps were just downloaded as JSON: the user has a copy outside the
+    /// browser. Maps no longer in `known` are forgotten, so the setting does not grow forever.
+    pub fn mark_exported(&self, ids: impl IntoIterator<Item = Id>, known: HashSet<Id>) {
+        let at = now();
+        self.exported.update(|exported| {
+            exported.extend(ids.into_iter().map(|id| (id, at.clone())));
+            exported.retain(|id, _| known.contains(id));
+        });
+        let text = self
+            .exported
+            .with_untracked(|e| serde_json::to_string(e).unwrap_or_default());
+        self.remember(Setting::Exported, &text);
+    }
+
+    pub fn backup_snoozed_until(&self) -> String {
+        self.backup_snoozed_until.get()
+    }
+
+    /// Keeps the backup reminder away for a day.
+    pub fn snooze_backup(&self) {
+        let until = tomorrow();
+        self.remember(Setting::BackupSnoozedUntil, &until);
+        self.backup_snoozed_until.set(until);
+    }
+
+    fn remember(&self, setting: Setting, value: &str) {
+        // Not being able to remember a preference is no reason to bother the user.
+        let _ = self.stored.with(|s| s.set_setting(setting, value));
+    }
+}

@@ -1,0 +1,130 @@
+//! Tab sync and kept copies: other tabs of this app save maps too. Their saves enter through
+//! the library's seam for outside edits; where both tabs changed the same map, the later save
+//! wins and this tab's version is kept as a copy the user is told about.
+
+use super::autosave::Autosave;
+use super::clock::new_map_id;
+use super::library::OpenLibrary;
+use super::settings::Settings;
+use super::stored::Stored;
+use crate::i18n::Text;
+use crate::model::{limits, LibraryEdit};
+use crate::storage::{External, Store};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct TabSync {
+    /// Titles of maps kept as copies because another tab changed the same map.
+    kept_copies: RwSignal<Vec<String>>,
+    library: OpenLibrary,
+    autosave: Autosave,
+    settings: Settings,
+    stored: Stored,
+}
+
+impl TabSync {
+    pub fn new(
+        library: OpenLibrary,
+        autosave: Autosave,
+        settings: Settings,
+        stored: Stored,
+    ) -> Self {
+        let sync = TabSync {
+            kept_copies: RwSignal::new(Vec::new()),
+            library,
+            autosave,
+            settings,
+            stored,
+        };
+        autosave.when_stale(Callback::new(move |id: String| sync.sync(&id)));
+        sync
+    }
+
+    pub fn kept_copies(&self) -> Vec<String> {
+        self.kept_copies.get()
+    }
+
+    /// The user has read about the kept copies.
+    pub fn dismiss_kept_copies(&self) {
+        self.kept_copies.set(Vec::new());
+    }
+
+    /// Catches up with what another tab stored for map `id`. Without unsaved changes here the
+    /// stored version simply replaces this tab's; with them, it still does (the later save
+    /// wins), and this tab's version is kept as a copy that the user is told about.
+    pub fn sync(&self, id: &str) {
+        let Some(external) = self.stored.with(|s| s.read_external(id)).flatten() else {
+            return;
+        };
+        let unsaved = self.autosave.is_unsaved(id);
+        match external {
+            External::Changed { rev, map } => {
+                if unsaved {
+                    self.keep_copy(id);
+                }
+                let known = self.library.read_untracked(|l| l.map(id).is_some());
+                let edit = if known {
+                    LibraryEdit::ReplaceMap { map: Box::new(map) }
+                } else {
+                    LibraryEdit::InsertMap {
+                        index: 0,
+                        map: Box::new(map),
+                    }
+                };
+                let _ = self.library.receive(edit);
+                self.stored.with(|s| s.adopt(id, Some(rev)));
+                self.autosave.settled(id);
+            }
+            // Deleted elsewhere: unsaved work here is kept; the save already pending for it
+            // (debounced or retried) writes it back.
+            External::Removed if unsaved => {
+                self.stored.with(|s| s.adopt(id, None));
+            }
+            External::Removed => {
+                let _ = self
+                    .library
+                    .receive(LibraryEdit::RemoveMap { id: id.into() });
+                self.stored.with(|s| s.adopt(id, None));
+            }
+            External::Newer => self.stored.found_newer(),
+            External::Unreadable => {}
+        }
+    }
+
+    /// This tab's version of map `id`, added under a new id with a title that says where it came
+    /// from, and saved soon.
+    fn keep_copy(&self, id: &str) {
+        let lang = self.settings.lang().get_untracked();
+        let copy = self.library.read_untracked(|library| {
+            let mut mine = library.map(id)?.clone();
+            mine.id = new_map_id(|id| library.map(id).is_some());
+            mine.title =
+                limits::fit_title(format!("{} ({})", mine.title, lang.t(Text::FromThisTab)));
+            Some(mine)
+        });
+        let Some(copy) = copy else { return };
+        let (copy_id, title) = (copy.id.clone(), copy.title.clone());
+        let kept = LibraryEdit::InsertMap {
+            index: 0,
+            map: Box::new(copy),
+        };
+        if self.library.receive(kept).is_ok() {
+            self.kept_copies.update(|k| k.push(title));
+            self.autosave.changed(copy_id);
+        }
+    }
+
+    /// Catches up with everything other tabs changed while this one was not looking.
+    pub fn sync_all(&self) {
+        for id in self.stored.with(|s| s.outdated()).unwrap_or_default() {
+            self.sync(&id);
+        }
+    }
+
+    /// Another tab started a release of the app: if it is newer than this one, stop writing.
+    pub fn check_app_version(&self) {
+        if self.stored.with(Store::newer_app) == Some(true) {
+            self.autosave.stop_for_newer_app();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+pub mod read_only_map;
+pub mod read_only_phase;
+pub mod read_only_phases;
+pub mod shared_map_page;
