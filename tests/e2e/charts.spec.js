@@ -1,6 +1,6 @@
 // The charts on canvas: drawn, following edits, downloadable as PNG, with their data as text.
 import { readFileSync } from "node:fs";
-import { test, expect, templateMap, openApp, phase, pixels, touchpoint } from "./fixtures.js";
+import { test, expect, templateMap, openApp, phase, pixels, saved, touchpoint } from "./fixtures.js";
 
 test("all four charts are drawn on canvas at device resolution", async ({ page }) => {
   await templateMap(page);
@@ -26,6 +26,37 @@ test("charts follow an edit at once", async ({ page }) => {
   const coverage = await pixels(page, "Channels per phase");
   await touchpoint(phase(page, 2), "Search ads").getByRole("combobox", { name: "Channel" }).fill("Podcast");
   await expect.poll(async () => (await pixels(page, "Channels per phase")).print).not.toBe(coverage.print);
+});
+
+test("chart data is worked out again only when what the chart shows changed", async ({ page }) => {
+  await templateMap(page);
+  // The app records each working-out of a chart's data as a User Timing measure; only the latest
+  // of each name is kept, so its start time says when it last happened.
+  const lastWorkedOut = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        ["experience", "progress", "coverage", "kpis"].map((chart) => {
+          const [entry] = performance.getEntriesByName(`journey-mapper:chart-data:${chart}`);
+          return [chart, entry ? entry.startTime : null];
+        }),
+      ),
+    );
+  const card = touchpoint(phase(page, 1), "Display campaign");
+  const start = await lastWorkedOut();
+  for (const chart of Object.keys(start)) expect(start[chart], chart).not.toBeNull();
+
+  // What no chart shows: the owner and the description.
+  await card.getByRole("textbox", { name: "Owner" }).fill("Someone else");
+  await card.getByText("Description").click();
+  await card.getByRole("textbox", { name: "Description" }).fill("Seen on news sites");
+  await saved(page);
+  expect(await lastWorkedOut()).toEqual(start);
+
+  // The emotion: the experience curve alone.
+  await card.getByRole("combobox", { name: "Emotion" }).selectOption("-2");
+  await expect.poll(async () => (await lastWorkedOut()).experience).toBeGreaterThan(start.experience);
+  const after = await lastWorkedOut();
+  expect({ ...after, experience: start.experience }).toEqual(start);
 });
 
 test("a chart downloads as a valid PNG", async ({ page }) => {
