@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             // Screen readers pick their voice from the page's language.
-            let _ = root.set_attribute("lang", session.settings.lang().get().code());
+            let _ = root.set_attribute("lang", session.settings.lang().code());
         }
     });
 

@@ -49,7 +49,10 @@ impl LangScope {
 fn use_lang() -> Signal<Lang> {
     use_context::<LangScope>()
         .map(|scope| scope.0.into())
-        .unwrap_or_else(|| use_session().settings.lang().into())
+        .unwrap_or_else(|| {
+            let settings = use_session().settings;
+            Signal::derive(move || settings.lang())
+        })
 }
 
 /// A text in the current interface language as a signal, for components that take one.

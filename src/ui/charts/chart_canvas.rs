@@ -51,7 +51,7 @@ pub fn ChartCanvas(
 
     Effect::new(move |_| {
         let (width, height) = size.get();
-        let lang = session.settings.lang().get();
+        let lang = session.settings.lang();
         let Some(element) = canvas.get() else { return };
         if width < 1.0 || height < 1.0 {
             return;
@@ -82,9 +82,9 @@ pub fn ChartCanvas(
         table.with(|(_, rows)| {
             format!(
                 "{}: {} {}",
-                session.settings.lang().get().t(title),
+                session.settings.lang().t(title),
                 rows.len(),
-                session.settings.lang().get().t(Text::Rows)
+                session.settings.lang().t(Text::Rows)
             )
         })
     };
@@ -95,7 +95,7 @@ pub fn ChartCanvas(
                 <button
                     type="button"
                     class="secondary"
-                    aria-label=move || format!("{}: {}", session.settings.lang().get().t(Text::DownloadPng), session.settings.lang().get().t(title))
+                    aria-label=move || format!("{}: {}", session.settings.lang().t(Text::DownloadPng), session.settings.lang().t(title))
                     on:click=save_png
                 >
                     {tr(Text::DownloadPng)}

@@ -10,15 +10,19 @@ use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
 
 /// What one chart of the open map shows, worked out again only when an edit reached it (see
-/// `Chart::follows`). Each working-out is a User Timing measure, `journey-mapper:chart-data:`
-/// and the chart's name, so the benchmark and tests see when it happens.
-fn chart_data<T: PartialEq + Send + Sync + 'static>(
+/// `Chart::follows`); the default once the map is gone. Each working-out is a User Timing
+/// measure, `journey-mapper:chart-data:` and the chart's name, so the benchmark and tests see
+/// when it happens.
+fn chart_data<T: Default + PartialEq + Send + Sync + 'static>(
     chart: Chart,
     measure_name: &'static str,
     work: fn(&JourneyMap) -> T,
-) -> Memo<Option<T>> {
+) -> Memo<T> {
     let map = use_open_map();
-    Memo::new(move |_| map.chart(chart, |m| measure(measure_name, || work(m))))
+    Memo::new(move |_| {
+        map.chart(chart, |m| measure(measure_name, || work(m)))
+            .unwrap_or_default()
+    })
 }
 
 /// A KPI to choose for the trend chart: its id, "phase · KPI" and how many measurements it has.
@@ -44,21 +48,17 @@ pub fn ChartsPanel() -> impl IntoView {
     let experience = chart_data(
         Chart::Experience,
         "journey-mapper:chart-data:experience",
-        data::experience,
+        |m| Some(data::experience(m)),
     );
     let progress = chart_data(
         Chart::Progress,
         "journey-mapper:chart-data:progress",
         data::progress,
     );
-    let progress = Memo::new(move |_| progress.get().unwrap_or_default());
-    let coverage = chart_data(
-        Chart::Coverage,
-        "journey-mapper:chart-data:coverage",
-        data::coverage,
-    );
+    let coverage = chart_data(Chart::Coverage, "journey-mapper:chart-data:coverage", |m| {
+        Some(data::coverage(m))
+    });
     let kpis = chart_data(Chart::Trend, "journey-mapper:chart-data:kpis", kpi_choices);
-    let kpis = Memo::new(move |_| kpis.get().unwrap_or_default());
     let (chosen, set_chosen) = signal(None::<String>);
     // The KPI shown: the one chosen, else the first with a trend to show.
     let shown = Memo::new(move |_| {

@@ -60,7 +60,7 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
     };
     let preview = move || {
         pending.get().map(|p| {
-            let lang = session.settings.lang().get();
+            let lang = session.settings.lang();
             let count = p.found.len();
             let problems = (!p.problems.is_empty()).then(|| view! {
                 <p>{tr(Text::RowsLeftOut)}</p>

@@ -21,7 +21,6 @@ pub fn ImportPanel() -> impl IntoView {
         session
             .settings
             .lang()
-            .get()
             .counts(m.phases.len(), m.touchpoint_count(), m.kpi_count())
     };
     let body = move || {
@@ -60,7 +59,7 @@ pub fn ImportPanel() -> impl IntoView {
             let warnings = (!warnings.is_empty()).then(|| view! {
                 <details class="technical">
                     <summary>{tr(Text::ImportWarnings)} " (" {warnings.len()} ")"</summary>
-                    <ul>{warnings.into_iter().map(|w| view! { <li><code>{w.path.clone()}</code> ": " {move || w.kind.message(session.settings.lang().get())}</li> }).collect_view()}</ul>
+                    <ul>{warnings.into_iter().map(|w| view! { <li><code>{w.path.clone()}</code> ": " {move || w.kind.message(session.settings.lang())}</li> }).collect_view()}</ul>
                 </details>
             });
             Some(view! {
@@ -81,7 +80,7 @@ pub fn ImportPanel() -> impl IntoView {
             <ul class="problems">
                 {problems.into_iter().map(|p| view! {
                     <li>
-                        {move || p.kind.message(session.settings.lang().get())}
+                        {move || p.kind.message(session.settings.lang())}
                         {(!p.path.is_empty()).then(|| view! { <br /><code class="path">{p.path.clone()}</code> })}
                     </li>
                 }).collect_view()}

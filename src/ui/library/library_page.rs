@@ -19,7 +19,7 @@ pub fn LibraryPage() -> impl IntoView {
     let (search, set_search) = signal(String::new());
     let create = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let lang = session.settings.lang().get_untracked();
+        let lang = session.settings.lang_untracked();
         let typed = title.get_untracked().trim().to_owned();
         let template = template.get_untracked();
         let title = match (typed.is_empty(), template) {
@@ -45,7 +45,7 @@ pub fn LibraryPage() -> impl IntoView {
         })
     });
     let template_options = move || {
-        let lang = session.settings.lang().get();
+        let lang = session.settings.lang();
         Template::ALL
             .iter()
             .enumerate()

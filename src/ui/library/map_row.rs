@@ -30,14 +30,14 @@ pub fn MapRow(id: Id) -> impl IntoView {
     };
     let title = move || summary.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default());
     let counts = move || {
-        let lang = session.settings.lang().get();
+        let lang = session.settings.lang();
         summary.with(|s| {
             s.as_ref()
                 .map(|&(_, phases, touchpoints, kpis, _)| lang.counts(phases, touchpoints, kpis))
         })
     };
     let last_edit = move || {
-        let lang = session.settings.lang().get();
+        let lang = session.settings.lang();
         let when = summary.with(|s| s.as_ref().map(|s| s.4.clone()).unwrap_or_default());
         let when = if when.is_empty() {
             lang.t(Text::Never).to_owned()
@@ -104,7 +104,7 @@ pub fn MapRow(id: Id) -> impl IntoView {
         }
     };
     let labelled =
-        move |text: Text| move || format!("{}: {}", session.settings.lang().get().t(text), title());
+        move |text: Text| move || format!("{}: {}", session.settings.lang().t(text), title());
     let href = Route::Map(id).href();
     view! {
         <li class="map-row">

@@ -85,10 +85,10 @@ pub fn MapEditor(id: Id) -> impl IntoView {
             </form>
             <ChartsPanel />
             <datalist id="channels">
-                {move || channels(session.settings.lang().get()).map(|c| view! { <option value=c></option> }).collect_view()}
+                {move || channels(session.settings.lang()).map(|c| view! { <option value=c></option> }).collect_view()}
             </datalist>
             <datalist id="units">
-                {move || units(session.settings.lang().get()).map(|u| view! { <option value=u></option> }).collect_view()}
+                {move || units(session.settings.lang()).map(|u| view! { <option value=u></option> }).collect_view()}
             </datalist>
         </section>
     }

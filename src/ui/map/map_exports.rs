@@ -14,21 +14,17 @@ pub fn MapExports() -> impl IntoView {
     let map = use_open_map();
     let session = use_session();
     // Dutch spreadsheets expect semicolons; the user can choose otherwise.
-    let (separator, set_separator) =
-        signal(if session.settings.lang().get_untracked() == Lang::Nl {
-            Separator::Semicolon
-        } else {
-            Separator::Comma
-        });
+    let (separator, set_separator) = signal(if session.settings.lang_untracked() == Lang::Nl {
+        Separator::Semicolon
+    } else {
+        Separator::Comma
+    });
     let save = move |suffix: &'static str,
                      extension: &'static str,
                      mime: &'static str,
                      write: fn(&JourneyMap, Separator, Lang) -> String| {
         move |_| {
-            let (sep, lang) = (
-                separator.get_untracked(),
-                session.settings.lang().get_untracked(),
-            );
+            let (sep, lang) = (separator.get_untracked(), session.settings.lang_untracked());
             if let Some((name, text)) = map.with_untracked(|m| {
                 (
                     file_name(&format!("{} {suffix}", m.title), extension),

@@ -108,7 +108,7 @@ pub fn WorkshopTimer(#[prop(optional)] large: bool) -> impl IntoView {
     let left = move || countdown.get().left(timer.now.get());
     let done = move || matches!(countdown.get(), Countdown::Done { .. });
     let main_action = move || {
-        let lang = session.settings.lang().get();
+        let lang = session.settings.lang();
         match countdown.get() {
             Countdown::Running { .. } => lang.t(Text::Pause),
             Countdown::Paused { .. } => lang.t(Text::Resume),
@@ -116,8 +116,8 @@ pub fn WorkshopTimer(#[prop(optional)] large: bool) -> impl IntoView {
         }
     };
     view! {
-        <div class="workshop-timer" class:large=large class:done=done role="group" aria-label=move || session.settings.lang().get().t(Text::WorkshopTimer)>
-            <span class="timer-clock" role="timer" aria-label=move || format!("{}: {}", session.settings.lang().get().t(Text::TimeLeft), clock(left()))>
+        <div class="workshop-timer" class:large=large class:done=done role="group" aria-label=move || session.settings.lang().t(Text::WorkshopTimer)>
+            <span class="timer-clock" role="timer" aria-label=move || format!("{}: {}", session.settings.lang().t(Text::TimeLeft), clock(left()))>
                 {move || clock(left())}
             </span>
             <label class="timer-minutes">
@@ -141,7 +141,7 @@ pub fn WorkshopTimer(#[prop(optional)] large: bool) -> impl IntoView {
                 {main_action}
             </button>
             <button type="button" class="secondary" on:click=move |_| timer.reset()>{tr(Text::Reset)}</button>
-            <p class="timer-done" role="status">{move || done().then(|| session.settings.lang().get().t(Text::TimeIsUp))}</p>
+            <p class="timer-done" role="status">{move || done().then(|| session.settings.lang().t(Text::TimeIsUp))}</p>
         </div>
     }
 }

@@ -20,7 +20,7 @@ pub fn BackupReminder() -> impl IntoView {
             return Vec::new();
         }
         session.library.read(Topic::AnyMap, |l| {
-            session.settings.exported().with(|exported| {
+            session.settings.with_exported(|exported| {
                 backup::unexported(&l.maps, exported, &now)
                     .into_iter()
                     .map(|m| m.title.clone())

@@ -19,8 +19,8 @@ pub fn StorageNotices() -> impl IntoView {
     };
     // Only a reload brings the newer version that blocks saving.
     let reload_helps = |text| matches!(text, Text::BlockedMap | Text::NewerAppRunning);
-    let reasons = move || session.stored.report().with(|r| r.reasons.clone());
-    let damaged = move || session.stored.report().with(|r| r.set_aside.clone());
+    let reasons = move || session.stored.with_report(|r| r.reasons.clone());
+    let damaged = move || session.stored.with_report(|r| r.set_aside.clone());
     view! {
         <Show when=move || !session.stored.persistent()>
             <div class="notice warning" role="status">
@@ -30,7 +30,7 @@ pub fn StorageNotices() -> impl IntoView {
         </Show>
         {move || save_problem().map(|(text, detail)| view! {
             <div class="notice error" role="alert">
-                <p>{move || session.settings.lang().get().t(text)}</p>
+                <p>{move || session.settings.lang().t(text)}</p>
                 <ExportAllButton />
                 {reload_helps(text).then(|| view! {
                     <button type="button" on:click=|_| { let _ = window().location().reload(); }>{tr(Text::ReloadNow)}</button>
@@ -45,7 +45,7 @@ pub fn StorageNotices() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| session.tab_sync.dismiss_kept_copies()>{tr(Text::Close)}</button>
             </div>
         </Show>
-        <Show when=move || session.stored.report().with(|r| r.newer > 0)>
+        <Show when=move || session.stored.with_report(|r| r.newer > 0)>
             <div class="notice warning" role="status"><p>{tr(Text::NewerData)}</p></div>
         </Show>
         <Show when=move || !damaged().is_empty()>
@@ -58,7 +58,7 @@ pub fn StorageNotices() -> impl IntoView {
                                 let (id, when) = entry.origin();
                                 let id = id.to_owned();
                                 move || {
-                                    let lang = session.settings.lang().get();
+                                    let lang = session.settings.lang();
                                     match when {
                                         Some(ms) => {
                                             let when = local_time(&(ms as f64).into(), lang);

@@ -23,7 +23,7 @@ pub fn StorageUsage() -> impl IntoView {
         <Show when=move || session.stored.persistent()>
             <p class="storage-usage">
                 {tr(Text::StorageUsed)} " " <strong>{size}</strong> " " {tr(Text::StorageOfAbout)} ". "
-                {move || persisted().map(|t| session.settings.lang().get().t(t))}
+                {move || persisted().map(|t| session.settings.lang().t(t))}
             </p>
         </Show>
     }

@@ -83,7 +83,7 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
         leave_full_screen();
     });
 
-    let lang = move || session.settings.lang().get();
+    let lang = move || session.settings.lang();
     let title = move || map.with(|m| m.as_ref().map(|m| m.title.clone()).unwrap_or_default());
     let names = Memo::new(move |_| {
         map.with(|m| {

@@ -34,6 +34,12 @@ impl OpenLibrary {
 
     /// Reads the library and makes the running view or memo follow `topic`.
     pub fn read<R>(&self, topic: Topic, f: impl FnOnce(&Library) -> R) -> R {
+        self.follow(topic);
+        self.read_untracked(f)
+    }
+
+    /// Makes the running view or memo follow `topic`.
+    pub fn follow(&self, topic: Topic) {
         let known = self
             .topics
             .with_value(|topics| topics.get(&topic).map(ArcTrigger::track).is_some());
@@ -44,7 +50,6 @@ impl OpenLibrary {
                 topics.insert(topic, trigger);
             });
         }
-        self.read_untracked(f)
     }
 
     /// Reads the library without following anything: for event handlers and saving.

@@ -18,7 +18,6 @@ pub use topic::Topic;
 use crate::i18n::Text;
 use crate::model::{limits, EditError, Id, JourneyMap, LibraryEdit};
 use autosave::Autosave;
-use leptos::prelude::*;
 use library::OpenLibrary;
 use settings::Settings;
 use stored::Stored;
@@ -99,7 +98,7 @@ impl Session {
     /// The one way a map joins the library (new, from a template, duplicated, imported, or a
     /// shared map's copy): one undoable step that puts it first. Returns its id.
     pub fn add_map(&self, mut map: JourneyMap, joining: Joining) -> Result<Id, EditError> {
-        let lang = self.settings.lang().get_untracked();
+        let lang = self.settings.lang_untracked();
         self.library.read_untracked(|library| {
             let taken = |id: &str| library.map(id).is_some();
             let own_id = matches!(joining, Joining::Duplicated | Joining::Shared);

@@ -54,12 +54,12 @@ impl OpenMap {
 
     /// Reads the map and follows changes to one part of it. `None` once the map is gone.
     pub fn with<R>(&self, part: Part, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
-        self.read(|id| Topic::Part(id, part), f)
+        self.read(Topic::Part(self.id.get_value(), part), f)
     }
 
     /// Reads the map and follows changes to what `chart` shows.
     pub fn chart<R>(&self, chart: Chart, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
-        self.read(|id| Topic::Chart(id, chart), f)
+        self.read(Topic::Chart(self.id.get_value(), chart), f)
     }
 
     pub fn with_untracked<R>(&self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
@@ -67,15 +67,9 @@ impl OpenMap {
         self.session.library.read_untracked(|l| l.map(&id).map(f))
     }
 
-    fn read<R>(
-        &self,
-        topic: impl FnOnce(Id) -> Topic,
-        f: impl FnOnce(&JourneyMap) -> R,
-    ) -> Option<R> {
-        let id = self.id.get_value();
-        self.session
-            .library
-            .read(topic(id.clone()), |l| l.map(&id).map(f))
+    fn read<R>(&self, topic: Topic, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        self.session.library.follow(topic);
+        self.with_untracked(f)
     }
 }
 

@@ -49,8 +49,12 @@ impl Settings {
     }
 
     /// The interface language, followed where read in a view.
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read_only()
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -58,8 +62,12 @@ impl Settings {
         self.remember(Setting::Language, lang.code());
     }
 
-    pub fn large_type(&self) -> ReadSignal<bool> {
-        self.large_type.read_only()
+    pub fn large_type(&self) -> bool {
+        self.large_type.get()
+    }
+
+    pub fn large_type_untracked(&self) -> bool {
+        self.large_type.get_untracked()
     }
 
     pub fn set_large_type(&self, on: bool) {
@@ -67,8 +75,9 @@ impl Settings {
         self.remember(Setting::LargeType, if on { "on" } else { "off" });
     }
 
-    pub fn exported(&self) -> ReadSignal<BTreeMap<Id, String>> {
-        self.exported.read_only()
+    /// Reads when each map was last exported, and follows it.
+    pub fn with_exported<R>(&self, f: impl FnOnce(&BTreeMap<Id, String>) -> R) -> R {
+        self.exported.with(f)
     }
 
     /// Notes that these maps were just downloaded as JSON: the user has a copy outside the

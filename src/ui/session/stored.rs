@@ -46,16 +46,21 @@ impl Stored {
     /// Works on the store; `None` once the app is gone.
     pub fn with<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
         let result = self.store.try_update_value(f);
+        self.count_bytes();
+        result
+    }
+
+    fn count_bytes(&self) {
         if let Some(bytes) = self.store.try_with_value(Store::bytes_used) {
             if bytes != self.bytes_used.get_untracked() {
                 self.bytes_used.set(bytes);
             }
         }
-        result
     }
 
-    pub fn report(&self) -> ReadSignal<OpenReport> {
-        self.report.read_only()
+    /// Reads what opening storage found, and follows it.
+    pub fn with_report<R>(&self, f: impl FnOnce(&OpenReport) -> R) -> R {
+        self.report.with(f)
     }
 
     /// Counts a map this tab found written by a newer version of the app.

@@ -94,7 +94,7 @@ impl TabSync {
     /// This tab's version of map `id`, added under a new id with a title that says where it came
     /// from, and saved soon.
     fn keep_copy(&self, id: &str) {
-        let lang = self.settings.lang().get_untracked();
+        let lang = self.settings.lang_untracked();
         let copy = self.library.read_untracked(|library| {
             let mut mine = library.map(id)?.clone();
             mine.id = new_map_id(|id| library.map(id).is_some());

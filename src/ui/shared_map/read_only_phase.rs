@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ReadOnlyPhase(phase: Phase) -> impl IntoView {
     let session = use_session();
-    let lang = move || session.settings.lang().get();
+    let lang = move || session.settings.lang();
     let kpi_line = move |k: &Kpi| {
         let lang = lang();
         let target = k.target.map(|t| {

@@ -36,7 +36,7 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
                 <div class="notice error" role="alert">
                     <p>{tr(Text::LinkDamaged)}</p>
                     <ul class="problems">
-                        {details.into_iter().map(|p| view! { <li>{move || p.message(session.settings.lang().get())}</li> }).collect_view()}
+                        {details.into_iter().map(|p| view! { <li>{move || p.message(session.settings.lang())}</li> }).collect_view()}
                     </ul>
                     <a href=Route::Library.href()>{tr(Text::BackToMaps)}</a>
                 </div>

@@ -17,7 +17,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     view! {
         <label class="language-switch">
             <span>{tr(Text::Language)}</span>
-            <select on:change=on_change prop:value=move || session.settings.lang().get().code()>
+            <select on:change=on_change prop:value=move || session.settings.lang().code()>
                 <option value="en" lang="en">"English"</option>
                 <option value="nl" lang="nl">"Nederlands"</option>
             </select>

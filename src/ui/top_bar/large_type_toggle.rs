@@ -10,15 +10,15 @@ pub fn LargeTypeToggle() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root
                 .class_list()
-                .toggle_with_force("large-type", session.settings.large_type().get());
+                .toggle_with_force("large-type", session.settings.large_type());
         }
     });
     view! {
         <button
             type="button"
             class="toggle"
-            aria-pressed=move || session.settings.large_type().get().to_string()
-            on:click=move |_| session.settings.set_large_type(!session.settings.large_type().get_untracked())
+            aria-pressed=move || session.settings.large_type().to_string()
+            on:click=move |_| session.settings.set_large_type(!session.settings.large_type_untracked())
         >
             "A+ " {tr(Text::LargerText)}
         </button>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn SaveStatus() -> impl IntoView {
     let session = use_session();
     let text = move || {
-        let lang = session.settings.lang().get();
+        let lang = session.settings.lang();
         match session.autosave.state() {
             SaveState::Saved => lang.t(Text::Saved),
             SaveState::Pending => lang.t(Text::Saving),
