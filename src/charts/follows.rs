@@ -4,7 +4,7 @@
 
 use crate::model::{Edit, LibraryEdit, NumberField, TextField};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Chart {
     Experience,
     Progress,

@@ -519,7 +519,7 @@ impl JourneyMap {
 
 /// A part of a map that a view can follow: an edit names the parts it changes
 /// ([`Edit::touches`]), so only the views of those parts run again, however large the map.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
     /// The map's title and description.
     MapTexts,
