@@ -241,6 +241,11 @@ texts! {
     Unreadable => "The browser could not read this file.", "De browser kon dit bestand niet lezen.";
     Imported => "Imported", "Geïmporteerd";
     Close => "Close", "Sluiten";
+    Done => "Done", "Klaar";
+    NoData => "No data", "Geen gegevens";
+    OnTrackShort => "On track", "Op koers";
+    BehindShort => "Behind", "Achter";
+    PhaseKpiSummary => "KPIs: {on_track} on track, {behind} behind, {none} without data", "KPI's: {on_track} op koers, {behind} achter, {none} zonder gegevens";
     KeptAsCopy => "This map was also changed in another tab or window. That version is shown now; your changes from this tab were kept as a separate map:", "Deze klantreis is ook in een ander tabblad of venster gewijzigd. Die versie staat nu hier; je wijzigingen uit dit tabblad zijn bewaard als aparte klantreis:";
     FromThisTab => "from this tab", "uit dit tabblad";
     ChartsHeading => "Charts", "Grafieken";

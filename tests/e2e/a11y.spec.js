@@ -1,4 +1,4 @@
-import { test, expect, openApp, createMap, addPhase, seedMaps, expectNoViolations } from "./fixtures.js";
+import { test, expect, openApp, createMap, addPhase, seedMaps, expectNoViolations, editCard } from "./fixtures.js";
 
 test("axe finds nothing on the empty library", async ({ page }) => {
   await openApp(page);
@@ -31,13 +31,17 @@ test("axe finds nothing in the editor on a full template map, with progress show
   await page.getByRole("button", { name: "Create map" }).click();
   const care = page.getByRole("group", { name: /^Phase 4:/ });
   const kpi = care.getByRole("group", { name: "KPI: Repeat purchase ratio" });
+  await expectNoViolations(page);
+  await editCard(kpi);
   await kpi.getByRole("textbox", { name: "Target" }).fill("30");
   await kpi.getByRole("textbox", { name: "Target" }).press("Enter");
   await kpi.getByText(/^Measurements/).click();
   await kpi.getByLabel("Value", { exact: true }).fill("12");
   await kpi.getByRole("button", { name: "Add measurement" }).click();
   await expect(kpi).toContainText("Behind");
-  await care.getByRole("group", { name: /^Touchpoint: E-mail with labels/ }).getByText("Description").click();
+  const email = care.getByRole("group", { name: /^Touchpoint: E-mail with labels/ });
+  await editCard(email);
+  await email.getByText("Description").click();
   await expectNoViolations(page);
   await page.getByRole("button", { name: "Larger text" }).click();
   await page.getByLabel("Language").selectOption("nl");

@@ -1,4 +1,4 @@
-import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint } from "./fixtures.js";
+import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint, editCard } from "./fixtures.js";
 
 test("the release build starts and mounts the app under a strict CSP", async ({ page }) => {
   await openApp(page);
@@ -256,12 +256,18 @@ test("switching language on an open map re-labels every card at once", async ({ 
   const see = phase(page, 1);
   await expect(see.getByRole("textbox", { name: "Naam van de fase" })).toHaveValue("See");
   const card = see.getByRole("group", { name: "Contactmoment: Inspiring posts" });
+  // Compact cards name their emotion and status in Dutch too.
+  await expect(card).toContainText("positief");
+  await expect(see.getByRole("group", { name: "KPI: Reach" })).toContainText("Geen gegevens");
+  await editCard(card);
   await expect(card.getByRole("combobox", { name: "Emotie" })).toBeVisible();
   await expect(card.getByRole("combobox", { name: "Emotie" }).locator("option:checked")).toHaveText(/positief/);
   const reach = see.getByRole("group", { name: "KPI: Reach" });
+  await editCard(reach);
   await expect(reach.getByRole("combobox", { name: "Beter als" })).toBeVisible();
   await page.getByLabel("Taal").selectOption("en");
-  await expect(touchpoint(see, "Inspiring posts").getByRole("combobox", { name: "Emotion" })).toBeVisible();
+  await expect(reach.getByRole("combobox", { name: "Better when" })).toBeVisible();
+  await expect(touchpoint(see, "Inspiring posts")).toContainText("positive");
 });
 
 test("the whole flow works from the keyboard alone", async ({ page }) => {

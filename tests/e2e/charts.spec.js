@@ -1,6 +1,6 @@
 // The charts on canvas: drawn, following edits, downloadable as PNG, with their data as text.
 import { readFileSync } from "node:fs";
-import { test, expect, templateMap, openApp, phase, pixels, saved, touchpoint } from "./fixtures.js";
+import { test, expect, templateMap, openApp, phase, pixels, saved, touchpoint, editCard } from "./fixtures.js";
 
 test("all four charts are drawn on canvas at device resolution", async ({ page }) => {
   await templateMap(page);
@@ -16,7 +16,9 @@ test("all four charts are drawn on canvas at device resolution", async ({ page }
 test("charts follow an edit at once", async ({ page }) => {
   await templateMap(page);
   const before = await pixels(page, "Experience curve");
-  await touchpoint(phase(page, 1), "Display campaign").getByRole("combobox", { name: "Emotion" }).selectOption("-2");
+  const display = touchpoint(phase(page, 1), "Display campaign");
+  await editCard(display);
+  await display.getByRole("combobox", { name: "Emotion" }).selectOption("-2");
   await expect.poll(async () => (await pixels(page, "Experience curve")).print).not.toBe(before.print);
   // The data behind it changed with it.
   const curve = page.getByRole("figure").filter({ has: page.getByRole("heading", { name: "Experience curve" }) });
@@ -24,7 +26,9 @@ test("charts follow an edit at once", async ({ page }) => {
   await expect(curve.getByRole("row", { name: "See Display campaign −2" })).toBeVisible();
 
   const coverage = await pixels(page, "Channels per phase");
-  await touchpoint(phase(page, 2), "Search ads").getByRole("combobox", { name: "Channel" }).fill("Podcast");
+  const search = touchpoint(phase(page, 2), "Search ads");
+  await editCard(search);
+  await search.getByRole("combobox", { name: "Channel" }).fill("Podcast");
   await expect.poll(async () => (await pixels(page, "Channels per phase")).print).not.toBe(coverage.print);
 });
 
@@ -46,6 +50,7 @@ test("chart data is worked out again only when what the chart shows changed", as
   for (const chart of Object.keys(start)) expect(start[chart], chart).not.toBeNull();
 
   // What no chart shows: the owner and the description.
+  await editCard(card);
   await card.getByRole("textbox", { name: "Owner" }).fill("Someone else");
   await card.getByText("Description").click();
   await card.getByRole("textbox", { name: "Description" }).fill("Seen on news sites");

@@ -1,5 +1,6 @@
 import {
   test, expect, openApp, createMap, addPhase, saved, storedMap, phase, phaseName, phaseNames, touchpoint, kpi,
+  cardSummary, editCard,
 } from "./fixtures.js";
 
 /** Creates a map from a template through the library form. */
@@ -59,16 +60,23 @@ test("a blank map gets phases, touchpoints and KPIs by hand, and a reload keeps 
 
   await page.reload();
   const again = touchpoint(phase(page, 1), "Newsletter");
+  // Compact, the card shows its name, channel and emotion; opened, every field.
+  await expect(again).toContainText("E-mail · very positive");
+  await editCard(again);
   await expect(again.getByRole("combobox", { name: "Channel" })).toHaveValue("E-mail");
   await expect(again.getByRole("combobox", { name: "Emotion" })).toHaveValue("2");
   await expect(again.getByRole("textbox", { name: "Owner" })).toHaveValue("Marketing");
   await again.getByText("Description").click();
   await expect(again.getByRole("textbox", { name: "Description" })).toHaveValue("Monthly, with offers");
+  await editCard(kpi(phase(page, 1), "Open rate"));
   await expect(kpi(phase(page, 1), "Open rate").getByRole("combobox", { name: "Unit" })).toHaveValue("%");
   await expect(phase(page, 1).getByRole("textbox", { name: "Goal / message" })).toHaveValue("Be remembered");
 });
 
 test("phases are reordered by keyboard, by buttons and by drag and drop", async ({ page }) => {
+  // Source and target both on screen: Playwright scrolls to the target after pressing on the
+  // source, and Chromium starts no drag when the page scrolls under a pressed mouse.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await openApp(page);
   await fromTemplate(page, "See – Think – Do – Care");
   // Alt + arrow in the phase's name moves it and keeps the caret there.
@@ -88,11 +96,16 @@ test("phases are reordered by keyboard, by buttons and by drag and drop", async 
 });
 
 test("touchpoints move within and between phases by keyboard, buttons and drag and drop", async ({ page }) => {
+  // Source and target both on screen: Playwright scrolls to the target after pressing on the
+  // source, and Chromium starts no drag when the page scrolls under a pressed mouse.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await openApp(page);
   await fromTemplate(page, "See – Think – Do – Care");
-  const names = (n) => phase(page, n).locator(".touchpoint .item-name").evaluateAll((i) => i.map((x) => x.value));
+  const names = (n) =>
+    phase(page, n).locator(".touchpoint").evaluateAll((cards) => cards.map((c) => (c.querySelector(".card-title")?.textContent ?? c.querySelector(".item-name").value)));
   expect(await names(1)).toEqual(["Inspiring posts", "Display campaign", "Press coverage"]);
 
+  await editCard(touchpoint(phase(page, 1), "Inspiring posts"));
   await touchpoint(phase(page, 1), "Inspiring posts").getByRole("textbox", { name: "Touchpoint name" }).focus();
   await page.keyboard.press("Alt+ArrowDown");
   expect(await names(1)).toEqual(["Display campaign", "Inspiring posts", "Press coverage"]);
@@ -108,7 +121,7 @@ test("touchpoints move within and between phases by keyboard, buttons and drag a
   expect((await names(3)).at(-2)).toBe("Inspiring posts");
 
   const handle = touchpoint(phase(page, 1), "Press coverage").locator(".drag-handle");
-  await handle.dragTo(touchpoint(phase(page, 2), "Buying guides").getByRole("combobox", { name: "Channel" }));
+  await handle.dragTo(cardSummary(touchpoint(phase(page, 2), "Buying guides")));
   expect(await names(1)).toEqual(["Display campaign"]);
   expect((await names(2))[0]).toBe("Press coverage");
   await saved(page);
@@ -242,5 +255,8 @@ test("the editor works in Dutch", async ({ page }) => {
   await fromTemplate(page, "Kijk – Kies – Koop – Krijg – Koester", "Workshop");
   await expect(phase(page, 1).getByRole("button", { name: "Contactmoment toevoegen" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Contactmoment: Social media" }).first()).toBeVisible();
-  await expect(page.getByRole("group", { name: "KPI: Bereik" }).getByText("Stel een doel in")).toBeVisible();
+  const reach = page.getByRole("group", { name: "KPI: Bereik" });
+  await expect(reach).toContainText("Geen gegevens");
+  await editCard(reach);
+  await expect(reach.getByText("Stel een doel in")).toBeVisible();
 });

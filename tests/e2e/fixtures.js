@@ -76,6 +76,18 @@ export function touchpoint(scope, name) {
   return scope.getByRole("group", { name: `Touchpoint: ${name}`, exact: true });
 }
 
+/** A compact card's summary: the button that opens it for editing. */
+export function cardSummary(card) {
+  return card.getByRole("button", { expanded: false });
+}
+
+/** Opens a card for editing, as a click on it does; an open card stays open. */
+export async function editCard(card) {
+  const done = card.getByRole("button", { name: /^(Done|Klaar)$/ });
+  if (!(await done.isVisible())) await cardSummary(card).click();
+  await expect(done).toBeVisible();
+}
+
 export function kpi(scope, name) {
   return scope.getByRole("group", { name: `KPI: ${name}`, exact: true });
 }

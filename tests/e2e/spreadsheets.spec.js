@@ -1,6 +1,6 @@
 // CSV for spreadsheets and Mermaid for documentation, as a person downloads and uploads them.
 import { readFileSync } from "node:fs";
-import { test, expect, templateMap, phase, kpi } from "./fixtures.js";
+import { test, expect, templateMap, phase, kpi, editCard } from "./fixtures.js";
 
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
@@ -24,6 +24,7 @@ test("touchpoints and KPIs export as CSV with a BOM, in the chosen separator", a
 test("measurements come in from a spreadsheet file after a preview, bad rows named", async ({ page }) => {
   await templateMap(page);
   const card = kpi(phase(page, 3), "Conversion rate");
+  await editCard(card);
   await card.getByRole("textbox", { name: "Target" }).fill("3");
   await card.getByRole("textbox", { name: "Target" }).press("Enter");
   await card.getByText(/^Measurements/).click();
@@ -41,8 +42,10 @@ test("measurements come in from a spreadsheet file after a preview, bad rows nam
   await expect(card).toContainText("Measurements (2)");
   await expect(card).toContainText("On track: target reached");
   await expect(card.getByRole("textbox", { name: "Value 2026-02-28" })).toHaveValue("3.25");
-  // One undo takes the whole import back.
+  // One undo takes the whole import back (the click on Undo, outside the card, closes it).
   await page.getByRole("button", { name: "Undo" }).first().click();
+  await expect(card).toContainText("No data");
+  await editCard(card);
   await expect(card).toContainText("Measurements (0)");
 
   // And out again, with the values as they came in.

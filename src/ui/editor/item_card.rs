@@ -1,12 +1,16 @@
+use crate::i18n::Text;
 use crate::model::Id;
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
 use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
+use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::session::open_map::use_open_map;
+use crate::ui::tr;
 use leptos::html::Li;
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// The list a card is in: its element id says which (`tp-…`, `kpi-…`).
 #[derive(Clone, Copy)]
@@ -35,13 +39,17 @@ impl CardKind {
 
 /// The frame a touchpoint or KPI card shares: its list item, which Alt + arrow keys move and
 /// which takes the place of a card dropped on it, around a group named for screen readers.
-/// Away from the screen it holds only the card's name (`on_screen`).
+///
+/// A card is compact — its `summary`, a button — until it is opened for editing (a click, or
+/// Enter on the focused card); open, it shows all its fields (`children`) until Escape, "Done"
+/// or focus going elsewhere closes it. Away from the screen it holds only its name (`on_screen`).
 #[component]
 pub fn ItemCard(
     id: Id,
     class: &'static str,
     element_id: String,
     #[prop(into)] label: Signal<String>,
+    summary: ViewFn,
     children: ChildrenFn,
 ) -> impl IntoView {
     let map = use_open_map();
@@ -75,6 +83,7 @@ pub fn ItemCard(
         }
     });
     let target = StoredValue::new(element_id.clone());
+    let card_id = StoredValue::new(id.clone());
     let on_focus_in = move |_| {
         near.focus(&target.read_value(), true);
         awaits_focus.set(false);
@@ -89,18 +98,46 @@ pub fn ItemCard(
                 });
                 if let Some(element_id) = target.try_get_value().filter(|_| !inside) {
                     near.focus(&element_id, false);
+                    // Focus went to another control (Tab, a click there): the card closes. Where
+                    // it went nowhere, a button inside was removed; a click elsewhere on the page
+                    // closes the card through the map editor.
+                    let body: Option<web_sys::Element> = document().body().map(Into::into);
+                    let elsewhere = document()
+                        .active_element()
+                        .is_some_and(|e| Some(&e) != body.as_ref());
+                    if let Some(id) = card_id.try_get_value().filter(|_| elsewhere) {
+                        map.close(&id);
+                    }
                 }
             },
             Duration::ZERO,
         )
     };
-    let id = StoredValue::new(id);
+    let open = {
+        let id = id.clone();
+        Memo::new(move |_| map.is_open(&id))
+    };
+    let close = move || {
+        // The field with focus commits what was typed (a number does on blur) while it is there.
+        if let Some(field) = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = field.blur();
+        }
+        map.close(&card_id.read_value());
+        // Back to the card, compact again.
+        focus::restore(None, target.get_value());
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if let Some(step) = keys::item_step(&ev) {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.stop_propagation();
+            close();
+        } else if let Some(step) = keys::item_step(&ev) {
             ev.prevent_default();
             // The phase around the card would otherwise move too.
             ev.stop_propagation();
-            map.move_item(&id.read_value(), step, target.get_value());
+            map.move_item(&card_id.read_value(), step, target.get_value());
         }
     };
     let on_drop = move |ev: web_sys::DragEvent| {
@@ -108,18 +145,52 @@ pub fn ItemCard(
             return;
         };
         let edit = map
-            .with_untracked(|m| m.drop_on_item(&dragged, &id.read_value()))
+            .with_untracked(|m| m.drop_on_item(&dragged, &card_id.read_value()))
             .flatten();
         if let Some(edit) = edit {
             let _ = map.apply(edit);
         }
     };
+    let open_it = move |_| {
+        map.open(&card_id.read_value());
+        focus::restore(None, target.get_value());
+    };
+    // A press on an open card's blank space keeps focus in the card, so the card stays open.
+    let keep_focus = move |ev: leptos::ev::MouseEvent| {
+        let on_control = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| {
+                e.closest("input, select, textarea, button, summary, label, a, .drag-handle")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
+        if open.get_untracked() && !on_control {
+            ev.prevent_default();
+        }
+    };
     let content = move || {
-        if built.get() {
-            view! { <div role="group" aria-label=label class="card-body">{children()}</div> }
-                .into_any()
-        } else {
+        if !built.get() {
             view! { <span>{label}</span> }.into_any()
+        } else if open.get() {
+            view! {
+                <div role="group" aria-label=label class="card-body">
+                    {children()}
+                    <button type="button" class="card-done" on:click=move |_| close()>{tr(Text::Done)}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div role="group" aria-label=label class="card-body compact">
+                    <DragHandle kind=Kind::Item id=card_id.get_value() />
+                    <button type="button" class="card-summary" aria-expanded="false" on:click=open_it>
+                        {summary.run()}
+                    </button>
+                </div>
+            }
+            .into_any()
         }
     };
     view! {
@@ -134,6 +205,8 @@ pub fn ItemCard(
             on:drop=on_drop
             on:focusin=on_focus_in
             on:focusout=on_focus_out
+            on:mousedown=keep_focus
+            data-card=card_id.get_value()
         >
             {content}
         </li>

@@ -95,8 +95,37 @@ pub fn KpiCard(id: Id) -> impl IntoView {
     };
     let measurements_open = RwSignal::new(false);
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
+    // Latest value against target, and the status in colour and words.
+    let summary = ViewFn::from(move || {
+        let figures = move || {
+            let lang = lang.get();
+            let unit = unit.get();
+            match progress() {
+                Some(p) => format!(
+                    "{} {unit} / {} {unit}",
+                    numbers::format(p.latest, lang),
+                    numbers::format(p.target, lang)
+                ),
+                None => String::new(),
+            }
+        };
+        let status = move || match progress().map(|p| p.status) {
+            Some(Status::OnTrack) => ("status-chip on-track", "✓", Text::OnTrackShort),
+            Some(Status::Behind) => ("status-chip behind", "!", Text::BehindShort),
+            None => ("status-chip no-data", "–", Text::NoData),
+        };
+        view! {
+            <span class="summary-text">
+                <strong class="card-title">{name}</strong>
+                <span class="card-meta">{figures}</span>
+            </span>
+            <span class=move || status().0>
+                <span aria-hidden="true">{move || status().1}</span> " " {move || lang.get().t(status().2)}
+            </span>
+        }
+    });
     view! {
-        <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label>
+        <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
                     <TextInput field=TextField::KpiName(id.clone()) value=name label=tr_signal(Text::KpiName) class="item-name" />

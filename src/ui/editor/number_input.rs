@@ -25,7 +25,7 @@ pub fn NumberInput(
     let on_change = move |ev| match parse(&event_target_value(&ev)) {
         Ok(number) if number.is_some() || optional => {
             set_invalid.set(false);
-            if number != value.get_untracked() {
+            if value.try_get_untracked() != Some(number) {
                 on_commit(number);
             }
         }

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::model::{Color, Edit, Id, Item, Kpi, Part, Phase, TextField, Touchpoint};
+use crate::model::{Color, Edit, Id, Item, Kpi, Part, Phase, Status, TextField, Touchpoint};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
@@ -64,6 +64,38 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     };
     let touchpoint_ids = ids(|p| p.touchpoints.iter().map(|t| t.id.clone()).collect());
     let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
+    // How its KPIs are doing, summed up in the heading: on track, behind, without data.
+    let kpi_status = Memo::new(move |_| {
+        kpi_ids.with(|ids| {
+            ids.iter().fold([0, 0, 0], |mut sum, id| {
+                let status = map
+                    .with(Part::Item(id.clone()), |m| {
+                        m.kpi(id).and_then(Kpi::progress).map(|p| p.status)
+                    })
+                    .flatten();
+                sum[match status {
+                    Some(Status::OnTrack) => 0,
+                    Some(Status::Behind) => 1,
+                    None => 2,
+                }] += 1;
+                sum
+            })
+        })
+    });
+    let kpi_summary = move || {
+        let [on_track, behind, none] = kpi_status.get();
+        (on_track + behind + none > 0).then(|| {
+            let count = |n: usize| n.to_string();
+            lang.get().fill(
+                Text::PhaseKpiSummary,
+                &[
+                    ("on_track", &count(on_track)),
+                    ("behind", &count(behind)),
+                    ("none", &count(none)),
+                ],
+            )
+        })
+    };
     // Which of its cards to build: checked when the page scrolls or changes size.
     let column = NodeRef::<Li>::new();
     let order = Memo::new(move |_| {
@@ -146,6 +178,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         let phase = id.get_value();
         if map.apply(Edit::InsertItem { phase, index, item }).is_ok() {
             // Straight into naming it.
+            map.open(&new_id);
             focus::new_item(kind.element_id(&new_id));
         }
     };
@@ -176,6 +209,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
             on:drop=on_drop
         >
             <div role="group" aria-label=group_label class="phase-body">
+                <div class="phase-header">
                 <div class="phase-head">
                     <DragHandle kind=Kind::Phase id=id.get_value() />
                     <TextInput field=TextField::PhaseName(id.get_value()) value=name label=tr_signal(Text::PhaseName) class="phase-name" />
@@ -196,20 +230,26 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                     <summary>{tr(Text::Description)}</summary>
                     <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
                 </details>
-                <h3>{tr(Text::TouchpointsHeading)}</h3>
+                <p class="kpi-summary">{kpi_summary}</p>
+                </div>
+                <div class="lane-cell">
+                <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>
                 <ul class="items touchpoints">
                     <For each=move || touchpoint_ids.get() key=|id| id.clone() let(id)>
                         <TouchpointCard id />
                     </For>
                 </ul>
                 <button type="button" class="add" on:click=move |_| add(CardKind::Touchpoint)>"+ " {tr(Text::AddTouchpoint)}</button>
-                <h3>{tr(Text::KpisHeading)}</h3>
+                </div>
+                <div class="lane-cell">
+                <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
                 <ul class="items kpis">
                     <For each=move || kpi_ids.get() key=|id| id.clone() let(id)>
                         <KpiCard id />
                     </For>
                 </ul>
                 <button type="button" class="add" on:click=move |_| add(CardKind::Kpi)>"+ " {tr(Text::AddKpi)}</button>
+                </div>
             </div>
         </li>
     }

@@ -30,13 +30,14 @@ pub fn TextInput(
         };
         set_invalid.set(map.apply(edit).is_err());
     };
+    // Also when a closing card takes the field away while it has focus: then the field's own
+    // signals may be gone already.
     let on_blur = move |ev: leptos::ev::FocusEvent| {
         map.session.library.seal();
-        if invalid.get_untracked() {
+        if invalid.try_get_untracked() == Some(true) {
             set_invalid.set(false);
-            if let Some(target) = ev.target() {
-                let _ =
-                    js_sys::Reflect::set(&target, &"value".into(), &value.get_untracked().into());
+            if let (Some(target), Some(value)) = (ev.target(), value.try_get_untracked()) {
+                let _ = js_sys::Reflect::set(&target, &"value".into(), &value.into());
             }
         }
     };

@@ -47,8 +47,21 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
     };
     // Kept while the card is away from the screen and not built.
     let more_open = RwSignal::new(false);
+    let channel = text(|t| &t.channel);
+    let summary = ViewFn::from(move || {
+        view! {
+            <span class=emotion_class aria-hidden="true">{move || badge().0}</span>
+            <span class="summary-text">
+                <strong class="card-title">{name}</strong>
+                <span class="card-meta">{move || {
+                    let (channel, words) = (channel.get(), badge().1);
+                    if channel.is_empty() { words.to_owned() } else { format!("{channel} · {words}") }
+                }}</span>
+            </span>
+        }
+    });
     view! {
-        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label>
+        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label summary>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
                     <span class=emotion_class aria-hidden="true" title=move || badge().1>{move || badge().0}</span>
@@ -57,7 +70,7 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
                 <div class="card-fields">
                     <TextInput
                         field=TextField::TouchpointChannel(id.clone())
-                        value=text(|t| &t.channel)
+                        value=channel
                         label=tr_signal(Text::Channel)
                         list="channels"
                     />

@@ -12,6 +12,7 @@ use crate::ui::session::open_map::OpenMap;
 use crate::ui::{tr, tr_signal, use_session};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn MapEditor(id: Id) -> impl IntoView {
@@ -28,6 +29,30 @@ pub fn MapEditor(id: Id) -> impl IntoView {
             m.phases.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
         })
         .unwrap_or_default()
+    });
+    // A click anywhere outside the open card closes it: a click, not a press, so that the field
+    // left has committed its value (a number commits when it loses focus) before it goes. A
+    // click that opened a card itself (adding one) leaves that card open.
+    let open_at_press = StoredValue::new(None::<Id>);
+    let press = window_event_listener(leptos::ev::pointerdown, move |_| {
+        open_at_press.set_value(map.open_card());
+    });
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        if map.open_card() != open_at_press.get_value() {
+            return;
+        }
+        // The path the click took, as it was: the button clicked may have gone by now (a card
+        // moved, a measurement removed), and with it the way up to its card.
+        let card = ev.composed_path().iter().find_map(|node| {
+            node.dyn_into::<web_sys::Element>()
+                .ok()?
+                .get_attribute("data-card")
+        });
+        map.close_unless(card.as_deref());
+    });
+    on_cleanup(move || {
+        press.remove();
+        outside.remove();
     });
     let (new_phase, set_new_phase) = signal(String::new());
     let add_phase = move |ev: SubmitEvent| {
@@ -67,11 +92,20 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                 when=move || phase_ids.with(|ids| !ids.is_empty())
                 fallback=|| view! { <p class="empty">{tr(Text::NoPhasesYet)}</p> }
             >
-                <ol class="phases" on:scroll=move |_| screen.schedule()>
-                    <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
-                        <PhaseColumn id />
-                    </For>
-                </ol>
+                // Phases as columns, lanes as rows; the lanes' names stay in view on the left
+                // (each cell also names its lane for screen readers).
+                <div class="journey-grid" on:scroll=move |_| screen.schedule()>
+                    <div class="lane-names" aria-hidden="true">
+                        <span></span>
+                        <span>{tr(Text::TouchpointsHeading)}</span>
+                        <span>{tr(Text::KpisHeading)}</span>
+                    </div>
+                    <ol class="phases">
+                        <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
+                            <PhaseColumn id />
+                        </For>
+                    </ol>
+                </div>
             </Show>
             <form class="add-phase" on:submit=add_phase>
                 <label for="new-phase-name">{tr(Text::NewPhaseName)}</label>

@@ -1,5 +1,6 @@
 //! The map being edited, shared with every component inside the editor, and the one way they
-//! read it: each read names the typed part of the map (or the chart) it follows.
+//! read it: each read names the typed part of the map (or the chart) it follows. It also knows
+//! which card is open for editing: one at a time, by id, so a card stays open when it moves.
 
 use super::{Session, Topic};
 use crate::charts::Chart;
@@ -11,16 +12,56 @@ use leptos::prelude::*;
 pub struct OpenMap {
     pub id: StoredValue<Id>,
     pub session: Session,
+    /// The card open for editing.
+    selected: RwSignal<Option<Id>>,
+    /// Wakes only the two cards a change of selection opens and closes, however many there are.
+    selector: StoredValue<Selector<Option<Id>>>,
 }
 
 impl OpenMap {
     pub fn provide(id: Id, session: Session) -> Self {
+        let selected = RwSignal::new(None);
         let open = OpenMap {
             id: StoredValue::new(id),
             session,
+            selected,
+            selector: StoredValue::new(Selector::new(move || selected.get())),
         };
         provide_context(open);
         open
+    }
+
+    /// Whether card `id` is open for editing; followed where read in a view.
+    pub fn is_open(&self, id: &str) -> bool {
+        self.selector
+            .with_value(|s| s.selected(&Some(id.to_owned())))
+    }
+
+    /// The card open for editing, without following it.
+    pub fn open_card(&self) -> Option<Id> {
+        self.selected.get_untracked()
+    }
+
+    /// Opens card `id` for editing, closing any other.
+    pub fn open(&self, id: &str) {
+        self.selected.set(Some(id.to_owned()));
+    }
+
+    /// Closes the open card unless it is card `id`.
+    pub fn close_unless(&self, id: Option<&str>) {
+        if self
+            .selected
+            .with_untracked(|s| s.is_some() && s.as_deref() != id)
+        {
+            self.selected.set(None);
+        }
+    }
+
+    /// Closes card `id` if it is the one open.
+    pub fn close(&self, id: &str) {
+        if self.selected.with_untracked(|s| s.as_deref() == Some(id)) {
+            self.selected.set(None);
+        }
     }
 
     pub fn apply(&self, edit: Edit) -> Result<(), EditError> {

@@ -1,0 +1,17 @@
+import { chromium } from "@playwright/test";
+import { serve } from "/work/main/tests/e2e/serve.mjs";
+const server = await serve("/work/main/dist", 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+page.on("pageerror", (e) => console.log("PAGE ERROR", e.message));
+await page.goto(origin + "/");
+await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
+await page.getByRole("button", { name: "Create map" }).click();
+await page.waitForTimeout(800);
+await page.screenshot({ path: "/tmp/shot-map.png" });
+await page.goto(origin + "/#/");
+await page.waitForTimeout(500);
+await page.screenshot({ path: "/tmp/shot-library.png" });
+await browser.close();
+server.close();
