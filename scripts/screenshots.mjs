@@ -1,0 +1,38 @@
+// Takes the README's pictures of the map from the release build in dist/, so they stay current:
+//   trunk build --release --offline && node scripts/screenshots.mjs
+// writes docs/map-en.png and docs/map-nl.png: the See–Think–Do–Care template (and its Dutch
+// twin) on a 1920×1080 screen, as a projector shows it.
+import { chromium } from "@playwright/test";
+import { serve } from "../tests/e2e/serve.mjs";
+
+const server = await serve("dist", 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const shots = [
+  { file: "docs/map-en.png", language: "en", template: "See – Think – Do – Care" },
+  { file: "docs/map-nl.png", language: "nl", template: "Kijk – Kies – Koop – Krijg – Koester" },
+];
+try {
+  for (const { file, language, template } of shots) {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByRole("combobox").filter({ has: page.locator('option[value="nl"]') }).selectOption(language);
+    await page.locator("#new-map-template").selectOption({ label: template });
+    await page.locator(".create-map button[type=submit]").click();
+    await page.locator(".journey-grid").waitFor();
+    // Down to the map itself, as the facilitator scrolls before projecting.
+    await page.locator(".journey-grid").evaluate((grid) => window.scrollTo(0, grid.getBoundingClientRect().top + window.scrollY - 8));
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
