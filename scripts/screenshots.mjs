@@ -25,9 +25,8 @@ try {
     await page.locator("#new-map-template").selectOption({ label: template });
     await page.locator(".create-map button[type=submit]").click();
     await page.locator(".journey-grid").waitFor();
-    // Down to the map itself, as the facilitator scrolls before projecting.
-    await page.locator(".journey-grid").evaluate((grid) => window.scrollTo(0, grid.getBoundingClientRect().top + window.scrollY - 8));
     await page.evaluate(() => document.activeElement?.blur());
+    await page.getByRole("status").filter({ hasText: /All changes saved|Alle wijzigingen opgeslagen/ }).waitFor();
     await page.screenshot({ path: file });
     console.log(`wrote ${file}`);
     await context.close();

@@ -73,21 +73,25 @@ pub fn MapEditor(id: Id) -> impl IntoView {
     view! {
         <section class="map" aria-labelledby="map-heading">
             <h1 id="map-heading" class="visually-hidden">{title}</h1>
-            <TextInput field=TextField::MapTitle value=title label=tr_signal(Text::MapTitle) class="map-title-field" refused=Text::TitleNeeded />
-            <TextInput
-                field=TextField::MapDescription
-                value=Signal::derive(move || map.with(Part::MapTexts, |m| m.description.clone()).unwrap_or_default())
-                label=tr_signal(Text::Description)
-                class="map-description"
-                multiline=true
-            />
-            <div class="map-actions">
-                <p class="hint">{tr(Text::KeyboardHint)}</p>
+            // Title and description side by side, then one row of tools: the map gets the screen.
+            <div class="map-head">
+                <div class="map-title-cell">
+                    <TextInput field=TextField::MapTitle value=title label=tr_signal(Text::MapTitle) class="map-title-field" refused=Text::TitleNeeded />
+                </div>
+                <TextInput
+                    field=TextField::MapDescription
+                    value=Signal::derive(move || map.with(Part::MapTexts, |m| m.description.clone()).unwrap_or_default())
+                    label=tr_signal(Text::Description)
+                    class="map-description"
+                    multiline=true
+                />
+            </div>
+            <div class="map-toolbar">
                 <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
                 <MapExports />
+                <WorkshopTimer />
             </div>
-            <WorkshopTimer />
-            <h2>{tr(Text::PhasesHeading)}</h2>
+            <h2 class="visually-hidden">{tr(Text::PhasesHeading)}</h2>
             <Show
                 when=move || phase_ids.with(|ids| !ids.is_empty())
                 fallback=|| view! { <p class="empty">{tr(Text::NoPhasesYet)}</p> }
@@ -107,6 +111,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     </ol>
                 </div>
             </Show>
+            <p class="hint">{tr(Text::KeyboardHint)}</p>
             <form class="add-phase" on:submit=add_phase>
                 <label for="new-phase-name">{tr(Text::NewPhaseName)}</label>
                 <input
