@@ -139,6 +139,9 @@ fn every_chart(name: &str, map: &JourneyMap, kpi: &Kpi, lang: Lang) {
     snapshot(&format!("{name}-coverage"), |a| {
         draw::coverage(a, &data::coverage(map), lang).unwrap()
     });
+    snapshot(&format!("{name}-curve-lane"), |a| {
+        draw::curve_lane(a, &data::experience(map).curve(), lang).unwrap()
+    });
 }
 
 #[test]

@@ -70,6 +70,68 @@ fn fit(pixels: f64, k: f64) -> usize {
     ((pixels / (7.5 * k)) as usize).max(3)
 }
 
+/// The experience curve as a lane of the map's grid: each phase an equal band, as wide as its
+/// column above, and each rated touchpoint a point inside its phase's band, in the phase's order.
+/// No axes: the lane's name says what it is, and +2 / −2 mark the top and bottom.
+pub fn curve_lane<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &Experience,
+    look: Look,
+) -> DrawResult<DB> {
+    let k = look.scale;
+    root.fill(&WHITE)?;
+    if data.points.is_empty() {
+        return empty(root, look.lang.t(Words::ChartNoRated), k);
+    }
+    let phases = data.phases.len() as f64;
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(px(8, k))
+        .margin_bottom(px(8, k))
+        .build_cartesian_2d(0.0..phases, -2.5..2.5)?;
+    for (i, phase) in data.phases.iter().enumerate() {
+        let band = [(i as f64 + 0.01, -2.5), (i as f64 + 0.99, 2.5)];
+        chart.draw_series(std::iter::once(Rectangle::new(
+            band,
+            rgb(phase.color).mix(0.12).filled(),
+        )))?;
+    }
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(0.0, 0.0), (phases, 0.0)],
+        SOFT.mix(0.5).stroke_width(px(1, k)),
+    )))?;
+    for (label, y) in [("+2", 2.0), ("−2", -2.0)] {
+        chart.draw_series(std::iter::once(Text::new(
+            label,
+            (0.02, y),
+            font(12, k)
+                .color(&SOFT)
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        )))?;
+    }
+    let points: Vec<(f64, f64)> = data
+        .phases
+        .iter()
+        .enumerate()
+        .flat_map(|(i, phase)| {
+            let count = phase.range.len() as f64;
+            phase.range.clone().enumerate().map(move |(j, p)| {
+                let x = i as f64 + (j as f64 + 0.5) / count;
+                (x, f64::from(data.points[p].score))
+            })
+        })
+        .collect();
+    chart.draw_series(LineSeries::new(
+        points.iter().copied(),
+        INK.stroke_width(px(3, k)),
+    ))?;
+    chart.draw_series(
+        points
+            .iter()
+            .map(|&(x, y)| Circle::new((x, y), px(6, k), INK.filled())),
+    )?;
+    Ok(())
+}
+
 pub fn experience<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &Experience,

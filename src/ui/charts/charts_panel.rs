@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// `Chart::follows`); the default once the map is gone. Each working-out is a User Timing
 /// measure, `journey-mapper:chart-data:` and the chart's name, so the benchmark and tests see
 /// when it happens.
-fn chart_data<T: Default + PartialEq + Send + Sync + 'static>(
+pub fn chart_data<T: Default + PartialEq + Send + Sync + 'static>(
     chart: Chart,
     measure_name: &'static str,
     work: fn(&JourneyMap) -> T,
@@ -41,15 +41,11 @@ fn kpi_choices(map: &JourneyMap) -> Vec<(String, String, usize)> {
         .collect()
 }
 
-/// The four charts of the open map, each following what it shows.
+/// The four charts of the open map, each following what it shows. The experience curve's data
+/// comes from the map editor, which also draws it as the map's last lane.
 #[component]
-pub fn ChartsPanel() -> impl IntoView {
+pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView {
     let map = use_open_map();
-    let experience = chart_data(
-        Chart::Experience,
-        "journey-mapper:chart-data:experience",
-        |m| Some(data::experience(m)),
-    );
     let progress = chart_data(
         Chart::Progress,
         "journey-mapper:chart-data:progress",

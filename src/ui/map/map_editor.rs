@@ -1,9 +1,11 @@
+use crate::charts::{data, Chart};
 use crate::i18n::Text;
 use crate::model::templates::{channels, units};
 use crate::model::{Edit, Id, Part, Phase, TextField, PHASE_PALETTE};
 use crate::ui::browser::on_screen::OnScreen;
 use crate::ui::browser::route::Route;
-use crate::ui::charts::charts_panel::ChartsPanel;
+use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
+use crate::ui::charts::curve_lane::CurveLane;
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::map::map_exports::MapExports;
@@ -54,6 +56,11 @@ pub fn MapEditor(id: Id) -> impl IntoView {
         press.remove();
         outside.remove();
     });
+    let experience = chart_data(
+        Chart::Experience,
+        "journey-mapper:chart-data:experience",
+        |m| Some(data::experience(m)),
+    );
     let (new_phase, set_new_phase) = signal(String::new());
     let add_phase = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -103,12 +110,14 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                         <span></span>
                         <span>{tr(Text::TouchpointsHeading)}</span>
                         <span>{tr(Text::KpisHeading)}</span>
+                        <span>{tr(Text::ExperienceCurve)}</span>
                     </div>
                     <ol class="phases">
                         <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
                             <PhaseColumn id />
                         </For>
                     </ol>
+                    <CurveLane experience />
                 </div>
             </Show>
             <p class="hint">{tr(Text::KeyboardHint)}</p>
@@ -122,7 +131,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                 />
                 <button type="submit">{tr(Text::AddPhase)}</button>
             </form>
-            <ChartsPanel />
+            <ChartsPanel experience />
             <datalist id="channels">
                 {move || channels(session.settings.lang()).map(|c| view! { <option value=c></option> }).collect_view()}
             </datalist>
