@@ -260,3 +260,43 @@ test("the editor works in Dutch", async ({ page }) => {
   await editCard(reach);
   await expect(reach.getByText("Stel een doel in")).toBeVisible();
 });
+
+test("a slow click on a card below an open one opens it; Escape closes it and keeps focus there", async ({ page }) => {
+  await openApp(page);
+  await fromTemplate(page, "See – Think – Do – Care");
+  const see = phase(page, 1);
+  await editCard(touchpoint(see, "Inspiring posts"));
+  // The open card above is tall; pressing long on the card below must not make it move away.
+  const reach = kpi(see, "Reach");
+  await cardSummary(reach).scrollIntoViewIfNeeded();
+  const box = await cardSummary(reach).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(200);
+  await page.mouse.up();
+  await expect(reach.getByRole("button", { name: "Done" })).toBeVisible();
+  await expect(touchpoint(see, "Inspiring posts").getByRole("combobox", { name: "Emotion" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(cardSummary(reach)).toBeFocused();
+  // Enter opens it again, from the keyboard.
+  await page.keyboard.press("Enter");
+  await expect(reach.getByRole("textbox", { name: "KPI name" })).toBeFocused();
+});
+
+test("the map shows its experience curve under the phases and each phase's KPI status", async ({ page }) => {
+  await openApp(page);
+  await fromTemplate(page, "See – Think – Do – Care");
+  const curve = page.getByRole("img", { name: /^Experience curve \(average\): See 0[.,]5, Think 0[.,]7, Do 0, Care 1/ });
+  await expect(curve).toBeVisible();
+  await expect(phase(page, 1)).toContainText("KPIs: 0 on track, 0 behind, 2 without data");
+  const reach = kpi(phase(page, 1), "Reach");
+  await editCard(reach);
+  await reach.getByRole("textbox", { name: "Target" }).fill("100");
+  await reach.getByRole("textbox", { name: "Target" }).press("Enter");
+  await reach.getByText(/^Measurements/).click();
+  await reach.getByLabel("Value", { exact: true }).fill("120");
+  await reach.getByRole("button", { name: "Add measurement" }).click();
+  await reach.getByRole("button", { name: "Done" }).click();
+  await expect(reach).toContainText("On track");
+  await expect(phase(page, 1)).toContainText("KPIs: 1 on track, 0 behind, 1 without data");
+});

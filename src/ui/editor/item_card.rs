@@ -98,13 +98,14 @@ pub fn ItemCard(
                 });
                 if let Some(element_id) = target.try_get_value().filter(|_| !inside) {
                     near.focus(&element_id, false);
-                    // Focus went to another control (Tab, a click there): the card closes. Where
-                    // it went nowhere, a button inside was removed; a click elsewhere on the page
-                    // closes the card through the map editor.
+                    // Focus went to another control by keyboard: the card closes. Where it went
+                    // nowhere, a button inside was removed. A press of the mouse is left to its
+                    // click (the map editor): closing now would move what is being clicked.
                     let body: Option<web_sys::Element> = document().body().map(Into::into);
-                    let elsewhere = document()
-                        .active_element()
-                        .is_some_and(|e| Some(&e) != body.as_ref());
+                    let elsewhere = !map.is_pressing()
+                        && document()
+                            .active_element()
+                            .is_some_and(|e| Some(&e) != body.as_ref());
                     if let Some(id) = card_id.try_get_value().filter(|_| elsewhere) {
                         map.close(&id);
                     }

@@ -37,9 +37,15 @@ pub fn MapEditor(id: Id) -> impl IntoView {
     // click that opened a card itself (adding one) leaves that card open.
     let open_at_press = StoredValue::new(None::<Id>);
     let press = window_event_listener(leptos::ev::pointerdown, move |_| {
+        map.set_pressing(true);
         open_at_press.set_value(map.open_card());
     });
+    // A press that ends in no click (a drag) ends once its click would have come.
+    let release = window_event_listener(leptos::ev::pointerup, move |_| {
+        set_timeout(move || map.set_pressing(false), std::time::Duration::ZERO);
+    });
     let outside = window_event_listener(leptos::ev::click, move |ev| {
+        map.set_pressing(false);
         if map.open_card() != open_at_press.get_value() {
             return;
         }
@@ -54,6 +60,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
     });
     on_cleanup(move || {
         press.remove();
+        release.remove();
         outside.remove();
     });
     let experience = chart_data(

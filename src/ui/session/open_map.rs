@@ -16,6 +16,8 @@ pub struct OpenMap {
     selected: RwSignal<Option<Id>>,
     /// Wakes only the two cards a change of selection opens and closes, however many there are.
     selector: StoredValue<Selector<Option<Id>>>,
+    /// A mouse or finger is pressed: its click, not the focus it moves, decides what closes.
+    pressing: StoredValue<bool>,
 }
 
 impl OpenMap {
@@ -26,6 +28,7 @@ impl OpenMap {
             session,
             selected,
             selector: StoredValue::new(Selector::new(move || selected.get())),
+            pressing: StoredValue::new(false),
         };
         provide_context(open);
         open
@@ -35,6 +38,16 @@ impl OpenMap {
     pub fn is_open(&self, id: &str) -> bool {
         self.selector
             .with_value(|s| s.selected(&Some(id.to_owned())))
+    }
+
+    /// Notes that a press began (`true`) or ended with its click (`false`).
+    pub fn set_pressing(&self, pressing: bool) {
+        self.pressing.set_value(pressing);
+    }
+
+    /// Whether a press is under way.
+    pub fn is_pressing(&self) -> bool {
+        self.pressing.get_value()
     }
 
     /// The card open for editing, without following it.
