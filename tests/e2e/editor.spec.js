@@ -300,3 +300,20 @@ test("the map shows its experience curve under the phases and each phase's KPI s
   await expect(reach).toContainText("On track");
   await expect(phase(page, 1)).toContainText("KPIs: 1 on track, 0 behind, 1 without data");
 });
+
+test("in a workshop's pace: type a name, Enter, and the next card is ready", async ({ page }) => {
+  await openApp(page);
+  await createMap(page, "Workshop");
+  await addPhase(page, "See");
+  await phase(page, 1).getByRole("button", { name: "Add touchpoint" }).click();
+  for (const name of ["Poster", "Radio", "Podcast"]) {
+    await page.keyboard.type(name);
+    await page.keyboard.press("Enter");
+  }
+  await page.keyboard.press("Escape");
+  const titles = phase(page, 1).locator(".touchpoint .card-title");
+  await expect(titles).toHaveText(["Poster", "Radio", "Podcast", "New touchpoint"]);
+  // The last Enter made a card that is not wanted: one undo takes it away.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(titles).toHaveText(["Poster", "Radio", "Podcast"]);
+});

@@ -1,11 +1,12 @@
-use crate::i18n::Text;
-use crate::model::Id;
+use crate::i18n::{Lang, Text};
+use crate::model::{Edit, Id, Item, Kpi, Touchpoint};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
 use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::session::open_map::use_open_map;
+use crate::ui::session::open_map::OpenMap;
 use crate::ui::tr;
 use leptos::html::Li;
 use leptos::prelude::*;
@@ -28,11 +29,50 @@ impl CardKind {
         }
     }
 
-    /// What a new card's id starts with.
-    pub fn id_prefix(self) -> &'static str {
-        match self {
-            CardKind::Touchpoint => "touchpoint",
-            CardKind::Kpi => "kpi",
+    /// Adds a new card of this kind, named for `lang`, to phase `phase` at `index` (the end of
+    /// its list where `None`), opens it and selects its name, ready to be typed over: the phase's
+    /// "Add" buttons and Enter in a card's name (the next card, for a workshop's pace) both.
+    pub fn add(self, map: OpenMap, phase: Id, index: Option<usize>, lang: Lang) {
+        let Some((new_id, end)) = map
+            .with_untracked(|m| {
+                let p = m.phase(&phase)?;
+                let len = match self {
+                    CardKind::Touchpoint => p.touchpoints.len(),
+                    CardKind::Kpi => p.kpis.len(),
+                };
+                let prefix = match self {
+                    CardKind::Touchpoint => "touchpoint",
+                    CardKind::Kpi => "kpi",
+                };
+                Some((m.fresh_id(prefix), len))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        let item = match self {
+            CardKind::Touchpoint => {
+                Item::Touchpoint(Touchpoint::new(&new_id, lang.t(Text::NewTouchpoint)))
+            }
+            CardKind::Kpi => Item::Kpi(Kpi::new(&new_id, lang.t(Text::NewKpi))),
+        };
+        let index = index.unwrap_or(end).min(end);
+        if map.apply(Edit::InsertItem { phase, index, item }).is_ok() {
+            map.open(&new_id);
+            focus::new_item(self.element_id(&new_id));
+        }
+    }
+
+    /// Adds the next card after card `id`, in its phase.
+    pub fn add_after(self, map: OpenMap, id: &str, lang: Lang) {
+        let place = map
+            .with_untracked(|m| {
+                m.position_of(id)
+                    .map(|(p, i)| (m.phases[p].id.clone(), i + 1))
+            })
+            .flatten();
+        if let Some((phase, index)) = place {
+            self.add(map, phase, Some(index), lang);
         }
     }
 }

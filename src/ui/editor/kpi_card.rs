@@ -93,6 +93,10 @@ pub fn KpiCard(id: Id) -> impl IntoView {
             }
         }
     };
+    let next = {
+        let id = id.clone();
+        Callback::new(move |()| CardKind::Kpi.add_after(map, &id, lang.get_untracked()))
+    };
     let measurements_open = RwSignal::new(false);
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
     // Latest value against target, and the status in colour and words.
@@ -128,7 +132,7 @@ pub fn KpiCard(id: Id) -> impl IntoView {
         <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
-                    <TextInput field=TextField::KpiName(id.clone()) value=name label=tr_signal(Text::KpiName) class="item-name" />
+                    <TextInput field=TextField::KpiName(id.clone()) value=name label=tr_signal(Text::KpiName) class="item-name" on_enter=next />
                 </div>
                 <div class="card-fields">
                     <TextInput field=TextField::KpiUnit(id.clone()) value=unit label=tr_signal(Text::Unit) list="units" />

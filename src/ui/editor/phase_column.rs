@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::model::{Color, Edit, Id, Item, Kpi, Part, Phase, Status, TextField, Touchpoint};
+use crate::model::{Color, Edit, Id, Kpi, Part, Phase, Status, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
@@ -160,28 +160,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
             }
         }
     };
-    let add = move |kind: CardKind| {
-        let lang = lang.get_untracked();
-        let Some(new_id) = map.with_untracked(|m| m.fresh_id(kind.id_prefix())) else {
-            return;
-        };
-        let (item, index) = match kind {
-            CardKind::Touchpoint => (
-                Item::Touchpoint(Touchpoint::new(&new_id, lang.t(Text::NewTouchpoint))),
-                touchpoint_ids.with_untracked(Vec::len),
-            ),
-            CardKind::Kpi => (
-                Item::Kpi(Kpi::new(&new_id, lang.t(Text::NewKpi))),
-                kpi_ids.with_untracked(Vec::len),
-            ),
-        };
-        let phase = id.get_value();
-        if map.apply(Edit::InsertItem { phase, index, item }).is_ok() {
-            // Straight into naming it.
-            map.open(&new_id);
-            focus::new_item(kind.element_id(&new_id));
-        }
-    };
+    let add = move |kind: CardKind| kind.add(map, id.get_value(), None, lang.get_untracked());
     let delete = move |_| {
         map.delete(
             Edit::RemovePhase {

@@ -20,6 +20,9 @@ pub fn TextInput(
     /// accepted comes back when the field is left.
     #[prop(optional)]
     refused: Option<Text>,
+    /// What Enter does in a one-line field, if anything (a card's name: add the next card).
+    #[prop(optional)]
+    on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
     let map = use_open_map();
     let (invalid, set_invalid) = signal(false);
@@ -41,6 +44,15 @@ pub fn TextInput(
             }
         }
     };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let plain = !(ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key());
+        if let Some(enter) = on_enter.filter(|_| plain && ev.key() == "Enter" && !ev.is_composing())
+        {
+            ev.prevent_default();
+            map.session.library.seal();
+            enter.run(());
+        }
+    };
     let aria_invalid = move || invalid.get().to_string();
     let control = if multiline {
         view! {
@@ -51,7 +63,7 @@ pub fn TextInput(
     } else {
         view! {
             <input type="text" class=class aria-label=label placeholder=label list=list aria-invalid=aria_invalid
-                prop:value=value on:input=on_input on:blur=on_blur />
+                prop:value=value on:input=on_input on:blur=on_blur on:keydown=on_key />
         }
         .into_any()
     };

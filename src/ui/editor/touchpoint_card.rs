@@ -45,6 +45,10 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
         Some(1) => "emotion-badge e1",
         Some(_) => "emotion-badge e2",
     };
+    let next = {
+        let id = id.clone();
+        Callback::new(move |()| CardKind::Touchpoint.add_after(map, &id, lang.get_untracked()))
+    };
     // Kept while the card is away from the screen and not built.
     let more_open = RwSignal::new(false);
     let channel = text(|t| &t.channel);
@@ -65,7 +69,7 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
                     <span class=emotion_class aria-hidden="true" title=move || badge().1>{move || badge().0}</span>
-                    <TextInput field=TextField::TouchpointName(id.clone()) value=name label=tr_signal(Text::TouchpointName) class="item-name" />
+                    <TextInput field=TextField::TouchpointName(id.clone()) value=name label=tr_signal(Text::TouchpointName) class="item-name" on_enter=next />
                 </div>
                 <div class="card-fields">
                     <TextInput
