@@ -7,5 +7,6 @@ pub mod measurements_editor;
 pub mod measurements_import;
 pub mod number_input;
 pub mod phase_column;
+pub mod phase_kpi_summary;
 pub mod text_input;
 pub mod touchpoint_card;

@@ -1,11 +1,12 @@
 use crate::i18n::Text;
-use crate::model::{Color, Edit, Id, Kpi, Part, Phase, Status, TextField};
+use crate::model::{Color, Edit, Id, Part, Phase, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::CardKind;
 use crate::ui::editor::kpi_card::KpiCard;
+use crate::ui::editor::phase_kpi_summary::PhaseKpiSummary;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
 use crate::ui::session::open_map::use_open_map;
@@ -64,38 +65,6 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     };
     let touchpoint_ids = ids(|p| p.touchpoints.iter().map(|t| t.id.clone()).collect());
     let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
-    // How its KPIs are doing, summed up in the heading: on track, behind, without data.
-    let kpi_status = Memo::new(move |_| {
-        kpi_ids.with(|ids| {
-            ids.iter().fold([0, 0, 0], |mut sum, id| {
-                let status = map
-                    .with(Part::Item(id.clone()), |m| {
-                        m.kpi(id).and_then(Kpi::progress).map(|p| p.status)
-                    })
-                    .flatten();
-                sum[match status {
-                    Some(Status::OnTrack) => 0,
-                    Some(Status::Behind) => 1,
-                    None => 2,
-                }] += 1;
-                sum
-            })
-        })
-    });
-    let kpi_summary = move || {
-        let [on_track, behind, none] = kpi_status.get();
-        (on_track + behind + none > 0).then(|| {
-            let count = |n: usize| n.to_string();
-            lang.get().fill(
-                Text::PhaseKpiSummary,
-                &[
-                    ("on_track", &count(on_track)),
-                    ("behind", &count(behind)),
-                    ("none", &count(none)),
-                ],
-            )
-        })
-    };
     // Which of its cards to build: checked when the page scrolls or changes size.
     let column = NodeRef::<Li>::new();
     let order = Memo::new(move |_| {
@@ -209,7 +178,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                     <summary>{tr(Text::Description)}</summary>
                     <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
                 </details>
-                <p class="kpi-summary">{kpi_summary}</p>
+                <PhaseKpiSummary kpi_ids />
                 </div>
                 <div class="lane-cell">
                 <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>

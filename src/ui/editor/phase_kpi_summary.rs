@@ -1,0 +1,45 @@
+use crate::i18n::Text;
+use crate::model::{Id, Kpi, Part, Status};
+use crate::ui::session::open_map::use_open_map;
+use crate::ui::use_lang;
+use leptos::prelude::*;
+
+/// How a phase's KPIs are doing, in its header: how many are on track, behind, without data.
+/// It follows each of them, so a new measurement in one card updates it.
+#[component]
+pub fn PhaseKpiSummary(kpi_ids: Memo<Vec<Id>>) -> impl IntoView {
+    let map = use_open_map();
+    let lang = use_lang();
+    let counts = Memo::new(move |_| {
+        kpi_ids.with(|ids| {
+            ids.iter().fold([0, 0, 0], |mut sum, id| {
+                let status = map
+                    .with(Part::Item(id.clone()), |m| {
+                        m.kpi(id).and_then(Kpi::progress).map(|p| p.status)
+                    })
+                    .flatten();
+                sum[match status {
+                    Some(Status::OnTrack) => 0,
+                    Some(Status::Behind) => 1,
+                    None => 2,
+                }] += 1;
+                sum
+            })
+        })
+    });
+    let summary = move || {
+        let [on_track, behind, none] = counts.get();
+        (on_track + behind + none > 0).then(|| {
+            let count = |n: usize| n.to_string();
+            lang.get().fill(
+                Text::PhaseKpiSummary,
+                &[
+                    ("on_track", &count(on_track)),
+                    ("behind", &count(behind)),
+                    ("none", &count(none)),
+                ],
+            )
+        })
+    };
+    view! { <p class="kpi-summary">{summary}</p> }
+}
