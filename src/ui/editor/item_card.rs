@@ -36,13 +36,9 @@ impl CardKind {
         let Some((new_id, end)) = map
             .with_untracked(|m| {
                 let p = m.phase(&phase)?;
-                let len = match self {
-                    CardKind::Touchpoint => p.touchpoints.len(),
-                    CardKind::Kpi => p.kpis.len(),
-                };
-                let prefix = match self {
-                    CardKind::Touchpoint => "touchpoint",
-                    CardKind::Kpi => "kpi",
+                let (prefix, len) = match self {
+                    CardKind::Touchpoint => ("touchpoint", p.touchpoints.len()),
+                    CardKind::Kpi => ("kpi", p.kpis.len()),
                 };
                 Some((m.fresh_id(prefix), len))
             })

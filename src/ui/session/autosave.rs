@@ -170,9 +170,4 @@ impl Autosave {
             }
         }
     }
-
-    /// Saves soon: after a kept copy joined the library, for example.
-    pub fn soon(&self) {
-        self.schedule(SAVE_DELAY);
-    }
 }
