@@ -249,6 +249,7 @@ texts! {
     KeptAsCopy => "This map was also changed in another tab or window. That version is shown now; your changes from this tab were kept as a separate map:", "Deze klantreis is ook in een ander tabblad of venster gewijzigd. Die versie staat nu hier; je wijzigingen uit dit tabblad zijn bewaard als aparte klantreis:";
     FromThisTab => "from this tab", "uit dit tabblad";
     ChartsHeading => "Charts", "Grafieken";
+    FitToScreen => "Fit to screen", "Passend op scherm";
     ExperienceCurve => "Experience curve", "Belevingscurve";
     KpiProgress => "KPI progress", "Voortgang van KPI's";
     KpiTrend => "KPI trend", "Verloop van een KPI";

@@ -393,6 +393,8 @@ pub enum Setting {
     Language,
     /// The larger-type view for projectors: `on` or `off`.
     LargeType,
+    /// The map scaled to fit the window: `on` or `off`.
+    FitToScreen,
     /// When each map was last exported as JSON: map id → RFC 3339 time, as JSON.
     Exported,
     /// The backup reminder stays away until this RFC 3339 time.
@@ -404,6 +406,7 @@ impl Setting {
         let name = match self {
             Setting::Language => "language",
             Setting::LargeType => "large-type",
+            Setting::FitToScreen => "fit-to-screen",
             Setting::Exported => "exported",
             Setting::BackupSnoozedUntil => "backup-snoozed-until",
         };

@@ -396,6 +396,7 @@ fn settings_keep_the_keys_earlier_releases_stored_them_under() {
         Setting::LargeType,
         Setting::Exported,
         Setting::BackupSnoozedUntil,
+        Setting::FitToScreen,
     ]
     .map(Setting::key);
     assert_eq!(
@@ -405,6 +406,7 @@ fn settings_keep_the_keys_earlier_releases_stored_them_under() {
             "journey-mapper/setting/large-type",
             "journey-mapper/setting/exported",
             "journey-mapper/setting/backup-snoozed-until",
+            "journey-mapper/setting/fit-to-screen",
         ]
     );
 }

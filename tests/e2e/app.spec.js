@@ -281,15 +281,21 @@ test("the whole flow works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(phaseName(page, 1)).toHaveValue("Kijk");
   await expect(page.getByLabel("Name of a new phase")).toHaveValue("");
-  // Tab order: the map's description, presenting, its exports, the timer, then the first phase.
+  // Tab order: the map's description, then the toolbar (presenting, its exports, sharing, the
+  // charts, fitting, the timer), then the first phase.
   await page.getByRole("textbox", { name: "Description", exact: true }).first().focus();
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Present" })).toBeFocused();
+  for (const [role, name] of [["link", "Present"], ["button", "Export"], ["button", "Share link"], ["button", "Charts"], ["button", "Fit to screen"], ["spinbutton", "Minutes"]]) {
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole(role, { name, exact: true })).toBeFocused();
+  }
+  // The Export menu opens from the keyboard, Escape closes it and focus is back on its button.
+  await page.getByRole("button", { name: "Export", exact: true }).focus();
+  await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Export as JSON" })).toBeFocused();
-  await page.getByRole("button", { name: "Share link" }).focus();
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("spinbutton", { name: "Minutes" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Export as JSON" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Export", exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Reset" }).focus();
   await page.keyboard.press("Tab");
   await expect(phaseName(page, 1)).toBeFocused();

@@ -4,14 +4,11 @@ import AxeBuilder from "@axe-core/playwright";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, createMap, addPhase, saved, phaseNames } from "./fixtures.js";
+import { test, expect, openApp, createMap, addPhase, saved, phaseNames, exportFile } from "./fixtures.js";
 
 const schema = JSON.parse(readFileSync("public/schema/journey-map.v1.schema.json", "utf8"));
 
-async function exportCurrentMap(page) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export as JSON" }).click()]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
-}
+const exportCurrentMap = (page) => exportFile(page, "Export as JSON");
 
 async function pick(page, name, contents) {
   await page.getByLabel("Import JSON file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(contents) });

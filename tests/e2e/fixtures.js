@@ -2,6 +2,7 @@
 // violations included), and a few helpers that act as a person would.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 
 export const test = base.extend({
   page: async ({ page }, use) => {
@@ -90,6 +91,23 @@ export async function editCard(card) {
 
 export function kpi(scope, name) {
   return scope.getByRole("group", { name: `KPI: ${name}`, exact: true });
+}
+
+/** Downloads the open map through a button of the toolbar's Export menu (opened first when
+ *  closed), as its file name and text. */
+export async function exportFile(page, button) {
+  const item = page.getByRole("button", { name: button, exact: true });
+  if (!(await item.isVisible())) await page.getByRole("button", { name: /^(Export|Exporteren)$/ }).click();
+  const [file] = await Promise.all([page.waitForEvent("download"), item.click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+/** Scrolls the page and the map's grid back to their top. */
+export async function scrollToTop(page) {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelector(".journey-grid")?.scrollTo(0, 0);
+  });
 }
 
 /** Names of the phases, in order. */

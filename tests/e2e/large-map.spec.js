@@ -1,7 +1,7 @@
 // A phase with many cards builds in full only those near the screen (src/ui/on_screen.rs); these
 // tests check that a person never notices: cards are there when scrolled to, keep focus, folds
 // and typing, the keyboard reaches every one in order, and printing shows them all.
-import { test, expect, openApp, saved, seedMaps, storedMap, phase, touchpoint, cardSummary, editCard } from "./fixtures.js";
+import { test, expect, openApp, saved, seedMaps, storedMap, phase, touchpoint, cardSummary, editCard, scrollToTop } from "./fixtures.js";
 
 const CARDS = 60;
 
@@ -34,7 +34,7 @@ test("cards far below are built when scrolled to, and edits there are stored", a
   await saved(page);
   expect((await storedMap(page, "large")).map.phases[0].touchpoints[59].name).toBe("Card 60, renamed");
   // The first card, built again on the way back, is as it was.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   await expect(cardSummary(touchpoint(page, "Card 1"))).toContainText("Card 1");
 });
 
@@ -50,7 +50,7 @@ test("the card being typed in stays open, with its open fold, however far the pa
   await expect(page.locator("#tp-tp60")).toBeInViewport();
   await expect(cardSummary(page.locator("#tp-tp60"))).toBeVisible();
   await page.keyboard.type(" typed far away");
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   await expect(touchpoint(page, "Card 1 typed far away").getByRole("textbox", { name: "Description" })).toBeVisible();
 
   // Focus elsewhere closes the card; far from the screen it is taken down, and its fold is kept
@@ -58,7 +58,7 @@ test("the card being typed in stays open, with its open fold, however far the pa
   await page.getByRole("textbox", { name: "Map title" }).focus();
   await page.evaluate(() => document.getElementById("tp-tp60").scrollIntoView());
   await expect(page.locator("#tp-tp1")).toHaveText("Touchpoint: Card 1 typed far away");
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   const again = touchpoint(page, "Card 1 typed far away");
   await editCard(again);
   await expect(again.getByRole("textbox", { name: "Description" })).toBeVisible();

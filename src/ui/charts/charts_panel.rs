@@ -88,7 +88,7 @@ pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView 
     let lang = move || lang.get();
     view! {
         <section class="charts" aria-labelledby="charts-heading">
-            <h2 id="charts-heading">{tr(Text::ChartsHeading)}</h2>
+            <h2 id="charts-heading" tabindex="-1">{tr(Text::ChartsHeading)}</h2>
             <div class="chart-grid">
                 <CurveAndProgress experience progress file_name=Signal::derive(title) />
                 <div class="trend-chart">

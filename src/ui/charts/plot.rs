@@ -1,6 +1,7 @@
 //! Drawing with plotters on a `<canvas>`, for every chart of the app.
 
 use crate::charts::draw::Look;
+use crate::ui::browser::resize::watch_size;
 use crate::ui::browser::timing::measure;
 use crate::ui::use_session;
 use leptos::html::Canvas;
@@ -8,7 +9,6 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::prelude::*;
 
 /// Draws on `canvas` with `draw`: sharp on high-density screens (at CSS size × device pixel
 /// ratio, which plotters-canvas leaves to us), again when its box is resized or what `draw`
@@ -21,28 +21,7 @@ pub fn plot(
     let session = use_session();
     let size = RwSignal::new((0.0_f64, 0.0_f64));
 
-    // Follow the box's size; the observer is dropped with the chart.
-    let observer = StoredValue::new_local(
-        None::<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
-    );
-    Effect::new(move |_| {
-        let Some(element) = canvas.get() else { return };
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| {
-            if let Some(el) = canvas.get_untracked() {
-                let rect = el.get_bounding_client_rect();
-                size.set((rect.width(), rect.height()));
-            }
-        });
-        if let Ok(watch) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            watch.observe(&element);
-            observer.set_value(Some((watch, on_resize)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some((watch, _)) = observer.try_update_value(Option::take).flatten() {
-            watch.disconnect();
-        }
-    });
+    watch_size(canvas, move |rect| size.set((rect.width(), rect.height())));
 
     Effect::new(move |_| {
         let (width, height) = size.get();

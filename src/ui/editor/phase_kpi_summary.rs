@@ -41,5 +41,24 @@ pub fn PhaseKpiSummary(kpi_ids: Memo<Vec<Id>>) -> impl IntoView {
             )
         })
     };
-    view! { <p class="kpi-summary">{summary}</p> }
+    // At a glance, a chip per status the phase has, as on its cards; in words for a screen reader.
+    let chips = move || {
+        let lang = lang.get();
+        let [on_track, behind, none] = counts.get();
+        [
+            (on_track, "status-chip on-track", "✓", Text::OnTrackShort),
+            (behind, "status-chip behind", "!", Text::BehindShort),
+            (none, "status-chip no-data", "–", Text::NoData),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, class, symbol, words)| view! { <span class=class>{symbol} " " {n} " " {lang.t(words)}</span> })
+        .collect_view()
+    };
+    view! {
+        <p class="kpi-summary">
+            <span class="visually-hidden">{summary}</span>
+            <span class="kpi-chips" aria-hidden="true">{chips}</span>
+        </p>
+    }
 }

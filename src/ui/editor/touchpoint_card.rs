@@ -54,9 +54,11 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
     let channel = text(|t| &t.channel);
     let summary = ViewFn::from(move || {
         view! {
-            <span class=emotion_class aria-hidden="true">{move || badge().0}</span>
+            // The emotion leads the name's first line, leaving a narrow column its width.
             <span class="summary-text">
-                <strong class="card-title">{name}</strong>
+                <span class="card-line">
+                    <span class=emotion_class aria-hidden="true">{move || badge().0}</span> <strong class="card-title">{name}</strong>
+                </span>
                 <span class="card-meta">{move || {
                     let (channel, words) = (channel.get(), badge().1);
                     if channel.is_empty() { words.to_owned() } else { format!("{channel} · {words}") }

@@ -8,11 +8,14 @@ use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
 use crate::ui::charts::curve_lane::CurveLane;
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
+use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
+use crate::ui::map::share_link::ShareLink;
 use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::session::open_map::OpenMap;
 use crate::ui::{tr, tr_signal, use_session};
 use leptos::ev::SubmitEvent;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -68,6 +71,18 @@ pub fn MapEditor(id: Id) -> impl IntoView {
         "journey-mapper:chart-data:experience",
         |m| Some(data::experience(m)),
     );
+    let grid = NodeRef::<Div>::new();
+    fit_grid(grid);
+    // The other charts, one step from the map.
+    let to_charts = move |_| {
+        if let Some(heading) = document()
+            .get_element_by_id("charts-heading")
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    };
     let (new_phase, set_new_phase) = signal(String::new());
     let add_phase = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -87,23 +102,26 @@ pub fn MapEditor(id: Id) -> impl IntoView {
     view! {
         <section class="map" aria-labelledby="map-heading">
             <h1 id="map-heading" class="visually-hidden">{title}</h1>
-            // Title and description side by side, then one row of tools: the map gets the screen.
+            // Title and description, and the tools beside them in one row: the map gets the screen.
             <div class="map-head">
                 <div class="map-title-cell">
                     <TextInput field=TextField::MapTitle value=title label=tr_signal(Text::MapTitle) class="map-title-field" refused=Text::TitleNeeded />
+                    <TextInput
+                        field=TextField::MapDescription
+                        value=Signal::derive(move || map.with(Part::MapTexts, |m| m.description.clone()).unwrap_or_default())
+                        label=tr_signal(Text::Description)
+                        class="map-description"
+                        multiline=true
+                    />
                 </div>
-                <TextInput
-                    field=TextField::MapDescription
-                    value=Signal::derive(move || map.with(Part::MapTexts, |m| m.description.clone()).unwrap_or_default())
-                    label=tr_signal(Text::Description)
-                    class="map-description"
-                    multiline=true
-                />
-            </div>
-            <div class="map-toolbar">
-                <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
-                <MapExports />
-                <WorkshopTimer />
+                <div class="map-toolbar">
+                    <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
+                    <MapExports />
+                    <ShareLink />
+                    <button type="button" class="secondary" on:click=to_charts>{tr(Text::ChartsHeading)} <span aria-hidden="true">" ↓"</span></button>
+                    <FitToScreenToggle />
+                    <WorkshopTimer />
+                </div>
             </div>
             <h2 class="visually-hidden">{tr(Text::PhasesHeading)}</h2>
             <Show
@@ -112,7 +130,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
             >
                 // Phases as columns, lanes as rows; the lanes' names stay in view on the left
                 // (each cell also names its lane for screen readers).
-                <div class="journey-grid" on:scroll=move |_| screen.schedule()>
+                <div class="journey-grid" class:fitted=move || session.settings.fit_to_screen() node_ref=grid on:scroll=move |_| screen.schedule()>
                     <div class="lane-names" aria-hidden="true">
                         <span></span>
                         <span>{tr(Text::TouchpointsHeading)}</span>

@@ -2,16 +2,18 @@ use crate::i18n::{Lang, Text};
 use crate::model::csv::{self, Separator};
 use crate::model::{exchange, mermaid, JourneyMap};
 use crate::ui::browser::download::{download, file_name};
-use crate::ui::map::share_link::ShareLink;
 use crate::ui::session::clock::now;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_session};
+use leptos::html::Div;
 use leptos::prelude::*;
 
-/// The map as a file: JSON for the app, CSV for spreadsheets, Mermaid for documentation.
+/// The map as a file: JSON for the app, CSV for spreadsheets, Mermaid for documentation; a
+/// button in the toolbar opens them (a popover: Escape or a click elsewhere closes it).
 #[component]
 pub fn MapExports() -> impl IntoView {
     let map = use_open_map();
+    let menu = NodeRef::<Div>::new();
     let session = use_session();
     // Dutch spreadsheets expect semicolons; the user can choose otherwise.
     let (separator, set_separator) = signal(if session.settings.lang_untracked() == Lang::Nl {
@@ -36,6 +38,9 @@ pub fn MapExports() -> impl IntoView {
                     session.mark_exported([map.id.get_value()]);
                 }
             }
+            if let Some(menu) = menu.get_untracked() {
+                let _ = menu.hide_popover();
+            }
         }
     };
     let json = save("", "json", "application/json", |m, _, _| {
@@ -59,7 +64,10 @@ pub fn MapExports() -> impl IntoView {
         });
     };
     view! {
-        <div class="map-exports" role="group" aria-label=tr(Text::Export)>
+        <button type="button" class="secondary" popovertarget="export-menu">
+            {tr(Text::Export)} <span aria-hidden="true">" ▾"</span>
+        </button>
+        <div id="export-menu" class="map-exports toolbar-popover" popover="auto" role="group" aria-label=tr(Text::Export) node_ref=menu>
             <button type="button" class="secondary" on:click=json>{tr(Text::ExportJson)}</button>
             <button type="button" class="secondary" on:click=touchpoints>{tr(Text::ExportTouchpointsCsv)}</button>
             <button type="button" class="secondary" on:click=kpis>{tr(Text::ExportKpisCsv)}</button>
@@ -71,7 +79,6 @@ pub fn MapExports() -> impl IntoView {
                 </select>
             </label>
             <button type="button" class="secondary" on:click=diagram>{tr(Text::ExportMermaid)}</button>
-            <ShareLink />
         </div>
     }
 }

@@ -1,3 +1,4 @@
+pub mod fit_to_screen;
 pub mod map_editor;
 pub mod map_exports;
 pub mod map_page;

@@ -5,7 +5,8 @@ use crate::ui::session::open_map::use_open_map;
 use crate::ui::tr;
 use leptos::prelude::*;
 
-/// Makes a link that carries the whole map, or says why it cannot.
+/// Makes a link that carries the whole map, or says why it cannot, in a popover under its
+/// button.
 #[component]
 pub fn ShareLink() -> impl IntoView {
     let map = use_open_map();
@@ -35,16 +36,18 @@ pub fn ShareLink() -> impl IntoView {
     let select_all =
         |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
     view! {
-        <button type="button" class="secondary" on:click=make>{tr(Text::ShareLink)}</button>
-        {move || link.get().map(|made| match made {
-            Ok(link) => view! {
-                <div class="share-link">
-                    <p>{tr(Text::ShareExplain)}</p>
-                    <input type="text" readonly aria-label=tr(Text::ShareLink) prop:value=link on:focus=select_all />
-                    <button type="button" on:click=copy>{tr(Text::Copy)}</button>
-                </div>
-            }.into_any(),
-            Err(()) => view! { <p class="field-error" role="alert">{tr(Text::TooLargeForLink)}</p> }.into_any(),
-        })}
+        <button type="button" class="secondary" popovertarget="share-panel" on:click=make>{tr(Text::ShareLink)}</button>
+        <div id="share-panel" class="toolbar-popover" popover="auto">
+            {move || link.get().map(|made| match made {
+                Ok(link) => view! {
+                    <div class="share-link">
+                        <p>{tr(Text::ShareExplain)}</p>
+                        <input type="text" readonly aria-label=tr(Text::ShareLink) prop:value=link on:focus=select_all />
+                        <button type="button" on:click=copy>{tr(Text::Copy)}</button>
+                    </div>
+                }.into_any(),
+                Err(()) => view! { <p class="field-error" role="alert">{tr(Text::TooLargeForLink)}</p> }.into_any(),
+            })}
+        </div>
     }
 }

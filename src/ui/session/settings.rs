@@ -1,4 +1,4 @@
-//! The user's preferences: interface language, larger type, when each map was last exported,
+//! The user's preferences: interface language, larger type, fitting the map to the screen, when each map was last exported,
 //! and the backup reminder's snooze. Each is a typed [`Setting`] in storage.
 
 use super::clock::{now, tomorrow};
@@ -14,6 +14,8 @@ pub struct Settings {
     lang: RwSignal<Lang>,
     /// The larger-type view for reading at a distance.
     large_type: RwSignal<bool>,
+    /// The map scaled to fit the window, for showing it whole on a projector.
+    fit_to_screen: RwSignal<bool>,
     /// When each map was last exported as JSON (RFC 3339), for the backup reminder.
     exported: RwSignal<BTreeMap<Id, String>>,
     /// The backup reminder stays away until this time (RFC 3339; empty: not snoozed).
@@ -36,6 +38,7 @@ impl Settings {
         Settings {
             lang: RwSignal::new(lang),
             large_type: RwSignal::new(read(Setting::LargeType).as_deref() == Some("on")),
+            fit_to_screen: RwSignal::new(read(Setting::FitToScreen).as_deref() == Some("on")),
             exported: RwSignal::new(
                 read(Setting::Exported)
                     .and_then(|text| serde_json::from_str(&text).ok())
@@ -71,8 +74,24 @@ impl Settings {
     }
 
     pub fn set_large_type(&self, on: bool) {
-        self.large_type.set(on);
-        self.remember(Setting::LargeType, if on { "on" } else { "off" });
+        self.switch(self.large_type, Setting::LargeType, on);
+    }
+
+    pub fn fit_to_screen(&self) -> bool {
+        self.fit_to_screen.get()
+    }
+
+    pub fn fit_to_screen_untracked(&self) -> bool {
+        self.fit_to_screen.get_untracked()
+    }
+
+    pub fn set_fit_to_screen(&self, on: bool) {
+        self.switch(self.fit_to_screen, Setting::FitToScreen, on);
+    }
+
+    fn switch(&self, switch: RwSignal<bool>, setting: Setting, on: bool) {
+        switch.set(on);
+        self.remember(setting, if on { "on" } else { "off" });
     }
 
     /// Reads when each map was last exported, and follows it.

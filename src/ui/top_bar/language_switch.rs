@@ -16,7 +16,8 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <label class="language-switch">
-            <span>{tr(Text::Language)}</span>
+            // The choice names itself ("English", "Nederlands"); the word is for screen readers.
+            <span class="visually-hidden">{tr(Text::Language)}</span>
             <select on:change=on_change prop:value=move || session.settings.lang().code()>
                 <option value="en" lang="en">"English"</option>
                 <option value="nl" lang="nl">"Nederlands"</option>

@@ -1,0 +1,36 @@
+//! Following the size of an element's box.
+
+use leptos::prelude::*;
+use leptos::tachys::html::element::ElementType;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Calls `on_resize` with the element's box each time its size changes (and once when it is
+/// first laid out); the observer is dropped with the component.
+pub fn watch_size<E>(element: NodeRef<E>, on_resize: impl Fn(web_sys::DomRect) + 'static)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    let observer = StoredValue::new_local(
+        None::<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    );
+    let on_resize = Rc::new(on_resize);
+    Effect::new(move |_| {
+        let Some(node) = element.get() else { return };
+        let node: web_sys::Element = node.unchecked_into();
+        let (watched, on_resize) = (node.clone(), on_resize.clone());
+        let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| {
+            on_resize(watched.get_bounding_client_rect());
+        });
+        if let Ok(watch) = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()) {
+            watch.observe(&node);
+            observer.set_value(Some((watch, changed)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some((watch, _)) = observer.try_update_value(Option::take).flatten() {
+            watch.disconnect();
+        }
+    });
+}

@@ -1,0 +1,106 @@
+// The map at a glance: the whole template on one projector screen, a laptop's screen scrolling
+// the grid one way only, "Fit to screen", and a phone with nothing cut off.
+import { test, expect, openApp, templateMap, phase } from "./fixtures.js";
+
+const EN = "See – Think – Do – Care";
+const NL = "Kijk – Kies – Koop – Krijg – Koester";
+// The Dutch template in English: five phases, the widest map the templates make.
+const FIVE = "Look – Choose – Buy – Receive – Cherish";
+
+/** Every card, phase header and the curve: what "the whole map" means on the screen. */
+async function expectWholeMapInView(page) {
+  const parts = page.locator(".touchpoint, .kpi, .phase-header, .curve-lane");
+  const count = await parts.count();
+  expect(count).toBeGreaterThan(20);
+  for (let i = 0; i < count; i++) await expect(parts.nth(i)).toBeInViewport({ ratio: 1 });
+}
+
+/** How far the page and the grid can scroll each way. */
+function overflow(page) {
+  return page.evaluate(() => {
+    const grid = document.querySelector(".journey-grid");
+    return {
+      pageDown: document.documentElement.scrollHeight > innerHeight,
+      pageSideways: document.documentElement.scrollWidth > innerWidth,
+      gridDown: grid.scrollHeight > grid.clientHeight,
+      gridSideways: grid.scrollWidth > grid.clientWidth,
+    };
+  });
+}
+
+test("the See–Think–Do–Care map, its KPIs' status and its curve fit one 1920×1080 screen", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await templateMap(page, EN);
+  await expectWholeMapInView(page);
+  expect(await overflow(page)).toMatchObject({ gridDown: false, gridSideways: false, pageSideways: false });
+  // Each phase says how its KPIs are doing, in words.
+  await expect(phase(page, 4)).toContainText("KPIs: 0 on track, 0 behind, 7 without data");
+  await expect(phase(page, 4).locator(".kpi-chips")).toHaveText("– 7 No data");
+});
+
+for (const [template, language] of [[EN, "en"], [NL, "nl"]]) {
+  test(`on 1280×720 the ${language} template's grid scrolls down only, its phase names in view`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page);
+    if (language === "nl") await page.getByRole("combobox", { name: "Language" }).selectOption("nl");
+    await page.locator("#new-map-template").selectOption({ label: template });
+    await page.locator(".create-map button[type=submit]").click();
+    await expect(phase(page, 1)).toBeVisible();
+    expect(await overflow(page)).toMatchObject({ gridSideways: false, pageSideways: false });
+    // Scrolled to its last KPI, the grid keeps the phases' headers in view.
+    const grid = page.locator(".journey-grid");
+    await grid.evaluate((g) => g.scrollIntoView());
+    await grid.evaluate((g) => g.scrollTo(0, g.scrollHeight));
+    await expect(page.locator(".kpi").last()).toBeInViewport({ ratio: 1 });
+    await expect(page.locator(".phase-name").first()).toBeInViewport({ ratio: 1 });
+  });
+}
+
+test("Fit to screen shows the whole map on a small screen, is remembered, and can be turned off", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await templateMap(page, FIVE);
+  const fit = page.getByRole("button", { name: "Fit to screen" });
+  await expect(fit).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator(".curve-lane")).not.toBeInViewport();
+
+  await fit.click();
+  await expect(fit).toHaveAttribute("aria-pressed", "true");
+  await expectWholeMapInView(page);
+  // A new card still fits: the map is fitted again as it grows.
+  await phase(page, 1).getByRole("button", { name: "Add touchpoint" }).click();
+  await page.keyboard.press("Escape");
+  await expectWholeMapInView(page);
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Fit to screen" })).toHaveAttribute("aria-pressed", "true");
+  await expectWholeMapInView(page);
+
+  await page.getByRole("button", { name: "Fit to screen" }).click();
+  await expect(page.locator(".curve-lane")).not.toBeInViewport();
+  expect(await page.locator(".journey-grid").evaluate((g) => getComputedStyle(g).zoom)).toBe("1");
+});
+
+test("the charts are one step from the map", async ({ page }) => {
+  await templateMap(page, EN);
+  await page.getByRole("button", { name: "Charts" }).click();
+  await expect(page.getByRole("heading", { name: "Charts" })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Channels per phase" })).toBeVisible();
+});
+
+test("on a phone nothing runs off the screen: the library, the top bar and a map", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 900 });
+  await openApp(page);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("nl");
+  for (const control of [page.getByRole("button", { name: "Grotere tekst" }), page.getByRole("combobox", { name: "Taal" })]) {
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
+  await page.locator("#new-map-template").selectOption({ label: NL });
+  await page.locator(".create-map button[type=submit]").click();
+  await expect(phase(page, 1)).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  for (const name of ["Presenteren", "Exporteren", "Passend op scherm"]) {
+    await expect(page.getByRole(name === "Presenteren" ? "link" : "button", { name, exact: true })).toBeInViewport({ ratio: 1 });
+  }
+});
