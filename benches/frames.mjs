@@ -92,7 +92,7 @@ try {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(1);
   console.log(`${size} map, ${what}: ${count} run(s), median ${at(0.5)} ms, p95 ${at(0.95)} ms (from the input to the frame drawn)`);
-  console.log(`elements in the page: ${await page.evaluate(() => document.querySelectorAll("*").length)}`);
+  console.log(`elements in the page: ${await page.evaluate(() => document.querySelectorAll("*").length)}, cards built: ${await page.evaluate(() => document.querySelectorAll(".items > li:not(.placeholder)").length)}`);
   console.log("| part of the main thread's work | total ms | per run |\n| --- | --- | --- |");
   for (const [part, ms] of Object.entries(sums)) console.log(`| ${part} | ${ms.toFixed(1)} | ${(ms / count).toFixed(2)} |`);
 } finally {

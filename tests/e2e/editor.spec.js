@@ -120,7 +120,7 @@ test("touchpoints move within and between phases by keyboard, buttons and drag a
   await touchpoint(phase(page, 3), "Inspiring posts").getByRole("button", { name: "Move up" }).click();
   expect((await names(3)).at(-2)).toBe("Inspiring posts");
 
-  const handle = touchpoint(phase(page, 1), "Press coverage").locator(".drag-handle");
+  const handle = cardSummary(touchpoint(phase(page, 1), "Press coverage"));
   await handle.dragTo(cardSummary(touchpoint(phase(page, 2), "Buying guides")));
   expect(await names(1)).toEqual(["Display campaign"]);
   expect((await names(2))[0]).toBe("Press coverage");

@@ -2,11 +2,12 @@
 //!
 //! A large map has over a thousand cards, and the browser's work for every frame grows with the
 //! cards in the page: with all of them built, each keystroke cost 20 ms of style, layout, paint
-//! and compositing, and opening the map a second (BENCHMARKS.md). So every card keeps its list
-//! item, which keeps the lists' order and height, but in a phase of many cards only those within
-//! a quarter of a screen of the screen are built in full; the others show just their name, at the
-//! height they last had. A card that holds the keyboard focus stays built wherever it is, with
-//! two cards either side of it for Tab and Shift+Tab, and printing builds them all.
+//! and compositing, and opening the map a second (BENCHMARKS.md). So every card has a list
+//! item, which keeps the lists' order and height, but in a phase of many cards only those
+//! within a quarter of a screen of what is seen of the map are built in full; the others are a
+//! list item with just their name, at the height they last had (`editor/card_slot.rs`). A card
+//! that holds the keyboard focus stays built wherever it is, with two cards either side of it
+//! for Tab and Shift+Tab, and printing builds them all.
 
 use leptos::html::Li;
 use leptos::prelude::*;
@@ -61,13 +62,12 @@ impl OnScreen {
                 let Ok(entry) = entry.dyn_into::<web_sys::ResizeObserverEntry>() else {
                     continue;
                 };
+                // Only built cards are watched: this is the height a placeholder takes.
                 let card = entry.target();
-                if !card.class_list().contains(PLACEHOLDER) {
-                    let height = card.get_bounding_client_rect().height();
-                    screen.heights.try_update_value(|h| {
-                        h.insert(card.id(), height);
-                    });
-                }
+                let height = card.get_bounding_client_rect().height();
+                screen.heights.try_update_value(|h| {
+                    h.insert(card.id(), height);
+                });
             }
             screen.schedule();
         });
@@ -191,12 +191,22 @@ fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
     let mut near = HashSet::new();
     let window = window();
     let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
-    let within =
-        |from: f64, to: f64, screen: f64| to >= -screen * MARGIN && from <= screen * (1.0 + MARGIN);
+    // What is seen of the map: the window, or less where the grid, scrolling inside itself,
+    // shows only part of it.
+    let (mut left, mut top) = (0.0, 0.0);
+    let (mut right, mut bottom) = (size(window.inner_width()), size(window.inner_height()));
+    if let Some(grid) = phase.closest(".journey-grid").ok().flatten() {
+        let seen = grid.get_bounding_client_rect();
+        (left, top) = (seen.left().max(left), seen.top().max(top));
+        (right, bottom) = (seen.right().min(right), seen.bottom().min(bottom));
+    }
+    let within = |from: f64, to: f64, start: f64, end: f64| {
+        let margin = (end - start).max(0.0) * MARGIN;
+        to >= start - margin && from <= end + margin
+    };
     let column = phase.get_bounding_client_rect();
-    if !within(column.left(), column.right(), width)
-        || !within(column.top(), column.bottom(), height)
+    if !within(column.left(), column.right(), left, right)
+        || !within(column.top(), column.bottom(), top, bottom)
     {
         return near;
     }
@@ -208,7 +218,7 @@ fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
             continue;
         };
         let rect = card.get_bounding_client_rect();
-        if within(rect.top(), rect.bottom(), height) {
+        if within(rect.top(), rect.bottom(), top, bottom) {
             near.insert(card.id());
         }
     }

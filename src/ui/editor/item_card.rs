@@ -1,10 +1,10 @@
 use crate::i18n::{Lang, Text};
-use crate::model::{Edit, Id, Item, Kpi, Touchpoint};
+use crate::model::{Edit, Id, Item, JourneyMap, Kpi, Touchpoint};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
-use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
-use crate::ui::editor::drag_handle::DragHandle;
+use crate::ui::browser::on_screen::{use_on_screen, NearCards};
+use crate::ui::editor::card_slot::Kept;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::session::open_map::OpenMap;
 use crate::ui::tr;
@@ -59,6 +59,14 @@ impl CardKind {
         }
     }
 
+    /// The name of card `id` of this kind in `map`.
+    pub fn name(self, map: &JourneyMap, id: &str) -> Option<String> {
+        match self {
+            CardKind::Touchpoint => map.touchpoint(id).map(|t| t.name.clone()),
+            CardKind::Kpi => map.kpi(id).map(|k| k.name.clone()),
+        }
+    }
+
     /// Adds the next card after card `id`, in its phase.
     pub fn add_after(self, map: OpenMap, id: &str, lang: Lang) {
         let place = map
@@ -78,7 +86,10 @@ impl CardKind {
 ///
 /// A card is compact — its `summary`, a button — until it is opened for editing (a click, or
 /// Enter on the focused card); open, it shows all its fields (`children`) until Escape, "Done"
-/// or focus going elsewhere closes it. Away from the screen it holds only its name (`on_screen`).
+/// or focus going elsewhere closes it. Away from the screen a [`CardSlot`] holds its place
+/// instead.
+///
+/// [`CardSlot`]: crate::ui::editor::card_slot::CardSlot
 #[component]
 pub fn ItemCard(
     id: Id,
@@ -86,28 +97,13 @@ pub fn ItemCard(
     element_id: String,
     #[prop(into)] label: Signal<String>,
     summary: ViewFn,
+    kept: Kept,
     children: ChildrenFn,
 ) -> impl IntoView {
     let map = use_open_map();
     let screen = use_on_screen();
     let near = expect_context::<NearCards>();
     let item = NodeRef::<Li>::new();
-    // Focus is about to come here (a new or moved card): built until it arrives, when the
-    // phase takes over keeping the focused card built.
-    let awaits_focus = RwSignal::new(focus::is_wanted(&element_id));
-    let built = {
-        let element_id = element_id.clone();
-        Memo::new(move |_| awaits_focus.get() || near.contains(&element_id))
-    };
-    let height = {
-        let element_id = element_id.clone();
-        move || {
-            (!built.get())
-                .then(|| screen.height(&element_id))
-                .flatten()
-                .map(|h| format!("{h}px"))
-        }
-    };
     Effect::new(move |_| {
         if let Some(item) = item.get() {
             screen.watch(&item);
@@ -122,7 +118,7 @@ pub fn ItemCard(
     let card_id = StoredValue::new(id.clone());
     let on_focus_in = move |_| {
         near.focus(&target.read_value(), true);
-        awaits_focus.set(false);
+        kept.awaits_focus.set(false);
     };
     // Once the whole move of focus is over: leaving the window keeps it in the page.
     let on_focus_out = move |_| {
@@ -208,9 +204,7 @@ pub fn ItemCard(
         }
     };
     let content = move || {
-        if !built.get() {
-            view! { <span>{label}</span> }.into_any()
-        } else if open.get() {
+        if open.get() {
             view! {
                 <div role="group" aria-label=label class="card-body">
                     {children()}
@@ -220,9 +214,10 @@ pub fn ItemCard(
             .into_any()
         } else {
             view! {
+                // The compact card is dragged by its whole face (a grip drawn by the style sheet).
                 <div role="group" aria-label=label class="card-body compact">
-                    <DragHandle kind=Kind::Item id=card_id.get_value() />
-                    <button type="button" class="card-summary" aria-expanded="false" on:click=open_it>
+                    <button type="button" class="card-summary" aria-expanded="false" draggable="true"
+                        on:click=open_it on:dragstart=move |ev| drag::start(&ev, Kind::Item, &card_id.read_value())>
                         {summary.run()}
                     </button>
                 </div>
@@ -233,10 +228,8 @@ pub fn ItemCard(
     view! {
         <li
             class=class
-            class=(PLACEHOLDER, move || !built.get())
             id=element_id
             node_ref=item
-            style:height=height
             on:keydown=on_key
             on:dragover=|ev| drag::allow(&ev)
             on:drop=on_drop

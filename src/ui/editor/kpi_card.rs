@@ -2,11 +2,13 @@ use crate::i18n::Text;
 use crate::model::numbers;
 use crate::model::{Direction, Edit, Id, Kpi, NumberField, Part, Status, TextField};
 use crate::ui::browser::drag::Kind;
+use crate::ui::editor::card_slot::Kept;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::{CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::measurements_editor::MeasurementsEditor;
 use crate::ui::editor::number_input::NumberInput;
+use crate::ui::editor::status_chip::status_chip;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr_signal, use_lang, LangScope};
@@ -14,7 +16,7 @@ use leptos::prelude::*;
 
 /// One KPI: what is measured, which way is better, baseline, target and how far it has come.
 #[component]
-pub fn KpiCard(id: Id) -> impl IntoView {
+pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
     let map = use_open_map();
     LangScope::provide();
     let lang = use_lang();
@@ -97,39 +99,39 @@ pub fn KpiCard(id: Id) -> impl IntoView {
         let id = id.clone();
         Callback::new(move |()| CardKind::Kpi.add_after(map, &id, lang.get_untracked()))
     };
-    let measurements_open = RwSignal::new(false);
+    let measurements_open = kept.fold_open;
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
-    // Latest value against target, and the status in colour and words.
+    // Latest value against target, and the status in colour and words; drawn as one piece, like
+    // a touchpoint's.
+    let glance = Memo::new(move |_| {
+        kpi.with(|k| {
+            k.as_ref()
+                .map(|k| (k.name.clone(), k.unit.clone(), k.progress()))
+        })
+    });
     let summary = ViewFn::from(move || {
-        let figures = move || {
-            let lang = lang.get();
-            let unit = unit.get();
-            match progress() {
-                Some(p) => format!(
+        let lang = lang.get();
+        glance.with(|glance| {
+            let (name, unit, progress) = glance.clone().unwrap_or_default();
+            let figures = progress.map(|p| {
+                format!(
                     "{} {unit} / {} {unit}",
                     numbers::format(p.latest, lang),
                     numbers::format(p.target, lang)
-                ),
-                None => String::new(),
+                )
+            });
+            let (class, symbol, words) = status_chip(progress.map(|p| p.status));
+            view! {
+                <span class="summary-text">
+                    <strong class="card-title">{name}</strong>
+                    {figures.map(|f| view! { <span class="card-meta">{f}</span> })}
+                </span>
+                <span class=class>{symbol} " " {lang.t(words)}</span>
             }
-        };
-        let status = move || match progress().map(|p| p.status) {
-            Some(Status::OnTrack) => ("status-chip on-track", "✓", Text::OnTrackShort),
-            Some(Status::Behind) => ("status-chip behind", "!", Text::BehindShort),
-            None => ("status-chip no-data", "–", Text::NoData),
-        };
-        view! {
-            <span class="summary-text">
-                <strong class="card-title">{name}</strong>
-                <span class="card-meta">{figures}</span>
-            </span>
-            <span class=move || status().0>
-                <span aria-hidden="true">{move || status().1}</span> " " {move || lang.get().t(status().2)}
-            </span>
-        }
+        })
     });
     view! {
-        <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary>
+        <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary kept>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
                     <TextInput field=TextField::KpiName(id.clone()) value=name label=tr_signal(Text::KpiName) class="item-name" on_enter=next />

@@ -1,3 +1,5 @@
+pub mod card_placeholder;
+pub mod card_slot;
 pub mod drag_handle;
 pub mod emotion_select;
 pub mod item_card;
@@ -8,5 +10,6 @@ pub mod measurements_import;
 pub mod number_input;
 pub mod phase_column;
 pub mod phase_kpi_summary;
+pub mod status_chip;
 pub mod text_input;
 pub mod touchpoint_card;

@@ -3,12 +3,11 @@ use crate::model::{Color, Edit, Id, Part, Phase, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
+use crate::ui::editor::card_slot::CardSlot;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::CardKind;
-use crate::ui::editor::kpi_card::KpiCard;
 use crate::ui::editor::phase_kpi_summary::PhaseKpiSummary;
 use crate::ui::editor::text_input::TextInput;
-use crate::ui::editor::touchpoint_card::TouchpointCard;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr, tr_signal, use_lang, LangScope};
 use leptos::html::Li;
@@ -184,7 +183,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>
                 <ul class="items touchpoints">
                     <For each=move || touchpoint_ids.get() key=|id| id.clone() let(id)>
-                        <TouchpointCard id />
+                        <CardSlot kind=CardKind::Touchpoint id />
                     </For>
                 </ul>
                 <button type="button" class="add" on:click=move |_| add(CardKind::Touchpoint)>"+ " {tr(Text::AddTouchpoint)}</button>
@@ -193,7 +192,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
                 <ul class="items kpis">
                     <For each=move || kpi_ids.get() key=|id| id.clone() let(id)>
-                        <KpiCard id />
+                        <CardSlot kind=CardKind::Kpi id />
                     </For>
                 </ul>
                 <button type="button" class="add" on:click=move |_| add(CardKind::Kpi)>"+ " {tr(Text::AddKpi)}</button>

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::model::{Id, Kpi, Part, Status};
+use crate::ui::editor::status_chip::status_chip;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::use_lang;
 use leptos::prelude::*;
@@ -46,13 +47,16 @@ pub fn PhaseKpiSummary(kpi_ids: Memo<Vec<Id>>) -> impl IntoView {
         let lang = lang.get();
         let [on_track, behind, none] = counts.get();
         [
-            (on_track, "status-chip on-track", "✓", Text::OnTrackShort),
-            (behind, "status-chip behind", "!", Text::BehindShort),
-            (none, "status-chip no-data", "–", Text::NoData),
+            (on_track, Some(Status::OnTrack)),
+            (behind, Some(Status::Behind)),
+            (none, None),
         ]
         .into_iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, class, symbol, words)| view! { <span class=class>{symbol} " " {n} " " {lang.t(words)}</span> })
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, status)| {
+            let (class, symbol, words) = status_chip(status);
+            view! { <span class=class>{symbol} " " {n} " " {lang.t(words)}</span> }
+        })
         .collect_view()
     };
     view! {

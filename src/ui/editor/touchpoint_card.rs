@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{Emotion, Id, Part, TextField};
 use crate::ui::browser::drag::Kind;
+use crate::ui::editor::card_slot::Kept;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::emotion_select::EmotionSelect;
 use crate::ui::editor::item_card::{CardKind, ItemCard};
@@ -11,9 +12,21 @@ use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr_signal, use_lang, LangScope};
 use leptos::prelude::*;
 
+/// The badge's class for an emotion: its colour on the diverging scale.
+fn emotion_class(emotion: Option<Emotion>) -> &'static str {
+    match emotion.map(|e| e.score()) {
+        None => "emotion-badge unrated",
+        Some(-2) => "emotion-badge e-2",
+        Some(-1) => "emotion-badge e-1",
+        Some(0) => "emotion-badge e0",
+        Some(1) => "emotion-badge e1",
+        Some(_) => "emotion-badge e2",
+    }
+}
+
 /// One touchpoint: what it is, through which channel, how it feels and who owns it.
 #[component]
-pub fn TouchpointCard(id: Id) -> impl IntoView {
+pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
     let map = use_open_map();
     LangScope::provide();
     let lang = use_lang();
@@ -37,40 +50,44 @@ pub fn TouchpointCard(id: Id) -> impl IntoView {
             lang.t(Emotion::words(e)),
         )
     };
-    let emotion_class = move || match emotion.get().map(|e| e.score()) {
-        None => "emotion-badge unrated",
-        Some(-2) => "emotion-badge e-2",
-        Some(-1) => "emotion-badge e-1",
-        Some(0) => "emotion-badge e0",
-        Some(1) => "emotion-badge e1",
-        Some(_) => "emotion-badge e2",
-    };
+    let badge_class = move || emotion_class(emotion.get());
     let next = {
         let id = id.clone();
         Callback::new(move |()| CardKind::Touchpoint.add_after(map, &id, lang.get_untracked()))
     };
-    // Kept while the card is away from the screen and not built.
-    let more_open = RwSignal::new(false);
+    let more_open = kept.fold_open;
     let channel = text(|t| &t.channel);
+    // What the compact card shows, in one value: it is drawn as one piece, since a screen of the
+    // map holds a hundred and more compact cards and each reactive part is work when it opens.
+    let glance = Memo::new(move |_| {
+        touchpoint.with(|t| {
+            t.as_ref()
+                .map(|t| (t.name.clone(), t.channel.clone(), t.emotion))
+        })
+    });
     let summary = ViewFn::from(move || {
-        view! {
-            // The emotion leads the name's first line, leaving a narrow column its width.
-            <span class="summary-text">
-                <span class="card-line">
-                    <span class=emotion_class aria-hidden="true">{move || badge().0}</span> <strong class="card-title">{name}</strong>
-                </span>
-                <span class="card-meta">{move || {
-                    let (channel, words) = (channel.get(), badge().1);
-                    if channel.is_empty() { words.to_owned() } else { format!("{channel} · {words}") }
-                }}</span>
-            </span>
-        }
+        let lang = lang.get();
+        glance.with(|glance| {
+            let (name, channel, emotion) = glance.clone().unwrap_or_default();
+            let words = lang.t(Emotion::words(emotion));
+            let meta = if channel.is_empty() {
+                words.to_owned()
+            } else {
+                format!("{channel} · {words}")
+            };
+            let sign = emotion.map(Emotion::signed).unwrap_or_else(|| "–".into());
+            view! {
+                <span class=emotion_class(emotion) aria-hidden="true">{sign}</span>
+                " " <strong class="card-title">{name}</strong>
+                <span class="card-meta">{meta}</span>
+            }
+        })
     });
     view! {
-        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label summary>
+        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label summary kept>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
-                    <span class=emotion_class aria-hidden="true" title=move || badge().1>{move || badge().0}</span>
+                    <span class=badge_class aria-hidden="true" title=move || badge().1>{move || badge().0}</span>
                     <TextInput field=TextField::TouchpointName(id.clone()) value=name label=tr_signal(Text::TouchpointName) class="item-name" on_enter=next />
                 </div>
                 <div class="card-fields">

@@ -1,0 +1,51 @@
+use crate::model::Id;
+use crate::ui::browser::focus;
+use crate::ui::browser::on_screen::NearCards;
+use crate::ui::editor::card_placeholder::CardPlaceholder;
+use crate::ui::editor::item_card::CardKind;
+use crate::ui::editor::kpi_card::KpiCard;
+use crate::ui::editor::touchpoint_card::TouchpointCard;
+use leptos::prelude::*;
+
+/// What a card keeps while it is away from the screen and not built, handed to it when it is.
+#[derive(Clone, Copy)]
+pub struct Kept {
+    /// Focus is about to come to the card (a new or moved card): it is built until focus
+    /// arrives, when the phase takes over keeping the focused card built.
+    pub awaits_focus: RwSignal<bool>,
+    /// Its fold (a touchpoint's description, a KPI's measurements) is open.
+    pub fold_open: RwSignal<bool>,
+}
+
+/// A card's place in its lane: the card itself when it is near the screen (or has or awaits
+/// the focus), else only its list item with its name, at the height it last had. A large map
+/// has over a thousand cards; most of them cost just this.
+#[component]
+pub fn CardSlot(kind: CardKind, id: Id) -> impl IntoView {
+    let near = expect_context::<NearCards>();
+    let element_id = kind.element_id(&id);
+    let kept = Kept {
+        awaits_focus: RwSignal::new(focus::is_wanted(&element_id)),
+        fold_open: RwSignal::new(false),
+    };
+    let built = {
+        let element_id = element_id.clone();
+        move || kept.awaits_focus.get() || near.contains(&element_id)
+    };
+    let id = StoredValue::new(id);
+    let element_id = StoredValue::new(element_id);
+    view! {
+        <Show
+            when=built
+            fallback=move || view! { <CardPlaceholder kind id=id.get_value() element_id=element_id.get_value() /> }
+        >
+            {move || {
+                let id = id.get_value();
+                match kind {
+                    CardKind::Touchpoint => view! { <TouchpointCard id kept /> }.into_any(),
+                    CardKind::Kpi => view! { <KpiCard id kept /> }.into_any(),
+                }
+            }}
+        </Show>
+    }
+}
