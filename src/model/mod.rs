@@ -7,6 +7,7 @@ pub mod csv;
 mod edit;
 pub mod exchange;
 pub mod generate;
+mod grid;
 mod history;
 pub mod mermaid;
 mod moves;

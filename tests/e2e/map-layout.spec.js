@@ -104,3 +104,56 @@ test("on a phone nothing runs off the screen: the library, the top bar and a map
     await expect(page.getByRole(name === "Presenteren" ? "link" : "button", { name, exact: true })).toBeInViewport({ ratio: 1 });
   }
 });
+
+test("the cards are one tab stop; arrow keys move across the grid, Enter edits, Escape leaves", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await templateMap(page, EN);
+  const summary = (name) => page.getByRole("button", { name: new RegExp(`^[-+–−0-9 ]*${name}\\b`) });
+  const focusedCard = () => page.evaluate(() => document.activeElement.closest("[data-card]")?.querySelector(".card-title")?.textContent ?? document.activeElement.textContent);
+
+  // From the first phase's goal, Tab reaches its first card, and the next Tab leaves the cards.
+  await phase(page, 1).getByRole("textbox", { name: "Goal / message" }).focus();
+  await page.keyboard.press("Tab"); // the description's fold
+  await page.keyboard.press("Tab");
+  await expect(summary("Inspiring posts")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(phase(page, 1).getByRole("button", { name: "Add touchpoint" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(phase(page, 1).getByRole("button", { name: "Add KPI" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await expect(summary("Inspiring posts")).toBeFocused();
+
+  // Down a phase through its touchpoints into its KPIs; sideways along a lane.
+  const steps = [
+    ["ArrowDown", "Display campaign"],
+    ["ArrowRight", "Search ads"],
+    ["ArrowRight", "Simple checkout"],
+    ["ArrowDown", "Cart remarketing"],
+    ["ArrowDown", "Conversion rate"],
+    ["ArrowLeft", "Returning visitors"],
+    ["ArrowLeft", "Reach"],
+    ["ArrowUp", "Press coverage"],
+  ];
+  for (const [key, name] of steps) {
+    await page.keyboard.press(key);
+    expect(await focusedCard()).toBe(name);
+  }
+  // At the edge the focus stays.
+  await page.keyboard.press("ArrowLeft");
+  expect(await focusedCard()).toBe("Press coverage");
+
+  // Enter edits the card in place; Escape closes it, back on the card.
+  await page.keyboard.press("Enter");
+  const card = phase(page, 1).getByRole("group", { name: "Touchpoint: Press coverage" });
+  await expect(card.getByRole("textbox", { name: "Touchpoint name" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(summary("Press coverage")).toBeFocused();
+
+  // The tab stop stays with the card last visited: leaving and coming back lands on it.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Shift+Tab");
+  await expect(summary("Press coverage")).toBeFocused();
+  // Only one card of the map is in the tab order.
+  expect(await page.locator(".card-summary[tabindex='0']").count()).toBe(1);
+});

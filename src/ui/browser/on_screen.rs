@@ -44,6 +44,8 @@ struct Column {
     element: NodeRef<Li>,
     all: Memo<bool>,
     near: RwSignal<HashSet<String>>,
+    order: Memo<Vec<String>>,
+    focused: RwSignal<Option<String>>,
 }
 
 impl OnScreen {
@@ -129,10 +131,18 @@ impl OnScreen {
         let printing = self.printing;
         let all = Memo::new(move |_| order.with(Vec::len) <= ALWAYS_BUILT || printing.get());
         let near = RwSignal::new(HashSet::new());
+        let focused = RwSignal::new(None::<String>);
         let key = self.next_column.get_value();
         self.next_column.set_value(key + 1);
         self.columns.update_value(|c| {
-            c.insert(key, Column { element, all, near });
+            let column = Column {
+                element,
+                all,
+                near,
+                order,
+                focused,
+            };
+            c.insert(key, column);
         });
         on_cleanup(move || {
             self.columns.try_update_value(|c| c.remove(&key));
@@ -142,7 +152,6 @@ impl OnScreen {
             all.track();
             self.schedule();
         });
-        let focused = RwSignal::new(None::<String>);
         let around_focus = Memo::new(move |_| {
             focused.with(|focused| {
                 let focused = focused.as_ref()?;
@@ -159,6 +168,23 @@ impl OnScreen {
             near: near.read_only(),
             focused,
             around_focus,
+        }
+    }
+
+    /// Builds the card with this element id wherever it is, with the cards around it, as for
+    /// the card with the keyboard focus: focus is about to go there (the arrow keys).
+    pub fn want(self, element_id: &str) {
+        let column = self.columns.with_value(|c| {
+            c.values()
+                .find(|c| {
+                    c.order
+                        .try_with_untracked(|o| o.iter().any(|id| id == element_id))
+                        .unwrap_or(false)
+                })
+                .map(|c| c.focused)
+        });
+        if let Some(focused) = column {
+            focused.set(Some(element_id.to_owned()));
         }
     }
 

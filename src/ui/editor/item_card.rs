@@ -119,6 +119,7 @@ pub fn ItemCard(
     let on_focus_in = move |_| {
         near.focus(&target.read_value(), true);
         kept.awaits_focus.set(false);
+        map.focus_card(&card_id.read_value());
     };
     // Once the whole move of focus is over: leaving the window keeps it in the page.
     let on_focus_out = move |_| {
@@ -171,6 +172,24 @@ pub fn ItemCard(
             // The phase around the card would otherwise move too.
             ev.stop_propagation();
             map.move_item(&card_id.read_value(), step, target.get_value());
+        } else if let Some(step) = keys::grid_step(&ev).filter(|_| !open.get_untracked()) {
+            // From card to card across the grid, as in a spreadsheet.
+            ev.prevent_default();
+            let next = map
+                .with_untracked(|m| {
+                    let id = m.neighbour(&card_id.read_value(), step)?;
+                    let kind = if m.touchpoint(&id).is_some() {
+                        CardKind::Touchpoint
+                    } else {
+                        CardKind::Kpi
+                    };
+                    Some(kind.element_id(&id))
+                })
+                .flatten();
+            if let Some(next) = next {
+                screen.want(&next);
+                focus::restore(None, next);
+            }
         }
     };
     let on_drop = move |ev: web_sys::DragEvent| {
@@ -217,6 +236,7 @@ pub fn ItemCard(
                 // The compact card is dragged by its whole face (a grip drawn by the style sheet).
                 <div role="group" aria-label=label class="card-body compact">
                     <button type="button" class="card-summary" aria-expanded="false" draggable="true"
+                        tabindex=move || if map.is_tab_stop(&card_id.read_value()) { "0" } else { "-1" }
                         on:click=open_it on:dragstart=move |ev| drag::start(&ev, Kind::Item, &card_id.read_value())>
                         {summary.run()}
                     </button>

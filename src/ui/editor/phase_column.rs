@@ -179,7 +179,9 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 </details>
                 <PhaseKpiSummary kpi_ids />
                 </div>
-                <div class="lane-cell">
+                // Each cell named for its lane, so that moving across the grid by the arrow keys
+                // says the lane as well as the phase (its group around it).
+                <div class="lane-cell" role="group" aria-label=tr(Text::TouchpointsHeading)>
                 <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>
                 <ul class="items touchpoints">
                     <For each=move || touchpoint_ids.get() key=|id| id.clone() let(id)>
@@ -188,7 +190,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 </ul>
                 <button type="button" class="add" on:click=move |_| add(CardKind::Touchpoint)>"+ " {tr(Text::AddTouchpoint)}</button>
                 </div>
-                <div class="lane-cell">
+                <div class="lane-cell" role="group" aria-label=tr(Text::KpisHeading)>
                 <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
                 <ul class="items kpis">
                     <For each=move || kpi_ids.get() key=|id| id.clone() let(id)>

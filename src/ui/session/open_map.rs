@@ -18,6 +18,10 @@ pub struct OpenMap {
     selector: StoredValue<Selector<Option<Id>>>,
     /// A mouse or finger is pressed: its click, not the focus it moves, decides what closes.
     pressing: StoredValue<bool>,
+    /// The card last focused: the grid's one tab stop while it exists.
+    focused_card: RwSignal<Option<Id>>,
+    /// Wakes only the two cards a move of the tab stop concerns.
+    tab_stop: StoredValue<Option<Selector<Option<Id>>>>,
 }
 
 impl OpenMap {
@@ -29,9 +33,52 @@ impl OpenMap {
             selected,
             selector: StoredValue::new(Selector::new(move || selected.get())),
             pressing: StoredValue::new(false),
+            focused_card: RwSignal::new(None),
+            tab_stop: StoredValue::new(None),
         };
+        open.tab_stop
+            .set_value(Some(Selector::new(move || open.tab_stop_now())));
         provide_context(open);
         open
+    }
+
+    /// Whether card `id` is the grid's tab stop (arrow keys go on from it); followed.
+    pub fn is_tab_stop(&self, id: &str) -> bool {
+        self.tab_stop
+            .with_value(|s| s.as_ref().is_some_and(|s| s.selected(&Some(id.to_owned()))))
+    }
+
+    /// Card `id` has the keyboard focus: the tab stop comes with it.
+    pub fn focus_card(&self, id: &str) {
+        if self
+            .focused_card
+            .with_untracked(|f| f.as_deref() != Some(id))
+        {
+            self.focused_card.set(Some(id.to_owned()));
+        }
+    }
+
+    /// The card last focused while it exists, else the map's first card.
+    fn tab_stop_now(&self) -> Option<Id> {
+        let focused = self.focused_card.get();
+        // A card comes and goes with its phase's lists, in whichever phase that is.
+        let phases = self.with(Part::PhaseOrder, |m| {
+            m.phases.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+        })?;
+        for phase in phases {
+            self.with(Part::Phase(phase), |_| ());
+        }
+        self.with_untracked(|m| {
+            focused
+                .filter(|id| m.position_of(id).is_some())
+                .or_else(|| {
+                    m.phases.iter().find_map(|p| {
+                        let first = p.touchpoints.first().map(|t| &t.id);
+                        first.or(p.kpis.first().map(|k| &k.id)).cloned()
+                    })
+                })
+        })
+        .flatten()
     }
 
     /// Whether card `id` is open for editing; followed where read in a view.
