@@ -155,7 +155,7 @@ texts! {
     Duplicate => "Duplicate", "Dupliceren";
     CopyOf => "Copy of", "Kopie van";
     StartFrom => "Start from", "Beginnen met";
-    KeyboardHint => "Tip: Alt + arrow keys move the phase or touchpoint you are in; Ctrl + Z undoes.", "Tip: Alt + pijltjestoetsen verplaatsen de fase of het contactmoment waarin je zit; Ctrl + Z maakt ongedaan.";
+    KeyboardHint => "Tip: arrow keys go from card to card and Enter opens one; Alt + arrow keys move the card or phase you are in; Ctrl + Z undoes.", "Tip: met de pijltjestoetsen ga je van kaart naar kaart en Enter opent er een; Alt + pijltjestoetsen verplaatsen de kaart of fase waarin je zit; Ctrl + Z maakt ongedaan.";
     Phase => "Phase", "Fase";
     PhaseGoal => "Goal / message", "Doel / boodschap";
     Description => "Description", "Beschrijving";

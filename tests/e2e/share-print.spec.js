@@ -65,6 +65,10 @@ test("printing gives a landscape poster without editing controls", async ({ page
   await expect(page.locator(".top-bar")).toBeHidden();
   await expect(phase(page, 5)).toBeVisible();
   await expect(page.getByRole("group", { name: "Touchpoint: Costs and delivery time up front" })).toBeVisible();
+  // The map as seen: the grid whole, not a box to scroll, with the curve under the phases.
+  const grid = page.locator(".journey-grid");
+  expect(await grid.evaluate((g) => g.scrollHeight <= g.clientHeight && g.scrollWidth <= g.clientWidth)).toBe(true);
+  await expect(page.getByRole("img", { name: /^Experience curve \(average\):/ })).toBeVisible();
   // The charts come along, without their controls.
   await expect(page.getByRole("img", { name: /^Experience curve:/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Download PNG/ }).first()).toBeHidden();

@@ -15,6 +15,12 @@ test("presentation mode works by keyboard only and edits nothing", async ({ page
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "See – Think – Do – Care" })).toBeVisible();
   await expect(slide(page)).toHaveText("The whole journey");
+  // The whole journey is the map's grid: phases side by side, their cards, the curve under them.
+  const grid = page.getByRole("region", { name: "Phases of the journey" });
+  await expect(grid.getByRole("group", { name: "Care" }).getByRole("group", { name: "KPIs" })).toContainText("Number of reviews");
+  await expect(grid.getByRole("img", { name: /^Experience curve \(average\):/ })).toBeVisible();
+  const columns = await grid.locator(".phase").evaluateAll((phases) => phases.map((p) => Math.round(p.getBoundingClientRect().top)));
+  expect(new Set(columns).size).toBe(1);
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName)).toBe("HTML");
   // Nothing to edit: no text fields, no editor controls, no undo.
   await expect(page.getByRole("textbox")).toHaveCount(0);

@@ -2,13 +2,13 @@ use crate::i18n::Text;
 use crate::model::numbers;
 use crate::model::{Direction, Edit, Id, Kpi, NumberField, Part, Status, TextField};
 use crate::ui::browser::drag::Kind;
+use crate::ui::editor::card_face::kpi_face;
 use crate::ui::editor::card_slot::Kept;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::{CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::measurements_editor::MeasurementsEditor;
 use crate::ui::editor::number_input::NumberInput;
-use crate::ui::editor::status_chip::status_chip;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr_signal, use_lang, LangScope};
@@ -101,34 +101,10 @@ pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
     };
     let measurements_open = kept.fold_open;
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
-    // Latest value against target, and the status in colour and words; drawn as one piece, like
-    // a touchpoint's.
-    let glance = Memo::new(move |_| {
-        kpi.with(|k| {
-            k.as_ref()
-                .map(|k| (k.name.clone(), k.unit.clone(), k.progress()))
-        })
-    });
+    // Drawn as one piece, like a touchpoint's.
     let summary = ViewFn::from(move || {
         let lang = lang.get();
-        glance.with(|glance| {
-            let (name, unit, progress) = glance.clone().unwrap_or_default();
-            let figures = progress.map(|p| {
-                format!(
-                    "{} {unit} / {} {unit}",
-                    numbers::format(p.latest, lang),
-                    numbers::format(p.target, lang)
-                )
-            });
-            let (class, symbol, words) = status_chip(progress.map(|p| p.status));
-            view! {
-                <span class="summary-text">
-                    <strong class="card-title">{name}</strong>
-                    {figures.map(|f| view! { <span class="card-meta">{f}</span> })}
-                </span>
-                <span class=class>{symbol} " " {lang.t(words)}</span>
-            }
-        })
+        kpi.with(|k| k.as_ref().map(|k| kpi_face(k, lang)))
     });
     view! {
         <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary kept>

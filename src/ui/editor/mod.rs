@@ -1,3 +1,4 @@
+pub mod card_face;
 pub mod card_placeholder;
 pub mod card_slot;
 pub mod drag_handle;

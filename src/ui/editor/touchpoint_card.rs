@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{Emotion, Id, Part, TextField};
 use crate::ui::browser::drag::Kind;
+use crate::ui::editor::card_face::{emotion_class, touchpoint_face};
 use crate::ui::editor::card_slot::Kept;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::emotion_select::EmotionSelect;
@@ -11,18 +12,6 @@ use crate::ui::editor::text_input::TextInput;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr_signal, use_lang, LangScope};
 use leptos::prelude::*;
-
-/// The badge's class for an emotion: its colour on the diverging scale.
-fn emotion_class(emotion: Option<Emotion>) -> &'static str {
-    match emotion.map(|e| e.score()) {
-        None => "emotion-badge unrated",
-        Some(-2) => "emotion-badge e-2",
-        Some(-1) => "emotion-badge e-1",
-        Some(0) => "emotion-badge e0",
-        Some(1) => "emotion-badge e1",
-        Some(_) => "emotion-badge e2",
-    }
-}
 
 /// One touchpoint: what it is, through which channel, how it feels and who owns it.
 #[component]
@@ -57,31 +46,11 @@ pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
     };
     let more_open = kept.fold_open;
     let channel = text(|t| &t.channel);
-    // What the compact card shows, in one value: it is drawn as one piece, since a screen of the
-    // map holds a hundred and more compact cards and each reactive part is work when it opens.
-    let glance = Memo::new(move |_| {
-        touchpoint.with(|t| {
-            t.as_ref()
-                .map(|t| (t.name.clone(), t.channel.clone(), t.emotion))
-        })
-    });
+    // What the compact card shows, drawn as one piece: a screen of the map holds a hundred and
+    // more compact cards, and each reactive part is work when the map opens.
     let summary = ViewFn::from(move || {
         let lang = lang.get();
-        glance.with(|glance| {
-            let (name, channel, emotion) = glance.clone().unwrap_or_default();
-            let words = lang.t(Emotion::words(emotion));
-            let meta = if channel.is_empty() {
-                words.to_owned()
-            } else {
-                format!("{channel} · {words}")
-            };
-            let sign = emotion.map(Emotion::signed).unwrap_or_else(|| "–".into());
-            view! {
-                <span class=emotion_class(emotion) aria-hidden="true">{sign}</span>
-                " " <strong class="card-title">{name}</strong>
-                <span class="card-meta">{meta}</span>
-            }
-        })
+        touchpoint.with(|t| t.as_ref().map(|t| touchpoint_face(t, lang)))
     });
     view! {
         <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label summary kept>

@@ -147,7 +147,7 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
                             0 => view! {
                                 <h2 class="visually-hidden">{tr(Text::WholeJourney)}</h2>
                                 <p class="presentation-description">{m.description.clone()}</p>
-                                <ReadOnlyPhases phases=m.phases />
+                                <ReadOnlyPhases map=m />
                             }.into_any(),
                             n => {
                                 let phase = m.phases.into_iter().nth(n - 1)?;

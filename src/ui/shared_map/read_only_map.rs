@@ -8,6 +8,6 @@ pub fn ReadOnlyMap(map: JourneyMap) -> impl IntoView {
     view! {
         <h1 class="read-only-title">{map.title.clone()}</h1>
         <p>{map.description.clone()}</p>
-        <ReadOnlyPhases phases=map.phases />
+        <ReadOnlyPhases map />
     }
 }

@@ -1,20 +1,43 @@
-use crate::model::Phase;
+use crate::charts::data;
+use crate::i18n::Text;
+use crate::model::JourneyMap;
+use crate::ui::charts::curve_lane::CurveLane;
 use crate::ui::shared_map::read_only_phase::ReadOnlyPhase;
+use crate::ui::tr;
 use leptos::prelude::*;
 
-/// The phases side by side, for reading.
+/// The map's grid for reading, as the editor lays it out without its controls: phases as
+/// columns, the lanes as rows, the experience curve under the phases.
 #[component]
-pub fn ReadOnlyPhases(phases: Vec<Phase>) -> impl IntoView {
+pub fn ReadOnlyPhases(map: JourneyMap) -> impl IntoView {
+    let experience = Memo::new({
+        let curve = data::experience(&map);
+        move |_| Some(curve.clone())
+    });
     view! {
-        <ol class="phases read-only">
-            {phases.into_iter().map(|phase| {
-                let color = phase.color.to_string();
-                view! {
-                    <li class="phase" style:border-top-color=color>
-                        <ReadOnlyPhase phase />
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
+        // A box that scrolls when the map is larger than the screen: one tab stop, so that
+        // the keyboard can scroll it too.
+        <div class="journey-grid read-only" tabindex="0" role="region" aria-label=tr(Text::PhasesHeading)>
+            <div class="lane-names" aria-hidden="true">
+                <span></span>
+                <span>{tr(Text::TouchpointsHeading)}</span>
+                <span>{tr(Text::KpisHeading)}</span>
+                <span>{tr(Text::ExperienceCurve)}</span>
+            </div>
+            <ol class="phases">
+                {map.phases.into_iter().map(|phase| {
+                    let color = phase.color.to_string();
+                    let label = phase.name.clone();
+                    view! {
+                        <li class="phase" style:border-top-color=color>
+                            <div class="phase-body" role="group" aria-label=label>
+                                <ReadOnlyPhase phase />
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <CurveLane experience />
+        </div>
     }
 }
