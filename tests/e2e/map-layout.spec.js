@@ -1,6 +1,6 @@
 // The map at a glance: the whole template on one projector screen, a laptop's screen scrolling
 // the grid one way only, "Fit to screen", and a phone with nothing cut off.
-import { test, expect, openApp, templateMap, phase } from "./fixtures.js";
+import { test, expect, openApp, templateMap, phase, expectNoViolations } from "./fixtures.js";
 
 const EN = "See – Think – Do – Care";
 const NL = "Kijk – Kies – Koop – Krijg – Koester";
@@ -103,6 +103,8 @@ test("on a phone nothing runs off the screen: the library, the top bar and a map
   for (const name of ["Presenteren", "Exporteren", "Passend op scherm"]) {
     await expect(page.getByRole(name === "Presenteren" ? "link" : "button", { name, exact: true })).toBeInViewport({ ratio: 1 });
   }
+  // Contrast and names hold at this width too.
+  await expectNoViolations(page);
 });
 
 test("the cards are one tab stop; arrow keys move across the grid, Enter edits, Escape leaves", async ({ page }) => {
