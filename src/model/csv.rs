@@ -36,14 +36,16 @@ impl Separator {
 const BOM: char = '\u{feff}';
 
 /// A text field, quoted where needed. Text a spreadsheet would run as a formula (`=`, `+`, `-`,
-/// `@`) is prefixed with an apostrophe, so a hostile name stays a name.
+/// `@`) is prefixed with an apostrophe, so a hostile name stays a name. Text holding any
+/// separator a spreadsheet might split on (comma, semicolon, tab) is quoted whichever one this
+/// file uses: opened with another, "a;=cmd" would otherwise start a cell with a formula.
 fn text_field(text: &str, sep: Separator) -> String {
     let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()
     };
-    if guarded.contains([sep.char(), '"', '\n', '\r'])
+    if guarded.contains([sep.char(), ',', ';', '\t', '"', '\n', '\r'])
         || guarded.starts_with(' ')
         || guarded.ends_with(' ')
     {
@@ -310,6 +312,21 @@ mod tests {
             lines.next(),
             Some("See;\"'=HYPERLINK(\"\"http://x\"\")\";Display advertising;0;;")
         );
+    }
+
+    #[test]
+    fn no_cell_starts_a_formula_whichever_separator_the_spreadsheet_splits_on() {
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
+        map.phases[0].touchpoints[0].name = "Brand;=1+1".into();
+        map.phases[0].touchpoints[0].channel = "Web,@SUM(A1)".into();
+        map.phases[0].touchpoints[0].owner = "Team\t-2+3".into();
+        for sep in [Separator::Comma, Separator::Semicolon] {
+            let text = touchpoints(&map, sep, Lang::En);
+            let row = text.split("\r\n").nth(1).unwrap();
+            for hostile in ["\"Brand;=1+1\"", "\"Web,@SUM(A1)\"", "\"Team\t-2+3\""] {
+                assert!(row.contains(hostile), "{hostile} not quoted in {row}");
+            }
+        }
     }
 
     #[test]
