@@ -34,6 +34,24 @@ fn token(text: &str) -> String {
     }
 }
 
+/// A touchpoint's name as a task: Mermaid reads a line that starts with "section " or "title "
+/// (in any case) as that kind of line, refusing the diagram or silently making the task its
+/// title. A zero-width joiner after the first letter keeps such a name a task, looking the same.
+fn task_name(text: &str) -> String {
+    let name = token(text);
+    let lower = name.to_lowercase();
+    let keyword = ["section", "title"].iter().any(|k| {
+        lower
+            .strip_prefix(k)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    });
+    let mut chars = name.chars();
+    match chars.next().filter(|_| keyword) {
+        Some(first) => format!("{first}\u{200D}{}", chars.as_str()),
+        None => name,
+    }
+}
+
 /// One section per phase and one task per touchpoint; the actors are its channel and owner.
 pub fn journey(map: &JourneyMap) -> String {
     let mut out = format!("journey\n    title {}\n", token(&map.title));
@@ -52,7 +70,7 @@ pub fn journey(map: &JourneyMap) -> String {
             };
             out += &format!(
                 "      {}: {}: {}\n",
-                token(&t.name),
+                task_name(&t.name),
                 score(t.emotion),
                 actors
             );
@@ -101,5 +119,21 @@ mod tests {
         });
         let text = journey(&map);
         assert_eq!(text, "journey\n    title A∶ B, C % comment ♯ heading\n    section –\n      Call∶ 5∶ Me: 1: Phone web\n");
+    }
+
+    #[test]
+    fn a_touchpoint_named_like_a_keyword_stays_a_task() {
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
+        let names = ["section Launch", "Title page", "Sections"];
+        for (t, name) in map.phases[0].touchpoints.iter_mut().zip(names) {
+            t.name = name.into();
+        }
+        map.phases[1].touchpoints[0].name = "SECTION\tB".into();
+        let text = journey(&map);
+        assert!(text.contains("      s\u{200D}ection Launch: 4:"), "{text}");
+        assert!(text.contains("      T\u{200D}itle page: 3:"), "{text}");
+        assert!(text.contains("      S\u{200D}ECTION B: 4:"), "{text}");
+        // Only a keyword followed by a space is one.
+        assert!(text.contains("      Sections: "), "{text}");
     }
 }

@@ -1,5 +1,5 @@
 // CSV for spreadsheets and Mermaid for documentation, as a person downloads and uploads them.
-import { test, expect, templateMap, phase, kpi, editCard, exportFile } from "./fixtures.js";
+import { test, expect, templateMap, phase, kpi, touchpoint, editCard, exportFile } from "./fixtures.js";
 
 const download = exportFile;
 
@@ -56,6 +56,13 @@ test("the Mermaid export is accepted by Mermaid's own parser", async ({ page, co
   await templateMap(page);
   await page.getByLabel("Map title").fill("Webshop: the journey; #1 %% draft");
   await phase(page, 1).getByRole("textbox", { name: "Phase name" }).fill("See: be seen");
+  // Names that start like Mermaid's own lines.
+  for (const [from, to] of [["Inspiring posts", "section Launch"], ["Display campaign", "Title page"]]) {
+    const card = touchpoint(phase(page, 1), from);
+    await editCard(card);
+    await card.getByRole("textbox", { name: "Touchpoint name" }).fill(to);
+    await page.keyboard.press("Escape");
+  }
   const diagram = await download(page, "Mermaid diagram");
   expect(diagram.name.endsWith(".mmd")).toBe(true);
   expect(diagram.text.split("\n").filter((l) => l.startsWith("      "))).toHaveLength(13);
@@ -70,6 +77,13 @@ test("the Mermaid export is accepted by Mermaid's own parser", async ({ page, co
     }
   }, text);
   expect(await parse(diagram.text)).toBe(true);
+  // Every touchpoint is a task of its phase's section, the keyword-like names too.
+  const tasks = await checker.evaluate(async (text) => {
+    const diagram = await window.mermaid.mermaidAPI.getDiagramFromText(text);
+    return diagram.db.getTasks().map((t) => t.task.replace(/\u200d/g, ""));
+  }, diagram.text);
+  expect(tasks).toHaveLength(13);
+  expect(tasks.slice(0, 2)).toEqual(["section Launch", "Title page"]);
   // The parser is strict enough to notice a broken diagram.
   expect(await parse("journey\n    section A\n      task without score\n")).toMatch(/^refused/);
 });
