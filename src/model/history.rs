@@ -5,17 +5,60 @@
 //! enter through [`History::receive`]: they change the library but are not this user's to undo,
 //! and this user's steps stay undoable around them.
 
-use super::{Edit, EditError, Id, Library, LibraryEdit, Part, TextField};
+use super::{Edit, EditError, Id, Item, Library, LibraryEdit, Part, TextField};
+use serde::Serialize;
 
 /// How many steps can be undone; older ones are forgotten.
 pub const DEPTH: usize = 500;
 
+/// About how much the steps that can be undone may hold, counted as JSON; the oldest go first
+/// past it, though the latest step always stays. Some twenty whole large maps (20 phases of 60
+/// cards, 0.4 MB each as JSON), so deleting or replacing big maps all session long cannot fill
+/// the tab's memory.
+pub const BUDGET: usize = 8 << 20;
+
+/// An edit that undoes or redoes a step, and about how many bytes it holds.
+#[derive(Debug)]
+struct Step {
+    edit: LibraryEdit,
+    bytes: usize,
+}
+
+impl Step {
+    fn new(edit: LibraryEdit) -> Self {
+        let bytes = weight(&edit);
+        Step { edit, bytes }
+    }
+}
+
+/// About how many bytes an edit holds: what it carries as JSON, plus a little for itself.
+fn weight(edit: &LibraryEdit) -> usize {
+    fn json(value: &impl Serialize) -> usize {
+        serde_json::to_vec(value).map_or(0, |v| v.len())
+    }
+    let carried = match edit {
+        LibraryEdit::InsertMap { map, .. } | LibraryEdit::ReplaceMap { map } => json(map),
+        LibraryEdit::RemoveMap { .. } => 0,
+        LibraryEdit::Map { edit, .. } => match edit {
+            Edit::SetText { value, .. } => value.len(),
+            Edit::InsertPhase { phase, .. } => json(phase),
+            Edit::InsertItem { item, .. } => match item {
+                Item::Touchpoint(t) => json(t),
+                Item::Kpi(k) => json(k),
+            },
+            Edit::SetMeasurements { measurements, .. } => json(measurements),
+            _ => 0,
+        },
+    };
+    carried + 64
+}
+
 #[derive(Debug, Default)]
 pub struct History {
     /// Edits that undo the steps taken, the latest last.
-    undo: Vec<LibraryEdit>,
+    undo: Vec<Step>,
     /// Edits that redo the steps undone, the latest undone last.
-    redo: Vec<LibraryEdit>,
+    redo: Vec<Step>,
     /// Whether the latest step may still absorb typing in its field.
     open: bool,
 }
@@ -64,13 +107,11 @@ impl History {
         let change = Change::of(done, &inverse);
         let merges = self.open
             && typing_in(&inverse).is_some()
-            && self.undo.last().and_then(typing_in) == typing_in(&inverse);
+            && self.undo.last().and_then(|s| typing_in(&s.edit)) == typing_in(&inverse);
         // A merged step keeps the undo of its first keystroke, which restores the text from before.
         if !merges {
-            self.undo.push(inverse);
-            if self.undo.len() > DEPTH {
-                self.undo.remove(0);
-            }
+            self.undo.push(Step::new(inverse));
+            Self::trim(&mut self.undo);
         }
         self.redo.clear();
         self.open = true;
@@ -90,7 +131,7 @@ impl History {
         let inverse = library.apply(edit)?;
         let change = Change::of(done, &inverse);
         if change.touched.is_empty() {
-            let other_map = |step: &LibraryEdit| step.map_id() != change.map;
+            let other_map = |step: &Step| step.edit.map_id() != change.map;
             self.undo.retain(other_map);
             self.redo.retain(other_map);
         }
@@ -114,21 +155,34 @@ impl History {
         Self::shift(library, &mut self.redo, &mut self.undo, &mut self.open)
     }
 
+    /// Forgets the oldest steps past [`DEPTH`] steps or [`BUDGET`] bytes, keeping the latest.
+    fn trim(steps: &mut Vec<Step>) {
+        let mut bytes: usize = steps.iter().map(|s| s.bytes).sum();
+        let mut forget = 0;
+        while steps.len() - forget > 1 && (steps.len() - forget > DEPTH || bytes > BUDGET) {
+            bytes -= steps[forget].bytes;
+            forget += 1;
+        }
+        steps.drain(..forget);
+    }
+
     fn shift(
         library: &mut Library,
-        from: &mut Vec<LibraryEdit>,
-        to: &mut Vec<LibraryEdit>,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
         open: &mut bool,
     ) -> Option<Change> {
         *open = false;
         // A step that no longer applies (an edit from elsewhere removed what it changes) is
         // dropped rather than left to block all the others; one whose place moved (items
         // removed elsewhere before it) goes to the nearest place that exists.
-        while let Some(edit) = from.pop() {
-            let fitted = edit.fitted(library);
+        while let Some(step) = from.pop() {
+            let fitted = step.edit.fitted(library);
             if let Ok(inverse) = library.apply(fitted.clone()) {
-                to.push(inverse.clone());
-                return Some(Change::of(fitted, &inverse));
+                let change = Change::of(fitted, &inverse);
+                to.push(Step::new(inverse));
+                Self::trim(to);
+                return Some(change);
             }
         }
         None
@@ -144,7 +198,7 @@ impl History {
 
     /// Whether the latest step, if undone, would bring back the map with this id (for "Undo delete").
     pub fn last_removed(&self) -> Option<&str> {
-        match self.undo.last() {
+        match self.undo.last().map(|s| &s.edit) {
             Some(LibraryEdit::InsertMap { map, .. }) => Some(&map.id),
             _ => None,
         }
@@ -478,6 +532,52 @@ mod tests {
         assert!(history.apply(&mut lib, refused).is_err());
         history.undo(&mut lib);
         assert!(!history.can_undo());
+    }
+
+    #[test]
+    fn history_holds_at_most_its_budget_in_bytes_and_always_the_latest_step() {
+        let big = generate::map(7, generate::Size::LARGE);
+        let one = weight(&LibraryEdit::ReplaceMap {
+            map: Box::new(big.clone()),
+        });
+        assert!(one > 400_000, "a large map weighs {one} bytes");
+        let mut lib = Library {
+            maps: vec![big.clone()],
+        };
+        let mut history = History::default();
+        let replacements = BUDGET / one + 5;
+        for i in 0..replacements {
+            let mut map = big.clone();
+            map.title = format!("Version {i}");
+            history
+                .apply(&mut lib, LibraryEdit::ReplaceMap { map: Box::new(map) })
+                .unwrap();
+        }
+        let held: usize = history.undo.iter().map(|s| s.bytes).sum();
+        assert!(held <= BUDGET, "{held} bytes held");
+        assert!(history.undo.len() >= BUDGET / one - 1);
+        // Undoing goes back as far as the budget allows, newest first.
+        history.undo(&mut lib).unwrap();
+        assert_eq!(lib.maps[0].title, format!("Version {}", replacements - 2));
+
+        // One step larger than the whole budget is still kept: it is the latest.
+        let mut history = History::default();
+        let mut huge = big.clone();
+        huge.description = "x".repeat(BUDGET + 1);
+        history
+            .apply(
+                &mut lib,
+                LibraryEdit::ReplaceMap {
+                    map: Box::new(huge),
+                },
+            )
+            .unwrap();
+        history
+            .apply(&mut lib, LibraryEdit::ReplaceMap { map: Box::new(big) })
+            .unwrap();
+        assert_eq!(history.undo.len(), 1);
+        assert!(history.undo(&mut lib).is_some());
+        assert_eq!(lib.maps[0].description.len(), BUDGET + 1);
     }
 
     #[test]
