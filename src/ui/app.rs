@@ -71,9 +71,20 @@ pub fn App() -> impl IntoView {
         }
     });
     let leaving = window_event_listener_untyped("pagehide", move |_| session.autosave.flush());
+    // Changes that could not be stored (storage full, failing or blocked, or this tab stopped by
+    // a newer release) would go with the page: the browser asks before leaving.
+    let unsaved = window_event_listener_untyped("beforeunload", move |ev| {
+        session.autosave.flush();
+        if session.autosave.any_unsaved() {
+            ev.prevent_default();
+            // Older browsers ask only when a return value is set.
+            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
+        }
+    });
     on_cleanup(move || {
         hidden.remove();
         leaving.remove();
+        unsaved.remove();
         drag_over.remove();
         drop.remove();
         other_tab.remove();

@@ -134,12 +134,25 @@ test("a full store keeps editing in memory, says so until a retry succeeds, and 
   await expect(banner.getByRole("button", { name: "Export all maps" })).toBeVisible();
   await expect(phaseName(page, 1)).toHaveValue("Added while full");
   expect((await storedMap(page, id)).map.phases).toEqual([]);
+  // Leaving now would lose the change: the browser asks first (and stays when told to).
+  const asked = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await expect.poll(() => asked).toEqual(["beforeunload"]);
+  expect(page.isClosed()).toBe(false);
 
   await page.evaluate(() => (window.__storageFull = false));
   await expect(banner).toBeHidden({ timeout: 10_000 });
   await saved(page);
   expect((await storedMap(page, id)).map.phases[0].name).toBe("Added while full");
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  // Everything stored: leaving asks nothing.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual(["beforeunload"]);
 });
 
 test("without localStorage the app runs in a clearly labelled memory-only mode", async ({ page }) => {

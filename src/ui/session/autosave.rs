@@ -85,6 +85,11 @@ impl Autosave {
         self.dirty.with_value(|d| d.contains(id))
     }
 
+    /// Whether any map has changes here that are not yet stored.
+    pub fn any_unsaved(&self) -> bool {
+        self.dirty.with_value(|d| !d.is_empty())
+    }
+
     /// Map `id` is now as stored: nothing of it is left to save.
     pub fn settled(&self, id: &str) {
         self.dirty.update_value(|d| {
