@@ -18,6 +18,7 @@ use crate::ui::top_bar::large_type_toggle::LargeTypeToggle;
 use crate::ui::top_bar::save_status::SaveStatus;
 use crate::ui::top_bar::undo_buttons::UndoButtons;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -70,7 +71,17 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    let leaving = window_event_listener_untyped("pagehide", move |_| session.autosave.flush());
+    let leaving = window_event_listener_untyped("pagehide", move |_| {
+        // A number field commits when it is left (so "12." on the way to "12.5" is never
+        // stored): the page going away leaves it, so that what was typed is saved like text.
+        if let Some(field) = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = field.blur();
+        }
+        session.autosave.flush();
+    });
     // Changes that could not be stored (storage full, failing or blocked, or this tab stopped by
     // a newer release) would go with the page: the browser asks before leaving.
     let unsaved = window_event_listener_untyped("beforeunload", move |ev| {

@@ -1,4 +1,4 @@
-import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint, editCard } from "./fixtures.js";
+import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint, kpi, editCard } from "./fixtures.js";
 
 test("the release build starts and mounts the app under a strict CSP", async ({ page }) => {
   await openApp(page);
@@ -36,6 +36,16 @@ test("the last keystroke survives an immediate reload", async ({ page }) => {
   await page.keyboard.type("ing");
   await page.reload();
   await expect(phaseName(page, 1)).toHaveValue("Seeing");
+});
+
+test("a number typed into a field survives an immediate reload, as text does", async ({ page }) => {
+  const id = await templateMap(page);
+  await saved(page);
+  const reach = kpi(phase(page, 1), "Reach");
+  await editCard(reach);
+  await reach.getByRole("textbox", { name: "Target", exact: true }).fill("12.5");
+  await page.reload();
+  await expect.poll(async () => (await storedMap(page, id)).map.phases[0].kpis[0].target).toBe(12.5);
 });
 
 test("maps are renamed and deleted from the library", async ({ page }) => {
