@@ -120,6 +120,7 @@ texts! {
     NewerData => "Some maps were saved by a newer version of the app and are left untouched. Reload the page to get the newer version.", "Sommige klantreizen zijn opgeslagen door een nieuwere versie van de app en blijven onaangeroerd. Laad de pagina opnieuw om de nieuwere versie te krijgen.";
     NewVersionReady => "A new version of Journey Mapper is ready. Reload to use it; your maps are saved first.", "Er staat een nieuwe versie van Journey Mapper klaar. Laad opnieuw om die te gebruiken; je klantreizen worden eerst opgeslagen.";
     ReloadNow => "Reload now", "Nu opnieuw laden";
+    ExportBeforeReload => "Your latest changes are not saved and a reload would lose them: export your maps first, then reload.", "Je laatste wijzigingen zijn niet opgeslagen en zouden bij opnieuw laden verloren gaan: exporteer eerst je klantreizen en laad dan opnieuw.";
     Present => "Present", "Presenteren";
     LeavePresentation => "Leave presentation (Esc)", "Presentatie verlaten (Esc)";
     WholeJourney => "The whole journey", "De hele klantreis";

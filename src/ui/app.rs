@@ -83,10 +83,11 @@ pub fn App() -> impl IntoView {
         session.autosave.flush();
     });
     // Changes that could not be stored (storage full, failing or blocked, or this tab stopped by
-    // a newer release) would go with the page: the browser asks before leaving.
+    // a newer release) and are in no downloaded file would go with the page: the browser asks
+    // before leaving.
     let unsaved = window_event_listener_untyped("beforeunload", move |ev| {
         session.autosave.flush();
-        if session.autosave.any_unsaved() {
+        if session.autosave.at_risk() {
             ev.prevent_default();
             // Older browsers ask only when a return value is set.
             let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());

@@ -260,6 +260,17 @@ test("a tab running an older release stops writing once a newer one starts, and 
   await expect(old.getByRole("status").filter({ hasText: "Niet opgeslagen" })).toBeVisible();
   expect(await storedMap(old, id)).toEqual(before);
   expect(await old.evaluate(() => localStorage.getItem("journey-mapper/setting/language"))).toBeNull();
+
+  // Reloading would lose what was typed: "Reload now" refuses until it is exported.
+  await old.evaluate(() => (window.__sameDocument = true));
+  const banner = old.getByRole("alert").filter({ hasText: "in een ander tabblad bijgewerkt" });
+  const reload = banner.getByRole("button", { name: "Nu opnieuw laden" });
+  await reload.click();
+  await expect(banner.getByRole("alert")).toContainText("exporteer eerst je klantreizen");
+  expect(await old.evaluate(() => window.__sameDocument)).toBe(true);
+  await Promise.all([old.waitForEvent("download"), banner.getByRole("button", { name: "Alle klantreizen exporteren" }).click()]);
+  await Promise.all([old.waitForEvent("load"), reload.click()]);
+  expect(await old.evaluate(() => window.__sameDocument)).toBeUndefined();
 });
 
 test("the interface switches to Dutch and remembers it", async ({ page }) => {

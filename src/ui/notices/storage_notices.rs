@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::ui::browser::download::download;
 use crate::ui::library::export_all_button::ExportAllButton;
+use crate::ui::notices::reload_button::ReloadButton;
 use crate::ui::notices::technical_details::TechnicalDetails;
 use crate::ui::session::clock::local_time;
 use crate::ui::{tr, use_session, SaveState};
@@ -33,7 +34,7 @@ pub fn StorageNotices() -> impl IntoView {
                 <p>{move || session.settings.lang().t(text)}</p>
                 <ExportAllButton />
                 {reload_helps(text).then(|| view! {
-                    <button type="button" on:click=|_| { let _ = window().location().reload(); }>{tr(Text::ReloadNow)}</button>
+                    <ReloadButton reload=|()| { let _ = window().location().reload(); } />
                 })}
                 {detail.map(|detail| view! { <TechnicalDetails lines=vec![detail] /> })}
             </div>

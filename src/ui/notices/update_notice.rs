@@ -1,5 +1,6 @@
 use crate::i18n::Text;
-use crate::ui::{tr, use_session};
+use crate::ui::notices::reload_button::ReloadButton;
+use crate::ui::tr;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -10,7 +11,6 @@ use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerSt
 /// The new release waits until the user reloads: a tab is never switched to new code mid-edit.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
-    let session = use_session();
     let ready = RwSignal::new(false);
     let registration = StoredValue::new_local(None::<ServiceWorkerRegistration>);
 
@@ -30,14 +30,13 @@ pub fn UpdateNotice() -> impl IntoView {
         });
     }
 
-    let reload = move |_| {
+    let reload = move |()| {
         let (Some(workers), Some(waiting)) = (
             service_workers(),
             registration.with_value(|r| r.as_ref().and_then(|r| r.waiting())),
         ) else {
             return;
         };
-        session.autosave.flush();
         // The page reloads once the new worker has taken over, so it loads the new release.
         let reload = Closure::once_into_js(|| {
             let _ = window().location().reload();
@@ -53,7 +52,7 @@ pub fn UpdateNotice() -> impl IntoView {
         <Show when=move || ready.get()>
             <div class="notice info" role="status">
                 <p>{tr(Text::NewVersionReady)}</p>
-                <button type="button" on:click=reload>{tr(Text::ReloadNow)}</button>
+                <ReloadButton reload />
             </div>
         </Show>
     }

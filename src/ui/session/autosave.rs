@@ -33,6 +33,8 @@ pub struct Autosave {
     state: RwSignal<SaveState>,
     /// Maps changed here and not yet stored.
     dirty: StoredValue<HashSet<Id>>,
+    /// Maps changed here since they were last downloaded as a file.
+    unexported: StoredValue<HashSet<Id>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Who catches up with a map another tab stored first (the tab sync).
     on_stale: StoredValue<Option<Callback<Id>>>,
@@ -50,6 +52,7 @@ impl Autosave {
                 SaveState::Saved
             }),
             dirty: StoredValue::new(HashSet::new()),
+            unexported: StoredValue::new(HashSet::new()),
             timer: StoredValue::new(None),
             on_stale: StoredValue::new(None),
             library,
@@ -73,6 +76,9 @@ impl Autosave {
 
     /// Map `id` changed here: it is saved soon.
     pub fn changed(&self, id: Id) {
+        self.unexported.update_value(|u| {
+            u.insert(id.clone());
+        });
         self.dirty.update_value(|d| {
             d.insert(id);
         });
@@ -85,9 +91,22 @@ impl Autosave {
         self.dirty.with_value(|d| d.contains(id))
     }
 
-    /// Whether any map has changes here that are not yet stored.
-    pub fn any_unsaved(&self) -> bool {
-        self.dirty.with_value(|d| !d.is_empty())
+    /// Whether leaving now would lose work: a map has changes that are neither stored nor in a
+    /// file downloaded since.
+    pub fn at_risk(&self) -> bool {
+        self.dirty.with_value(|d| {
+            self.unexported
+                .with_value(|u| d.iter().any(|id| u.contains(id)))
+        })
+    }
+
+    /// These maps were just downloaded as a file: their changes so far are safe in it.
+    pub fn exported(&self, ids: &[Id]) {
+        self.unexported.update_value(|u| {
+            for id in ids {
+                u.remove(id);
+            }
+        });
     }
 
     /// Map `id` is now as stored: nothing of it is left to save.
@@ -164,7 +183,10 @@ impl Autosave {
         if matches!(state, SaveState::Full | SaveState::Failed(_)) {
             self.schedule(RETRY_DELAY);
         }
-        self.state.set(state);
+        // Only a new state wakes its views: a banner about the same fault stays as it is.
+        if self.state.with_untracked(|s| *s != state) {
+            self.state.set(state);
+        }
         let catch_up = self.on_stale.get_value();
         for id in stale {
             self.dirty.update_value(|d| {

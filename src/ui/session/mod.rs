@@ -89,6 +89,8 @@ impl Session {
 
     /// Notes that these maps were just downloaded as JSON, for the backup reminder.
     pub fn mark_exported(&self, ids: impl IntoIterator<Item = Id>) {
+        let ids: Vec<Id> = ids.into_iter().collect();
+        self.autosave.exported(&ids);
         let known = self
             .library
             .read_untracked(|l| l.maps.iter().map(|m| m.id.clone()).collect());
