@@ -6,6 +6,7 @@ pub mod emotion_select;
 pub mod item_card;
 pub mod item_toolbar;
 pub mod kpi_card;
+pub mod lane_names;
 pub mod measurements_editor;
 pub mod measurements_import;
 pub mod number_input;

@@ -6,6 +6,7 @@ use crate::ui::browser::on_screen::OnScreen;
 use crate::ui::browser::route::Route;
 use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
 use crate::ui::charts::curve_lane::CurveLane;
+use crate::ui::editor::lane_names::LaneNames;
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
@@ -131,12 +132,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                 // Phases as columns, lanes as rows; the lanes' names stay in view on the left
                 // (each cell also names its lane for screen readers).
                 <div class="journey-grid" class:fitted=move || session.settings.fit_to_screen() node_ref=grid on:scroll=move |_| screen.schedule()>
-                    <div class="lane-names" aria-hidden="true">
-                        <span></span>
-                        <span>{tr(Text::TouchpointsHeading)}</span>
-                        <span>{tr(Text::KpisHeading)}</span>
-                        <span>{tr(Text::ExperienceCurve)}</span>
-                    </div>
+                    <LaneNames />
                     <ol class="phases">
                         <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
                             <PhaseColumn id />

@@ -2,6 +2,7 @@ use crate::charts::data;
 use crate::i18n::Text;
 use crate::model::JourneyMap;
 use crate::ui::charts::curve_lane::CurveLane;
+use crate::ui::editor::lane_names::LaneNames;
 use crate::ui::shared_map::read_only_phase::ReadOnlyPhase;
 use crate::ui::tr;
 use leptos::prelude::*;
@@ -18,12 +19,7 @@ pub fn ReadOnlyPhases(map: JourneyMap) -> impl IntoView {
         // A box that scrolls when the map is larger than the screen: one tab stop, so that
         // the keyboard can scroll it too.
         <div class="journey-grid read-only" tabindex="0" role="region" aria-label=tr(Text::PhasesHeading)>
-            <div class="lane-names" aria-hidden="true">
-                <span></span>
-                <span>{tr(Text::TouchpointsHeading)}</span>
-                <span>{tr(Text::KpisHeading)}</span>
-                <span>{tr(Text::ExperienceCurve)}</span>
-            </div>
+            <LaneNames />
             <ol class="phases">
                 {map.phases.into_iter().map(|phase| {
                     let color = phase.color.to_string();
