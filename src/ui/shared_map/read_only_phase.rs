@@ -11,28 +11,37 @@ use leptos::prelude::*;
 pub fn ReadOnlyPhase(phase: Phase) -> impl IntoView {
     let settings = use_session().settings;
     let lang = move || settings.lang();
+    // A lane's cell: named for screen readers and headed on a phase's own slide.
+    let lane = move |heading: Text, cards: AnyView| {
+        view! {
+            <div class="lane-cell" role="group" aria-label=move || lang().t(heading)>
+                <h3>{move || lang().t(heading)}</h3>
+                <ul class="items">{cards}</ul>
+            </div>
+        }
+    };
     let touchpoints = phase.touchpoints;
     let kpis = phase.kpis;
+    let touchpoints = move || {
+        touchpoints.iter().map(|t| view! {
+            <li class="touchpoint"><div class="card-summary">{touchpoint_face(t, lang())}</div></li>
+        }).collect_view()
+    };
+    let kpis = move || {
+        kpis.iter()
+            .map(|k| {
+                view! {
+                    <li class="kpi"><div class="card-summary">{kpi_face(k, lang())}</div></li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <div class="phase-header">
             <h2>{phase.name}</h2>
             <p class="phase-goal">{phase.goal}</p>
         </div>
-        <div class="lane-cell" role="group" aria-label=move || lang().t(Text::TouchpointsHeading)>
-            <h3>{move || lang().t(Text::TouchpointsHeading)}</h3>
-            <ul class="items">
-                {move || touchpoints.iter().map(|t| view! {
-                    <li class="touchpoint"><div class="card-summary">{touchpoint_face(t, lang())}</div></li>
-                }).collect_view()}
-            </ul>
-        </div>
-        <div class="lane-cell" role="group" aria-label=move || lang().t(Text::KpisHeading)>
-            <h3>{move || lang().t(Text::KpisHeading)}</h3>
-            <ul class="items">
-                {move || kpis.iter().map(|k| view! {
-                    <li class="kpi"><div class="card-summary">{kpi_face(k, lang())}</div></li>
-                }).collect_view()}
-            </ul>
-        </div>
+        {lane(Text::TouchpointsHeading, touchpoints.into_any())}
+        {lane(Text::KpisHeading, kpis.into_any())}
     }
 }
