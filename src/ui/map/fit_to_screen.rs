@@ -45,10 +45,11 @@ pub fn fit_grid(grid: NodeRef<Div>) {
     };
     Effect::new(move |_| {
         settings.fit_to_screen();
-        settings.large_type();
         fit();
     });
+    // Its content (cards, larger type) changed its size, or the window's width did.
     watch_size(grid, move |_| fit());
+    // Only the window's height changed.
     let resized = window_event_listener(leptos::ev::resize, move |_| fit());
     on_cleanup(move || resized.remove());
 }
