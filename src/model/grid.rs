@@ -5,14 +5,23 @@
 use super::{Id, JourneyMap, Phase, Step};
 
 /// The lanes of cards, in the order they are read down a phase.
-#[derive(Clone, Copy, PartialEq)]
-enum Lane {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lane {
     Touchpoints,
     Kpis,
 }
 
 impl Lane {
-    fn ids(self, phase: &Phase) -> Vec<&Id> {
+    /// The lane card `id` is in: touchpoints, or else KPIs.
+    pub fn of(map: &JourneyMap, id: &str) -> Lane {
+        if map.touchpoint(id).is_some() {
+            Lane::Touchpoints
+        } else {
+            Lane::Kpis
+        }
+    }
+
+    pub(super) fn ids(self, phase: &Phase) -> Vec<&Id> {
         match self {
             Lane::Touchpoints => phase.touchpoints.iter().map(|t| &t.id).collect(),
             Lane::Kpis => phase.kpis.iter().map(|k| &k.id).collect(),
@@ -20,19 +29,28 @@ impl Lane {
     }
 }
 
+/// The lanes top to bottom.
+const DOWN: [Lane; 2] = [Lane::Touchpoints, Lane::Kpis];
+
 impl JourneyMap {
+    /// The map's first card, where the keyboard enters the grid: the first of the first phase
+    /// that has any.
+    pub fn first_card(&self) -> Option<&Id> {
+        self.phases
+            .iter()
+            .find_map(|p| DOWN.iter().find_map(|lane| lane.ids(p).first().copied()))
+    }
+
     /// The card a `step` of the arrow keys goes to from card `id`, or `None` at the edge.
     pub fn neighbour(&self, id: &str, step: Step) -> Option<Id> {
         let (p, i) = self.position_of(id)?;
-        let lane = if self.touchpoint(id).is_some() {
-            Lane::Touchpoints
-        } else {
-            Lane::Kpis
-        };
+        let lane = Lane::of(self, id);
         // The phase's cards top to bottom, and where this one is among them.
         let column = |p: usize| {
             let phase = &self.phases[p];
-            [Lane::Touchpoints.ids(phase), Lane::Kpis.ids(phase)].concat()
+            DOWN.iter()
+                .flat_map(|lane| lane.ids(phase))
+                .collect::<Vec<_>>()
         };
         let at = match lane {
             Lane::Touchpoints => i,
@@ -91,6 +109,18 @@ mod tests {
         assert_eq!(go("ak1", Step::Down), None);
         assert_eq!(go("a1", Step::Up), None);
         assert_eq!(go("c3", Step::Down), None);
+    }
+
+    #[test]
+    fn the_first_card_is_the_first_phase_with_any_its_touchpoints_first() {
+        let mut map = map();
+        assert_eq!(map.first_card().map(String::as_str), Some("a1"));
+        map.phases[0].touchpoints.clear();
+        assert_eq!(map.first_card().map(String::as_str), Some("ak1"));
+        map.phases[0].kpis.clear();
+        assert_eq!(map.first_card().map(String::as_str), Some("bk1"));
+        map.phases.clear();
+        assert_eq!(map.first_card(), None);
     }
 
     #[test]

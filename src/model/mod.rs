@@ -21,6 +21,7 @@ mod values;
 use serde::Serialize;
 
 pub use edit::{Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField};
+pub use grid::Lane;
 pub use history::{Change, History};
 pub use moves::Step;
 pub use progress::{Progress, Status};

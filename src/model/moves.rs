@@ -1,6 +1,7 @@
 //! Where a moved touchpoint or KPI lands: one step at a time by keyboard or buttons, or dropped
 //! on a phase or on another card. Each answer is the [`Edit`] that makes the move.
 
+use super::grid::Lane;
 use super::{Edit, JourneyMap};
 
 /// A step an item can take: within its phase, or to the end of the phase beside it.
@@ -15,12 +16,7 @@ pub enum Step {
 impl JourneyMap {
     /// How many items of the kind `id` is (touchpoints or KPIs) phase `p` holds.
     fn len_like(&self, id: &str, p: usize) -> usize {
-        let phase = &self.phases[p];
-        if self.touchpoint(id).is_some() {
-            phase.touchpoints.len()
-        } else {
-            phase.kpis.len()
-        }
+        Lane::of(self, id).ids(&self.phases[p]).len()
     }
 
     /// The move that takes item `id` one `step`, or `None` where it cannot go further that way.

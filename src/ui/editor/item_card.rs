@@ -1,5 +1,5 @@
 use crate::i18n::{Lang, Text};
-use crate::model::{Edit, Id, Item, JourneyMap, Kpi, Touchpoint};
+use crate::model::{Edit, Id, Item, JourneyMap, Kpi, Lane, Touchpoint};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
@@ -18,6 +18,15 @@ use wasm_bindgen::JsCast;
 pub enum CardKind {
     Touchpoint,
     Kpi,
+}
+
+impl From<Lane> for CardKind {
+    fn from(lane: Lane) -> Self {
+        match lane {
+            Lane::Touchpoints => CardKind::Touchpoint,
+            Lane::Kpis => CardKind::Kpi,
+        }
+    }
 }
 
 impl CardKind {
@@ -178,12 +187,7 @@ pub fn ItemCard(
             let next = map
                 .with_untracked(|m| {
                     let id = m.neighbour(&card_id.read_value(), step)?;
-                    let kind = if m.touchpoint(&id).is_some() {
-                        CardKind::Touchpoint
-                    } else {
-                        CardKind::Kpi
-                    };
-                    Some(kind.element_id(&id))
+                    Some(CardKind::from(Lane::of(m, &id)).element_id(&id))
                 })
                 .flatten();
             if let Some(next) = next {

@@ -71,12 +71,7 @@ impl OpenMap {
         self.with_untracked(|m| {
             focused
                 .filter(|id| m.position_of(id).is_some())
-                .or_else(|| {
-                    m.phases.iter().find_map(|p| {
-                        let first = p.touchpoints.first().map(|t| &t.id);
-                        first.or(p.kpis.first().map(|k| &k.id)).cloned()
-                    })
-                })
+                .or_else(|| m.first_card().cloned())
         })
         .flatten()
     }
