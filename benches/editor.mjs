@@ -1,5 +1,6 @@
 // Browser benchmark of the app on generated maps, against the release build in dist/:
 //   trunk build --release --offline && node benches/editor.mjs [runs] [small|workshop|large …]
+//   DIST=/tmp/other-build node benches/editor.mjs …   (another build, to compare side by side)
 //   node benches/editor.mjs --short     (CI: the small map, two runs; fails only if the app breaks)
 // Prints median and 95th percentile over the runs, measured with the page's own clocks
 // (performance.now, requestAnimationFrame, and the app's User Timing measures), never sleeps.
@@ -14,7 +15,8 @@ const short = process.argv.includes("--short");
 const runs = short ? 2 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
 const named = ["small", "workshop", "large"].filter((s) => process.argv.includes(s));
 const sizes = short ? ["small"] : named.length ? named : ["small", "workshop", "large"];
-const server = await serve("dist", 0);
+const dist = process.env.DIST ?? "dist";
+const server = await serve(dist, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -29,8 +31,8 @@ function stats(values) {
 
 /** What a first visit transfers: the wasm, js and css of the build, gzipped. */
 function firstLoad() {
-  const files = readdirSync("dist").filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
-  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join("dist", f)), { level: 9 }).length, 0);
+  const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
   return `| build | first load, gzipped wasm + js + css (KB) | ${(bytes / 1024).toFixed(1)} | — |`;
 }
 

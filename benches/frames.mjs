@@ -1,5 +1,6 @@
 // Where a frame's time goes, from Chromium's own trace, for the release build in dist/:
 //   trunk build --release --offline && node benches/frames.mjs [keystroke|move|open] [small|workshop|large]
+//   (DIST=/tmp/other-build for another build, as with editor.mjs)
 // "keystroke": 20 characters typed into the first touchpoint's name, each at the start of a frame;
 // "move": the first touchpoint moved to the next phase and back (Alt + arrows), 10 times;
 // "open": opening the map from the library once. Prints the trace events that make up the main
@@ -12,7 +13,7 @@ const what = ["open", "move"].find((w) => process.argv.includes(w)) ?? "keystrok
 const size = ["small", "workshop", "large"].find((s) => process.argv.includes(s)) ?? "large";
 const { map } = generate(size);
 
-const server = await serve("dist", 0);
+const server = await serve(process.env.DIST ?? "dist", 0);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: "block" });

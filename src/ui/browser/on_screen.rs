@@ -103,25 +103,41 @@ impl OnScreen {
             return;
         }
         self.scheduled.set_value(true);
+        // Right after the next frame is drawn, when the page's layout is fresh: measuring it
+        // before a frame would lay out the page once more (when the map opens, over a third of
+        // the time it took), and the cells the browser has not drawn yet would have no height.
         request_animation_frame(move || {
-            if self.scheduled.try_set_value(false).is_none() {
-                self.check();
-            }
+            set_timeout(
+                move || {
+                    if self.scheduled.try_set_value(false).is_none() {
+                        self.check();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
         });
     }
 
     /// Measures every phase, then builds and takes down cards.
     fn check(self) {
         let columns: Vec<Column> = self.columns.with_value(|c| c.values().copied().collect());
+        let mut unsettled = false;
         let found: Vec<(Column, HashSet<String>)> = columns
             .into_iter()
             .filter(|c| c.all.try_get_untracked() == Some(false))
-            .filter_map(|c| Some((c, near_cards(c.element.try_get_untracked()??.as_ref()))))
+            .filter_map(|c| {
+                let near = near_cards(c.element.try_get_untracked()??.as_ref());
+                unsettled |= near.is_none();
+                Some((c, near?))
+            })
             .collect();
         for (column, now) in found {
             if column.near.try_with_untracked(|n| *n != now) == Some(true) {
                 column.near.set(now);
             }
+        }
+        if unsettled {
+            self.schedule();
         }
     }
 
@@ -214,8 +230,9 @@ pub fn use_on_screen() -> OnScreen {
     expect_context::<OnScreen>()
 }
 
-/// The element ids of the cards in `phase` that are near the screen now.
-fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
+/// The element ids of the cards in `phase` that are near the screen now; `None` while that
+/// cannot be told yet, because the browser has not yet drawn a cell near the screen.
+fn near_cards(phase: &web_sys::Element) -> Option<HashSet<String>> {
     let mut near = HashSet::new();
     let window = window();
     let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -236,21 +253,35 @@ fn near_cards(phase: &web_sys::Element) -> HashSet<String> {
     if !within(column.left(), column.right(), left, right)
         || !within(column.top(), column.bottom(), top, bottom)
     {
-        return near;
+        return Some(near);
     }
-    let Ok(cards) = phase.query_selector_all(".items > li") else {
-        return near;
-    };
-    for card in (0..cards.length()).filter_map(|i| cards.item(i)) {
-        let Ok(card) = card.dyn_into::<web_sys::Element>() else {
+    for cell in elements(phase, ".lane-cell") {
+        // Measured by its cell first: the browser skips drawing a cell away from the screen
+        // (`content-visibility`), and measuring a card inside it would lay it out.
+        let rect = cell.get_bounding_client_rect();
+        if !within(rect.top(), rect.bottom(), top, bottom) {
             continue;
-        };
-        let rect = card.get_bounding_client_rect();
-        if within(rect.top(), rect.bottom(), top, bottom) {
-            near.insert(card.id());
+        }
+        // A cell near the screen that the browser has not drawn yet has no height, so the
+        // cells below it seem near too: building their cards now would take them down again.
+        if rect.height() < 1.0 {
+            return None;
+        }
+        for card in elements(&cell, ".items > li") {
+            let rect = card.get_bounding_client_rect();
+            if within(rect.top(), rect.bottom(), top, bottom) {
+                near.insert(card.id());
+            }
         }
     }
-    near
+    Some(near)
+}
+
+/// The elements under `root` that `selector` selects.
+fn elements(root: &web_sys::Element, selector: &str) -> impl Iterator<Item = web_sys::Element> {
+    let found = root.query_selector_all(selector).ok();
+    let count = found.as_ref().map_or(0, web_sys::NodeList::length);
+    (0..count).filter_map(move |i| found.as_ref()?.item(i)?.dyn_into().ok())
 }
 
 /// A phase with at most this many cards (every template has fewer) has them all built: then a
