@@ -249,6 +249,7 @@ texts! {
     PhaseKpiSummary => "KPIs: {on_track} on track, {behind} behind, {none} without data", "KPI's: {on_track} op koers, {behind} achter, {none} zonder gegevens";
     KeptAsCopy => "This map was also changed in another tab or window. That version is shown now; your changes from this tab were kept as a separate map:", "Deze klantreis is ook in een ander tabblad of venster gewijzigd. Die versie staat nu hier; je wijzigingen uit dit tabblad zijn bewaard als aparte klantreis:";
     FromThisTab => "from this tab", "uit dit tabblad";
+    WrittenBack => "Maps stored in this browser were removed while this tab had them open (the site's data was cleared, or the browser made room). This tab still has them and stores them again:", "Klantreizen die in deze browser waren opgeslagen, zijn verwijderd terwijl dit tabblad ze open had (de sitegegevens zijn gewist, of de browser maakte ruimte). Dit tabblad heeft ze nog en slaat ze opnieuw op:";
     ChartsHeading => "Charts", "Grafieken";
     FitToScreen => "Fit to screen", "Passend op scherm";
     ExperienceCurve => "Experience curve", "Belevingscurve";

@@ -20,6 +20,9 @@ use std::collections::{HashMap, HashSet};
 const MAP_PREFIX: &str = "journey-mapper/map/";
 const ASIDE_PREFIX: &str = "journey-mapper/aside/";
 const SETTING_PREFIX: &str = "journey-mapper/setting/";
+/// A mark that the user deleted a map: other tabs holding it then delete it too, where a map
+/// gone without one (site data cleared, the browser making room) is written back by them.
+const DELETED_PREFIX: &str = "journey-mapper/deleted/";
 /// The newest version of the app that has run in this browser. A tab running an older one stops
 /// writing: a newer release may store things its code does not know how to keep.
 const APP_KEY: &str = "journey-mapper/app";
@@ -49,6 +52,10 @@ pub fn is_app_key(key: &str) -> bool {
 
 fn map_key(id: &str) -> String {
     format!("{MAP_PREFIX}{id}")
+}
+
+fn deleted_key(id: &str) -> String {
+    format!("{DELETED_PREFIX}{id}")
 }
 
 /// The map a storage key holds, for telling which map another tab changed.
@@ -118,7 +125,10 @@ pub enum External {
         rev: u64,
         map: JourneyMap,
     },
+    /// The user deleted it (in another tab).
     Removed,
+    /// Gone without being deleted: the site's data was cleared, or the browser made room.
+    Vanished,
     /// Written by a newer version of the app: this tab stops writing that map.
     Newer,
     /// Unreadable; left where it is, to be set aside at the next start.
@@ -135,6 +145,8 @@ pub struct Store {
     sizes: HashMap<String, usize>,
     /// A newer release has run here since; once true, stays true.
     newer_app: bool,
+    /// Maps known to have been deleted: saving one again takes its mark away.
+    deleted: HashSet<Id>,
 }
 
 fn units(key: &str, value: &str) -> usize {
@@ -164,6 +176,7 @@ impl Store {
             blocked: HashSet::new(),
             sizes: HashMap::new(),
             newer_app: false,
+            deleted: HashSet::new(),
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();
@@ -172,6 +185,10 @@ impl Store {
             let Some(raw) = backend.get(&key)? else {
                 continue;
             };
+            if let Some(id) = key.strip_prefix(DELETED_PREFIX) {
+                store.deleted.insert(id.to_owned());
+                continue;
+            }
             if key.starts_with(ASIDE_PREFIX) {
                 store.sizes.insert(key.clone(), units(&key, &raw));
                 report.set_aside.push(SetAside { key, raw });
@@ -273,6 +290,10 @@ impl Store {
         self.backend.set(&key, &text)?;
         self.revs.insert(map.id.clone(), rev);
         self.sizes.insert(key.clone(), units(&key, &text));
+        // Back after a deletion (undone, or kept by a tab with unsaved work): no longer deleted.
+        if self.deleted.remove(&map.id) {
+            let _ = self.backend.remove(&deleted_key(&map.id));
+        }
         Ok(())
     }
 
@@ -280,6 +301,11 @@ impl Store {
     pub fn delete(&mut self, id: &str) -> Result<(), SaveError> {
         let key = map_key(id);
         self.check_fresh(id, &key)?;
+        // The mark first, so that no tab ever sees the map gone without it. Without room for
+        // the mark the map is still deleted here; a tab holding it would then write it back.
+        if self.backend.set(&deleted_key(id), "").is_ok() {
+            self.deleted.insert(id.to_owned());
+        }
         self.backend.remove(&key)?;
         self.revs.remove(id);
         self.sizes.remove(&key);
@@ -297,7 +323,15 @@ impl Store {
         }
         let ours = self.revs.get(id).copied();
         let external = match self.backend.get(&key).ok()? {
-            None => ours.map(|_| External::Removed)?,
+            None => {
+                ours?;
+                if self.backend.get(&deleted_key(id)).ok()?.is_some() {
+                    self.deleted.insert(id.to_owned());
+                    External::Removed
+                } else {
+                    External::Vanished
+                }
+            }
             Some(text) => match entry::decode(&text, id) {
                 Decoded::Map { rev, map } if ours.is_none_or(|ours| rev > ours) => {
                     External::Changed { rev, map }

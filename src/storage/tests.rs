@@ -250,7 +250,7 @@ fn delete_removes_only_that_map_and_usage_follows() {
     let stored = backend.snapshot();
     assert_eq!(
         stored.keys().collect::<Vec<_>>(),
-        vec![APP_KEY, &map_key("b"), "some-other-app"]
+        vec![APP_KEY, &deleted_key("a"), &map_key("b"), "some-other-app"]
     );
     assert_eq!(open(&backend).1.maps.len(), 1);
 }
@@ -409,4 +409,45 @@ fn settings_keep_the_keys_earlier_releases_stored_them_under() {
             "journey-mapper/setting/fit-to-screen",
         ]
     );
+}
+
+#[test]
+fn a_map_gone_without_being_deleted_is_told_apart_from_a_deletion() {
+    let backend = Shared::default();
+    let (mut mine, _, _) = open(&backend);
+    let kept = JourneyMap::new("kept", "Kept");
+    mine.save(&kept).unwrap();
+    mine.save(&JourneyMap::new("deleted", "Deleted")).unwrap();
+    let (mut theirs, _, _) = open(&backend);
+    theirs.delete("deleted").unwrap();
+    assert_eq!(mine.read_external("deleted"), Some(External::Removed));
+
+    // The site's data cleared: the entries go, marks and all.
+    backend.data.borrow_mut().clear();
+    let mut outdated = mine.outdated();
+    outdated.sort();
+    assert_eq!(outdated, vec!["deleted".to_string(), "kept".to_string()]);
+    assert_eq!(mine.read_external("kept"), Some(External::Vanished));
+    // Written back by the tab that still holds it.
+    mine.adopt("kept", None);
+    mine.save(&kept).unwrap();
+    assert_eq!(open(&backend).1.maps, vec![kept]);
+}
+
+#[test]
+fn a_deleted_map_saved_again_is_no_longer_marked_deleted() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = JourneyMap::new("m", "M");
+    store.save(&map).unwrap();
+    store.delete("m").unwrap();
+    assert!(backend.snapshot().contains_key(&deleted_key("m")));
+    // The deletion undone, here or (after a restart) by the same browser.
+    let (mut later, _, _) = open(&backend);
+    later.save(&map).unwrap();
+    assert!(!backend.snapshot().contains_key(&deleted_key("m")));
+    let (mut other, _, _) = open(&backend);
+    // Gone again without a mark: not a deletion.
+    backend.data.borrow_mut().remove(&map_key("m"));
+    assert_eq!(other.read_external("m"), Some(External::Vanished));
 }

@@ -61,15 +61,16 @@ pub fn App() -> impl IntoView {
             session.tab_sync.sync_all();
         }
     });
-    // Another tab of this app saved or removed a map.
-    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        if let Some(key) = ev.key() {
+    // Another tab of this app saved or removed a map, or cleared all of the site's storage.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| match ev.key() {
+        Some(key) => {
             if let Some(id) = crate::storage::map_of_key(&key) {
                 session.tab_sync.sync(id);
             } else if crate::storage::is_app_key(&key) {
                 session.tab_sync.check_app_version();
             }
         }
+        None => session.tab_sync.sync_all(),
     });
     let leaving = window_event_listener_untyped("pagehide", move |_| {
         // A number field commits when it is left (so "12." on the way to "12.5" is never

@@ -237,6 +237,41 @@ test("when two tabs changed the same map, the later save wins and the other is k
   expect((await storedMap(first, id)).map.title).toBe("Workshop, second tab's version");
 });
 
+test("maps cleared from storage under an open tab are written back; a deletion in another tab still deletes", async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first);
+  await createMap(first, "Deleted on purpose");
+  await saved(first);
+  await first.getByRole("link", { name: "All maps" }).click();
+  await createMap(first, "Workshop notes");
+  await saved(first);
+  const id = first.url().split("/").pop();
+
+  // The user deletes a map in a second tab: the first tab lets it go.
+  const second = await context.newPage();
+  await openApp(second);
+  await second.getByRole("button", { name: "Delete: Deleted on purpose" }).click();
+  await saved(second);
+  await first.getByRole("link", { name: "All maps" }).click();
+  await expect(first.getByRole("link", { name: "Deleted on purpose" })).toBeHidden();
+
+  // Then all of the site's storage is cleared from under the first tab (here by the second tab;
+  // "clear site data" or the browser making room do the same without telling).
+  await second.evaluate(() => localStorage.clear());
+  const notice = first.getByRole("alert").filter({ hasText: "This tab still has them" });
+  await expect(notice).toContainText("“Workshop notes”");
+  await expect.poll(async () => (await storedMap(first, id))?.map.title).toBe("Workshop notes");
+  await expect(first.getByRole("link", { name: "Deleted on purpose" })).toBeHidden();
+  await notice.getByRole("button", { name: "Close" }).click();
+  await expect(notice).toBeHidden();
+
+  // Cleared with no word to the tab: coming back into view, it finds out and writes back.
+  await first.evaluate(() => localStorage.clear());
+  await first.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
+  await expect(notice).toContainText("“Workshop notes”");
+  await expect.poll(async () => (await storedMap(first, id))?.map.title).toBe("Workshop notes");
+});
+
 test("a tab running an older release stops writing once a newer one starts, and asks for a reload", async ({ context }) => {
   const old = await context.newPage();
   await openApp(old);

@@ -1,4 +1,5 @@
 pub mod backup_reminder;
+pub mod map_titles_notice;
 pub mod reload_button;
 pub mod storage_notices;
 pub mod storage_usage;

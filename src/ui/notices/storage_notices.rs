@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::ui::browser::download::download;
 use crate::ui::library::export_all_button::ExportAllButton;
+use crate::ui::notices::map_titles_notice::MapTitlesNotice;
 use crate::ui::notices::reload_button::ReloadButton;
 use crate::ui::notices::technical_details::TechnicalDetails;
 use crate::ui::session::clock::local_time;
@@ -39,13 +40,8 @@ pub fn StorageNotices() -> impl IntoView {
                 {detail.map(|detail| view! { <TechnicalDetails lines=vec![detail] /> })}
             </div>
         })}
-        <Show when=move || !session.tab_sync.kept_copies().is_empty()>
-            <div class="notice warning" role="alert">
-                <p>{tr(Text::KeptAsCopy)}</p>
-                <ul>{move || session.tab_sync.kept_copies().into_iter().map(|t| view! { <li>"“" {t} "”"</li> }).collect_view()}</ul>
-                <button type="button" class="secondary" on:click=move |_| session.tab_sync.dismiss_kept_copies()>{tr(Text::Close)}</button>
-            </div>
-        </Show>
+        <MapTitlesNotice text=Text::KeptAsCopy titles=session.tab_sync.kept_copies() />
+        <MapTitlesNotice text=Text::WrittenBack titles=session.tab_sync.written_back() />
         <Show when=move || session.stored.with_report(|r| r.newer > 0)>
             <div class="notice warning" role="status"><p>{tr(Text::NewerData)}</p></div>
         </Show>

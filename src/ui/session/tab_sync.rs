@@ -1,6 +1,8 @@
 //! Tab sync and kept copies: other tabs of this app save maps too. Their saves enter through
 //! the library's seam for outside edits; where both tabs changed the same map, the later save
-//! wins and this tab's version is kept as a copy the user is told about.
+//! wins and this tab's version is kept as a copy the user is told about. A map that vanishes
+//! from storage without being deleted (the site's data cleared, the browser making room) is
+//! written back from this tab, and the user told.
 
 use super::autosave::Autosave;
 use super::clock::new_map_id;
@@ -16,6 +18,8 @@ use leptos::prelude::*;
 pub struct TabSync {
     /// Titles of maps kept as copies because another tab changed the same map.
     kept_copies: RwSignal<Vec<String>>,
+    /// Titles of maps that vanished from storage and are written back from this tab.
+    written_back: RwSignal<Vec<String>>,
     library: OpenLibrary,
     autosave: Autosave,
     settings: Settings,
@@ -31,6 +35,7 @@ impl TabSync {
     ) -> Self {
         let sync = TabSync {
             kept_copies: RwSignal::new(Vec::new()),
+            written_back: RwSignal::new(Vec::new()),
             library,
             autosave,
             settings,
@@ -40,13 +45,14 @@ impl TabSync {
         sync
     }
 
-    pub fn kept_copies(&self) -> Vec<String> {
-        self.kept_copies.get()
+    /// Titles of maps kept as copies, until the user has read about them.
+    pub fn kept_copies(&self) -> RwSignal<Vec<String>> {
+        self.kept_copies
     }
 
-    /// The user has read about the kept copies.
-    pub fn dismiss_kept_copies(&self) {
-        self.kept_copies.set(Vec::new());
+    /// Titles of maps written back after they vanished, until the user has read about them.
+    pub fn written_back(&self) -> RwSignal<Vec<String>> {
+        self.written_back
     }
 
     /// Catches up with what another tab stored for map `id`. Without unsaved changes here the
@@ -85,6 +91,17 @@ impl TabSync {
                     .library
                     .receive(LibraryEdit::RemoveMap { id: id.into() });
                 self.stored.with(|s| s.adopt(id, None));
+            }
+            // Gone without being deleted: this tab's copy is all there is now.
+            External::Vanished => {
+                self.stored.with(|s| s.adopt(id, None));
+                let title = self
+                    .library
+                    .read_untracked(|l| Some(l.map(id)?.title.clone()));
+                if let Some(title) = title {
+                    self.autosave.changed(id.into());
+                    self.written_back.update(|w| w.push(title));
+                }
             }
             External::Newer => self.stored.found_newer(),
             External::Unreadable => {}
