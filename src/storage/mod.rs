@@ -131,8 +131,12 @@ pub enum External {
     Vanished,
     /// Written by a newer version of the app: this tab stops writing that map.
     Newer,
-    /// Unreadable; left where it is, to be set aside at the next start.
-    Unreadable,
+    /// Unreadable: set aside as at the start (`why` in plain technical words), so that this
+    /// tab's map can be written in its place.
+    SetAside {
+        entry: SetAside,
+        why: String,
+    },
 }
 
 pub struct Store {
@@ -180,9 +184,8 @@ impl Store {
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();
-        let backend = &mut store.backend;
         for key in keys {
-            let Some(raw) = backend.get(&key)? else {
+            let Some(raw) = store.backend.get(&key)? else {
                 continue;
             };
             if let Some(id) = key.strip_prefix(DELETED_PREFIX) {
@@ -211,20 +214,8 @@ impl Store {
                 }
                 Decoded::Corrupt(reason) => {
                     report.reasons.push(format!("{key}: {reason}"));
-                    let aside = format!("{ASIDE_PREFIX}{stamp}/{id}");
-                    // Copy first: the original goes only once its text is safe elsewhere. If it
-                    // cannot go, it stays where it is and is never written.
-                    if backend.set(&aside, &raw).is_ok() {
-                        if backend.remove(&key).is_err() {
-                            store.blocked.insert(key.clone());
-                        }
-                        store.sizes.insert(aside.clone(), units(&aside, &raw));
-                        report.set_aside.push(SetAside { key: aside, raw });
-                    } else {
-                        store.sizes.insert(key.clone(), units(&key, &raw));
-                        store.blocked.insert(key.clone());
-                        report.set_aside.push(SetAside { key, raw });
-                    }
+                    let id = id.to_owned();
+                    report.set_aside.push(store.set_aside(key, &id, raw, stamp));
                 }
             }
         }
@@ -237,6 +228,30 @@ impl Store {
         // Most recently edited first; RFC 3339 times in UTC sort as text.
         maps.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
         Ok((store, Library { maps }, report))
+    }
+
+    /// Moves the unreadable text `raw`, stored under `key` for map `id`, aside under a key of
+    /// its own named for `stamp`, where nothing but the user's choice ever removes it. Copied
+    /// first: the original goes only once its text is safe elsewhere; if it cannot go, it stays
+    /// where it is and is never written.
+    fn set_aside(&mut self, key: String, id: &str, raw: String, stamp: u64) -> SetAside {
+        // A later stamp where this map's text was already set aside at the same time.
+        let aside = (stamp..)
+            .map(|stamp| format!("{ASIDE_PREFIX}{stamp}/{id}"))
+            .find(|aside| !matches!(self.backend.get_start(aside, 1), Ok(Some(_))))
+            .expect("some stamp is free");
+        if self.backend.set(&aside, &raw).is_ok() {
+            if self.backend.remove(&key).is_err() {
+                self.blocked.insert(key.clone());
+            }
+            self.sizes.remove(&key);
+            self.sizes.insert(aside.clone(), units(&aside, &raw));
+            SetAside { key: aside, raw }
+        } else {
+            self.sizes.insert(key.clone(), units(&key, &raw));
+            self.blocked.insert(key.clone());
+            SetAside { key, raw }
+        }
     }
 
     /// Whether a newer release of the app has run in this browser since this tab opened the
@@ -314,7 +329,9 @@ impl Store {
 
     /// What is stored for map `id` if another tab changed it since this tab last read or wrote
     /// it; `None` when nothing changed.
-    pub fn read_external(&mut self, id: &str) -> Option<External> {
+    /// Unreadable text found is set aside with `now` (for example the time in milliseconds) in
+    /// its key.
+    pub fn read_external(&mut self, id: &str, now: u64) -> Option<External> {
         let key = map_key(id);
         // A key this tab will never write (a newer app's map, or unreadable text it could not
         // move aside) has nothing new to tell it, however often it is asked.
@@ -341,7 +358,11 @@ impl Store {
                     self.blocked.insert(key);
                     External::Newer
                 }
-                Decoded::Corrupt(_) => External::Unreadable,
+                Decoded::Corrupt(reason) => {
+                    let why = format!("{key}: {reason}");
+                    let entry = self.set_aside(key, id, text, now);
+                    External::SetAside { entry, why }
+                }
             },
         };
         Some(external)

@@ -282,17 +282,17 @@ fn what_another_tab_stored_is_read_once_and_only_when_newer() {
     let map = JourneyMap::new("m", "Original");
     mine.save(&map).unwrap();
     let (mut theirs, _, _) = open(&backend);
-    assert_eq!(mine.read_external("m"), None);
+    assert_eq!(mine.read_external("m", 2000), None);
     assert_eq!(mine.outdated(), Vec::<String>::new());
 
     theirs.save(&renamed(&map, "Theirs")).unwrap();
     assert_eq!(mine.outdated(), vec!["m".to_string()]);
-    let Some(External::Changed { rev, map: stored }) = mine.read_external("m") else {
+    let Some(External::Changed { rev, map: stored }) = mine.read_external("m", 2000) else {
         panic!("not seen")
     };
     assert_eq!((rev, stored.title.as_str()), (2, "Theirs"));
     mine.adopt("m", Some(rev));
-    assert_eq!(mine.read_external("m"), None);
+    assert_eq!(mine.read_external("m", 2000), None);
     // Having adopted it, this tab may write again.
     mine.save(&renamed(&map, "Mine after theirs")).unwrap();
 
@@ -301,18 +301,18 @@ fn what_another_tab_stored_is_read_once_and_only_when_newer() {
     assert_eq!(theirs.save(&map), Err(SaveError::Stale));
     let (mut third, _, _) = open(&backend);
     third.delete("m").unwrap();
-    assert_eq!(mine.read_external("m"), Some(External::Removed));
+    assert_eq!(mine.read_external("m", 2000), Some(External::Removed));
     assert_eq!(mine.outdated(), vec!["m".to_string()]);
     mine.adopt("m", None);
-    assert_eq!(mine.read_external("m"), None);
+    assert_eq!(mine.read_external("m", 2000), None);
 
     backend.put(
         &map_key("n"),
         &entry::encode(1, &JourneyMap::new("n", "N")).replace("\"schema\":1", "\"schema\":9"),
     );
-    assert_eq!(mine.read_external("n"), Some(External::Newer));
+    assert_eq!(mine.read_external("n", 2000), Some(External::Newer));
     // Reported once: after that the key is blocked and no longer news.
-    assert_eq!(mine.read_external("n"), None);
+    assert_eq!(mine.read_external("n", 2000), None);
     assert!(!mine.outdated().contains(&"n".to_string()));
     assert_eq!(
         mine.save(&JourneyMap::new("n", "N")),
@@ -420,14 +420,14 @@ fn a_map_gone_without_being_deleted_is_told_apart_from_a_deletion() {
     mine.save(&JourneyMap::new("deleted", "Deleted")).unwrap();
     let (mut theirs, _, _) = open(&backend);
     theirs.delete("deleted").unwrap();
-    assert_eq!(mine.read_external("deleted"), Some(External::Removed));
+    assert_eq!(mine.read_external("deleted", 2000), Some(External::Removed));
 
     // The site's data cleared: the entries go, marks and all.
     backend.data.borrow_mut().clear();
     let mut outdated = mine.outdated();
     outdated.sort();
     assert_eq!(outdated, vec!["deleted".to_string(), "kept".to_string()]);
-    assert_eq!(mine.read_external("kept"), Some(External::Vanished));
+    assert_eq!(mine.read_external("kept", 2000), Some(External::Vanished));
     // Written back by the tab that still holds it.
     mine.adopt("kept", None);
     mine.save(&kept).unwrap();
@@ -449,5 +449,35 @@ fn a_deleted_map_saved_again_is_no_longer_marked_deleted() {
     let (mut other, _, _) = open(&backend);
     // Gone again without a mark: not a deletion.
     backend.data.borrow_mut().remove(&map_key("m"));
-    assert_eq!(other.read_external("m"), Some(External::Vanished));
+    assert_eq!(other.read_external("m", 2000), Some(External::Vanished));
+}
+
+#[test]
+fn text_that_turns_unreadable_while_open_is_set_aside_and_the_map_written_back() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = JourneyMap::new("m", "M");
+    store.save(&map).unwrap();
+    for (garbage, now, aside) in [("{\"rev\":2,", 2000, "2000"), ("", 2000, "2001")] {
+        backend.put(&map_key("m"), garbage);
+        let Some(External::SetAside { entry, why }) = store.read_external("m", now) else {
+            panic!("not set aside")
+        };
+        let key = format!("{ASIDE_PREFIX}{aside}/m");
+        assert_eq!(
+            (entry.key.as_str(), entry.raw.as_str()),
+            (key.as_str(), garbage)
+        );
+        assert!(why.starts_with("journey-mapper/map/m: "), "{why}");
+        assert_eq!(
+            backend.snapshot().get(&key).map(String::as_str),
+            Some(garbage)
+        );
+        assert!(!backend.snapshot().contains_key(&map_key("m")));
+        store.adopt("m", None);
+        store.save(&map).unwrap();
+    }
+    let (_, library, report) = open(&backend);
+    assert_eq!(library.maps, vec![map]);
+    assert_eq!(report.set_aside.len(), 2);
 }

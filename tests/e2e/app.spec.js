@@ -122,6 +122,26 @@ test("a corrupt stored map is set aside, reported and can be downloaded", async 
   expect(await page.evaluate((k) => localStorage.getItem(k), aside[0])).toBe(raw);
 });
 
+test("a stored map that turns unreadable while open is set aside, reported, and written back", async ({ context }) => {
+  const page = await context.newPage();
+  await openApp(page);
+  await createMap(page, "Still here");
+  await saved(page);
+  const id = page.url().split("/").pop();
+  // Another writer (another tab here) leaves text this app cannot read under the map's key.
+  const other = await context.newPage();
+  await openApp(other);
+  const raw = '{"rev":9,"schema":1,"map":{"id":"x","title":"Cut of';
+  await other.evaluate(([id, raw]) => localStorage.setItem(`journey-mapper/map/${id}`, raw), [id, raw]);
+
+  const alert = page.getByRole("alert").filter({ hasText: "could not be read" });
+  await expect(alert).toBeVisible();
+  await expect.poll(async () => (await storedMap(page, id))?.map.title).toBe("Still here");
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("journey-mapper/aside/")));
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), aside[0])).toBe(raw);
+});
+
 test("a full store keeps editing in memory, says so until a retry succeeds, and never reloads", async ({ page }) => {
   await page.addInitScript(() => {
     const setItem = Storage.prototype.setItem;

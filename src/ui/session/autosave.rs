@@ -173,20 +173,8 @@ impl Autosave {
             })
         });
         self.dirty.update_value(|d| d.extend(unsaved));
-        let state = match worst {
-            None => SaveState::Saved,
-            Some(SaveError::Stale | SaveError::Blocked) => SaveState::Blocked,
-            Some(SaveError::NewerApp) => SaveState::NewerApp,
-            Some(SaveError::Quota) => SaveState::Full,
-            Some(SaveError::Failed(message)) => SaveState::Failed(message),
-        };
-        if matches!(state, SaveState::Full | SaveState::Failed(_)) {
-            self.schedule(RETRY_DELAY);
-        }
-        // Only a new state wakes its views: a banner about the same fault stays as it is.
-        if self.state.with_untracked(|s| *s != state) {
-            self.state.set(state);
-        }
+        // Another tab got there first: catch up with it, keeping this tab's work as a copy or
+        // writing it back, before anything is called saved.
         let catch_up = self.on_stale.get_value();
         for id in stale {
             self.dirty.update_value(|d| {
@@ -195,6 +183,24 @@ impl Autosave {
             if let Some(catch_up) = catch_up {
                 catch_up.run(id);
             }
+        }
+        let state = match worst {
+            // What catching up left to save (a copy kept, a map written back) is saved next.
+            None if self.dirty.with_value(|d| !d.is_empty()) => SaveState::Pending,
+            None => SaveState::Saved,
+            Some(SaveError::Stale | SaveError::Blocked) => SaveState::Blocked,
+            Some(SaveError::NewerApp) => SaveState::NewerApp,
+            Some(SaveError::Quota) => SaveState::Full,
+            Some(SaveError::Failed(message)) => SaveState::Failed(message),
+        };
+        match state {
+            SaveState::Full | SaveState::Failed(_) => self.schedule(RETRY_DELAY),
+            SaveState::Pending => self.schedule(SAVE_DELAY),
+            _ => {}
+        }
+        // Only a new state wakes its views: a banner about the same fault stays as it is.
+        if self.state.with_untracked(|s| *s != state) {
+            self.state.set(state);
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::clock::stamp;
 use crate::model::Library;
-use crate::storage::{request_persistence, Backend, Browser, Memory, OpenReport, Store};
+use crate::storage::{request_persistence, Backend, Browser, Memory, OpenReport, SetAside, Store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -61,6 +61,14 @@ impl Stored {
     /// Reads what opening storage found, and follows it.
     pub fn with_report<R>(&self, f: impl FnOnce(&OpenReport) -> R) -> R {
         self.report.with(f)
+    }
+
+    /// Reports stored text found unreadable while the app is open, as if found at the start.
+    pub fn set_aside(&self, entry: SetAside, why: String) {
+        self.report.update(|r| {
+            r.set_aside.push(entry);
+            r.reasons.push(why);
+        });
     }
 
     /// Counts a map this tab found written by a newer version of the app.

@@ -5,7 +5,7 @@
 //! written back from this tab, and the user told.
 
 use super::autosave::Autosave;
-use super::clock::new_map_id;
+use super::clock::{new_map_id, stamp};
 use super::library::OpenLibrary;
 use super::settings::Settings;
 use super::stored::Stored;
@@ -59,7 +59,7 @@ impl TabSync {
     /// stored version simply replaces this tab's; with them, it still does (the later save
     /// wins), and this tab's version is kept as a copy that the user is told about.
     pub fn sync(&self, id: &str) {
-        let Some(external) = self.stored.with(|s| s.read_external(id)).flatten() else {
+        let Some(external) = self.stored.with(|s| s.read_external(id, stamp())).flatten() else {
             return;
         };
         let unsaved = self.autosave.is_unsaved(id);
@@ -94,18 +94,27 @@ impl TabSync {
             }
             // Gone without being deleted: this tab's copy is all there is now.
             External::Vanished => {
-                self.stored.with(|s| s.adopt(id, None));
-                let title = self
-                    .library
-                    .read_untracked(|l| Some(l.map(id)?.title.clone()));
-                if let Some(title) = title {
-                    self.autosave.changed(id.into());
+                if let Some(title) = self.write_back(id) {
                     self.written_back.update(|w| w.push(title));
                 }
             }
             External::Newer => self.stored.found_newer(),
-            External::Unreadable => {}
+            // Told about as at the start, with the damaged text offered for download.
+            External::SetAside { entry, why } => {
+                self.stored.set_aside(entry, why);
+                self.write_back(id);
+            }
         }
+    }
+
+    /// Stores this tab's map `id` again where what was stored for it is gone; its title.
+    fn write_back(&self, id: &str) -> Option<String> {
+        self.stored.with(|s| s.adopt(id, None));
+        let title = self
+            .library
+            .read_untracked(|l| Some(l.map(id)?.title.clone()))?;
+        self.autosave.changed(id.into());
+        Some(title)
     }
 
     /// This tab's version of map `id`, added under a new id with a title that says where it came
