@@ -1,4 +1,6 @@
-//! How one map is kept in storage: `{"schema": N, "rev": R, "map": <exchange-format map>}`.
+//! How one map is kept in storage: `{"rev": R, "schema": N, "tab": T, "map": <exchange-format
+//! map>}`, where `tab` says which tab wrote it (added within schema 1: readers that do not know
+//! it pass it by).
 //! Pure: no web types, so every rule here is tested natively.
 
 use crate::model::exchange::{self, Problem};
@@ -21,6 +23,8 @@ struct Entry<'a> {
     // `rev` first, so a reader looking only for the revision finds it early.
     rev: u64,
     schema: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tab: Option<u64>,
     map: &'a JourneyMap,
 }
 
@@ -33,20 +37,22 @@ struct RevOnly {
 pub enum Decoded {
     Map {
         rev: u64,
+        /// The tab that wrote it, where the writer said.
+        tab: Option<u64>,
         map: JourneyMap,
     },
     /// Written by a newer version of the app: leave it alone.
-    Newer {
-        schema: u64,
-    },
+    Newer { schema: u64 },
     /// Unreadable: why, in plain words (English; for the technical detail shown with the raw data).
     Corrupt(String),
 }
 
-pub fn encode(rev: u64, map: &JourneyMap) -> String {
+/// The entry for revision `rev` of `map`, written by the tab `tab` (see `Store::open`).
+pub fn encode(rev: u64, tab: Option<u64>, map: &JourneyMap) -> String {
     serde_json::to_string(&Entry {
         rev,
         schema: SCHEMA,
+        tab,
         map,
     })
     .expect("maps always serialize")
@@ -100,7 +106,11 @@ fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
         return Decoded::Corrupt("no map".into());
     };
     match exchange::map_from_value(map_value, "map") {
-        Ok((map, _)) if map.id == id => Decoded::Map { rev, map },
+        Ok((map, _)) if map.id == id => Decoded::Map {
+            rev,
+            tab: value.get("tab").and_then(Value::as_u64),
+            map,
+        },
         Ok((map, _)) => Decoded::Corrupt(format!(
             "holds map {:?} under the key of map {id:?}",
             map.id
@@ -133,15 +143,22 @@ mod tests {
     #[test]
     fn an_encoded_entry_decodes_to_the_same_map_and_revision() {
         let map = generate::map(3, generate::Size::WORKSHOP);
-        let text = encode(7, &map);
-        assert_eq!(decode(&text, &map.id), Decoded::Map { rev: 7, map });
+        let text = encode(7, Some(3), &map);
+        assert_eq!(
+            decode(&text, &map.id),
+            Decoded::Map {
+                rev: 7,
+                tab: Some(3),
+                map
+            }
+        );
         assert_eq!(revision(&text), Some(7));
     }
 
     #[test]
     fn unreadable_entries_are_corrupt_not_errors() {
         let map = JourneyMap::new("a", "A");
-        let good = encode(1, &map);
+        let good = encode(1, None, &map);
         let cases = [
             ("{not json".to_string(), "not valid JSON"),
             (r#"{"rev":1,"map":{}}"#.to_string(), "no schema"),
@@ -166,7 +183,7 @@ mod tests {
 
     #[test]
     fn entries_from_a_newer_schema_are_left_alone() {
-        let text = encode(1, &JourneyMap::new("a", "A"))
+        let text = encode(1, None, &JourneyMap::new("a", "A"))
             .replace(&format!("\"schema\":{SCHEMA}"), "\"schema\":99");
         assert_eq!(decode(&text, "a"), Decoded::Newer { schema: 99 });
     }
@@ -196,7 +213,7 @@ mod tests {
     fn migration_runs_the_steps_after_the_stored_schema_in_order() {
         let steps: &[Step] = &[rename_title, add_suffix];
         let old = r#"{"schema":1,"rev":4,"map":{"id":"a","name":"Old","phases":[]}}"#;
-        let Decoded::Map { rev, map } = decode_with(old, "a", steps) else {
+        let Decoded::Map { rev, map, .. } = decode_with(old, "a", steps) else {
             panic!("not migrated")
         };
         assert_eq!((rev, map.title.as_str()), (4, "Old (migrated)"));

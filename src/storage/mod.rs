@@ -125,6 +125,11 @@ pub enum External {
         rev: u64,
         map: JourneyMap,
     },
+    /// Stored over this tab's save of the same revision, by a tab saving at the same moment.
+    Overwritten {
+        rev: u64,
+        map: JourneyMap,
+    },
     /// The user deleted it (in another tab).
     Removed,
     /// Gone without being deleted: the site's data was cleared, or the browser made room.
@@ -151,6 +156,11 @@ pub struct Store {
     newer_app: bool,
     /// Maps known to have been deleted: saving one again takes its mark away.
     deleted: HashSet<Id>,
+    /// This tab, as its entries name it: when another tab saved the same revision of a map at
+    /// the same moment, the entry says whose save is stored.
+    tab: u64,
+    /// Maps whose revision this tab holds because it wrote it.
+    written: HashSet<Id>,
 }
 
 fn units(key: &str, value: &str) -> usize {
@@ -167,7 +177,8 @@ fn units(key: &str, value: &str) -> usize {
 
 impl Store {
     /// Reads everything stored. Unreadable entries are moved aside; `stamp` (for example the
-    /// current time in milliseconds) keeps their new keys apart from earlier ones.
+    /// current time in milliseconds) keeps their new keys apart from earlier ones, and names
+    /// this tab in the entries it writes.
     pub fn open(
         backend: Box<dyn Backend>,
         stamp: u64,
@@ -181,6 +192,8 @@ impl Store {
             sizes: HashMap::new(),
             newer_app: false,
             deleted: HashSet::new(),
+            tab: stamp,
+            written: HashSet::new(),
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();
@@ -201,7 +214,7 @@ impl Store {
                 continue;
             };
             match entry::decode(&raw, id) {
-                Decoded::Map { rev, map } => {
+                Decoded::Map { rev, map, .. } => {
                     store.revs.insert(map.id.clone(), rev);
                     store
                         .sizes
@@ -301,9 +314,10 @@ impl Store {
         let key = map_key(&map.id);
         self.check_fresh(&map.id, &key)?;
         let rev = self.revs.get(&map.id).copied().unwrap_or(0) + 1;
-        let text = entry::encode(rev, map);
+        let text = entry::encode(rev, Some(self.tab), map);
         self.backend.set(&key, &text)?;
         self.revs.insert(map.id.clone(), rev);
+        self.written.insert(map.id.clone());
         self.sizes.insert(key.clone(), units(&key, &text));
         // Back after a deletion (undone, or kept by a tab with unsaved work): no longer deleted.
         if self.deleted.remove(&map.id) {
@@ -323,6 +337,7 @@ impl Store {
         }
         self.backend.remove(&key)?;
         self.revs.remove(id);
+        self.written.remove(id);
         self.sizes.remove(&key);
         Ok(())
     }
@@ -350,8 +365,17 @@ impl Store {
                 }
             }
             Some(text) => match entry::decode(&text, id) {
-                Decoded::Map { rev, map } if ours.is_none_or(|ours| rev > ours) => {
+                Decoded::Map { rev, map, .. } if ours.is_none_or(|ours| rev > ours) => {
                     External::Changed { rev, map }
+                }
+                // Another tab saved the same revision as this one at the same moment, after it:
+                // this tab's save is no longer stored.
+                Decoded::Map { rev, map, tab }
+                    if Some(rev) == ours
+                        && self.written.contains(id)
+                        && tab.is_some_and(|tab| tab != self.tab) =>
+                {
+                    External::Overwritten { rev, map }
                 }
                 Decoded::Map { .. } => return None,
                 Decoded::Newer { .. } => {
@@ -371,6 +395,7 @@ impl Store {
     /// Takes `rev` as the revision this tab now holds of map `id` (after adopting it), or
     /// forgets the map when it was removed elsewhere.
     pub fn adopt(&mut self, id: &str, rev: Option<u64>) {
+        self.written.remove(id);
         match rev {
             Some(rev) => self.revs.insert(id.to_owned(), rev),
             None => self.revs.remove(id),

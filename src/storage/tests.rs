@@ -209,7 +209,7 @@ fn a_save_reads_only_the_start_of_the_stored_entry() {
 #[test]
 fn the_revision_is_read_from_the_start_of_an_entry_or_the_whole() {
     let map = JourneyMap::new("m", "A title that makes the entry long");
-    let text = entry::encode(u64::MAX, &map);
+    let text = entry::encode(u64::MAX, None, &map);
     assert_eq!(
         entry::revision(&text[..entry::REVISION_UNITS as usize]),
         Some(u64::MAX)
@@ -224,8 +224,8 @@ fn the_revision_is_read_from_the_start_of_an_entry_or_the_whole() {
 #[test]
 fn entries_of_a_newer_app_version_are_left_untouched() {
     let backend = Shared::default();
-    let newer =
-        entry::encode(3, &JourneyMap::new("n", "New")).replace("\"schema\":1", "\"schema\":2");
+    let newer = entry::encode(3, None, &JourneyMap::new("n", "New"))
+        .replace("\"schema\":1", "\"schema\":2");
     backend.put(&map_key("n"), &newer);
     let (mut store, library, report) = open(&backend);
     assert!(library.maps.is_empty());
@@ -308,7 +308,7 @@ fn what_another_tab_stored_is_read_once_and_only_when_newer() {
 
     backend.put(
         &map_key("n"),
-        &entry::encode(1, &JourneyMap::new("n", "N")).replace("\"schema\":1", "\"schema\":9"),
+        &entry::encode(1, None, &JourneyMap::new("n", "N")).replace("\"schema\":1", "\"schema\":9"),
     );
     assert_eq!(mine.read_external("n", 2000), Some(External::Newer));
     // Reported once: after that the key is blocked and no longer news.
@@ -480,4 +480,35 @@ fn text_that_turns_unreadable_while_open_is_set_aside_and_the_map_written_back()
     let (_, library, report) = open(&backend);
     assert_eq!(library.maps, vec![map]);
     assert_eq!(report.set_aside.len(), 2);
+}
+
+#[test]
+fn a_save_stored_over_by_another_tab_saving_the_same_revision_is_noticed() {
+    let backend = Shared::default();
+    let (mut mine, _, _) = Store::open(Box::new(backend.clone()), 1).unwrap();
+    let map = JourneyMap::new("m", "M");
+    mine.save(&map).unwrap();
+    // Its own save is nothing new to this tab.
+    assert_eq!(mine.read_external("m", 0), None);
+    let (mut theirs, _, _) = Store::open(Box::new(backend.clone()), 2).unwrap();
+    theirs.save(&renamed(&map, "Theirs first")).unwrap();
+    let Some(External::Changed { rev, .. }) = mine.read_external("m", 0) else {
+        panic!("not seen")
+    };
+    // Revision 2, taken in from the other tab, is not this tab's: the same revision stored
+    // again is nothing new either.
+    mine.adopt("m", Some(rev));
+    assert_eq!(mine.read_external("m", 0), None);
+
+    // Both tabs save revision 3 at the same moment, each having checked before the other wrote;
+    // the other tab's write lands last.
+    mine.save(&renamed(&map, "Mine")).unwrap();
+    let theirs_too = entry::encode(3, Some(2), &renamed(&map, "Theirs"));
+    backend.put(&map_key("m"), &theirs_too);
+    let Some(External::Overwritten { rev, map: stored }) = mine.read_external("m", 0) else {
+        panic!("the lost save went unnoticed")
+    };
+    assert_eq!((rev, stored.title.as_str()), (3, "Theirs"));
+    mine.adopt("m", Some(rev));
+    assert_eq!(mine.read_external("m", 0), None);
 }

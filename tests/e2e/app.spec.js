@@ -257,6 +257,28 @@ test("when two tabs changed the same map, the later save wins and the other is k
   expect((await storedMap(first, id)).map.title).toBe("Workshop, second tab's version");
 });
 
+test("when another tab's save of the same revision lands over this tab's, this tab keeps its own as a copy", async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first);
+  await createMap(first, "Planning");
+  await saved(first);
+  const id = first.url().split("/").pop();
+  const mine = await storedMap(first, id);
+  // Both tabs saved the same revision at the same moment; the second tab's write landed last.
+  const second = await context.newPage();
+  await openApp(second);
+  const theirs = { ...mine, tab: 1, map: { ...mine.map, title: "Planning, other tab" } };
+  await second.evaluate(([id, entry]) => localStorage.setItem(`journey-mapper/map/${id}`, JSON.stringify(entry)), [id, theirs]);
+
+  await expect(first.getByLabel("Map title")).toHaveValue("Planning, other tab");
+  const notice = first.getByRole("alert").filter({ hasText: "also changed in another tab" });
+  await expect(notice).toContainText("“Planning (from this tab)”");
+  await saved(first);
+  const titles = await first.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.includes("/map/")).map((k) => JSON.parse(localStorage.getItem(k)).map.title).sort());
+  expect(titles).toEqual(["Planning (from this tab)", "Planning, other tab"]);
+});
+
 test("maps cleared from storage under an open tab are written back; a deletion in another tab still deletes", async ({ context }) => {
   const first = await context.newPage();
   await openApp(first);

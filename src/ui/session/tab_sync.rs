@@ -10,7 +10,7 @@ use super::library::OpenLibrary;
 use super::settings::Settings;
 use super::stored::Stored;
 use crate::i18n::Text;
-use crate::model::{limits, LibraryEdit};
+use crate::model::{limits, JourneyMap, LibraryEdit};
 use crate::storage::{External, Store};
 use leptos::prelude::*;
 
@@ -64,23 +64,10 @@ impl TabSync {
         };
         let unsaved = self.autosave.is_unsaved(id);
         match external {
-            External::Changed { rev, map } => {
-                if unsaved {
-                    self.keep_copy(id);
-                }
-                let known = self.library.read_untracked(|l| l.map(id).is_some());
-                let edit = if known {
-                    LibraryEdit::ReplaceMap { map: Box::new(map) }
-                } else {
-                    LibraryEdit::InsertMap {
-                        index: 0,
-                        map: Box::new(map),
-                    }
-                };
-                let _ = self.library.receive(edit);
-                self.stored.with(|s| s.adopt(id, Some(rev)));
-                self.autosave.settled(id);
-            }
+            External::Changed { rev, map } => self.take_in(id, rev, map, unsaved),
+            // This tab's save was stored over at the same moment: its work is kept as a copy,
+            // like unsaved work.
+            External::Overwritten { rev, map } => self.take_in(id, rev, map, true),
             // Deleted elsewhere: unsaved work here is kept; the save already pending for it
             // (debounced or retried) writes it back.
             External::Removed if unsaved => {
@@ -105,6 +92,26 @@ impl TabSync {
                 self.write_back(id);
             }
         }
+    }
+
+    /// Shows what another tab stored for map `id` (revision `rev`), first keeping this tab's
+    /// version as a copy where `keep_mine`.
+    fn take_in(&self, id: &str, rev: u64, map: JourneyMap, keep_mine: bool) {
+        if keep_mine {
+            self.keep_copy(id);
+        }
+        let known = self.library.read_untracked(|l| l.map(id).is_some());
+        let edit = if known {
+            LibraryEdit::ReplaceMap { map: Box::new(map) }
+        } else {
+            LibraryEdit::InsertMap {
+                index: 0,
+                map: Box::new(map),
+            }
+        };
+        let _ = self.library.receive(edit);
+        self.stored.with(|s| s.adopt(id, Some(rev)));
+        self.autosave.settled(id);
     }
 
     /// Stores this tab's map `id` again where what was stored for it is gone; its title.
