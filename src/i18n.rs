@@ -238,6 +238,7 @@ texts! {
     Cancel => "Cancel", "Annuleren";
     ImportFailed => "This file was not imported. Nothing has changed.", "Dit bestand is niet geïmporteerd. Er is niets veranderd.";
     FileTooLarge => "The file is larger than 10 MB, more than a journey map can be. Check that this is the right file.", "Het bestand is groter dan 10 MB, meer dan een klantreis kan zijn. Controleer of dit het juiste bestand is.";
+    MeasurementsFileTooLarge => "The file is larger than 10 MB, more than a file of measurements can be. Check that this is the right file.", "Het bestand is groter dan 10 MB, meer dan een bestand met metingen kan zijn. Controleer of dit het juiste bestand is.";
     NotText => "This is not a text file (perhaps an image or a document), so it cannot be a JSON journey map.", "Dit is geen tekstbestand (misschien een afbeelding of document), dus het kan geen JSON-klantreis zijn.";
     Unreadable => "The browser could not read this file.", "De browser kon dit bestand niet lezen.";
     Imported => "Imported", "Geïmporteerd";
@@ -283,6 +284,8 @@ texts! {
     ProblemDuplicateId => "the id {id} is already used at {first}", "de id {id} wordt al gebruikt bij {first}";
     ProblemTooMany => "{count} entries, more than the {max} this app accepts", "{count} onderdelen, meer dan de {max} die deze app aankan";
     ProblemTitleLength => "a title needs 1 to {max} characters, this one has {chars}", "een titel heeft 1 tot {max} tekens nodig, deze heeft er {chars}";
+    ProblemTextLength => "a text may have at most {max} characters, this one has {chars}", "een tekst mag hoogstens {max} tekens hebben, deze heeft er {chars}";
+    ProblemMoreProblems => "and {count} more problems", "en nog {count} problemen";
     // What a file held, or should have held, where a problem is.
     AList => "a list", "een lijst";
     AnObject => "an object", "een object";
@@ -301,6 +304,7 @@ texts! {
     RowColumns => "row {row}: expected 2 columns (date and value), found {count}", "rij {row}: 2 kolommen verwacht (datum en waarde), {count} gevonden";
     RowDate => "row {row}: “{date}” is not a date (use 2026-01-31 or 31-01-2026)", "rij {row}: “{date}” is geen datum (gebruik 2026-01-31 of 31-01-2026)";
     RowValue => "row {row}: “{value}” is not a number", "rij {row}: “{value}” is geen getal";
+    RowTooMany => "row {row}: the file goes on past the {max} rows this app reads; the rest was not read", "rij {row}: het bestand gaat verder dan de {max} rijen die deze app leest; de rest is niet gelezen";
 }
 
 #[cfg(test)]

@@ -4,9 +4,12 @@ use journey_mapper::i18n::Lang;
 use journey_mapper::model::csv::{self, Separator};
 use journey_mapper::model::exchange::{self, Imported, Problem};
 use journey_mapper::model::generate::{self, Size};
+use journey_mapper::model::share;
 use journey_mapper::model::{
-    limits, Color, Date, Direction, Emotion, JourneyMap, Kpi, Measurement, Phase, Touchpoint,
+    limits, Color, Date, Direction, Edit, EditError, Emotion, JourneyMap, Kpi, Measurement, Phase,
+    TextField, Touchpoint,
 };
+use journey_mapper::storage::entry::{self, Decoded};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -272,6 +275,65 @@ fn limits_are_accepted_up_to_and_refused_beyond() {
 }
 
 #[test]
+fn texts_bundles_and_problem_lists_have_limits_too() {
+    // A text of the most characters allowed (here each two bytes) is read; one more is refused.
+    let mut doc = minimal();
+    doc["map"]["description"] = json!("é".repeat(limits::TEXT_MAX_CHARS));
+    doc["map"]["phases"][0]["goal"] = json!("x".repeat(limits::TEXT_MAX_CHARS));
+    assert!(exchange::import(&doc.to_string()).is_ok());
+    doc["map"]["phases"][0]["touchpoints"][0]["description"] =
+        json!("é".repeat(limits::TEXT_MAX_CHARS + 1));
+    assert_eq!(
+        errors_of(doc),
+        vec!["map.phases[0].touchpoints[0].description: a text may have at most 20000 characters, this one has 20001"]
+    );
+
+    let map = |i: usize| json!({"id": format!("m{i}"), "title": "x", "phases": []});
+    let bundle = |n: usize| json!({"format": "journey-map-bundle", "version": 1, "maps": (0..n).map(map).collect::<Vec<_>>()});
+    assert!(exchange::import(&bundle(limits::MAPS_PER_BUNDLE).to_string()).is_ok());
+    assert_eq!(
+        errors_of(bundle(limits::MAPS_PER_BUNDLE + 1)),
+        vec!["maps: 1001 entries, more than the 1000 this app accepts"]
+    );
+
+    // A file with a problem in each of 250 places lists the first hundred and counts the rest.
+    let mut doc = minimal();
+    doc["map"]["phases"][0]["touchpoints"] = (0..250)
+        .map(|i| json!({"id": format!("t{i}"), "name": 7}))
+        .collect::<Vec<_>>()
+        .into();
+    let errors = errors_of(doc);
+    assert_eq!(errors.len(), limits::PROBLEMS_LISTED + 1);
+    assert!(
+        errors[99].starts_with("map.phases[0].touchpoints[99].name: "),
+        "{errors:?}"
+    );
+    assert_eq!(errors[100], "and 150 more problems");
+}
+
+#[test]
+fn an_edit_keeps_a_text_within_the_limit_a_file_is_read_with() {
+    let mut map = generate::map(1, Size::SMALL);
+    let field = TextField::PhaseDescription(map.phases[0].id.clone());
+    let long = "x".repeat(limits::TEXT_MAX_CHARS + 1);
+    assert_eq!(
+        map.apply(Edit::SetText {
+            field: field.clone(),
+            value: long
+        }),
+        Err(EditError::TextLength(limits::TEXT_MAX_CHARS + 1))
+    );
+    let longest = "x".repeat(limits::TEXT_MAX_CHARS);
+    map.apply(Edit::SetText {
+        field,
+        value: longest,
+    })
+    .unwrap();
+    // Whatever an edit accepts, a file of it imports again.
+    assert!(exchange::import(&exchange::export_map(&map, None)).is_ok());
+}
+
+#[test]
 fn messages_are_available_in_dutch() {
     let mut doc = minimal();
     doc["map"]["phases"][2]["kpis"][0]["target"] = json!("abc");
@@ -474,6 +536,21 @@ proptest! {
         prop_assume!(a.id != b.id);
         let imported = exchange::import(&exchange::export_bundle(&[a.clone(), b.clone()], None)).unwrap();
         prop_assert_eq!(imported.maps, vec![a, b]);
+    }
+
+    #[test]
+    fn a_share_link_opens_the_same_map(map in journey_map()) {
+        // A map too large for a link makes none; every other one comes back whole.
+        if let Some(payload) = share::encode(&map, 0) {
+            prop_assert_eq!(share::decode(&payload).unwrap(), map);
+        }
+    }
+
+    #[test]
+    fn a_stored_map_loads_unchanged(map in journey_map(), rev in 1u64.., tab in proptest::option::of(any::<u64>())) {
+        let text = entry::encode(rev, tab, &map);
+        prop_assert_eq!(entry::revision(&text), Some(rev));
+        prop_assert_eq!(entry::decode(&text, &map.id), Decoded::Map { rev, tab, map });
     }
 
     #[test]

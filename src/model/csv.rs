@@ -3,7 +3,8 @@
 //! Files are UTF-8 with a byte-order mark, so spreadsheet programs read accents right. Dutch
 //! spreadsheets expect semicolons and decimal commas, English ones commas and decimal points.
 
-use super::{numbers, Date, Direction, JourneyMap, Measurement};
+use super::exchange::quoted;
+use super::{limits, numbers, Date, Direction, JourneyMap, Measurement};
 use crate::i18n::{Lang, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,6 +177,10 @@ pub enum RowProblemKind {
     Columns(usize),
     Date(String),
     Value(String),
+    /// The file goes on past the rows read, from this row.
+    TooManyRows,
+    /// Problems in rows beyond those listed, counted.
+    More(usize),
 }
 
 impl RowProblem {
@@ -183,8 +188,10 @@ impl RowProblem {
         let row = self.row.to_string();
         let (text, name, value) = match &self.kind {
             RowProblemKind::Columns(n) => (Text::RowColumns, "count", n.to_string()),
-            RowProblemKind::Date(d) => (Text::RowDate, "date", d.clone()),
-            RowProblemKind::Value(v) => (Text::RowValue, "value", v.clone()),
+            RowProblemKind::Date(d) => (Text::RowDate, "date", quoted(d)),
+            RowProblemKind::Value(v) => (Text::RowValue, "value", quoted(v)),
+            RowProblemKind::TooManyRows => (Text::RowTooMany, "max", limits::CSV_ROWS.to_string()),
+            RowProblemKind::More(n) => (Text::ProblemMoreProblems, "count", n.to_string()),
         };
         lang.fill(text, &[("row", &row), (name, &value)])
     }
@@ -240,14 +247,19 @@ pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
         .unwrap_or(',');
     let mut found = Vec::new();
     let mut problems = Vec::new();
-    for (index, &(row, line)) in lines.iter().enumerate() {
+    let mut more = 0;
+    let mut problem = |row, kind| {
+        if problems.len() < limits::PROBLEMS_LISTED {
+            problems.push(RowProblem { row, kind });
+        } else {
+            more += 1;
+        }
+    };
+    for (index, &(row, line)) in lines.iter().take(limits::CSV_ROWS).enumerate() {
         let cells = fields(line, sep);
         let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
         if cells.len() != 2 {
-            problems.push(RowProblem {
-                row,
-                kind: RowProblemKind::Columns(cells.len()),
-            });
+            problem(row, RowProblemKind::Columns(cells.len()));
             continue;
         }
         let (d, v) = (date(cells[0]), numbers::parse(cells[1]));
@@ -255,15 +267,22 @@ pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
             (Some(date), Ok(Some(value))) => found.push(Measurement { date, value }),
             // A first row that is neither date nor number is a header.
             (None, Err(_)) if index == 0 => {}
-            (None, _) => problems.push(RowProblem {
-                row,
-                kind: RowProblemKind::Date(cells[0].into()),
-            }),
-            (Some(_), _) => problems.push(RowProblem {
-                row,
-                kind: RowProblemKind::Value(cells[1].into()),
-            }),
+            (None, _) => problem(row, RowProblemKind::Date(cells[0].into())),
+            (Some(_), _) => problem(row, RowProblemKind::Value(cells[1].into())),
         }
+    }
+    let last = lines.get(limits::CSV_ROWS.min(lines.len()).saturating_sub(1));
+    if let Some(&(row, _)) = last.filter(|_| more > 0) {
+        problems.push(RowProblem {
+            row,
+            kind: RowProblemKind::More(more),
+        });
+    }
+    if let Some(&(row, _)) = lines.get(limits::CSV_ROWS) {
+        problems.push(RowProblem {
+            row,
+            kind: RowProblemKind::TooManyRows,
+        });
     }
     (found, problems)
 }
@@ -403,6 +422,35 @@ mod tests {
             ]
         );
         assert!(problems[0].message(Lang::Nl).starts_with("rij 2:"));
+    }
+
+    #[test]
+    fn a_file_is_read_up_to_its_row_limit_and_its_problems_listed_up_to_theirs() {
+        let long = "x".repeat(100_000);
+        let mut text = String::from("date;value\n");
+        for _ in 0..150 {
+            text += &format!("{long};1\n");
+        }
+        for _ in 150..limits::CSV_ROWS + 50 {
+            text += "2026-01-01;1\n";
+        }
+        let (found, problems) = measurements(&text);
+        // The header is the first of the rows read.
+        assert_eq!(found.len(), limits::CSV_ROWS - 1 - 150);
+        assert_eq!(problems.len(), limits::PROBLEMS_LISTED + 2);
+        let messages: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(
+            messages[0],
+            format!(
+                "row 2: “{}…” is not a date (use 2026-01-31 or 31-01-2026)",
+                &long[..40]
+            )
+        );
+        assert_eq!(messages[100], "and 50 more problems");
+        assert_eq!(
+            messages[101],
+            "row 10001: the file goes on past the 10000 rows this app reads; the rest was not read"
+        );
     }
 
     #[test]

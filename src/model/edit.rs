@@ -131,6 +131,7 @@ pub enum EditError {
     TooMany { what: &'static str, max: usize },
     DuplicateId(Id),
     TitleLength(usize),
+    TextLength(usize),
     NotFinite,
 }
 
@@ -145,6 +146,11 @@ impl fmt::Display for EditError {
                 f,
                 "a title needs 1 to {} characters, this one has {n}",
                 limits::TITLE_MAX_CHARS
+            ),
+            EditError::TextLength(n) => write!(
+                f,
+                "a text may have at most {} characters, this one has {n}",
+                limits::TEXT_MAX_CHARS
             ),
             EditError::NotFinite => write!(f, "numbers must be finite"),
         }
@@ -228,6 +234,8 @@ impl JourneyMap {
             Edit::SetText { field, value } => {
                 if field == TextField::MapTitle {
                     check_title(&value)?;
+                } else if let Some(chars) = limits::text_over(&value) {
+                    return Err(EditError::TextLength(chars));
                 }
                 let old = std::mem::replace(self.text_mut(&field)?, value);
                 Ok(Edit::SetText { field, value: old })

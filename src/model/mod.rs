@@ -36,6 +36,21 @@ pub mod limits {
     pub const TOUCHPOINTS_PER_PHASE: usize = 500;
     pub const KPIS_PER_PHASE: usize = 100;
     pub const MEASUREMENTS_PER_KPI: usize = 1000;
+    /// Any other text: a name, a goal, a description (a long page of text fits).
+    pub const TEXT_MAX_CHARS: usize = 20_000;
+    pub const MAPS_PER_BUNDLE: usize = 1000;
+    /// Problems a refused file lists one by one; the rest are counted.
+    pub const PROBLEMS_LISTED: usize = 100;
+    /// Rows of a measurements file read; a KPI keeps at most [`MEASUREMENTS_PER_KPI`] anyway.
+    pub const CSV_ROWS: usize = 10_000;
+
+    /// The length of `text` in characters where it has more than [`TEXT_MAX_CHARS`].
+    pub fn text_over(text: &str) -> Option<usize> {
+        // Counted only when its bytes could hold too many characters.
+        (text.len() > TEXT_MAX_CHARS)
+            .then(|| text.chars().count())
+            .filter(|&chars| chars > TEXT_MAX_CHARS)
+    }
 
     /// `title` cut to the longest title allowed, for titles made from another (a copy's).
     pub fn fit_title(title: String) -> String {

@@ -35,6 +35,17 @@ test("measurements come in from a spreadsheet file after a preview, bad rows nam
   await expect(preview).toContainText("row 4: “2026-02-30” is not a date");
   await expect(preview).toContainText("row 5: “veel” is not a number");
   await expect(card).toContainText("Measurements (0)");
+  // A file too large to be measurements is refused before it is read.
+  const input = card.getByLabel("Import measurements from CSV");
+  await input.setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, "2026-01-01;1\n") });
+  await expect(card.getByRole("alert")).toContainText("larger than 10 MB");
+  await expect(preview).toBeHidden();
+  await input.setInputFiles({
+    name: "conversion.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("\ufeffDatum;Waarde\r\n31-01-2026;2,5\r\n2026-02-28;3,25\r\n2026-02-30;1\r\n2026-03-31;veel\r\n"),
+  });
+  await expect(card.getByRole("alert")).toBeHidden();
   await preview.getByRole("button", { name: "Add measurements" }).click();
   await expect(card).toContainText("Measurements (2)");
   await expect(card).toContainText("On track: target reached");

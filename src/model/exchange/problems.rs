@@ -18,17 +18,48 @@ pub struct Problem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     Empty,
-    NotJson { line: usize, column: usize },
-    NumberTooLarge { line: usize, column: usize },
-    TooDeep { line: usize, column: usize },
-    Expected { expected: Expected, found: Found },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    NumberTooLarge {
+        line: usize,
+        column: usize,
+    },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
+    Expected {
+        expected: Expected,
+        found: Found,
+    },
     Missing(Expected),
     UnknownField,
-    WrongFormat { found: Found },
-    NewerVersion { found: u64 },
-    DuplicateId { id: String, first: String },
-    TooMany { count: usize, max: usize },
-    TitleLength { chars: usize },
+    WrongFormat {
+        found: Found,
+    },
+    NewerVersion {
+        found: u64,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    TooMany {
+        count: usize,
+        max: usize,
+    },
+    TitleLength {
+        chars: usize,
+    },
+    TextLength {
+        chars: usize,
+    },
+    /// Problems found beyond those listed.
+    MoreProblems {
+        count: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,14 +92,23 @@ pub enum Found {
 
 const FOUND_TEXT_MAX_CHARS: usize = 40;
 
+/// `text` as a problem quotes it: its start where it is long, so that a message about a value
+/// of a megabyte is a line, not a megabyte.
+pub fn quoted(text: &str) -> String {
+    if text.chars().count() > FOUND_TEXT_MAX_CHARS {
+        text.chars()
+            .take(FOUND_TEXT_MAX_CHARS)
+            .chain(['…'])
+            .collect()
+    } else {
+        text.to_owned()
+    }
+}
+
 impl Found {
     pub(super) fn of(value: &Value) -> Self {
         match value {
-            Value::String(s) => Found::Text(if s.chars().count() > FOUND_TEXT_MAX_CHARS {
-                s.chars().take(FOUND_TEXT_MAX_CHARS).chain(['…']).collect()
-            } else {
-                s.clone()
-            }),
+            Value::String(s) => Found::Text(quoted(s)),
             Value::Number(n) => Found::Number(n.to_string()),
             Value::Bool(b) => Found::Bool(*b),
             Value::Null => Found::Null,
@@ -166,6 +206,16 @@ impl ProblemKind {
                     ("chars", &chars.to_string()),
                 ],
             ),
+            K::TextLength { chars } => lang.fill(
+                Text::ProblemTextLength,
+                &[
+                    ("max", &limits::TEXT_MAX_CHARS.to_string()),
+                    ("chars", &chars.to_string()),
+                ],
+            ),
+            K::MoreProblems { count } => {
+                lang.fill(Text::ProblemMoreProblems, &[("count", &count.to_string())])
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
             maps,
             warnings: reader.warnings,
         }),
-        _ => Err(reader.errors),
+        _ => Err(reader.problems()),
     }
 }
 
@@ -41,7 +41,7 @@ pub fn map_from_value(
     let mut reader = Reader::default();
     match reader.map(value, path) {
         Some(map) if reader.errors.is_empty() => Ok((map, reader.warnings)),
-        _ => Err(reader.errors),
+        _ => Err(reader.problems()),
     }
 }
 
@@ -80,13 +80,30 @@ struct Reader {
     warnings: Vec<Problem>,
     /// Ids seen in the map being read, with where each was first seen.
     ids: HashMap<String, String>,
+    /// Errors found beyond the first [`limits::PROBLEMS_LISTED`], counted only: a file of a
+    /// million bad values would otherwise make a list as large.
+    more_errors: usize,
 }
 
 type Object = Map<String, Value>;
 
 impl Reader {
     fn error(&mut self, path: String, kind: ProblemKind) {
-        self.errors.push(Problem { path, kind });
+        if self.errors.len() < limits::PROBLEMS_LISTED {
+            self.errors.push(Problem { path, kind });
+        } else {
+            self.more_errors += 1;
+        }
+    }
+
+    /// The errors found, those past the listed ones summed up in one.
+    fn problems(mut self) -> Vec<Problem> {
+        if self.more_errors > 0 {
+            let count = self.more_errors;
+            self.errors
+                .push(problem("", ProblemKind::MoreProblems { count }));
+        }
+        self.errors
     }
 
     fn expected(&mut self, path: String, expected: Expected, value: &Value) {
@@ -141,7 +158,7 @@ impl Reader {
             self.map(map, "map").map(|m| vec![m])
         } else {
             self.unknown_fields(obj, "", &["format", "version", "exported_at", "maps"]);
-            let list = self.list(obj, "maps", "", usize::MAX, true)?;
+            let list = self.list(obj, "maps", "", limits::MAPS_PER_BUNDLE, true)?;
             let mut first_seen: HashMap<&str, String> = HashMap::new();
             let mut maps = Vec::with_capacity(list.len());
             for (i, value) in list.iter().enumerate() {
@@ -386,7 +403,13 @@ impl Reader {
     /// A text field; an absent optional one reads as empty.
     fn text(&mut self, obj: &Object, key: &str, path: &str, required: bool) -> Option<String> {
         match obj.get(key) {
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => match limits::text_over(s) {
+                Some(chars) => {
+                    self.error(join(path, key), ProblemKind::TextLength { chars });
+                    None
+                }
+                None => Some(s.clone()),
+            },
             Some(other) => {
                 self.expected(join(path, key), Expected::Text, other);
                 None

@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::csv::{self, RowProblem};
 use crate::model::{Edit, Id, Measurement};
+use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
@@ -22,12 +23,19 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
     let session = use_session();
     let kpi = StoredValue::new(kpi);
     let (pending, set_pending) = signal(None::<Pending>);
+    let (too_large, set_too_large) = signal(false);
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
         input.set_value("");
+        // Refused before it is read: reading a file of gigabytes would stop the tab.
+        set_too_large.set(file.size() > MAX_BYTES);
+        if file.size() > MAX_BYTES {
+            set_pending.set(None);
+            return;
+        }
         spawn_local(async move {
             let text = JsFuture::from(file.text())
                 .await
@@ -86,5 +94,8 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             <input class="visually-hidden" type="file" accept=".csv,text/csv,text/plain" on:change=on_file />
         </label>
         {preview}
+        {move || too_large.get().then(|| view! {
+            <p class="field-error" role="alert">{tr(Text::MeasurementsFileTooLarge)}</p>
+        })}
     }
 }

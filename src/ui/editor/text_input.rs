@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::model::{Edit, TextField};
+use crate::model::{limits, Edit, TextField};
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::tr;
 use leptos::prelude::*;
@@ -16,8 +16,8 @@ pub fn TextInput(
     #[prop(optional)]
     list: Option<&'static str>,
     #[prop(optional)] class: &'static str,
-    /// What to say when the map refuses the text (only titles can be refused); the last text it
-    /// accepted comes back when the field is left.
+    /// What to say when the map refuses the text (a title of no or too many characters); the
+    /// last text it accepted comes back when the field is left.
     #[prop(optional)]
     refused: Option<Text>,
     /// What Enter does in a one-line field, if anything (a card's name: add the next card).
@@ -26,6 +26,9 @@ pub fn TextInput(
 ) -> impl IntoView {
     let map = use_open_map();
     let (invalid, set_invalid) = signal(false);
+    // The browser stops typing and pasting at the longest text the map takes; a title says
+    // instead why it is refused.
+    let max_length = (field != TextField::MapTitle).then_some(limits::TEXT_MAX_CHARS);
     let on_input = move |ev| {
         let edit = Edit::SetText {
             field: field.clone(),
@@ -56,13 +59,13 @@ pub fn TextInput(
     let aria_invalid = move || invalid.get().to_string();
     let control = if multiline {
         view! {
-            <textarea class=class aria-label=label placeholder=label aria-invalid=aria_invalid prop:value=value
+            <textarea class=class aria-label=label placeholder=label aria-invalid=aria_invalid maxlength=max_length prop:value=value
                 on:input=on_input on:blur=on_blur rows="1"></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input type="text" class=class aria-label=label placeholder=label list=list aria-invalid=aria_invalid
+            <input type="text" class=class aria-label=label placeholder=label list=list aria-invalid=aria_invalid maxlength=max_length
                 prop:value=value on:input=on_input on:blur=on_blur on:keydown=on_key />
         }
         .into_any()
