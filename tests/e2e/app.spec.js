@@ -297,13 +297,22 @@ test("maps cleared from storage under an open tab are written back; a deletion i
   await first.getByRole("link", { name: "All maps" }).click();
   await expect(first.getByRole("link", { name: "Deleted on purpose" })).toBeHidden();
 
-  // Then all of the site's storage is cleared from under the first tab (here by the second tab;
+  // Then all of the site's storage is cleared from under both tabs (here by a third page;
   // "clear site data" or the browser making room do the same without telling).
-  await second.evaluate(() => localStorage.clear());
+  const third = await context.newPage();
+  await third.goto("/manifest.webmanifest");
+  await third.evaluate(() => localStorage.clear());
   const notice = first.getByRole("alert").filter({ hasText: "This tab still has them" });
   await expect(notice).toContainText("“Workshop notes”");
+  await expect(second.getByRole("alert").filter({ hasText: "This tab still has them" })).toContainText("“Workshop notes”");
   await expect.poll(async () => (await storedMap(first, id))?.map.title).toBe("Workshop notes");
   await expect(first.getByRole("link", { name: "Deleted on purpose" })).toBeHidden();
+  // Both tabs wrote the same map back: one map, no copies.
+  await saved(first);
+  await saved(second);
+  const titles = await first.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.includes("/map/")).map((k) => JSON.parse(localStorage.getItem(k)).map.title));
+  expect(titles).toEqual(["Workshop notes"]);
   await notice.getByRole("button", { name: "Close" }).click();
   await expect(notice).toBeHidden();
 

@@ -138,6 +138,10 @@ impl Autosave {
             .try_update_value(std::mem::take)
             .unwrap_or_default();
         if dirty.is_empty() {
+            // What was waiting was settled meanwhile (another tab stored the same map).
+            if self.state.with_untracked(|s| *s == SaveState::Pending) {
+                self.state.set(SaveState::Saved);
+            }
             return;
         }
         let mut unsaved = HashSet::new();

@@ -95,9 +95,10 @@ impl TabSync {
     }
 
     /// Shows what another tab stored for map `id` (revision `rev`), first keeping this tab's
-    /// version as a copy where `keep_mine`.
+    /// version as a copy where `keep_mine` and it differs (two tabs writing back the same map
+    /// after the site's data was cleared need no copy).
     fn take_in(&self, id: &str, rev: u64, map: JourneyMap, keep_mine: bool) {
-        if keep_mine {
+        if keep_mine && self.library.read_untracked(|l| l.map(id) != Some(&map)) {
             self.keep_copy(id);
         }
         let known = self.library.read_untracked(|l| l.map(id).is_some());
