@@ -220,3 +220,31 @@ fn the_curve_leaves_names_out_and_draws_the_same() {
     let drawn = |e: &data::Experience| svg(|a| draw::experience(a, e, look).unwrap());
     assert_eq!(drawn(&full), drawn(&curve));
 }
+
+#[test]
+fn two_curves_in_one_chart() {
+    let before = template();
+    let mut after = before.clone();
+    for (i, t) in after.phases[1].touchpoints.iter_mut().enumerate() {
+        t.emotion = Emotion::new(if i % 2 == 0 { 2 } else { -2 });
+    }
+    after.phases.pop();
+    let curves = vec![
+        ("Before the workshop".to_owned(), data::experience(&before)),
+        ("After the workshop".to_owned(), data::experience(&after)),
+    ];
+    let look = Look {
+        lang: Lang::En,
+        scale: 1.0,
+    };
+    snapshot("compare-curves", |a| {
+        draw::curves(a, &curves, look).unwrap()
+    });
+    snapshot("compare-curves-empty", |a| {
+        draw::curves(a, &[], look).unwrap()
+    });
+    let table = journey_mapper::charts::tables::curves_table(&curves, Lang::Nl);
+    assert_eq!(table.0[0], "Naam");
+    assert_eq!(table.1[0][0], "Before the workshop");
+    assert!(table.1.iter().any(|row| row[0] == "After the workshop"));
+}

@@ -489,3 +489,116 @@ pub fn coverage<DB: DrawingBackend>(
     }
     Ok(())
 }
+
+/// Several experience curves in one chart, told apart by colour and by the shape of their
+/// points (circle, square, triangle), with a legend naming each: two versions of a map, or two
+/// maps. Each curve's points sit inside its own phases' bands, spread over the same width, so
+/// the first and last phases line up; the bands and phase names are those of the first curve.
+pub fn curves<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &[(String, Experience)],
+    look: Look,
+) -> DrawResult<DB> {
+    const COLORS: [RGBColor; 3] = [INK, ON_TRACK, BEHIND];
+    let (lang, k) = (look.lang, look.scale);
+    root.fill(&WHITE)?;
+    let Some((_, first)) = curves.first() else {
+        return empty(root, lang.t(Words::ChartNoRated), k);
+    };
+    if curves.iter().all(|(_, c)| c.points.is_empty()) {
+        return empty(root, lang.t(Words::ChartNoRated), k);
+    }
+    let width = first.phases.len().max(1) as f64;
+    let legend_height = px(22, k) * curves.len() as u32;
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(12, k))
+        .margin_top(px(16, k) + legend_height)
+        .y_label_area_size(px(40, k))
+        .build_cartesian_2d(0.0..width, -2.5..2.5)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(5)
+        .y_label_formatter(&|v: &f64| match v.round() as i32 {
+            s if s > 0 => format!("+{s}"),
+            s => s.to_string(),
+        })
+        .y_label_style(font(13, k))
+        .light_line_style(WHITE)
+        .draw()?;
+    let band_px = f64::from(chart.plotting_area().dim_in_pixel().0) / width;
+    for (i, phase) in first.phases.iter().enumerate() {
+        let color = rgb(phase.color);
+        let x = i as f64;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(x + 0.01, -2.5), (x + 0.99, 2.5)],
+            color.mix(0.12).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            shorten(&phase.name, fit(band_px, k)),
+            (x + 0.03, 2.45),
+            font(13, k).color(&color),
+        )))?;
+    }
+    for (n, (label, curve)) in curves.iter().enumerate() {
+        let color = COLORS[n % COLORS.len()];
+        let stretch = width / curve.phases.len().max(1) as f64;
+        let points: Vec<(f64, f64)> = curve
+            .phases
+            .iter()
+            .enumerate()
+            .flat_map(|(i, phase)| {
+                let count = phase.range.len() as f64;
+                phase.range.clone().enumerate().map(move |(j, p)| {
+                    let x = (i as f64 + (j as f64 + 0.5) / count) * stretch;
+                    (x, f64::from(curve.points[p].score))
+                })
+            })
+            .collect();
+        chart.draw_series(LineSeries::new(
+            points.iter().copied(),
+            color.stroke_width(px(2, k)),
+        ))?;
+        let size = px(5, k) as i32;
+        for point in &points {
+            marker(root, n, chart.backend_coord(point), size, color)?;
+        }
+        // The legend: the point's shape and the curve's name, one line each above the chart.
+        let y = px(12, k) as i32 + n as i32 * px(22, k) as i32;
+        let x = px(56, k) as i32;
+        marker(root, n, (x, y), size, color)?;
+        root.draw(&Text::new(
+            shorten(label, 80),
+            (x + 3 * size, y),
+            font(13, k).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The `n`th curve's point at `(x, y)` in pixels: a circle, a square or a triangle.
+fn marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    n: usize,
+    (x, y): (i32, i32),
+    size: i32,
+    color: RGBColor,
+) -> DrawResult<DB> {
+    let style = color.filled();
+    match n % 3 {
+        0 => root.draw(&Circle::new((x, y), size as u32, style)),
+        1 => root.draw(&Rectangle::new(
+            [(x - size, y - size), (x + size, y + size)],
+            style,
+        )),
+        _ => root.draw(&Polygon::new(
+            vec![
+                (x, y - size - 2),
+                (x + size + 2, y + size),
+                (x - size - 2, y + size),
+            ],
+            style,
+        )),
+    }
+}

@@ -38,6 +38,24 @@ pub fn experience_table(e: &data::Experience, lang: Lang) -> Table {
     (head, rows)
 }
 
+/// Several curves' data in one table: each curve's rows with its name in front.
+pub fn curves_table(curves: &[(String, data::Experience)], lang: Lang) -> Table {
+    let mut head = vec![lang.t(Text::Name).to_owned()];
+    let mut rows = Vec::new();
+    for (name, curve) in curves {
+        let (one_head, one_rows) = experience_table(curve, lang);
+        if head.len() == 1 {
+            head.extend(one_head);
+        }
+        rows.extend(
+            one_rows
+                .into_iter()
+                .map(|row| std::iter::once(name.clone()).chain(row).collect()),
+        );
+    }
+    (head, rows)
+}
+
 pub fn progress_table(bars: &[data::ProgressBar], lang: Lang) -> Table {
     let head = vec![
         lang.t(Text::Phase).into(),

@@ -17,6 +17,7 @@ pub mod share;
 pub mod templates;
 pub mod timer;
 mod values;
+pub mod versions;
 
 use serde::Serialize;
 

@@ -10,6 +10,15 @@ pub fn format(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A size in storage as people read it: "12.3 KB", "1.25 MB".
+pub fn bytes(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.2} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
 /// Text that is not a finite number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotANumber;

@@ -27,10 +27,15 @@ pub enum ShareError {
 /// The fragment payload for `map`; `None` when the link would be longer than [`MAX_LINK_CHARS`]
 /// allows for a link starting with `prefix` (the app's address and route).
 pub fn encode(map: &JourneyMap, prefix_len: usize) -> Option<String> {
-    let json = exchange::export_map(map, None);
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    let payload = URL_SAFE_NO_PAD.encode(packed);
+    let payload = pack(map);
     (prefix_len + payload.len() <= MAX_LINK_CHARS).then_some(payload)
+}
+
+/// `map` as small text: its exchange-format file, deflated and base64url-encoded. What a link
+/// carries, and how a stored version keeps it; [`decode`] reads it back.
+pub fn pack(map: &JourneyMap) -> String {
+    let json = exchange::export_map(map, None);
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
 }
 
 pub fn decode(payload: &str) -> Result<JourneyMap, ShareError> {

@@ -9,6 +9,7 @@
 mod backend;
 pub mod entry;
 mod persist;
+mod versions;
 
 pub use backend::{Backend, BackendError, Browser, Memory};
 pub use persist::request_persistence;
@@ -161,6 +162,8 @@ pub struct Store {
     tab: u64,
     /// Maps whose revision this tab holds because it wrote it.
     written: HashSet<Id>,
+    /// (map, day) pairs whose day's version this tab has seen to.
+    daily: HashSet<(Id, String)>,
 }
 
 fn units(key: &str, value: &str) -> usize {
@@ -194,6 +197,7 @@ impl Store {
             deleted: HashSet::new(),
             tab: stamp,
             written: HashSet::new(),
+            daily: HashSet::new(),
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();
@@ -203,6 +207,10 @@ impl Store {
             };
             if let Some(id) = key.strip_prefix(DELETED_PREFIX) {
                 store.deleted.insert(id.to_owned());
+                continue;
+            }
+            if versions::map_of(&key).is_some() {
+                store.sizes.insert(key.clone(), units(&key, &raw));
                 continue;
             }
             if key.starts_with(ASIDE_PREFIX) {
@@ -231,6 +239,16 @@ impl Store {
                     report.set_aside.push(store.set_aside(key, &id, raw, stamp));
                 }
             }
+        }
+        // A deletion from an earlier visit is past undoing: its map's versions go with it.
+        let gone: Vec<String> = store
+            .sizes
+            .keys()
+            .filter(|key| versions::map_of(key).is_some_and(|id| store.deleted.contains(id)))
+            .cloned()
+            .collect();
+        for key in gone {
+            let _ = store.delete_version(&key);
         }
         match store.backend.get(APP_KEY).ok().flatten() {
             Some(stored) if is_newer_app(&stored) => store.newer_app = true,
@@ -315,7 +333,14 @@ impl Store {
         self.check_fresh(&map.id, &key)?;
         let rev = self.revs.get(&map.id).copied().unwrap_or(0) + 1;
         let text = entry::encode(rev, Some(self.tab), map);
-        self.backend.set(&key, &text)?;
+        // The map before its automatic versions: they make room for it, oldest first.
+        loop {
+            match self.backend.set(&key, &text) {
+                Ok(()) => break,
+                Err(BackendError::Quota) if self.prune_oldest_automatic() => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
         self.revs.insert(map.id.clone(), rev);
         self.written.insert(map.id.clone());
         self.sizes.insert(key.clone(), units(&key, &text));

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::versions::{Occasion, AUTOMATIC_KEPT};
 use crate::model::{generate, Edit, TextField};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -9,6 +10,8 @@ use std::rc::Rc;
 struct Shared {
     data: Rc<RefCell<BTreeMap<String, String>>>,
     full: Rc<RefCell<bool>>,
+    /// Writes that would make the stored text longer than this many bytes fail as full.
+    room: Rc<RefCell<Option<usize>>>,
     /// The keys whose whole entry was read.
     whole_reads: Rc<RefCell<Vec<String>>>,
 }
@@ -25,6 +28,17 @@ impl Backend for Shared {
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         if *self.full.borrow() {
             return Err(BackendError::Quota);
+        }
+        if let Some(room) = *self.room.borrow() {
+            let data = self.data.borrow();
+            let others: usize = data
+                .iter()
+                .filter(|(k, _)| *k != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > room {
+                return Err(BackendError::Quota);
+            }
         }
         self.data.borrow_mut().insert(key.into(), value.into());
         Ok(())
@@ -511,4 +525,209 @@ fn a_save_stored_over_by_another_tab_saving_the_same_revision_is_noticed() {
     assert_eq!((rev, stored.title.as_str()), (3, "Theirs"));
     mine.adopt("m", Some(rev));
     assert_eq!(mine.read_external("m", 0), None);
+}
+
+fn version_keys(backend: &Shared) -> Vec<String> {
+    backend
+        .snapshot()
+        .into_keys()
+        .filter(|k| k.starts_with("journey-mapper/version/"))
+        .collect()
+}
+
+#[test]
+fn a_version_is_kept_listed_read_back_counted_and_deleted() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(2, generate::Size::WORKSHOP);
+    store.save(&map).unwrap();
+    let before = store.bytes_used();
+    let kept = store
+        .keep_version(
+            &map,
+            Occasion::Named,
+            "before the workshop",
+            "2026-12-03T09:00:00Z",
+            7,
+        )
+        .unwrap();
+    assert_eq!(kept.name, "before the workshop");
+    assert_eq!(store.versions(&map.id), vec![kept.clone()]);
+    assert_eq!(store.version(&kept.key), Some(map.clone()));
+    assert_eq!(
+        store.bytes_used(),
+        before + kept.bytes,
+        "versions count as storage used"
+    );
+    // Packed, a version costs far less than the map's own entry.
+    assert!(kept.bytes * 3 < before, "{} vs {before}", kept.bytes);
+    // Another tab and the next start see it too, and count it.
+    let (again, _, _) = open(&backend);
+    assert_eq!(again.versions(&map.id), vec![kept.clone()]);
+    assert_eq!(again.bytes_used(), store.bytes_used());
+    store.delete_version(&kept.key).unwrap();
+    assert!(store.versions(&map.id).is_empty());
+    assert_eq!(store.bytes_used(), before);
+    assert_eq!(
+        store.delete_version("journey-mapper/map/x"),
+        Err(SaveError::Blocked)
+    );
+}
+
+#[test]
+fn automatic_versions_are_pruned_past_the_limit_and_named_ones_kept() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(4, generate::Size::SMALL);
+    store
+        .keep_version(&map, Occasion::Named, "first", "2026-01-01T00:00:00Z", 1)
+        .unwrap();
+    for day in 0..AUTOMATIC_KEPT + 5 {
+        let taken = format!("2026-02-{:02}T00:00:00Z", day + 1);
+        store
+            .keep_version(&map, Occasion::BeforeImport, "", &taken, 100 + day as u64)
+            .unwrap();
+    }
+    let versions = store.versions(&map.id);
+    assert_eq!(versions.len(), AUTOMATIC_KEPT + 1);
+    assert!(versions.iter().any(|v| v.name == "first"));
+    // The oldest automatic ones went: the newest is the 25th of February.
+    assert_eq!(versions[0].taken_at, "2026-02-25T00:00:00Z");
+    assert_eq!(
+        versions[AUTOMATIC_KEPT - 1].taken_at,
+        "2026-02-06T00:00:00Z"
+    );
+}
+
+#[test]
+fn the_days_version_keeps_the_map_as_stored_before_the_days_first_save() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(5, generate::Size::SMALL);
+    // A new map has nothing stored yet to keep.
+    store.keep_daily(&map.id, "2026-12-01T08:00:00Z", 1);
+    store.save(&map).unwrap();
+    assert!(store.versions(&map.id).is_empty());
+    let edited = renamed(&map, "Edited on the 3rd");
+    let (mut tab, _, _) = open(&backend);
+    tab.keep_daily(&map.id, "2026-12-03T08:00:00Z", 2);
+    tab.save(&edited).unwrap();
+    tab.keep_daily(&map.id, "2026-12-03T17:00:00Z", 3);
+    tab.save(&renamed(&map, "Later that day")).unwrap();
+    let versions = tab.versions(&map.id);
+    assert_eq!(versions.len(), 1, "one a day");
+    assert_eq!(versions[0].occasion, Occasion::Daily);
+    assert_eq!(
+        tab.version(&versions[0].key),
+        Some(map.clone()),
+        "as it was before the day"
+    );
+    // Another tab, the same day, finds the day's version there.
+    let (mut other, _, _) = open(&backend);
+    other.keep_daily(&map.id, "2026-12-03T18:00:00Z", 4);
+    assert_eq!(other.versions(&map.id).len(), 1);
+    other.keep_daily(&map.id, "2026-12-04T09:00:00Z", 5);
+    let versions = other.versions(&map.id);
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        other.version(&versions[0].key).unwrap().title,
+        "Later that day"
+    );
+}
+
+#[test]
+fn a_deleted_maps_versions_stay_until_the_next_start_and_a_vanished_maps_stay() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let (a, b) = (
+        generate::map(6, generate::Size::SMALL),
+        generate::map(7, generate::Size::SMALL),
+    );
+    for (n, map) in [&a, &b].into_iter().enumerate() {
+        store.save(map).unwrap();
+        store
+            .keep_version(
+                map,
+                Occasion::Named,
+                "kept",
+                "2026-12-03T09:00:00Z",
+                n as u64,
+            )
+            .unwrap();
+    }
+    store.delete(&a.id).unwrap();
+    // Undoing the deletion in this visit brings the map back with its versions.
+    assert_eq!(store.versions(&a.id).len(), 1);
+    // Site data cleared for b: not a deletion, so its versions stay.
+    backend
+        .data
+        .borrow_mut()
+        .remove(&format!("journey-mapper/map/{}", b.id));
+    let (next, _, _) = open(&backend);
+    assert!(next.versions(&a.id).is_empty());
+    assert_eq!(next.versions(&b.id).len(), 1);
+    assert_eq!(version_keys(&backend).len(), 1);
+}
+
+#[test]
+fn a_full_store_makes_room_for_a_map_from_its_oldest_automatic_versions_never_named_ones() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(8, generate::Size::WORKSHOP);
+    store.save(&map).unwrap();
+    store
+        .keep_version(&map, Occasion::Named, "named", "2026-01-01T00:00:00Z", 1)
+        .unwrap();
+    for n in 0..3 {
+        let taken = format!("2026-02-0{}T00:00:00Z", n + 1);
+        store
+            .keep_version(&map, Occasion::Daily, "", &taken, 10 + n)
+            .unwrap();
+    }
+    let used: usize = backend
+        .snapshot()
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    *backend.room.borrow_mut() = Some(used + 10);
+    let grown = renamed(&map, &"A much longer title that needs more room".repeat(3));
+    store
+        .save(&grown)
+        .expect("room made from automatic versions");
+    let left = store.versions(&map.id);
+    assert!(left.iter().any(|v| v.occasion == Occasion::Named));
+    assert!(left.len() < 4);
+    assert_eq!(
+        left.iter()
+            .filter(|v| v.occasion == Occasion::Daily)
+            .map(|v| &v.taken_at)
+            .max(),
+        Some(&"2026-02-03T00:00:00Z".to_owned()),
+        "the oldest went first"
+    );
+    // With only the named version left to give, a save that does not fit is refused.
+    let huge = renamed(&map, &"x".repeat(200));
+    *backend.room.borrow_mut() = Some(10);
+    assert_eq!(store.save(&huge), Err(SaveError::Quota));
+    assert!(store
+        .versions(&map.id)
+        .iter()
+        .any(|v| v.occasion == Occasion::Named));
+}
+
+#[test]
+fn a_tab_of_an_older_release_keeps_and_deletes_no_versions() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(9, generate::Size::SMALL);
+    let kept = store
+        .keep_version(&map, Occasion::Named, "x", "2026-12-03T09:00:00Z", 1)
+        .unwrap();
+    backend.put("journey-mapper/app", "999.0.0");
+    assert_eq!(
+        store.keep_version(&map, Occasion::Named, "y", "2026-12-03T09:00:00Z", 2),
+        Err(SaveError::NewerApp)
+    );
+    assert_eq!(store.delete_version(&kept.key), Err(SaveError::NewerApp));
+    assert_eq!(version_keys(&backend), vec![kept.key]);
 }

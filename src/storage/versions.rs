@@ -1,0 +1,159 @@
+//! Versions of maps in storage: each under `journey-mapper/version/<stamp>/<map id>` as
+//! `{"taken", "occasion", "name", "map"}`, where `map` is the map's exchange-format file packed
+//! as a share link packs it (deflated, base64url), so a version costs a fraction of the map's
+//! own entry. Which versions are pruned and when the day's one is due is the model's rule
+//! (`model::versions`); this file only keeps them.
+
+use super::{entry, map_key, units, SaveError, Store};
+use crate::model::share;
+use crate::model::versions::{self, Occasion, Version};
+use crate::model::JourneyMap;
+use serde::{Deserialize, Serialize};
+
+pub(super) const VERSION_PREFIX: &str = "journey-mapper/version/";
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    taken: String,
+    occasion: String,
+    #[serde(default)]
+    name: String,
+    map: String,
+}
+
+/// The map a version's key belongs to.
+pub(super) fn map_of(key: &str) -> Option<&str> {
+    key.strip_prefix(VERSION_PREFIX)?
+        .split_once('/')
+        .map(|(_, id)| id)
+}
+
+impl Store {
+    /// The versions of map `id`, newest first. Text under a version's key that cannot be read
+    /// is left as it is and not listed.
+    pub fn versions(&self, id: &str) -> Vec<Version> {
+        let Ok(keys) = self.backend.keys() else {
+            return Vec::new();
+        };
+        let mut found: Vec<Version> = keys
+            .into_iter()
+            .filter(|key| map_of(key) == Some(id))
+            .filter_map(|key| {
+                let raw = self.backend.get(&key).ok()??;
+                let stored: Stored = serde_json::from_str(&raw).ok()?;
+                Some(Version {
+                    bytes: 2 * units(&key, &raw),
+                    map: id.to_owned(),
+                    taken_at: stored.taken,
+                    occasion: Occasion::from_code(&stored.occasion)?,
+                    name: stored.name,
+                    key,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key)));
+        found
+    }
+
+    /// Keeps `map` as it is now as a version, taken at `taken_at` (RFC 3339); `stamp` (the time
+    /// in milliseconds) keeps its key apart from others. Then prunes the map's automatic
+    /// versions past the limit.
+    pub fn keep_version(
+        &mut self,
+        map: &JourneyMap,
+        occasion: Occasion,
+        name: &str,
+        taken_at: &str,
+        stamp: u64,
+    ) -> Result<Version, SaveError> {
+        if self.newer_app() {
+            return Err(SaveError::NewerApp);
+        }
+        let key = (stamp..)
+            .map(|stamp| format!("{VERSION_PREFIX}{stamp}/{}", map.id))
+            .find(|key| !matches!(self.backend.get_start(key, 1), Ok(Some(_))))
+            .expect("some stamp is free");
+        let text = serde_json::to_string(&Stored {
+            taken: taken_at.to_owned(),
+            occasion: occasion.code().to_owned(),
+            name: name.to_owned(),
+            map: share::pack(map),
+        })
+        .expect("versions always serialize");
+        self.backend.set(&key, &text)?;
+        self.sizes.insert(key.clone(), units(&key, &text));
+        let all = self.versions(&map.id);
+        for old in versions::to_prune(&all) {
+            // One left behind is pruned by the next.
+            let _ = self.delete_version(&old.key);
+        }
+        Ok(Version {
+            bytes: 2 * units(&key, &text),
+            map: map.id.clone(),
+            taken_at: taken_at.to_owned(),
+            occasion,
+            name: name.to_owned(),
+            key,
+        })
+    }
+
+    /// The map a version holds; `None` when its text cannot be read.
+    pub fn version(&self, key: &str) -> Option<JourneyMap> {
+        map_of(key)?;
+        let raw = self.backend.get(key).ok()??;
+        let stored: Stored = serde_json::from_str(&raw).ok()?;
+        share::decode(&stored.map).ok()
+    }
+
+    pub fn delete_version(&mut self, key: &str) -> Result<(), SaveError> {
+        if map_of(key).is_none() {
+            return Err(SaveError::Blocked);
+        }
+        if self.newer_app() {
+            return Err(SaveError::NewerApp);
+        }
+        self.backend.remove(key)?;
+        self.sizes.remove(key);
+        Ok(())
+    }
+
+    /// Before map `id` is first saved on a day (`now`, RFC 3339), keeps the map as stored until
+    /// then as the day's version. Asked on every save, so it reads storage once a day per map.
+    /// Best effort: a version that cannot be kept never stands in the way of saving the map.
+    pub fn keep_daily(&mut self, id: &str, now: &str, stamp: u64) {
+        let Some(today) = now.get(..10) else { return };
+        if !self.daily.insert((id.to_owned(), today.to_owned())) {
+            return;
+        }
+        if !versions::daily_due(&self.versions(id), today) {
+            return;
+        }
+        let Ok(Some(raw)) = self.backend.get(&map_key(id)) else {
+            return;
+        };
+        if let entry::Decoded::Map { map, .. } = entry::decode(&raw, id) {
+            let _ = self.keep_version(&map, Occasion::Daily, "", now, stamp);
+        }
+    }
+
+    /// Makes room for a map by pruning the oldest automatic version of any map; false when
+    /// there is none left to prune.
+    pub(super) fn prune_oldest_automatic(&mut self) -> bool {
+        let Ok(keys) = self.backend.keys() else {
+            return false;
+        };
+        let oldest = keys
+            .iter()
+            .filter_map(|key| {
+                let raw = self.backend.get(key).ok()??;
+                let stored: Stored = serde_json::from_str(&raw).ok()?;
+                let automatic = Occasion::from_code(&stored.occasion)?.is_automatic();
+                (map_of(key).is_some() && automatic).then(|| (stored.taken, key.clone()))
+            })
+            .min();
+        match oldest {
+            Some((_, key)) => self.delete_version(&key).is_ok(),
+            None => false,
+        }
+    }
+}
