@@ -34,8 +34,12 @@ pub fn encode(map: &JourneyMap, prefix_len: usize) -> Option<String> {
 /// `map` as small text: its exchange-format file, deflated and base64url-encoded. What a link
 /// carries, and how a stored version keeps it; [`decode`] reads it back.
 pub fn pack(map: &JourneyMap) -> String {
-    let json = exchange::export_map(map, None);
-    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
+    pack_file(&exchange::export_map(map, None))
+}
+
+/// An exchange-format file's text, packed as [`pack`] packs a map's.
+pub fn pack_file(text: &str) -> String {
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9))
 }
 
 pub fn decode(payload: &str) -> Result<JourneyMap, ShareError> {

@@ -13,7 +13,9 @@ pub type Step = fn(Value) -> Result<Value, String>;
 
 /// Ordered migration steps: `STEPS[0]` turns schema 1 into 2, and so on. Schema 1 is the first
 /// layout, so there is nothing to migrate yet; a layout change appends a step here with its test.
-const STEPS: &[Step] = &[];
+/// An entry of schema `n` holds a map of exchange-format version `n`: the two change together,
+/// so a map from before a migration can be kept as an exchange file ([`before_migration`]).
+pub(super) const STEPS: &[Step] = &[];
 
 /// The schema this version of the app writes.
 pub const SCHEMA: u64 = 1 + STEPS.len() as u64;
@@ -49,9 +51,14 @@ pub enum Decoded {
 
 /// The entry for revision `rev` of `map`, written by the tab `tab` (see `Store::open`).
 pub fn encode(rev: u64, tab: Option<u64>, map: &JourneyMap) -> String {
+    encode_as(rev, tab, map, STEPS)
+}
+
+/// [`encode`] for the schema that `steps` migrate to (tests give their own).
+pub(super) fn encode_as(rev: u64, tab: Option<u64>, map: &JourneyMap, steps: &[Step]) -> String {
     serde_json::to_string(&Entry {
         rev,
-        schema: SCHEMA,
+        schema: 1 + steps.len() as u64,
         tab,
         map,
     })
@@ -79,7 +86,7 @@ pub fn decode(text: &str, id: &str) -> Decoded {
     decode_with(text, id, STEPS)
 }
 
-fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
+pub(super) fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return Decoded::Corrupt(format!("not valid JSON: {e}")),
@@ -123,6 +130,22 @@ fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
                 .join("; "),
         ),
     }
+}
+
+/// For an entry that `steps` would migrate, its map as it is stored, as an exchange-format
+/// file of the version the entry's schema holds (its reader migrates it when it is opened);
+/// `None` for an entry of the current schema or one that is not an entry at all.
+pub(super) fn before_migration(text: &str, steps: &[Step]) -> Option<String> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let schema = value.get("schema")?.as_u64()?;
+    (schema >= 1 && schema < 1 + steps.len() as u64).then(|| {
+        serde_json::json!({
+            "format": exchange::FORMAT_MAP,
+            "version": schema,
+            "map": value.get("map"),
+        })
+        .to_string()
+    })
 }
 
 /// Runs the steps from `schema` up to the current one, in order; each result is stamped with

@@ -186,6 +186,17 @@ impl Store {
         backend: Box<dyn Backend>,
         stamp: u64,
     ) -> Result<(Store, Library, OpenReport), BackendError> {
+        Store::open_with(backend, stamp, entry::STEPS)
+    }
+
+    /// [`Store::open`] with the entries' migration `steps` given (tests give their own). An
+    /// entry that needs migrating is kept as a version first, then written back migrated, so
+    /// it is migrated once.
+    fn open_with(
+        backend: Box<dyn Backend>,
+        stamp: u64,
+        steps: &[entry::Step],
+    ) -> Result<(Store, Library, OpenReport), BackendError> {
         let mut keys = backend.keys()?;
         keys.sort();
         let mut store = Store {
@@ -221,12 +232,16 @@ impl Store {
             let Some(id) = key.strip_prefix(MAP_PREFIX) else {
                 continue;
             };
-            match entry::decode(&raw, id) {
-                Decoded::Map { rev, map, .. } => {
+            match entry::decode_with(&raw, id, steps) {
+                Decoded::Map { rev, map, tab } => {
                     store.revs.insert(map.id.clone(), rev);
                     store
                         .sizes
-                        .insert(key, units(map_key(&map.id).as_str(), &raw));
+                        .insert(key.clone(), units(map_key(&map.id).as_str(), &raw));
+                    if let Some(file) = entry::before_migration(&raw, steps) {
+                        let migrated = entry::encode_as(rev, tab, &map, steps);
+                        store.migrate(&key, &map.id, &file, &migrated, stamp);
+                    }
                     maps.push(map);
                 }
                 Decoded::Newer { .. } => {

@@ -731,3 +731,51 @@ fn a_tab_of_an_older_release_keeps_and_deletes_no_versions() {
     assert_eq!(store.delete_version(&kept.key), Err(SaveError::NewerApp));
     assert_eq!(version_keys(&backend), vec![kept.key]);
 }
+
+fn suffix_title(mut v: serde_json::Value) -> Result<serde_json::Value, String> {
+    let title = format!(
+        "{} (migrated)",
+        v["map"]["title"].as_str().ok_or("no title")?
+    );
+    v["map"]["title"] = title.into();
+    Ok(v)
+}
+
+#[test]
+fn an_entry_that_needs_migrating_is_kept_as_a_version_first_and_migrated_once() {
+    let steps: &[entry::Step] = &[suffix_title];
+    let open_migrating = |backend: &Shared| {
+        Store::open_with(Box::new(backend.clone()), 1_796_284_805_000, steps).unwrap()
+    };
+    let backend = Shared::default();
+    let map = generate::map(10, generate::Size::SMALL);
+    let key = format!("journey-mapper/map/{}", map.id);
+    backend.put(&key, &entry::encode(3, None, &map));
+    let migrated = format!("{} (migrated)", map.title);
+
+    // Without room for the version, the entry stays as it was, to be migrated next time.
+    *backend.full.borrow_mut() = true;
+    let (store, library, _) = open_migrating(&backend);
+    assert_eq!(library.maps[0].title, migrated);
+    assert!(store.versions(&map.id).is_empty());
+    assert_eq!(backend.snapshot()[&key], entry::encode(3, None, &map));
+    *backend.full.borrow_mut() = false;
+
+    let (store, library, _) = open_migrating(&backend);
+    assert_eq!(library.maps[0].title, migrated);
+    let versions = store.versions(&map.id);
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].occasion, Occasion::BeforeMigration);
+    assert_eq!(versions[0].taken_at, "2026-12-03T08:00:05Z");
+    assert_eq!(
+        store.version(&versions[0].key),
+        Some(map.clone()),
+        "as it was"
+    );
+    // Written back migrated under the same revision: the next start keeps no second version.
+    assert_eq!(entry::revision(&backend.snapshot()[&key]), Some(3));
+    assert!(backend.snapshot()[&key].contains("\"schema\":2"));
+    let (again, library, _) = open_migrating(&backend);
+    assert_eq!(library.maps[0].title, migrated);
+    assert_eq!(again.versions(&map.id).len(), 1);
+}

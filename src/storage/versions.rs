@@ -7,7 +7,7 @@
 use super::{entry, map_key, units, SaveError, Store};
 use crate::model::share;
 use crate::model::versions::{self, Occasion, Version};
-use crate::model::JourneyMap;
+use crate::model::{Date, JourneyMap};
 use serde::{Deserialize, Serialize};
 
 pub(super) const VERSION_PREFIX: &str = "journey-mapper/version/";
@@ -19,6 +19,16 @@ struct Stored {
     #[serde(default)]
     name: String,
     map: String,
+}
+
+/// `ms` milliseconds since 1970 as an RFC 3339 time in UTC, to the second.
+fn rfc3339(ms: u64) -> String {
+    let (days, rest) = ((ms / 86_400_000) as i64, ms % 86_400_000 / 1000);
+    let date = Date::from_days(days)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
+    format!("{date}T{h:02}:{m:02}:{s:02}Z")
 }
 
 /// The map a version's key belongs to.
@@ -66,35 +76,66 @@ impl Store {
         taken_at: &str,
         stamp: u64,
     ) -> Result<Version, SaveError> {
+        self.keep_packed(&map.id, share::pack(map), occasion, name, taken_at, stamp)
+    }
+
+    /// Keeps `packed` (an exchange file packed by `share`) as a version of map `id`.
+    fn keep_packed(
+        &mut self,
+        id: &str,
+        packed: String,
+        occasion: Occasion,
+        name: &str,
+        taken_at: &str,
+        stamp: u64,
+    ) -> Result<Version, SaveError> {
         if self.newer_app() {
             return Err(SaveError::NewerApp);
         }
         let key = (stamp..)
-            .map(|stamp| format!("{VERSION_PREFIX}{stamp}/{}", map.id))
+            .map(|stamp| format!("{VERSION_PREFIX}{stamp}/{id}"))
             .find(|key| !matches!(self.backend.get_start(key, 1), Ok(Some(_))))
             .expect("some stamp is free");
         let text = serde_json::to_string(&Stored {
             taken: taken_at.to_owned(),
             occasion: occasion.code().to_owned(),
             name: name.to_owned(),
-            map: share::pack(map),
+            map: packed,
         })
         .expect("versions always serialize");
         self.backend.set(&key, &text)?;
         self.sizes.insert(key.clone(), units(&key, &text));
-        let all = self.versions(&map.id);
+        let all = self.versions(id);
         for old in versions::to_prune(&all) {
             // One left behind is pruned by the next.
             let _ = self.delete_version(&old.key);
         }
         Ok(Version {
             bytes: 2 * units(&key, &text),
-            map: map.id.clone(),
+            map: id.to_owned(),
             taken_at: taken_at.to_owned(),
             occasion,
             name: name.to_owned(),
             key,
         })
+    }
+
+    /// Keeps the map of an entry from before a migration (`file`, as [`entry::before_migration`]
+    /// gives it) as a version of map `id`, then writes the `migrated` entry in its place.
+    /// Without room for the version the entry stays as it was, migrated again on the next start.
+    pub(super) fn migrate(&mut self, key: &str, id: &str, file: &str, migrated: &str, stamp: u64) {
+        let taken_at = rfc3339(stamp);
+        let kept = self.keep_packed(
+            id,
+            share::pack_file(file),
+            Occasion::BeforeMigration,
+            "",
+            &taken_at,
+            stamp,
+        );
+        if kept.is_ok() && self.backend.set(key, migrated).is_ok() {
+            self.sizes.insert(key.to_owned(), units(key, migrated));
+        }
     }
 
     /// The map a version holds; `None` when its text cannot be read.
