@@ -492,8 +492,9 @@ pub fn coverage<DB: DrawingBackend>(
 
 /// Several experience curves in one chart, told apart by colour and by the shape of their
 /// points (circle, square, triangle), with a legend naming each: two versions of a map, or two
-/// maps. Each curve's points sit inside its own phases' bands, spread over the same width, so
-/// the first and last phases line up; the bands and phase names are those of the first curve.
+/// maps. Each curve's points sit in the band of their phase's place in the journey, so phases
+/// at the same place line up; the bands and phase names are those of the curve with the most
+/// phases (the other curves' names are in the data table).
 pub fn curves<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     curves: &[(String, Experience)],
@@ -502,13 +503,13 @@ pub fn curves<DB: DrawingBackend>(
     const COLORS: [RGBColor; 3] = [INK, ON_TRACK, BEHIND];
     let (lang, k) = (look.lang, look.scale);
     root.fill(&WHITE)?;
-    let Some((_, first)) = curves.first() else {
+    let Some(widest) = curves.iter().map(|(_, c)| c).max_by_key(|c| c.phases.len()) else {
         return empty(root, lang.t(Words::ChartNoRated), k);
     };
     if curves.iter().all(|(_, c)| c.points.is_empty()) {
         return empty(root, lang.t(Words::ChartNoRated), k);
     }
-    let width = first.phases.len().max(1) as f64;
+    let width = widest.phases.len().max(1) as f64;
     let legend_height = px(22, k) * curves.len() as u32;
     let mut chart = ChartBuilder::on(root)
         .margin(px(12, k))
@@ -528,7 +529,7 @@ pub fn curves<DB: DrawingBackend>(
         .light_line_style(WHITE)
         .draw()?;
     let band_px = f64::from(chart.plotting_area().dim_in_pixel().0) / width;
-    for (i, phase) in first.phases.iter().enumerate() {
+    for (i, phase) in widest.phases.iter().enumerate() {
         let color = rgb(phase.color);
         let x = i as f64;
         chart.draw_series(std::iter::once(Rectangle::new(
@@ -543,7 +544,6 @@ pub fn curves<DB: DrawingBackend>(
     }
     for (n, (label, curve)) in curves.iter().enumerate() {
         let color = COLORS[n % COLORS.len()];
-        let stretch = width / curve.phases.len().max(1) as f64;
         let points: Vec<(f64, f64)> = curve
             .phases
             .iter()
@@ -551,7 +551,7 @@ pub fn curves<DB: DrawingBackend>(
             .flat_map(|(i, phase)| {
                 let count = phase.range.len() as f64;
                 phase.range.clone().enumerate().map(move |(j, p)| {
-                    let x = (i as f64 + (j as f64 + 0.5) / count) * stretch;
+                    let x = i as f64 + (j as f64 + 0.5) / count;
                     (x, f64::from(curve.points[p].score))
                 })
             })
