@@ -17,6 +17,7 @@ use crate::ui::top_bar::language_switch::LanguageSwitch;
 use crate::ui::top_bar::large_type_toggle::LargeTypeToggle;
 use crate::ui::top_bar::save_status::SaveStatus;
 use crate::ui::top_bar::undo_buttons::UndoButtons;
+use crate::ui::versions::versions_page::VersionsPage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                 Route::Map(id) => view! { <MapPage id /> }.into_any(),
                 Route::Present(id) => view! { <PresentationPage id /> }.into_any(),
                 Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
+                Route::Versions(id) => view! { <VersionsPage id /> }.into_any(),
             }}
         </main>
         <Show when=move || !presenting()>

@@ -14,6 +14,7 @@ mod presentation;
 mod session;
 mod shared_map;
 mod top_bar;
+mod versions;
 
 pub use session::{SaveState, Session};
 

@@ -11,11 +11,14 @@ pub enum Route {
     Present(Id),
     /// A map carried in the link itself (see `model::share`).
     Shared(String),
+    /// A map's versions: keep, open, restore, download, compare.
+    Versions(Id),
 }
 
 const MAP_PREFIX: &str = "#/map/";
 const SHARE_PREFIX: &str = "#/share/";
 const PRESENT_PREFIX: &str = "#/present/";
+const VERSIONS_PREFIX: &str = "#/versions/";
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
@@ -30,6 +33,9 @@ impl Route {
         if let Some(id) = id(PRESENT_PREFIX) {
             return Route::Present(id);
         }
+        if let Some(id) = id(VERSIONS_PREFIX) {
+            return Route::Versions(id);
+        }
         id(MAP_PREFIX).map(Route::Map).unwrap_or(Route::Library)
     }
 
@@ -39,6 +45,7 @@ impl Route {
             Route::Map(id) => format!("{MAP_PREFIX}{}", js_sys::encode_uri_component(id)),
             Route::Present(id) => format!("{PRESENT_PREFIX}{}", js_sys::encode_uri_component(id)),
             Route::Shared(payload) => format!("{SHARE_PREFIX}{payload}"),
+            Route::Versions(id) => format!("{VERSIONS_PREFIX}{}", js_sys::encode_uri_component(id)),
         }
     }
 }

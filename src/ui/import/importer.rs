@@ -3,7 +3,8 @@
 
 use crate::i18n::Text;
 use crate::model::exchange::{self, Problem};
-use crate::model::{JourneyMap, LibraryEdit};
+use crate::model::versions::Occasion;
+use crate::model::JourneyMap;
 use crate::ui::session::Joining;
 use crate::ui::Session;
 use leptos::prelude::*;
@@ -146,8 +147,7 @@ impl Importer {
         } in maps
         {
             let added = if exists && replace {
-                self.session
-                    .apply(LibraryEdit::ReplaceMap { map: Box::new(map) })
+                self.session.replace_map(map, Occasion::BeforeImport)
             } else {
                 // A copy of a map the library holds gets its own id.
                 self.session.add_map(map, Joining::Imported).map(drop)

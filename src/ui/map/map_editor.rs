@@ -119,6 +119,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
                     <MapExports />
                     <ShareLink />
+                    <a class="button secondary" href=move || Route::Versions(map.id.get_value()).href()>{tr(Text::Versions)}</a>
                     <button type="button" class="secondary" on:click=to_charts>{tr(Text::ChartsHeading)} <span aria-hidden="true">" ↓"</span></button>
                     <FitToScreenToggle />
                     <WorkshopTimer />

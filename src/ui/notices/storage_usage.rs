@@ -1,4 +1,5 @@
 use crate::i18n::Text;
+use crate::model::numbers;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
 
@@ -6,14 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StorageUsage() -> impl IntoView {
     let session = use_session();
-    let size = move || {
-        let bytes = session.stored.bytes_used();
-        if bytes < 1024 * 1024 {
-            format!("{:.1} KB", bytes as f64 / 1024.0)
-        } else {
-            format!("{:.2} MB", bytes as f64 / (1024.0 * 1024.0))
-        }
-    };
+    let size = move || numbers::bytes(session.stored.bytes_used());
     let persisted = move || match session.stored.persisted() {
         Some(true) => Some(Text::Persisted),
         Some(false) => Some(Text::NotPersisted),

@@ -1,6 +1,7 @@
 //! The autosave: a changed map is written about 300 ms after the last edit, at once when the
 //! page is hidden or left, and again every few seconds while storage is full or failing.
 
+use super::clock::{now, stamp};
 use super::library::OpenLibrary;
 use super::stored::Stored;
 use crate::model::Id;
@@ -152,7 +153,10 @@ impl Autosave {
                 self.stored.with(|store| {
                     for id in dirty {
                         let result = match library.map(&id) {
-                            Some(map) => store.save(map),
+                            Some(map) => {
+                                store.keep_daily(&id, &now(), stamp());
+                                store.save(map)
+                            }
                             None => store.delete(&id),
                         };
                         match result {

@@ -16,7 +16,9 @@ pub use autosave::SaveState;
 pub use topic::Topic;
 
 use crate::i18n::Text;
+use crate::model::versions::{Occasion, Version};
 use crate::model::{limits, EditError, Id, JourneyMap, LibraryEdit};
+use crate::storage::SaveError;
 use autosave::Autosave;
 use library::OpenLibrary;
 use settings::Settings;
@@ -95,6 +97,26 @@ impl Session {
             .library
             .read_untracked(|l| l.maps.iter().map(|m| m.id.clone()).collect());
         self.settings.mark_exported(ids, known);
+    }
+
+    /// Keeps map `id` as it is now (unsaved changes included) as a version.
+    pub fn keep_version(&self, id: &str, occasion: Occasion, name: &str) -> Option<Version> {
+        let kept = self.library.read_untracked(|library| {
+            let map = library.map(id)?;
+            self.stored.with(|store| {
+                store.keep_version(map, occasion, name, &clock::now(), clock::stamp())
+            })
+        });
+        kept.and_then(Result::<Version, SaveError>::ok)
+    }
+
+    /// Puts `map` in the place of the map with its id (an import that replaces it, a version
+    /// restored) as one undoable step, after keeping the map it replaces as a version.
+    pub fn replace_map(&self, map: JourneyMap, occasion: Occasion) -> Result<(), EditError> {
+        // Best effort: a full store must not stop the user from getting their map back, and
+        // undo still holds what was replaced.
+        let _ = self.keep_version(&map.id, occasion, "");
+        self.apply(LibraryEdit::ReplaceMap { map: Box::new(map) })
     }
 
     /// The one way a map joins the library (new, from a template, duplicated, imported, or a
