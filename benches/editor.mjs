@@ -2,6 +2,7 @@
 //   trunk build --release --offline && node benches/editor.mjs [runs] [small|workshop|large …]
 //   DIST=/tmp/other-build node benches/editor.mjs …   (another build, to compare side by side)
 //   node benches/editor.mjs --short     (CI: the small map, two runs; fails only if the app breaks)
+// A full run ends with Lighthouse's scores for a first visit (benches/lighthouse.mjs).
 // Prints median and 95th percentile over the runs, measured with the page's own clocks
 // (performance.now, requestAnimationFrame, and the app's User Timing measures), never sleeps.
 import { chromium } from "@playwright/test";
@@ -9,6 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { serve } from "../tests/e2e/serve.mjs";
+import { judge } from "./lighthouse.mjs";
 import { generate, storeMap } from "./maps.mjs";
 
 const short = process.argv.includes("--short");
@@ -257,6 +259,12 @@ try {
   console.log(firstLoad());
   for (const size of sizes) {
     for (const line of await measure(size)) console.log(line);
+  }
+  // The outside judge on a first visit; not in the short run, which only checks the app works.
+  if (!short) {
+    const { rows, failed } = await judge(dist);
+    for (const line of rows) console.log(line);
+    if (failed.length) console.log(`\nLighthouse, not passed:\n${failed.map((f) => `- ${f}`).join("\n")}`);
   }
 } finally {
   await browser.close();

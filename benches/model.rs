@@ -22,6 +22,36 @@ fn serialize(bencher: Bencher) {
     bencher.bench(|| exchange::export_map(black_box(&map), None));
 }
 
+/// What keeping a version of the large map costs: packing it (export, deflate, base64url), and
+/// comparing two versions of it.
+mod versions {
+    use super::*;
+    use journey_mapper::model::{share, versions};
+
+    #[divan::bench]
+    fn pack(bencher: Bencher) {
+        let map = generate::map(1, Size::LARGE);
+        bencher.bench(|| share::pack(black_box(&map)));
+    }
+
+    #[divan::bench]
+    fn unpack(bencher: Bencher) {
+        let packed = share::pack(&generate::map(1, Size::LARGE));
+        bencher.bench(|| share::decode(black_box(&packed)).unwrap());
+    }
+
+    #[divan::bench]
+    fn compare(bencher: Bencher) {
+        let map = generate::map(1, Size::LARGE);
+        let mut other = map.clone();
+        for phase in other.phases.iter_mut().step_by(2) {
+            phase.touchpoints.pop();
+            phase.name.push('!');
+        }
+        bencher.bench(|| versions::compare(black_box(&map), black_box(&other)));
+    }
+}
+
 #[divan::bench]
 fn apply_1000_edits(bencher: Bencher) {
     let map = generate::map(1, Size::LARGE);

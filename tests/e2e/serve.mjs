@@ -3,6 +3,7 @@
 // of their own (to take it down, or to publish a new release) import `serve`.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -18,8 +19,10 @@ const types = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves `folder` on 127.0.0.1:`port`; resolves to the listening server. */
-export function serve(folder, port) {
+/** Serves `folder` on 127.0.0.1:`port`; resolves to the listening server. With `gzip`, text
+ * and wasm go compressed to a client that accepts it, as any real host sends them (Lighthouse
+ * scores what a visitor downloads). */
+export function serve(folder, port, { gzip = false } = {}) {
   const root = resolve(folder);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
@@ -30,8 +33,16 @@ export function serve(folder, port) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-      res.end(body);
+      // Tests want every request fresh; a real host lets the browser keep the page for Back
+      // (no-store would bar the back/forward cache) and asks again before using it.
+      const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": gzip ? "no-cache" : "no-store" };
+      if (gzip && /gzip/.test(req.headers["accept-encoding"] ?? "") && !/\.png$/.test(file)) {
+        res.writeHead(200, { ...headers, "content-encoding": "gzip", vary: "accept-encoding" });
+        res.end(gzipSync(body));
+      } else {
+        res.writeHead(200, headers);
+        res.end(body);
+      }
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
