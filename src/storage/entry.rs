@@ -136,16 +136,47 @@ pub(super) fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
 /// file of the version the entry's schema holds (its reader migrates it when it is opened);
 /// `None` for an entry of the current schema or one that is not an entry at all.
 pub(super) fn before_migration(text: &str, steps: &[Step]) -> Option<String> {
-    let value: Value = serde_json::from_str(text).ok()?;
-    let schema = value.get("schema")?.as_u64()?;
-    (schema >= 1 && schema < 1 + steps.len() as u64).then(|| {
-        serde_json::json!({
-            "format": exchange::FORMAT_MAP,
-            "version": schema,
-            "map": value.get("map"),
-        })
-        .to_string()
-    })
+    let (schema, file) = exchange_file(text)?;
+    (schema < 1 + steps.len() as u64).then_some(file)
+}
+
+/// An entry's map as an exchange-format file of the version its schema holds, with the entry's
+/// schema. Cut from the text without reading the map where the entry is as [`encode`] writes it
+/// (a large map takes tens of milliseconds to read, and this runs as a map is saved): the map is
+/// read only when the file is opened.
+pub(super) fn exchange_file(text: &str) -> Option<(u64, String)> {
+    let (schema, map) = match cut_map(text) {
+        Some((schema, map)) => (schema, map.to_owned()),
+        None => {
+            let value: Value = serde_json::from_str(text).ok()?;
+            (
+                value.get("schema")?.as_u64()?,
+                value.get("map")?.to_string(),
+            )
+        }
+    };
+    let file = format!(
+        "{{\"format\":\"{}\",\"version\":{schema},\"map\":{map}}}",
+        exchange::FORMAT_MAP
+    );
+    Some((schema, file))
+}
+
+/// The schema and the map's JSON of an entry as [`encode`] writes it:
+/// `{"rev":N,"schema":S,"tab":T,"map":{…}}`, `tab` left out where unknown.
+fn cut_map(text: &str) -> Option<(u64, &str)> {
+    fn number(rest: &str) -> Option<(u64, &str)> {
+        let end = rest.find(|c: char| !c.is_ascii_digit())?;
+        Some((rest[..end].parse().ok()?, &rest[end..]))
+    }
+    let (_, rest) = number(text.strip_prefix("{\"rev\":")?)?;
+    let (schema, rest) = number(rest.strip_prefix(",\"schema\":")?)?;
+    let rest = match rest.strip_prefix(",\"tab\":") {
+        Some(tab) => number(tab)?.1,
+        None => rest,
+    };
+    let map = rest.strip_prefix(",\"map\":")?.strip_suffix('}')?;
+    map.starts_with('{').then_some((schema, map))
 }
 
 /// Runs the steps from `schema` up to the current one, in order; each result is stamped with
@@ -202,6 +233,25 @@ mod tests {
                 other => panic!("{text} decoded as {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn an_entrys_map_is_cut_out_as_an_exchange_file_without_reading_it() {
+        let map = generate::map(3, generate::Size::WORKSHOP);
+        for tab in [None, Some(12)] {
+            let text = encode(5, tab, &map);
+            assert!(cut_map(&text).is_some());
+            let (schema, file) = exchange_file(&text).unwrap();
+            assert_eq!(schema, SCHEMA);
+            assert_eq!(exchange::import(&file).unwrap().maps, vec![map.clone()]);
+        }
+        // Written otherwise (fields in another order, spaces): read whole, the same file.
+        let json = serde_json::to_string(&map).unwrap();
+        let other = format!("{{ \"map\": {json}, \"schema\": 1, \"rev\": 2 }}");
+        assert!(cut_map(&other).is_none());
+        let (_, file) = exchange_file(&other).unwrap();
+        assert_eq!(exchange::import(&file).unwrap().maps, vec![map]);
+        assert_eq!(exchange_file("{not json"), None);
     }
 
     #[test]

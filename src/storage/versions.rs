@@ -5,7 +5,8 @@
 //! (`model::versions`); this file only keeps them.
 
 use super::{entry, map_key, units, SaveError, Store};
-use crate::model::share;
+use crate::model::exchange;
+use crate::model::share::{self, Packing};
 use crate::model::versions::{self, Occasion, Version};
 use crate::model::{Date, JourneyMap};
 use serde::{Deserialize, Serialize};
@@ -76,7 +77,9 @@ impl Store {
         taken_at: &str,
         stamp: u64,
     ) -> Result<Version, SaveError> {
-        self.keep_packed(&map.id, share::pack(map), occasion, name, taken_at, stamp)
+        let file = exchange::export_map(map, None);
+        let packed = share::pack_file(&file, Packing::Quick);
+        self.keep_packed(&map.id, packed, occasion, name, taken_at, stamp)
     }
 
     /// Keeps `packed` (an exchange file packed by `share`) as a version of map `id`.
@@ -127,7 +130,7 @@ impl Store {
         let taken_at = rfc3339(stamp);
         let kept = self.keep_packed(
             id,
-            share::pack_file(file),
+            share::pack_file(file, Packing::Quick),
             Occasion::BeforeMigration,
             "",
             &taken_at,
@@ -172,8 +175,9 @@ impl Store {
         let Ok(Some(raw)) = self.backend.get(&map_key(id)) else {
             return;
         };
-        if let entry::Decoded::Map { map, .. } = entry::decode(&raw, id) {
-            let _ = self.keep_version(&map, Occasion::Daily, "", now, stamp);
+        if let Some((_, file)) = entry::exchange_file(&raw) {
+            let packed = share::pack_file(&file, Packing::Quick);
+            let _ = self.keep_packed(id, packed, Occasion::Daily, "", now, stamp);
         }
     }
 
