@@ -29,9 +29,25 @@ mod versions {
     use journey_mapper::model::{share, versions};
 
     #[divan::bench]
-    fn pack(bencher: Bencher) {
+    fn pack_for_a_link(bencher: Bencher) {
         let map = generate::map(1, Size::LARGE);
         bencher.bench(|| share::pack(black_box(&map)));
+    }
+
+    /// The day's version as the first save of a day takes it: list the map's versions, cut the
+    /// stored entry's map out, pack it quickly, store it (in memory here).
+    #[divan::bench]
+    fn the_days_version(bencher: Bencher) {
+        use journey_mapper::storage::{Memory, Store};
+        let map = generate::map(1, Size::LARGE);
+        let (mut store, _, _) = Store::open(Box::new(Memory::default()), 1).unwrap();
+        store.save(&map).unwrap();
+        let mut day = 0;
+        bencher.bench_local(|| {
+            day += 1;
+            let now = format!("{:04}-01-01T09:00:00Z", 2027 + day);
+            store.keep_daily(&map.id, &now, day);
+        });
     }
 
     #[divan::bench]
