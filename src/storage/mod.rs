@@ -255,11 +255,15 @@ impl Store {
                 }
             }
         }
-        // A deletion from an earlier visit is past undoing: its map's versions go with it.
+        // A deletion from an earlier visit is past undoing: its map's versions go with it
+        // (unless the map is back: a tab with unsaved work stored it again).
         let gone: Vec<String> = store
             .sizes
             .keys()
-            .filter(|key| versions::map_of(key).is_some_and(|id| store.deleted.contains(id)))
+            .filter(|key| {
+                versions::map_of(key)
+                    .is_some_and(|id| store.deleted.contains(id) && !store.revs.contains_key(id))
+            })
             .cloned()
             .collect();
         for key in gone {

@@ -73,7 +73,7 @@ test("a named version is opened, compared, restored with undo, downloaded and de
     page.waitForEvent("download"),
     page.getByRole("button", { name: /^Download: version of / }).click(),
   ]);
-  expect(file.suggestedFilename()).toMatch(/^webshop-version-\d{4}-\d{2}-\d{2}/);
+  expect(file.suggestedFilename()).toMatch(/^webshop-version-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(readFileSync(await file.path(), "utf8"));
   expect(doc.format).toBe("journey-map");
   expect(doc.map.title).toBe("Webshop");

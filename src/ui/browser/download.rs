@@ -33,6 +33,12 @@ pub fn download_href(filename: &str, href: &str) -> Result<(), wasm_bindgen::JsV
 
 /// A file name made of `title` (letters, digits and dashes only) and today's date.
 pub fn file_name(title: &str, extension: &str) -> String {
+    let today: String = crate::ui::session::clock::now().chars().take(10).collect();
+    file_name_dated(title, &today, extension)
+}
+
+/// A file name made of `title` (letters, digits and dashes only) and `date`.
+pub fn file_name_dated(title: &str, date: &str, extension: &str) -> String {
     let mut name: String = title
         .chars()
         .map(|c| {
@@ -49,7 +55,6 @@ pub fn file_name(title: &str, extension: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     name.truncate(name.char_indices().nth(60).map_or(name.len(), |(i, _)| i));
-    let date: String = crate::ui::session::clock::now().chars().take(10).collect();
     format!(
         "{}-{date}.{extension}",
         if name.is_empty() {

@@ -1,7 +1,7 @@
 use crate::i18n::{Lang, Text};
 use crate::model::versions::{Occasion, Version};
 use crate::model::{exchange, numbers, Id, JourneyMap};
-use crate::ui::browser::download::{download, file_name};
+use crate::ui::browser::download::{download, file_name_dated};
 use crate::ui::browser::route::Route;
 use crate::ui::session::clock::{local_time, now};
 use crate::ui::session::Topic;
@@ -9,7 +9,7 @@ use crate::ui::versions::compare_panel::ComparePanel;
 use crate::ui::versions::keep_version_form::KeepVersionForm;
 use crate::ui::versions::shown_version::ShownVersion;
 use crate::ui::versions::version_row::VersionRow;
-use crate::ui::{tr, use_lang, use_session};
+use crate::ui::{tr, use_lang, use_session, Session};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -17,6 +17,7 @@ use wasm_bindgen::JsValue;
 /// reading, and what the last action said. Storage is reached through the session only.
 #[derive(Clone, Copy)]
 pub struct MapVersions {
+    session: Session,
     pub id: StoredValue<Id>,
     pub list: RwSignal<Vec<Version>>,
     /// The version opened for reading, with the map it holds.
@@ -28,6 +29,7 @@ pub struct MapVersions {
 impl MapVersions {
     fn provide(id: Id) -> Self {
         let versions = MapVersions {
+            session: use_session(),
             id: StoredValue::new(id),
             list: RwSignal::new(Vec::new()),
             shown: RwSignal::new(None),
@@ -40,12 +42,13 @@ impl MapVersions {
 
     fn refresh(&self) {
         let id = self.id.get_value();
-        let found = use_session().stored.with(|s| s.versions(&id));
+        let found = self.session.stored.with(|s| s.versions(&id));
         self.list.set(found.unwrap_or_default());
     }
 
     pub fn keep(&self, name: &str) -> bool {
-        let kept = use_session()
+        let kept = self
+            .session
             .keep_version(&self.id.get_value(), Occasion::Named, name)
             .is_some();
         self.said.set(Some(if kept {
@@ -57,9 +60,14 @@ impl MapVersions {
         kept
     }
 
-    /// The map version `v` holds; `None` (and says so) when it cannot be read.
+    /// The map version `v` holds; `None` when it cannot be read.
     pub fn map_of(&self, v: &Version) -> Option<JourneyMap> {
-        let map = use_session().stored.with(|s| s.version(&v.key)).flatten();
+        self.session.stored.with(|s| s.version(&v.key)).flatten()
+    }
+
+    /// [`MapVersions::map_of`] for an action the user took: says so when it cannot be read.
+    fn map_for_action(&self, v: &Version) -> Option<JourneyMap> {
+        let map = self.map_of(v);
         if map.is_none() {
             self.said.set(Some(Text::VersionUnreadable));
         }
@@ -67,7 +75,7 @@ impl MapVersions {
     }
 
     pub fn open(&self, v: &Version) {
-        if let Some(map) = self.map_of(v) {
+        if let Some(map) = self.map_for_action(v) {
             self.shown.set(Some((v.clone(), map)));
         }
     }
@@ -75,12 +83,13 @@ impl MapVersions {
     /// Puts the version in the map's place, as one step undo takes back; the map as it was is
     /// kept as a version first.
     pub fn restore(&self, v: &Version) {
-        let Some(mut map) = self.map_of(v) else {
+        let Some(mut map) = self.map_for_action(v) else {
             return;
         };
         // A version of a map is that map: its id, whatever the file it was packed as says.
         map.id = self.id.get_value();
-        if use_session()
+        if self
+            .session
             .replace_map(map, Occasion::BeforeRestore)
             .is_ok()
         {
@@ -90,30 +99,28 @@ impl MapVersions {
     }
 
     pub fn download(&self, v: &Version) {
-        let Some(map) = self.map_of(v) else { return };
-        let lang = use_session().settings.lang_untracked();
-        let name = format!(
-            "{} {} {}",
-            map.title,
-            lang.t(Text::VersionFile),
-            &v.taken_at[..10.min(v.taken_at.len())]
-        );
+        let Some(map) = self.map_for_action(v) else {
+            return;
+        };
+        let lang = self.session.settings.lang_untracked();
+        let name = format!("{} {}", map.title, lang.t(Text::VersionFile));
+        let taken = v.taken_at.get(..10).unwrap_or_default();
         let _ = download(
-            &file_name(&name, "json"),
+            &file_name_dated(&name, taken, "json"),
             &exchange::export_map(&map, Some(&now())),
             "application/json",
         );
     }
 
     pub fn delete(&self, v: &Version) {
-        let lang = use_session().settings.lang_untracked();
+        let lang = self.session.settings.lang_untracked();
         let sure = window()
             .confirm_with_message(lang.t(Text::DeleteVersionConfirm))
             .unwrap_or(false);
         if !sure {
             return;
         }
-        let _ = use_session().stored.with(|s| s.delete_version(&v.key));
+        let _ = self.session.stored.with(|s| s.delete_version(&v.key));
         if self
             .shown
             .with_untracked(|s| s.as_ref().is_some_and(|(s, _)| s.key == v.key))
