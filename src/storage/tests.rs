@@ -666,7 +666,9 @@ fn a_deleted_maps_versions_stay_until_the_next_start_and_a_vanished_maps_stay() 
     // A map stored again beside a mark left from its deletion is back: its versions stay.
     let c = generate::map(11, generate::Size::SMALL);
     store.save(&c).unwrap();
-    store.keep_version(&c, Occasion::Named, "kept", "2026-12-03T09:00:00Z", 5).unwrap();
+    store
+        .keep_version(&c, Occasion::Named, "kept", "2026-12-03T09:00:00Z", 5)
+        .unwrap();
     backend.put(&format!("journey-mapper/deleted/{}", c.id), "");
     let (next, _, _) = open(&backend);
     assert!(next.versions(&a.id).is_empty());

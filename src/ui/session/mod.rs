@@ -1,11 +1,13 @@
 //! The state one tab works on, in parts, each with one job: the open library with undo and
 //! redo (`library`, reached by typed `topic`s), the `autosave`, the `tab_sync` with kept copies,
-//! the `settings`, the `stored` data's handle and health, and the `clock` with new ids.
+//! the `settings`, the `stored` data's handle and health, the `clock` with new ids, and what the
+//! editor (`open_map`) and the versions page (`map_versions`) work on.
 //! [`Session`] joins them: every edit of this user goes through [`Session::apply`].
 
 mod autosave;
 pub mod clock;
 mod library;
+pub mod map_versions;
 pub mod open_map;
 mod settings;
 mod stored;

@@ -1,8 +1,8 @@
 use crate::i18n::Text;
 use crate::model::JourneyMap;
+use crate::ui::session::map_versions::{taken_in, use_map_versions, why};
 use crate::ui::session::Topic;
 use crate::ui::versions::comparison::Comparison;
-use crate::ui::versions::versions_page::{taken_in, use_map_versions, why};
 use crate::ui::{tr, use_lang, use_session};
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 use crate::i18n::Text;
+use crate::ui::session::map_versions::use_map_versions;
 use crate::ui::tr;
-use crate::ui::versions::versions_page::use_map_versions;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 use crate::i18n::Text;
+use crate::ui::session::map_versions::{taken, use_map_versions};
 use crate::ui::shared_map::read_only_map::ReadOnlyMap;
-use crate::ui::versions::versions_page::{taken, use_map_versions};
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
 use crate::i18n::Text;
 use crate::model::numbers;
 use crate::model::versions::Version;
+use crate::ui::session::map_versions::{taken, use_map_versions, why, MapVersions};
 use crate::ui::use_lang;
-use crate::ui::versions::versions_page::{taken, use_map_versions, why, MapVersions};
 use leptos::prelude::*;
 
 /// One version in the list: when and why it was taken, its size, and what can be done with it.
