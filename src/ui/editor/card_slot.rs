@@ -2,20 +2,10 @@ use crate::model::Id;
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::NearCards;
 use crate::ui::editor::card_placeholder::CardPlaceholder;
-use crate::ui::editor::item_card::CardKind;
+use crate::ui::editor::item_card::{CardKind, Kept};
 use crate::ui::editor::kpi_card::KpiCard;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
 use leptos::prelude::*;
-
-/// What a card keeps while it is away from the screen and not built, handed to it when it is.
-#[derive(Clone, Copy)]
-pub struct Kept {
-    /// Focus is about to come to the card (a new or moved card): it is built until focus
-    /// arrives, when the phase takes over keeping the focused card built.
-    pub awaits_focus: RwSignal<bool>,
-    /// Its fold (a touchpoint's description, a KPI's measurements) is open.
-    pub fold_open: RwSignal<bool>,
-}
 
 /// A card's place in its lane: the card itself when it is near the screen (or has or awaits
 /// the focus), else only its list item with its name, at the height it last had. A large map

@@ -4,7 +4,6 @@ use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
 use crate::ui::browser::on_screen::{use_on_screen, NearCards};
-use crate::ui::editor::card_slot::Kept;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::session::open_map::OpenMap;
 use crate::ui::tr;
@@ -88,6 +87,16 @@ impl CardKind {
             self.add(map, phase, Some(index), lang);
         }
     }
+}
+
+/// What a card keeps while it is away from the screen and not built, handed to it when it is.
+#[derive(Clone, Copy)]
+pub struct Kept {
+    /// Focus is about to come to the card (a new or moved card): it is built until focus
+    /// arrives, when the phase takes over keeping the focused card built.
+    pub awaits_focus: RwSignal<bool>,
+    /// Its fold (a touchpoint's description, a KPI's measurements) is open.
+    pub fold_open: RwSignal<bool>,
 }
 
 /// The frame a touchpoint or KPI card shares: its list item, which Alt + arrow keys move and
