@@ -334,9 +334,7 @@ texts! {
     Compare => "Compare", "Vergelijken";
     CompareFrom => "From", "Van";
     CompareTo => "To", "Naar";
-    ShowComparison => "Show differences", "Verschillen tonen";
     TheMapNow => "{title} (now)", "{title} (nu)";
-    VersionOption => "{title}: version of {time}", "{title}: versie van {time}";
     NoDifferences => "No differences.", "Geen verschillen.";
     Differences => "Differences", "Verschillen";
     What => "What", "Wat";
