@@ -175,6 +175,9 @@ fn whole_file_problems() {
         (json!({"format": "journey-map", "map": {}}).to_string(), "version: missing; expected a whole version number from 1"),
         (json!({"format": "journey-map", "version": 0, "map": {}}).to_string(), "version: expected a whole version number from 1, found 0"),
         (json!({"format": "journey-map", "version": "1", "map": {}}).to_string(), "version: expected a whole version number from 1, found \"1\""),
+        (r#"{"format": "journey-map", "version": 1.5, "map": {}}"#.into(), "version: expected a whole version number from 1, found 1.5"),
+        (r#"{"format": "journey-map", "version": 1.0, "map": {}}"#.into(), "version: expected a whole version number from 1, found 1.0"),
+        (r#"{"format": "journey-map", "version": -1, "map": {}}"#.into(), "version: expected a whole version number from 1, found -1"),
         (
             json!({"format": "journey-map", "version": 2, "map": {}}).to_string(),
             "version: made by a newer version of the app (format version 2; this app reads version 1): update the app to open it",
