@@ -557,6 +557,22 @@ proptest! {
     }
 
     #[test]
+    fn a_version_reads_back_as_the_map_it_kept(map in journey_map(), name in "\\PC{0,40}") {
+        use journey_mapper::model::versions::Occasion;
+        use journey_mapper::storage::{Memory, Store};
+        let (mut store, _, _) = Store::open(Box::new(Memory::default()), 1).unwrap();
+        // Kept by name, and as the day's version cut from the stored entry.
+        let kept = store.keep_version(&map, Occasion::Named, &name, "2026-12-03T09:00:00Z", 2).unwrap();
+        prop_assert_eq!(store.version(&kept.key), Some(map.clone()));
+        store.save(&map).unwrap();
+        store.keep_daily(&map.id, "2026-12-04T09:00:00Z", 3);
+        let versions = store.versions(&map.id);
+        prop_assert_eq!(versions.len(), 2);
+        prop_assert_eq!(&versions[1].name, &name);
+        prop_assert_eq!(store.version(&versions[0].key), Some(map));
+    }
+
+    #[test]
     fn import_never_panics_on_arbitrary_text(text in any::<String>()) {
         let _ = exchange::import(&text);
     }
