@@ -98,6 +98,16 @@ test("a named version is opened, compared, restored with undo, downloaded and de
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("“Before the workshop”");
   expect(await versionKeys(page)).toHaveLength(1);
+  // Deleting the version a comparison stands on puts this map now in its place.
+  const from = page.getByRole("region", { name: "Compare" }).getByLabel("From");
+  await from.selectOption({ index: 1 });
+  await expect(from).toHaveValue(/^version:/);
+  await expect(page.getByRole("table", { name: "Differences" })).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
+  await rows(page).first().getByRole("button", { name: /^Delete: version of / }).click();
+  await expect(page.getByText("No versions yet.")).toBeVisible();
+  await expect(from).toHaveValue(/^map:/);
+  await expect(page.getByRole("region", { name: "Compare" }).getByText("No differences.")).toBeVisible();
 });
 
 test("the day's first change and an import that replaces the map each keep the map as it was", async ({ page }) => {

@@ -67,6 +67,15 @@ pub fn ComparePanel() -> impl IntoView {
             .unwrap_or(Side::Map(id.clone())),
     );
     let to = RwSignal::new(Side::Map(id));
+    // A side whose version was deleted (or whose map went) falls back to this map now.
+    Effect::new(move |_| {
+        for side in [from, to] {
+            let gone = choices.with(|c| !c.iter().any(|(s, _)| *s == side.get()));
+            if gone {
+                side.set(Side::Map(versions.id.get_value()));
+            }
+        }
+    });
     // The map a side stands for, with its label; following the map or version it names.
     let resolve = move |side: RwSignal<Side>| {
         Memo::new(move |_| {
