@@ -699,9 +699,13 @@ fn a_full_store_makes_room_for_a_map_from_its_oldest_automatic_versions_never_na
         .sum();
     *backend.room.borrow_mut() = Some(used + 10);
     let grown = renamed(&map, &"A much longer title that needs more room".repeat(3));
+    backend.whole_reads.borrow_mut().clear();
     store
         .save(&grown)
         .expect("room made from automatic versions");
+    // Making room reads versions only, never a map's megabyte-long entry.
+    let map_key = format!("journey-mapper/map/{}", map.id);
+    assert!(!backend.whole_reads.borrow().contains(&map_key));
     let left = store.versions(&map.id);
     assert!(left.iter().any(|v| v.occasion == Occasion::Named));
     assert!(left.len() < 4);

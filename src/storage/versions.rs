@@ -43,27 +43,31 @@ impl Store {
     /// The versions of map `id`, newest first. Text under a version's key that cannot be read
     /// is left as it is and not listed.
     pub fn versions(&self, id: &str) -> Vec<Version> {
-        let Ok(keys) = self.backend.keys() else {
-            return Vec::new();
-        };
-        let mut found: Vec<Version> = keys
-            .into_iter()
-            .filter(|key| map_of(key) == Some(id))
+        let mut found: Vec<Version> = self.stored_versions(|map| map == id).collect();
+        found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key)));
+        found
+    }
+
+    /// The readable versions of the maps `of` picks; only their keys' text is read.
+    fn stored_versions<'a>(
+        &'a self,
+        of: impl Fn(&str) -> bool + 'a,
+    ) -> impl Iterator<Item = Version> + 'a {
+        let keys = self.backend.keys().unwrap_or_default();
+        keys.into_iter()
+            .filter(move |key| map_of(key).is_some_and(&of))
             .filter_map(|key| {
                 let raw = self.backend.get(&key).ok()??;
                 let stored: Stored = serde_json::from_str(&raw).ok()?;
                 Some(Version {
                     bytes: 2 * units(&key, &raw),
-                    map: id.to_owned(),
+                    map: map_of(&key)?.to_owned(),
                     taken_at: stored.taken,
                     occasion: Occasion::from_code(&stored.occasion)?,
                     name: stored.name,
                     key,
                 })
             })
-            .collect();
-        found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key)));
-        found
     }
 
     /// Keeps `map` as it is now as a version, taken at `taken_at` (RFC 3339); `stamp` (the time
@@ -184,17 +188,10 @@ impl Store {
     /// Makes room for a map by pruning the oldest automatic version of any map; false when
     /// there is none left to prune.
     pub(super) fn prune_oldest_automatic(&mut self) -> bool {
-        let Ok(keys) = self.backend.keys() else {
-            return false;
-        };
-        let oldest = keys
-            .iter()
-            .filter_map(|key| {
-                let raw = self.backend.get(key).ok()??;
-                let stored: Stored = serde_json::from_str(&raw).ok()?;
-                let automatic = Occasion::from_code(&stored.occasion)?.is_automatic();
-                (map_of(key).is_some() && automatic).then(|| (stored.taken, key.clone()))
-            })
+        let oldest = self
+            .stored_versions(|_| true)
+            .filter(|v| v.occasion.is_automatic())
+            .map(|v| (v.taken_at, v.key))
             .min();
         match oldest {
             Some((_, key)) => self.delete_version(&key).is_ok(),
