@@ -4,6 +4,7 @@
 use super::data::{shorten, Coverage, Experience, ProgressBar, Trend};
 use crate::i18n::{Lang, Text as Words};
 use crate::model::{Date, Status};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -70,6 +71,41 @@ fn fit(pixels: f64, k: f64) -> usize {
     ((pixels / (7.5 * k)) as usize).max(3)
 }
 
+/// Each rated touchpoint's point: phase `i` is the band from `i` to `i + 1`, and its rated
+/// touchpoints are spread evenly inside it, in the phase's order.
+fn in_phase_bands(data: &Experience) -> Vec<(f64, f64)> {
+    data.phases
+        .iter()
+        .enumerate()
+        .flat_map(|(i, phase)| {
+            let count = phase.range.len() as f64;
+            phase.range.clone().enumerate().map(move |(j, p)| {
+                let x = i as f64 + (j as f64 + 0.5) / count;
+                (x, f64::from(data.points[p].score))
+            })
+        })
+        .collect()
+}
+
+/// The emotion scale on the left (−2 to +2, signed), with no vertical grid lines.
+fn emotion_axis<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    k: f64,
+) -> DrawResult<DB> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(5)
+        .y_label_formatter(&|v: &f64| match v.round() as i32 {
+            s if s > 0 => format!("+{s}"),
+            s => s.to_string(),
+        })
+        .y_label_style(font(13, k))
+        .light_line_style(WHITE)
+        .draw()
+}
+
 /// The experience curve as a lane of the map's grid: each phase an equal band, as wide as its
 /// column above, and each rated touchpoint a point inside its phase's band, in the phase's order.
 /// No axes: the lane's name says what it is, and +2 / −2 mark the top and bottom.
@@ -108,18 +144,7 @@ pub fn curve_lane<DB: DrawingBackend>(
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         )))?;
     }
-    let points: Vec<(f64, f64)> = data
-        .phases
-        .iter()
-        .enumerate()
-        .flat_map(|(i, phase)| {
-            let count = phase.range.len() as f64;
-            phase.range.clone().enumerate().map(move |(j, p)| {
-                let x = i as f64 + (j as f64 + 0.5) / count;
-                (x, f64::from(data.points[p].score))
-            })
-        })
-        .collect();
+    let points = in_phase_bands(data);
     chart.draw_series(LineSeries::new(
         points.iter().copied(),
         INK.stroke_width(px(3, k)),
@@ -149,18 +174,7 @@ pub fn experience<DB: DrawingBackend>(
         .x_label_area_size(px(24, k))
         .y_label_area_size(px(40, k))
         .build_cartesian_2d(-0.5..n - 0.5, -2.5..2.5)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v: &f64| match v.round() as i32 {
-            s if s > 0 => format!("+{s}"),
-            s => s.to_string(),
-        })
-        .y_label_style(font(13, k))
-        .light_line_style(WHITE)
-        .draw()?;
+    emotion_axis(&mut chart, k)?;
     let width = chart.plotting_area().dim_in_pixel().0 as f64;
     for phase in data.phases.iter().filter(|p| !p.range.is_empty()) {
         let (start, end) = (phase.range.start as f64 - 0.5, phase.range.end as f64 - 0.5);
@@ -516,18 +530,7 @@ pub fn curves<DB: DrawingBackend>(
         .margin_top(px(16, k) + legend_height)
         .y_label_area_size(px(40, k))
         .build_cartesian_2d(0.0..width, -2.5..2.5)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v: &f64| match v.round() as i32 {
-            s if s > 0 => format!("+{s}"),
-            s => s.to_string(),
-        })
-        .y_label_style(font(13, k))
-        .light_line_style(WHITE)
-        .draw()?;
+    emotion_axis(&mut chart, k)?;
     let band_px = f64::from(chart.plotting_area().dim_in_pixel().0) / width;
     for (i, phase) in widest.phases.iter().enumerate() {
         let color = rgb(phase.color);
@@ -544,18 +547,7 @@ pub fn curves<DB: DrawingBackend>(
     }
     for (n, (label, curve)) in curves.iter().enumerate() {
         let color = COLORS[n % COLORS.len()];
-        let points: Vec<(f64, f64)> = curve
-            .phases
-            .iter()
-            .enumerate()
-            .flat_map(|(i, phase)| {
-                let count = phase.range.len() as f64;
-                phase.range.clone().enumerate().map(move |(j, p)| {
-                    let x = i as f64 + (j as f64 + 0.5) / count;
-                    (x, f64::from(curve.points[p].score))
-                })
-            })
-            .collect();
+        let points = in_phase_bands(curve);
         chart.draw_series(LineSeries::new(
             points.iter().copied(),
             color.stroke_width(px(2, k)),
