@@ -1,6 +1,7 @@
 // End-to-end tests drive the release build (dist/, made by `trunk build --release --offline`)
 // in Debian's Chromium; Playwright's own browser download does not work on these machines.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./tests/e2e/chromium.mjs";
 
 const port = 8091;
 
@@ -16,17 +17,7 @@ export default defineConfig({
     // The offline tests (offline.spec.js) turn the service worker on for themselves; elsewhere
     // it would only add a second copy of every request.
     serviceWorkers: "block",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `node tests/e2e/serve.mjs dist ${port}`,

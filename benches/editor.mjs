@@ -9,6 +9,7 @@ import { chromium } from "@playwright/test";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 import { judge } from "./lighthouse.mjs";
 import { generate, storeMap } from "./maps.mjs";
@@ -20,10 +21,7 @@ const sizes = short ? ["small"] : named.length ? named : ["small", "workshop", "
 const dist = process.env.DIST ?? "dist";
 const server = await serve(dist, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(CHROMIUM);
 
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);

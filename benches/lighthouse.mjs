@@ -5,23 +5,18 @@
 // Also run by benches/editor.mjs. Prints a table, then every audit that did not pass.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** Runs Lighthouse once on `dist`; resolves to its table rows and the audits that failed. */
 export async function judge(dist) {
   const server = await serve(dist, 0, { gzip: true });
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM.executablePath,
+    chromeFlags: ["--headless=new", ...CHROMIUM.args],
+  });
   try {
     const { lhr } = await lighthouse(url, {
       port: chrome.port,

@@ -3,14 +3,12 @@
 // writes docs/map-en.png and docs/map-nl.png: the See–Think–Do–Care template (and its Dutch
 // twin) on a 1920×1080 screen, as a projector shows it.
 import { chromium } from "@playwright/test";
+import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 
 const server = await serve("dist", 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(CHROMIUM);
 
 const shots = [
   { file: "docs/map-en.png", language: "en", template: "See – Think – Do – Care" },
