@@ -63,6 +63,29 @@ impl Lang {
         out
     }
 
+    /// A lane's name: the user's for their own lane, else the standard one in this language.
+    pub fn lane_name(self, lane: &crate::model::Lane) -> String {
+        use crate::model::LaneKind as K;
+        let text = match lane.kind {
+            _ if !lane.name.is_empty() => return lane.name.clone(),
+            K::Does => Text::LaneDoes,
+            K::Thinks => Text::LaneThinks,
+            K::PainPoints => Text::LanePainPoints,
+            K::Opportunities => Text::LaneOpportunities,
+            K::Backstage => Text::LaneBackstage,
+            K::Custom => Text::LaneUnnamed,
+        };
+        self.t(text).into()
+    }
+
+    /// "1 vote", "3 votes".
+    pub fn votes(self, n: u32) -> String {
+        match n {
+            1 => self.t(Text::VoteOne).into(),
+            n => self.fill(Text::VotesCount, &[("n", &n.to_string())]),
+        }
+    }
+
     pub fn t(self, text: Text) -> &'static str {
         let (en, nl) = text.both();
         match self {
@@ -187,6 +210,72 @@ texts! {
     Kpi => "KPI", "KPI";
     AddKpi => "Add KPI", "KPI toevoegen";
     NewKpi => "New KPI", "Nieuwe KPI";
+    NewCard => "New card", "Nieuwe kaart";
+    LaneDoes => "Does", "Doet";
+    LaneThinks => "Thinks and asks", "Denkt en vraagt";
+    LanePainPoints => "Pain points", "Pijnpunten";
+    LaneOpportunities => "Opportunities", "Kansen";
+    LaneBackstage => "Backstage", "Achter de schermen";
+    LaneUnnamed => "Lane", "Baan";
+    LaneCard => "Card", "Kaart";
+    CardText => "Text", "Tekst";
+    AddCardTo => "Add a card to {lane}", "Kaart toevoegen aan {lane}";
+    DeleteCard => "Delete card", "Kaart verwijderen";
+    Severity => "Severity", "Ernst";
+    SeverityNone => "Not rated", "Niet beoordeeld";
+    Severity1 => "1 — a nuisance", "1 — hinderlijk";
+    Severity2 => "2 — hurts", "2 — doet pijn";
+    Severity3 => "3 — customers leave over it", "3 — klanten haken erop af";
+    SeverityShort => "severity {n}", "ernst {n}";
+    Votes => "Votes", "Stemmen";
+    VotesCount => "{n} votes", "{n} stemmen";
+    VoteOne => "1 vote", "1 stem";
+    AddVote => "Add a vote", "Stem toevoegen";
+    AddVoteTo => "Add a vote to {card}", "Stem toevoegen aan {card}";
+    RemoveVoteFrom => "Remove a vote from {card}", "Stem weghalen bij {card}";
+    RemoveVote => "Remove a vote", "Stem weghalen";
+    MoveToLane => "Lane", "Baan";
+    Plan => "Plan", "Plan";
+    CostPerMonth => "Cost per month", "Kosten per maand";
+    ContactsPerMonth => "Contacts per customer per month", "Contacten per klant per maand";
+    Reach => "Reach", "Bereik";
+    ReachNone => "Not set", "Niet ingesteld";
+    ReachMass => "Mass (above the line)", "Massa (above the line)";
+    ReachPersonal => "Personal (below the line)", "Persoonlijk (below the line)";
+    Trigger => "Triggered by (lifecycle event)", "Aanleiding (moment in de klantrelatie)";
+    DescriptionAndPlan => "Description and plan", "Beschrijving en plan";
+    EmotionOf => "Emotion of {persona}", "Emotie van {persona}";
+    SameAsTouchpoint => "As the touchpoint", "Zoals het contactmoment";
+    PhasePlanFigures => "{cost} {currency} · {contacts} contacts a month", "{cost} {currency} · {contacts} contacten per maand";
+    PhasePlanLimit => "(limit {limit})", "(grens {limit})";
+    ContactLimit => "Most contacts per customer per month", "Hoogstens contacten per klant per maand";
+    OverContactLimit => "Too many contacts:", "Te veel contacten:";
+    ByVotes => "Votes", "Stemmen";
+    ByVotesCaption => "Pain points and opportunities, most votes first", "Pijnpunten en kansen, meeste stemmen eerst";
+    Kind => "Kind", "Soort";
+    SortAgain => "Sort by votes again", "Opnieuw sorteren op stemmen";
+    NothingToVoteOn => "No pain points or opportunities yet.", "Nog geen pijnpunten of kansen.";
+    Personas => "Personas", "Persona's";
+    NewPersona => "New persona", "Nieuwe persona";
+    AddPersona => "Add persona", "Persona toevoegen";
+    DeletePersona => "Delete persona", "Persona verwijderen";
+    PersonaName => "Persona's name", "Naam van de persona";
+    PersonaColor => "Persona's colour", "Kleur van de persona";
+    PersonaGoals => "Goals", "Doelen";
+    PersonaFrustrations => "Frustrations", "Frustraties";
+    PersonaQuote => "Quote", "Citaat";
+    Lanes => "Lanes", "Banen";
+    LanesShown => "{shown} of {all} shown", "{shown} van {all} getoond";
+    NewLane => "New lane", "Nieuwe baan";
+    AddLane => "Add lane", "Baan toevoegen";
+    LaneName => "Lane's name", "Naam van de baan";
+    ShowLane => "Show {lane}", "{lane} tonen";
+    MoveLaneUp => "Move {lane} up", "{lane} omhoog";
+    MoveLaneDown => "Move {lane} down", "{lane} omlaag";
+    DeleteLane => "Delete {lane} and its cards", "{lane} en de kaarten erin verwijderen";
+    Currency => "Currency of the plan", "Valuta van het plan";
+    CurrencyTooLong => "A currency has at most 8 characters, such as EUR.", "Een valuta heeft hoogstens 8 tekens, zoals EUR.";
+    NotANumberOrNegative => "Enter a number of 0 or more, such as 12.5, or leave it empty.", "Vul een getal van 0 of meer in, zoals 12,5, of laat het leeg.";
     KpiName => "KPI name", "Naam van de KPI";
     Unit => "Unit", "Eenheid";
     Direction => "Better when", "Beter als";
@@ -280,7 +369,7 @@ texts! {
     ProblemMissing => "missing; expected {expected}", "ontbreekt; verwacht: {expected}";
     ProblemUnknownField => "unknown field, ignored", "onbekend veld, genegeerd";
     ProblemWrongFormat => "this is not a journey map file (format is {found}, expected \"{map}\" or \"{bundle}\")", "dit is geen klantreisbestand (format is {found}, verwacht \"{map}\" of \"{bundle}\")";
-    ProblemNewerVersion => "made by a newer version of the app (format version {found}; this app reads version {version}): update the app to open it", "gemaakt met een nieuwere versie van de app (formaatversie {found}; deze app leest versie {version}): werk de app bij om het te openen";
+    ProblemNewerVersion => "made by a newer version of the app (format version {found}; this app reads up to version {version}): update the app to open it", "gemaakt met een nieuwere versie van de app (formaatversie {found}; deze app leest tot en met versie {version}): werk de app bij om het te openen";
     ProblemDuplicateId => "the id {id} is already used at {first}", "de id {id} wordt al gebruikt bij {first}";
     ProblemTooMany => "{count} entries, more than the {max} this app accepts", "{count} onderdelen, meer dan de {max} die deze app aankan";
     ProblemTitleLength => "a title needs 1 to {max} characters, this one has {chars}", "een titel heeft 1 tot {max} tekens nodig, deze heeft er {chars}";
@@ -300,6 +389,15 @@ texts! {
     ExpectedTimestamp => "a date and time such as 2026-01-31T09:00:00Z", "een datum en tijd zoals 2026-01-31T09:00:00Z";
     ExpectedLanguageTag => "a language code such as nl or en-GB", "een taalcode zoals nl of en-GB";
     ExpectedVersion => "a whole version number from 1", "een geheel versienummer vanaf 1";
+    ExpectedLaneKind => "one of \"does\", \"thinks\", \"pain_points\", \"opportunities\", \"backstage\", \"custom\"", "een van \"does\", \"thinks\", \"pain_points\", \"opportunities\", \"backstage\", \"custom\"";
+    ExpectedSeverity => "1, 2 or 3, or null", "1, 2 of 3, of null";
+    ExpectedVotes => "a whole number from 0 to 9999", "een geheel getal van 0 tot 9999";
+    ExpectedPlanNumber => "a number from 0 to 10¹², or null", "een getal van 0 tot 10¹², of null";
+    ExpectedReach => "\"mass\" or \"personal\", or null", "\"mass\" of \"personal\", of null";
+    ExpectedBool => "true or false", "true of false";
+    ExpectedCurrency => "a currency of at most 8 characters, such as \"EUR\"", "een valuta van hoogstens 8 tekens, zoals \"EUR\"";
+    ProblemUnknownPersona => "this map has no persona with the id {id}", "deze kaart heeft geen persona met id {id}";
+    ProblemUnknownLane => "this map has no lane with the id {id}", "deze kaart heeft geen baan met id {id}";
     // A row of a measurements file that cannot be read.
     RowColumns => "row {row}: expected 2 columns (date and value), found {count}", "rij {row}: 2 kolommen verwacht (datum en waarde), {count} gevonden";
     RowDate => "row {row}: “{date}” is not a date (use 2026-01-31 or 31-01-2026)", "rij {row}: “{date}” is geen datum (gebruik 2026-01-31 of 31-01-2026)";

@@ -11,12 +11,11 @@ use journey_mapper::model::{
 
 fn touchpoint(id: &str, channel: &str, emotion: Option<i64>) -> Touchpoint {
     Touchpoint {
-        id: id.into(),
-        name: format!("Touchpoint {id}"),
         channel: channel.into(),
         description: "Why it matters".into(),
         emotion: emotion.and_then(Emotion::new),
         owner: "Marketing".into(),
+        ..Touchpoint::new(id, format!("Touchpoint {id}"))
     }
 }
 

@@ -7,7 +7,9 @@ use journey_mapper::charts::{data, draw};
 use journey_mapper::i18n::Lang;
 use journey_mapper::model::generate::{self, Size};
 use journey_mapper::model::templates::Template;
-use journey_mapper::model::{Date, Direction, Emotion, JourneyMap, Kpi, Measurement};
+use journey_mapper::model::{
+    Color, Date, Direction, Emotion, JourneyMap, Kpi, Measurement, Persona,
+};
 use plotters::prelude::*;
 use std::path::Path;
 
@@ -182,6 +184,7 @@ fn fifty_phases() {
             touchpoints: 500,
             kpis: 100,
             measurements: 24,
+            ..Size::SMALL
         },
     );
     let kpi = map.phases[0].kpis[0].clone();
@@ -247,4 +250,48 @@ fn two_curves_in_one_chart() {
     assert_eq!(table.0[0], "Naam");
     assert_eq!(table.1[0][0], "Before the workshop");
     assert!(table.1.iter().any(|row| row[0] == "After the workshop"));
+}
+
+#[test]
+fn one_curve_per_persona_where_a_map_has_more_than_one() {
+    let mut map = template();
+    let look = Look {
+        lang: Lang::En,
+        scale: 1.0,
+    };
+    // One persona: the one curve, as without personas.
+    let one = data::experience(&map);
+    assert!(one.personas.is_empty());
+    map.personas
+        .push(Persona::new("bram", "Bram", Color::rgb(0xd6, 0x27, 0x28)));
+    // Bram feels worse at the first touchpoint of each phase, and rates one the map leaves unrated.
+    for phase in &mut map.phases {
+        let t = &mut phase.touchpoints[0];
+        t.emotions.insert("bram".into(), Emotion::new(-2).unwrap());
+    }
+    let both = data::experience(&map);
+    let names: Vec<&str> = both.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Sanne, online shopper", "Bram"]);
+    assert_eq!(
+        both.personas[0].curve.points, one.points,
+        "Sanne feels as the touchpoints say"
+    );
+    assert!(
+        both.personas[1]
+            .curve
+            .points
+            .iter()
+            .filter(|p| p.score == -2)
+            .count()
+            >= 4
+    );
+    snapshot("personas-experience", |a| {
+        draw::experience(a, &both, look).unwrap()
+    });
+    snapshot("personas-curve-lane", |a| {
+        draw::curve_lane(a, &both.curve(), look).unwrap()
+    });
+    let (head, rows) = journey_mapper::charts::tables::experience_table(&both, Lang::En);
+    assert_eq!(head[0], "Name");
+    assert!(rows.iter().any(|r| r[0] == "Bram" && r[3] == "−2"));
 }

@@ -1,4 +1,5 @@
-//! Exchange format v1: what export writes, and every problem import reports.
+//! The exchange format: what export writes (version 2), how version 1 files are read, and every
+//! problem import reports.
 
 use journey_mapper::i18n::Lang;
 use journey_mapper::model::csv::{self, Separator};
@@ -6,8 +7,8 @@ use journey_mapper::model::exchange::{self, Imported, Problem};
 use journey_mapper::model::generate::{self, Size};
 use journey_mapper::model::share;
 use journey_mapper::model::{
-    limits, Color, Date, Direction, Edit, EditError, Emotion, JourneyMap, Kpi, Measurement, Phase,
-    TextField, Touchpoint,
+    limits, Color, Date, Direction, Edit, EditError, Emotion, JourneyMap, Kpi, Lane, LaneCard,
+    LaneKind, Measurement, Persona, Phase, Reach, Severity, TextField, Touchpoint,
 };
 use journey_mapper::storage::entry::{self, Decoded};
 use proptest::prelude::*;
@@ -37,6 +38,167 @@ fn minimal() -> Value {
                           "measurements": [ { "date": "2026-01-01", "value": 1.8 } ] } ] } ] } })
 }
 
+/// A version 2 file: [`minimal`] with a persona, the lanes, lane cards and a plan.
+fn whole() -> Value {
+    let mut doc = minimal();
+    doc["version"] = json!(2);
+    let map = &mut doc["map"];
+    map["currency"] = json!("EUR");
+    map["personas"] = json!([{ "id": "anna", "name": "Anna", "color": "#9467bd", "quote": "Make it easy" },
+                             { "id": "bram", "name": "Bram", "color": "#8c564b" }]);
+    map["lanes"] = json!([{ "id": "pains", "kind": "pain_points", "name": "", "shown": true },
+                          { "id": "ideas", "kind": "opportunities", "shown": false }]);
+    let phase = &mut map["phases"][0];
+    phase["contact_limit"] = json!(3);
+    phase["cards"] = json!({ "pains": [{ "id": "c1", "text": "Too many mails", "severity": 3, "votes": 4 }],
+                             "ideas": [{ "id": "c2", "text": "One digest a week", "severity": null, "votes": 2 }] });
+    let t = &mut phase["touchpoints"][0];
+    t["emotions"] = json!({ "bram": -1 });
+    t["cost_per_month"] = json!(1200.5);
+    t["contacts_per_month"] = json!(2);
+    t["reach"] = json!("mass");
+    t["trigger"] = json!("7 days after delivery");
+    doc
+}
+
+#[test]
+fn a_version_2_file_reads_with_everything_it_holds() {
+    let Imported { maps, warnings } = exchange::import(&whole().to_string()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let map = &maps[0];
+    assert_eq!(map.currency, "EUR");
+    assert_eq!(map.personas[0].quote, "Make it easy");
+    assert!(!map.lanes[1].shown);
+    let phase = &map.phases[0];
+    assert_eq!(phase.contact_limit, Some(3.0));
+    assert_eq!(phase.lane_cards("pains")[0].severity, Severity::new(3));
+    assert_eq!(phase.lane_cards("ideas")[0].votes, 2);
+    let t = &phase.touchpoints[0];
+    assert_eq!(
+        t.emotion_of("anna"),
+        Emotion::new(1),
+        "the touchpoint's own"
+    );
+    assert_eq!(t.emotion_of("bram"), Emotion::new(-1));
+    assert_eq!(
+        (t.cost_per_month, t.contacts_per_month, t.reach),
+        (Some(1200.5), Some(2.0), Some(Reach::Mass))
+    );
+    assert_eq!(t.trigger, "7 days after delivery");
+    // Written back, it reads the same.
+    let again = exchange::import(&exchange::export_map(map, None))
+        .unwrap()
+        .maps;
+    assert_eq!(&again[0], map);
+}
+
+#[test]
+fn a_version_2_file_with_bad_parts_is_refused_with_every_problem_by_its_path() {
+    let mut doc = whole();
+    let phase = &mut doc["map"]["phases"][0];
+    phase["touchpoints"][0]["emotions"] = json!({ "carla": 1, "bram": 5 });
+    phase["touchpoints"][0]["cost_per_month"] = json!(-10);
+    phase["touchpoints"][0]["reach"] = json!("everyone");
+    phase["contact_limit"] = json!("many");
+    phase["cards"]["nowhere"] = json!([{ "id": "c3", "text": "Lost" }]);
+    phase["cards"]["pains"][0]["severity"] = json!(4);
+    phase["cards"]["pains"][0]["votes"] = json!(2.5);
+    phase["cards"]["ideas"][0]["votes"] = json!(-1);
+    doc["map"]["lanes"][1]["kind"] = json!("feelings");
+    doc["map"]["lanes"][0]["shown"] = json!("yes");
+    doc["map"]["currency"] = json!("Euro's of the realm");
+    let all = messages(&exchange::import(&doc.to_string()).unwrap_err());
+    let expected = [
+        "map.currency: expected a currency of at most 8 characters",
+        "map.lanes[0].shown: expected true or false, found \"yes\"",
+        "map.lanes[1].kind: expected one of \"does\"",
+        "map.phases[0].touchpoints[0].emotions.bram: expected a whole number from -2 to 2, or null, found 5",
+        "map.phases[0].touchpoints[0].emotions.carla: this map has no persona with the id \"carla\"",
+        "map.phases[0].touchpoints[0].cost_per_month: expected a number from 0 to 10¹², or null, found -10",
+        "map.phases[0].touchpoints[0].reach: expected \"mass\" or \"personal\", or null, found \"everyone\"",
+        "map.phases[0].contact_limit: expected a number from 0 to 10¹², or null, found \"many\"",
+        "map.phases[0].cards.nowhere: this map has no lane with the id \"nowhere\"",
+        "map.phases[0].cards.pains[0].severity: expected 1, 2 or 3, or null, found 4",
+        "map.phases[0].cards.pains[0].votes: expected a whole number from 0 to 9999, found 2.5",
+        "map.phases[0].cards.ideas[0].votes: expected a whole number from 0 to 9999, found -1",
+    ];
+    for e in expected {
+        assert!(
+            all.iter().any(|m| m.starts_with(e)),
+            "{e:?} not in {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn version_1_files_of_every_template_open_as_they_were_with_hidden_lanes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10, "every template in English and Dutch");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let old: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(old["version"], 1);
+        let Imported { maps, warnings } = exchange::import(&text).unwrap();
+        assert!(warnings.is_empty(), "{file:?}: {warnings:?}");
+        let map = &maps[0];
+        // Everything version 1 held is there as it was.
+        let was = &old["map"];
+        assert_eq!(map.title, was["title"].as_str().unwrap());
+        assert_eq!(map.phases.len(), was["phases"].as_array().unwrap().len());
+        for (phase, was) in map.phases.iter().zip(was["phases"].as_array().unwrap()) {
+            assert_eq!(phase.name, was["name"].as_str().unwrap());
+            let names = |list: &Value| {
+                list.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t["name"].as_str().unwrap().to_owned())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                phase
+                    .touchpoints
+                    .iter()
+                    .map(|t| t.name.clone())
+                    .collect::<Vec<_>>(),
+                names(&was["touchpoints"])
+            );
+            assert_eq!(
+                phase
+                    .kpis
+                    .iter()
+                    .map(|k| k.name.clone())
+                    .collect::<Vec<_>>(),
+                names(&was["kpis"])
+            );
+            for (t, was) in phase
+                .touchpoints
+                .iter()
+                .zip(was["touchpoints"].as_array().unwrap())
+            {
+                assert_eq!(
+                    t.emotion.map(|e| i64::from(e.score())),
+                    was["emotion"].as_i64()
+                );
+                assert_eq!(t.channel, was["channel"].as_str().unwrap());
+            }
+            assert!(phase.cards.is_empty());
+        }
+        // Version 2's parts: the standard lanes, hidden, and nothing else.
+        assert_eq!(map.lanes.len(), 5);
+        assert!(map.lanes.iter().all(|l| !l.shown));
+        assert!(map.personas.is_empty());
+        // Written again it is a version 2 file that reads back the same.
+        let written = exchange::export_map(map, None);
+        assert!(written.contains("\"version\": 2"));
+        assert_eq!(&exchange::import(&written).unwrap().maps[0], map);
+    }
+}
+
 #[test]
 fn export_writes_exactly_the_documented_fields() {
     let mut map = generate::map(
@@ -46,6 +208,8 @@ fn export_writes_exactly_the_documented_fields() {
             touchpoints: 1,
             kpis: 1,
             measurements: 1,
+            personas: 1,
+            cards: 1,
         },
     );
     map.created_at = "2026-11-23T09:00:00Z".into();
@@ -62,18 +226,32 @@ fn export_writes_exactly_the_documented_fields() {
     assert_eq!(keys(&doc), "exported_at,format,map,version");
     assert_eq!(
         (doc["format"].as_str(), doc["version"].as_u64()),
-        (Some("journey-map"), Some(1))
+        (Some("journey-map"), Some(2))
     );
     // Optional strings that are empty are left out; the rest are always written.
-    assert_eq!(keys(&doc["map"]), "created_at,description,id,phases,title");
+    assert_eq!(
+        keys(&doc["map"]),
+        "created_at,currency,description,id,lanes,personas,phases,title"
+    );
+    assert_eq!(
+        keys(&doc["map"]["personas"][0]),
+        "color,description,frustrations,goals,id,name,quote"
+    );
+    assert_eq!(keys(&doc["map"]["lanes"][0]), "id,kind,name,shown");
+    assert_eq!(doc["map"]["lanes"][2]["kind"], "pain_points");
     let phase = &doc["map"]["phases"][0];
     assert_eq!(
         keys(phase),
-        "color,description,goal,id,kpis,name,touchpoints"
+        "cards,color,contact_limit,description,goal,id,kpis,name,touchpoints"
     );
     assert_eq!(
         keys(&phase["touchpoints"][0]),
-        "channel,description,emotion,id,name,owner"
+        "channel,contacts_per_month,cost_per_month,description,emotion,emotions,id,name,owner,reach,trigger"
+    );
+    assert_eq!(keys(&phase["cards"]), "lane-does");
+    assert_eq!(
+        keys(&phase["cards"]["lane-does"][0]),
+        "id,severity,text,votes"
     );
     assert_eq!(
         keys(&phase["kpis"][0]),
@@ -179,8 +357,8 @@ fn whole_file_problems() {
         (r#"{"format": "journey-map", "version": 1.0, "map": {}}"#.into(), "version: expected a whole version number from 1, found 1.0"),
         (r#"{"format": "journey-map", "version": -1, "map": {}}"#.into(), "version: expected a whole version number from 1, found -1"),
         (
-            json!({"format": "journey-map", "version": 2, "map": {}}).to_string(),
-            "version: made by a newer version of the app (format version 2; this app reads version 1): update the app to open it",
+            json!({"format": "journey-map", "version": 3, "map": {}}).to_string(),
+            "version: made by a newer version of the app (format version 3; this app reads up to version 2): update the app to open it",
         ),
         (json!({"format": "journey-map", "version": 1}).to_string(), "map: missing; expected an object"),
         (json!({"format": "journey-map", "version": 1, "exported_at": "now", "map": {}}).to_string(), "exported_at: expected a date and time"),
@@ -416,22 +594,69 @@ fn date() -> impl Strategy<Value = Date> {
     (0u16..=9999, 1u8..=12, 1u8..=31).prop_filter_map("a real day", |(y, m, d)| Date::new(y, m, d))
 }
 
+fn plan_number() -> impl Strategy<Value = Option<f64>> {
+    proptest::option::of(prop_oneof![0.0..=1e12, Just(0.0), Just(1e12)])
+}
+
 fn touchpoint() -> impl Strategy<Value = Touchpoint> {
     (
-        text(),
-        text(),
-        text(),
-        proptest::option::of(-2i64..=2),
-        text(),
+        (
+            text(),
+            text(),
+            text(),
+            proptest::option::of(-2i64..=2),
+            text(),
+        ),
+        (
+            plan_number(),
+            plan_number(),
+            proptest::option::of(any::<bool>()),
+            text(),
+        ),
     )
-        .prop_map(|(name, channel, description, e, owner)| Touchpoint {
-            id: String::new(),
-            name,
-            channel,
-            description,
-            emotion: e.and_then(Emotion::new),
-            owner,
+        .prop_map(
+            |((name, channel, description, e, owner), (cost, contacts, mass, trigger))| {
+                Touchpoint {
+                    channel,
+                    description,
+                    emotion: e.and_then(Emotion::new),
+                    owner,
+                    cost_per_month: cost,
+                    contacts_per_month: contacts,
+                    reach: mass.map(|m| if m { Reach::Mass } else { Reach::Personal }),
+                    trigger,
+                    ..Touchpoint::new(String::new(), name)
+                }
+            },
+        )
+}
+
+/// A lane card with the index of the lane it goes in (of the map's lanes).
+fn card() -> impl Strategy<Value = (usize, LaneCard)> {
+    (
+        0usize..6,
+        text(),
+        proptest::option::of(1i64..=3),
+        0u32..=9999,
+    )
+        .prop_map(|(lane, text, severity, votes)| {
+            let mut card = LaneCard::new(String::new(), text);
+            card.severity = severity.and_then(Severity::new);
+            card.votes = votes;
+            (lane, card)
         })
+}
+
+fn persona() -> impl Strategy<Value = Persona> {
+    ((text(), text(), text()), (text(), text(), any::<[u8; 3]>())).prop_map(
+        |((name, description, goals), (frustrations, quote, [r, g, b]))| Persona {
+            description,
+            goals,
+            frustrations,
+            quote,
+            ..Persona::new(String::new(), name, Color::rgb(r, g, b))
+        },
+    )
 }
 
 fn kpi() -> impl Strategy<Value = Kpi> {
@@ -461,24 +686,25 @@ fn kpi() -> impl Strategy<Value = Kpi> {
         })
 }
 
-fn phase() -> impl Strategy<Value = Phase> {
+/// A phase with its lane cards still to be put in lanes (the map's, once it has them).
+fn phase() -> impl Strategy<Value = (Phase, Vec<(usize, LaneCard)>)> {
     (
-        text(),
-        text(),
-        text(),
-        any::<[u8; 3]>(),
+        (text(), text(), text(), any::<[u8; 3]>(), plan_number()),
         proptest::collection::vec(touchpoint(), 0..4),
         proptest::collection::vec(kpi(), 0..3),
+        proptest::collection::vec(card(), 0..5),
     )
         .prop_map(
-            |(name, description, goal, [r, g, b], touchpoints, kpis)| Phase {
-                id: String::new(),
-                name,
-                description,
-                goal,
-                color: Color::rgb(r, g, b),
-                touchpoints,
-                kpis,
+            |((name, description, goal, [r, g, b], limit), touchpoints, kpis, cards)| {
+                let phase = Phase {
+                    description,
+                    goal,
+                    contact_limit: limit,
+                    touchpoints,
+                    kpis,
+                    ..Phase::new(String::new(), name, Color::rgb(r, g, b))
+                };
+                (phase, cards)
             },
         )
 }
@@ -491,27 +717,71 @@ fn journey_map() -> impl Strategy<Value = JourneyMap> {
         proptest::option::of("[a-z]{2}(-[A-Z]{2})?"),
         proptest::collection::vec(phase(), 0..5),
         text(),
+        (
+            proptest::collection::vec(persona(), 0..4),
+            any::<[bool; 5]>(),
+            proptest::option::of(text()),
+            "[A-Z€$]{0,3}",
+        ),
     )
-        .prop_map(|(id, title, description, language, phases, id_prefix)| {
-            let mut map = JourneyMap::new(id.clone(), title);
-            map.description = description;
-            map.language = language.unwrap_or_default();
-            map.updated_at = "2026-11-23T09:15:00Z".into();
-            map.phases = phases;
-            // Ids may be any text; they only have to be unique within the map, map id included
-            // (so the item ids extend it and can never equal it).
-            let mut n = 0;
-            let mut next = || {
-                n += 1;
-                format!("{id}.{id_prefix}{n}")
-            };
-            for phase in &mut map.phases {
-                phase.id = next();
-                phase.touchpoints.iter_mut().for_each(|t| t.id = next());
-                phase.kpis.iter_mut().for_each(|k| k.id = next());
-            }
-            map
-        })
+        .prop_map(
+            |(id, title, description, language, phases, id_prefix, whole)| {
+                let (personas, shown, custom_lane, currency) = whole;
+                let mut map = JourneyMap::new(id.clone(), title);
+                map.description = description;
+                map.language = language.unwrap_or_default();
+                map.updated_at = "2026-11-23T09:15:00Z".into();
+                map.currency = currency;
+                // Ids may be any text; they only have to be unique within the map, map id included
+                // (so the item ids extend it and can never equal it).
+                let mut n = 0;
+                let mut next = || {
+                    n += 1;
+                    format!("{id}.{id_prefix}{n}")
+                };
+                map.personas = personas;
+                map.personas.iter_mut().for_each(|p| p.id = next());
+                for (lane, shown) in map.lanes.iter_mut().zip(shown) {
+                    lane.id = next();
+                    lane.shown = shown;
+                }
+                if let Some(name) = custom_lane {
+                    let id = next();
+                    map.lanes.push(Lane {
+                        id,
+                        kind: LaneKind::Custom,
+                        name,
+                        shown: true,
+                    });
+                }
+                for (mut phase, cards) in phases {
+                    phase.id = next();
+                    phase.touchpoints.iter_mut().for_each(|t| t.id = next());
+                    phase.kpis.iter_mut().for_each(|k| k.id = next());
+                    for (lane, mut card) in cards {
+                        card.id = next();
+                        let lane = map.lanes[lane % map.lanes.len()].id.clone();
+                        phase.cards.entry(lane).or_default().push(card);
+                    }
+                    map.phases.push(phase);
+                }
+                // Some touchpoints feel otherwise for some personas.
+                let persona_ids: Vec<_> = map.personas.iter().map(|p| p.id.clone()).collect();
+                let touchpoints = map.phases.iter_mut().flat_map(|p| &mut p.touchpoints);
+                for (i, t) in touchpoints.enumerate() {
+                    for (j, persona) in persona_ids
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| (i + j) % 3 == 0)
+                    {
+                        let score = ((i * 7 + j) % 5) as i64 - 2;
+                        t.emotions
+                            .insert(persona.clone(), Emotion::new(score).unwrap());
+                    }
+                }
+                map
+            },
+        )
 }
 
 proptest! {

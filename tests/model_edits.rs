@@ -2,8 +2,9 @@
 
 use journey_mapper::model::generate::{self, Size};
 use journey_mapper::model::{
-    limits, Color, Date, Direction, Edit, EditError, Emotion, Item, JourneyMap, Kpi, Library,
-    LibraryEdit, Measurement, NumberField, Phase, TextField, Touchpoint, PHASE_PALETTE,
+    limits, Color, Date, Direction, Edit, EditError, Emotion, Item, JourneyMap, Kpi, Lane,
+    LaneCard, LaneKind, Library, LibraryEdit, Measurement, NumberField, Persona, Phase, TextField,
+    Touchpoint, PHASE_PALETTE,
 };
 
 fn sample() -> JourneyMap {
@@ -12,12 +13,10 @@ fn sample() -> JourneyMap {
 
 fn touchpoint(id: &str) -> Touchpoint {
     Touchpoint {
-        id: id.into(),
-        name: "Newsletter".into(),
         channel: "E-mail".into(),
-        description: String::new(),
         emotion: Emotion::new(1),
         owner: "Marketing".into(),
+        ..Touchpoint::new(id, "Newsletter")
     }
 }
 
@@ -170,6 +169,228 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
     ];
     for edit in edits {
         round_trip(&map, edit);
+    }
+}
+
+#[test]
+fn every_edit_of_personas_lanes_cards_and_the_plan_is_undone_by_its_inverse() {
+    let map = sample();
+    let p0 = map.phases[0].id.clone();
+    let p3 = map.phases[3].id.clone();
+    let tp = map.phases[0].touchpoints[1].id.clone();
+    let persona = map.personas[1].id.clone();
+    let [does, thinks, pains] = [0, 1, 2].map(|i| map.lanes[i].id.clone());
+    let card = map.phases[0].lane_cards(&pains)[0].id.clone();
+    let texts = [
+        TextField::MapCurrency,
+        TextField::TouchpointTrigger(tp.clone()),
+        TextField::PersonaName(persona.clone()),
+        TextField::PersonaDescription(persona.clone()),
+        TextField::PersonaGoals(persona.clone()),
+        TextField::PersonaFrustrations(persona.clone()),
+        TextField::PersonaQuote(persona.clone()),
+        TextField::LaneName(does.clone()),
+        TextField::CardText(card.clone()),
+    ];
+    for field in texts {
+        round_trip(
+            &map,
+            Edit::SetText {
+                field,
+                value: "€".into(),
+            },
+        );
+    }
+    let mut custom = Lane {
+        id: "lane-own".into(),
+        kind: LaneKind::Custom,
+        name: "Feels".into(),
+        shown: true,
+    };
+    let edits = [
+        Edit::SetNumber {
+            field: NumberField::Cost(tp.clone()),
+            value: Some(0.0),
+        },
+        Edit::SetNumber {
+            field: NumberField::Contacts(tp.clone()),
+            value: None,
+        },
+        Edit::SetNumber {
+            field: NumberField::ContactLimit(p0.clone()),
+            value: Some(2.5),
+        },
+        Edit::SetReach {
+            touchpoint: tp.clone(),
+            reach: None,
+        },
+        Edit::SetPersonaEmotion {
+            touchpoint: tp.clone(),
+            persona: map.personas[0].id.clone(),
+            emotion: Emotion::new(2),
+        },
+        Edit::SetPersonaColor {
+            persona: persona.clone(),
+            color: Color::rgb(9, 9, 9),
+        },
+        Edit::InsertPersona {
+            index: 1,
+            persona: Persona::new("p-new", "Eva", PHASE_PALETTE[0]),
+            emotions: vec![(tp.clone(), Emotion::new(-1).unwrap())],
+        },
+        Edit::RemovePersona {
+            persona: persona.clone(),
+        },
+        Edit::InsertLane {
+            index: 0,
+            lane: custom.clone(),
+            cards: vec![(p3.clone(), vec![LaneCard::new("own-1", "Nervous")])],
+        },
+        Edit::RemoveLane {
+            lane: pains.clone(),
+        },
+        Edit::MoveLane {
+            lane: does.clone(),
+            to: 4,
+        },
+        Edit::ShowLane {
+            lane: thinks.clone(),
+            shown: false,
+        },
+        Edit::InsertItem {
+            phase: p3.clone(),
+            index: 1,
+            item: Item::Card {
+                lane: thinks.clone(),
+                card: LaneCard::new("c-new", "Is it safe?"),
+            },
+        },
+        Edit::RemoveItem { id: card.clone() },
+        Edit::MoveItem {
+            id: card.clone(),
+            phase: p3.clone(),
+            index: 0,
+        },
+        Edit::MoveCard {
+            id: card.clone(),
+            phase: p0.clone(),
+            lane: does.clone(),
+            index: 1,
+        },
+        Edit::MoveCard {
+            id: card.clone(),
+            phase: p3.clone(),
+            lane: thinks.clone(),
+            index: 0,
+        },
+        Edit::SetSeverity {
+            card: card.clone(),
+            severity: None,
+        },
+        Edit::SetVotes {
+            card: card.clone(),
+            votes: limits::VOTES,
+        },
+    ];
+    for edit in edits {
+        round_trip(&map, edit);
+    }
+
+    // A persona's removal takes its own emotions along, and its undo brings them back.
+    let removed = round_trip(
+        &map,
+        Edit::RemovePersona {
+            persona: persona.clone(),
+        },
+    );
+    assert!(removed
+        .phases
+        .iter()
+        .flat_map(|p| &p.touchpoints)
+        .all(|t| !t.emotions.contains_key(&persona)));
+    // A lane's removal takes its cards along.
+    let removed = round_trip(
+        &map,
+        Edit::RemoveLane {
+            lane: pains.clone(),
+        },
+    );
+    assert!(removed.card(&card).is_none());
+    // A moved card lands where asked, in the lane asked.
+    let moved = round_trip(
+        &map,
+        Edit::MoveCard {
+            id: card.clone(),
+            phase: p3.clone(),
+            lane: does.clone(),
+            index: 1,
+        },
+    );
+    assert_eq!(moved.phases[3].lane_cards(&does)[1].id, card);
+    assert_eq!(moved.card_count(), map.card_count());
+    custom.id = does.clone();
+    let mut refused = map.clone();
+    for edit in [
+        Edit::SetNumber {
+            field: NumberField::Cost(tp.clone()),
+            value: Some(-1.0),
+        },
+        Edit::SetNumber {
+            field: NumberField::ContactLimit(p0.clone()),
+            value: Some(2e12),
+        },
+        Edit::SetVotes {
+            card: card.clone(),
+            votes: limits::VOTES + 1,
+        },
+        Edit::SetPersonaEmotion {
+            touchpoint: tp.clone(),
+            persona: "nobody".into(),
+            emotion: Emotion::new(1),
+        },
+        Edit::InsertLane {
+            index: 0,
+            lane: custom.clone(),
+            cards: vec![],
+        },
+        Edit::InsertItem {
+            phase: p0.clone(),
+            index: 0,
+            item: Item::Card {
+                lane: "no-lane".into(),
+                card: LaneCard::new("x", "x"),
+            },
+        },
+        Edit::MoveCard {
+            id: card.clone(),
+            phase: p0.clone(),
+            lane: "no-lane".into(),
+            index: 0,
+        },
+        Edit::MoveCard {
+            id: card.clone(),
+            phase: p0.clone(),
+            lane: pains.clone(),
+            index: 99,
+        },
+        Edit::SetText {
+            field: TextField::MapCurrency,
+            value: "Dollars!!!".into(),
+        },
+        Edit::InsertItem {
+            phase: p0.clone(),
+            index: 0,
+            item: Item::Touchpoint(Touchpoint {
+                cost_per_month: Some(-5.0),
+                ..touchpoint("bad")
+            }),
+        },
+    ] {
+        assert!(
+            refused.apply(edit.clone()).is_err(),
+            "{edit:?} was accepted"
+        );
+        assert_eq!(refused, map, "{edit:?} changed the map");
     }
 }
 

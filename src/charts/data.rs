@@ -1,7 +1,7 @@
 //! What each chart shows, worked out from the map: plain data, also used for the text
 //! alternatives next to the charts.
 
-use crate::model::{Color, Date, JourneyMap, Kpi, Status};
+use crate::model::{Color, Date, Emotion, JourneyMap, Kpi, Status, Touchpoint};
 
 /// One rated touchpoint on the experience curve, in journey order.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,18 @@ pub struct Experience {
     pub phases: Vec<ExperiencePhase>,
     pub points: Vec<ExperiencePoint>,
     pub unrated: usize,
+    /// Where the map has more than one persona, each one's own curve (empty otherwise: then
+    /// this is the one curve).
+    pub personas: Vec<PersonaCurve>,
+}
+
+/// One persona's experience curve: how it feels at each touchpoint, its own emotion where it
+/// has one, else the touchpoint's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonaCurve {
+    pub name: String,
+    pub color: Color,
+    pub curve: Experience,
 }
 
 impl Experience {
@@ -41,11 +53,38 @@ impl Experience {
                 })
                 .collect(),
             unrated: self.unrated,
+            personas: self
+                .personas
+                .iter()
+                .map(|p| PersonaCurve {
+                    name: p.name.clone(),
+                    color: p.color,
+                    curve: p.curve.curve(),
+                })
+                .collect(),
         }
     }
 }
 
+/// The experience curve of `map`; with more than one persona, each persona's too.
 pub fn experience(map: &JourneyMap) -> Experience {
+    let mut all = curve_of(map, |t| t.emotion);
+    if map.personas.len() > 1 {
+        all.personas = map
+            .personas
+            .iter()
+            .map(|p| PersonaCurve {
+                name: p.name.clone(),
+                color: p.color,
+                curve: curve_of(map, |t| t.emotion_of(&p.id)),
+            })
+            .collect();
+    }
+    all
+}
+
+/// The curve of the emotions `emotion` reads from each touchpoint.
+fn curve_of(map: &JourneyMap, emotion: impl Fn(&Touchpoint) -> Option<Emotion>) -> Experience {
     let mut points = Vec::new();
     let mut unrated = 0;
     let phases = map
@@ -54,7 +93,7 @@ pub fn experience(map: &JourneyMap) -> Experience {
         .map(|phase| {
             let start = points.len();
             for t in &phase.touchpoints {
-                match t.emotion {
+                match emotion(t) {
                     Some(e) => points.push(ExperiencePoint {
                         name: t.name.clone(),
                         score: e.score(),
@@ -81,6 +120,7 @@ pub fn experience(map: &JourneyMap) -> Experience {
         phases,
         points,
         unrated,
+        personas: Vec::new(),
     }
 }
 

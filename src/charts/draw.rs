@@ -144,16 +144,30 @@ pub fn curve_lane<DB: DrawingBackend>(
                 .pos(Pos::new(HPos::Left, VPos::Center)),
         )))?;
     }
-    let points = in_phase_bands(data);
-    chart.draw_series(LineSeries::new(
-        points.iter().copied(),
-        INK.stroke_width(px(3, k)),
-    ))?;
-    chart.draw_series(
-        points
-            .iter()
-            .map(|&(x, y)| Circle::new((x, y), px(6, k), INK.filled())),
-    )?;
+    if data.personas.is_empty() {
+        let points = in_phase_bands(data);
+        chart.draw_series(LineSeries::new(
+            points.iter().copied(),
+            INK.stroke_width(px(3, k)),
+        ))?;
+        chart.draw_series(
+            points
+                .iter()
+                .map(|&(x, y)| Circle::new((x, y), px(6, k), INK.filled())),
+        )?;
+    }
+    // A line per persona in its colour, its points in the shape its legend shows elsewhere.
+    for (n, persona) in data.personas.iter().enumerate() {
+        let color = rgb(persona.color);
+        let points = in_phase_bands(&persona.curve);
+        chart.draw_series(LineSeries::new(
+            points.iter().copied(),
+            color.stroke_width(px(3, k)),
+        ))?;
+        for point in &points {
+            marker(root, n, chart.backend_coord(point), px(5, k) as i32, color)?;
+        }
+    }
     Ok(())
 }
 
@@ -163,6 +177,18 @@ pub fn experience<DB: DrawingBackend>(
     look: Look,
 ) -> DrawResult<DB> {
     let (lang, k) = (look.lang, look.scale);
+    if !data.personas.is_empty() {
+        let lines: Vec<Line> = data
+            .personas
+            .iter()
+            .map(|p| Line {
+                name: &p.name,
+                color: rgb(p.color),
+                curve: &p.curve,
+            })
+            .collect();
+        return lines_in_bands(root, &lines, look);
+    }
     root.fill(&WHITE)?;
     if data.points.is_empty() {
         return empty(root, lang.t(Words::ChartNoRated), k);
@@ -515,12 +541,42 @@ pub fn curves<DB: DrawingBackend>(
     look: Look,
 ) -> DrawResult<DB> {
     const COLORS: [RGBColor; 3] = [INK, ON_TRACK, BEHIND];
+    let lines: Vec<Line> = curves
+        .iter()
+        .enumerate()
+        .map(|(n, (name, curve))| Line {
+            name,
+            color: COLORS[n % COLORS.len()],
+            curve,
+        })
+        .collect();
+    lines_in_bands(root, &lines, look)
+}
+
+/// One of several curves in one chart: its name for the legend, and its colour.
+struct Line<'a> {
+    name: &'a str,
+    color: RGBColor,
+    curve: &'a Experience,
+}
+
+/// Several curves over the same phases, each phase a band, with a legend of colour and shape:
+/// two versions compared, or a map's personas.
+fn lines_in_bands<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    curves: &[Line],
+    look: Look,
+) -> DrawResult<DB> {
     let (lang, k) = (look.lang, look.scale);
     root.fill(&WHITE)?;
-    let Some(widest) = curves.iter().map(|(_, c)| c).max_by_key(|c| c.phases.len()) else {
+    let Some(widest) = curves
+        .iter()
+        .map(|l| l.curve)
+        .max_by_key(|c| c.phases.len())
+    else {
         return empty(root, lang.t(Words::ChartNoRated), k);
     };
-    if curves.iter().all(|(_, c)| c.points.is_empty()) {
+    if curves.iter().all(|l| l.curve.points.is_empty()) {
         return empty(root, lang.t(Words::ChartNoRated), k);
     }
     let width = widest.phases.len().max(1) as f64;
@@ -545,9 +601,9 @@ pub fn curves<DB: DrawingBackend>(
             font(13, k).color(&color),
         )))?;
     }
-    for (n, (label, curve)) in curves.iter().enumerate() {
-        let color = COLORS[n % COLORS.len()];
-        let points = in_phase_bands(curve);
+    for (n, line) in curves.iter().enumerate() {
+        let (label, color) = (line.name, line.color);
+        let points = in_phase_bands(line.curve);
         chart.draw_series(LineSeries::new(
             points.iter().copied(),
             color.stroke_width(px(2, k)),

@@ -28,6 +28,8 @@ enum Content {
     Direction,
     /// Baseline, target and measurements.
     Figures,
+    /// The personas, their names and colours, and how each feels at each touchpoint.
+    Persona,
     /// Texts no chart shows: descriptions, goals, owners, the map's own texts.
     Unshown,
 }
@@ -46,8 +48,33 @@ fn content(edit: &Edit) -> Content {
             | F::PhaseDescription(_)
             | F::PhaseGoal(_)
             | F::TouchpointDescription(_)
-            | F::TouchpointOwner(_) => Content::Unshown,
+            | F::TouchpointOwner(_)
+            | F::MapCurrency
+            | F::TouchpointTrigger(_)
+            | F::PersonaDescription(_)
+            | F::PersonaGoals(_)
+            | F::PersonaFrustrations(_)
+            | F::PersonaQuote(_)
+            | F::LaneName(_)
+            | F::CardText(_) => Content::Unshown,
+            F::PersonaName(_) => Content::Persona,
         },
+        Edit::SetPersonaColor { .. }
+        | Edit::SetPersonaEmotion { .. }
+        | Edit::InsertPersona { .. }
+        | Edit::RemovePersona { .. } => Content::Persona,
+        Edit::SetNumber {
+            field: NumberField::Cost(_) | NumberField::Contacts(_) | NumberField::ContactLimit(_),
+            ..
+        }
+        | Edit::SetReach { .. }
+        | Edit::InsertLane { .. }
+        | Edit::RemoveLane { .. }
+        | Edit::MoveLane { .. }
+        | Edit::ShowLane { .. }
+        | Edit::MoveCard { .. }
+        | Edit::SetSeverity { .. }
+        | Edit::SetVotes { .. } => Content::Unshown,
         Edit::SetColor { .. } => Content::PhaseColor,
         Edit::SetEmotion { .. } => Content::Emotion,
         Edit::SetDirection { .. } => Content::Direction,
@@ -82,7 +109,12 @@ impl Chart {
         match self {
             Chart::Experience => matches!(
                 content,
-                C::Structure | C::PhaseName | C::PhaseColor | C::TouchpointName | C::Emotion
+                C::Structure
+                    | C::PhaseName
+                    | C::PhaseColor
+                    | C::TouchpointName
+                    | C::Emotion
+                    | C::Persona
             ),
             Chart::Progress => matches!(
                 content,

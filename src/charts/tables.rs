@@ -8,7 +8,21 @@ use crate::model::{numbers, Emotion, Status};
 /// The rows of a chart's data table, its text alternative: a header and the rows.
 pub type Table = (Vec<String>, Vec<Vec<String>>);
 
+/// The experience curve's data; with personas, each persona's rows with its name in front.
 pub fn experience_table(e: &data::Experience, lang: Lang) -> Table {
+    if e.personas.is_empty() {
+        one_curve_table(e, lang)
+    } else {
+        let curves: Vec<_> = e
+            .personas
+            .iter()
+            .map(|p| (p.name.clone(), p.curve.clone()))
+            .collect();
+        curves_table(&curves, lang)
+    }
+}
+
+fn one_curve_table(e: &data::Experience, lang: Lang) -> Table {
     let head = [Text::Phase, Text::Touchpoint, Text::Emotion]
         .map(|t| lang.t(t).to_owned())
         .to_vec();
@@ -43,7 +57,7 @@ pub fn curves_table(curves: &[(String, data::Experience)], lang: Lang) -> Table 
     let mut head = vec![lang.t(Text::Name).to_owned()];
     let mut rows = Vec::new();
     for (name, curve) in curves {
-        let (one_head, one_rows) = experience_table(curve, lang);
+        let (one_head, one_rows) = one_curve_table(curve, lang);
         if head.len() == 1 {
             head.extend(one_head);
         }

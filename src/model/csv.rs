@@ -357,6 +357,7 @@ mod tests {
                 touchpoints: 0,
                 kpis: 2,
                 measurements: 2,
+                ..Size::SMALL
             },
         );
         map.phases[0].kpis[0].baseline = Some(1.5);

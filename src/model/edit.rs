@@ -1,8 +1,11 @@
 //! Every change a user can make is one [`Edit`]; [`JourneyMap::apply`] performs it and returns
 //! the edit that undoes it. A refused edit leaves the map exactly as it was.
 
+mod journey;
+
 use super::{
-    limits, Color, Direction, Emotion, Id, JourneyMap, Kpi, Library, Measurement, Phase, Touchpoint,
+    limits, Color, Direction, Emotion, Id, JourneyMap, Kpi, Lane, LaneCard, Library, Measurement,
+    Persona, Phase, Reach, Severity, Touchpoint,
 };
 use std::collections::HashSet;
 use std::fmt;
@@ -20,12 +23,27 @@ pub enum TextField {
     TouchpointOwner(Id),
     KpiName(Id),
     KpiUnit(Id),
+    MapCurrency,
+    TouchpointTrigger(Id),
+    PersonaName(Id),
+    PersonaDescription(Id),
+    PersonaGoals(Id),
+    PersonaFrustrations(Id),
+    PersonaQuote(Id),
+    LaneName(Id),
+    CardText(Id),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum NumberField {
     Baseline(Id),
     Target(Id),
+    /// A touchpoint's cost per month.
+    Cost(Id),
+    /// A touchpoint's contacts per customer per month.
+    Contacts(Id),
+    /// A phase's most contacts per customer per month.
+    ContactLimit(Id),
 }
 
 /// What a phase holds besides its own texts.
@@ -33,6 +51,11 @@ pub enum NumberField {
 pub enum Item {
     Touchpoint(Touchpoint),
     Kpi(Kpi),
+    /// A card of lane `lane`.
+    Card {
+        lane: Id,
+        card: LaneCard,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,9 +125,69 @@ pub enum Edit {
         kpi: Id,
         measurements: Vec<Measurement>,
     },
+    SetReach {
+        touchpoint: Id,
+        reach: Option<Reach>,
+    },
+    /// How one persona feels at a touchpoint; `None`: as the touchpoint's emotion says.
+    SetPersonaEmotion {
+        touchpoint: Id,
+        persona: Id,
+        emotion: Option<Emotion>,
+    },
+    SetPersonaColor {
+        persona: Id,
+        color: Color,
+    },
+    /// `emotions` are the persona's own at touchpoints (touchpoint id, emotion): what its
+    /// removal took away, given back by its undo.
+    InsertPersona {
+        index: usize,
+        persona: Persona,
+        emotions: Vec<(Id, Emotion)>,
+    },
+    RemovePersona {
+        persona: Id,
+    },
+    /// `cards` are the lane's cards by phase id: what its removal took away.
+    InsertLane {
+        index: usize,
+        lane: Lane,
+        cards: Vec<(Id, Vec<LaneCard>)>,
+    },
+    RemoveLane {
+        lane: Id,
+    },
+    /// `to` is the lane's index once the move is done.
+    MoveLane {
+        lane: Id,
+        to: usize,
+    },
+    ShowLane {
+        lane: Id,
+        shown: bool,
+    },
+    /// Moves lane card `id` to `index` among the cards of `lane` in `phase`.
+    MoveCard {
+        id: Id,
+        phase: Id,
+        lane: Id,
+        index: usize,
+    },
+    SetSeverity {
+        card: Id,
+        severity: Option<Severity>,
+    },
+    SetVotes {
+        card: Id,
+        votes: u32,
+    },
 }
 
 /// An edit on the library as a whole; edits inside one map are wrapped in [`LibraryEdit::Map`].
+// Nearly every edit is a `Map` one, so boxing it would cost an allocation per keystroke to
+// save a few hundred bytes on the rare others (the undo stack holds at most 500).
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum LibraryEdit {
     InsertMap {
@@ -128,11 +211,19 @@ pub enum LibraryEdit {
 pub enum EditError {
     NotFound(Id),
     IndexOutOfRange(usize),
-    TooMany { what: &'static str, max: usize },
+    TooMany {
+        what: &'static str,
+        max: usize,
+    },
     DuplicateId(Id),
     TitleLength(usize),
     TextLength(usize),
     NotFinite,
+    /// A cost or a number of contacts below zero or beyond [`limits::PLAN_NUMBER`].
+    OutOfRange,
+    CurrencyLength(usize),
+    /// More votes than [`limits::VOTES`].
+    TooManyVotes,
 }
 
 impl fmt::Display for EditError {
@@ -153,6 +244,15 @@ impl fmt::Display for EditError {
                 limits::TEXT_MAX_CHARS
             ),
             EditError::NotFinite => write!(f, "numbers must be finite"),
+            EditError::CurrencyLength(n) => write!(
+                f,
+                "a currency has at most {} characters, this one has {n}",
+                limits::CURRENCY_CHARS
+            ),
+            EditError::OutOfRange => {
+                write!(f, "this number must be from 0 to {}", limits::PLAN_NUMBER)
+            }
+            EditError::TooManyVotes => write!(f, "a card has at most {} votes", limits::VOTES),
         }
     }
 }
@@ -167,6 +267,23 @@ pub fn check_title(title: &str) -> Result<()> {
         Ok(())
     } else {
         Err(EditError::TitleLength(n))
+    }
+}
+
+fn check_currency(currency: &str) -> Result<()> {
+    let n = currency.chars().count();
+    if n <= limits::CURRENCY_CHARS {
+        Ok(())
+    } else {
+        Err(EditError::CurrencyLength(n))
+    }
+}
+
+/// A cost or a number of contacts: none, or from 0 to [`limits::PLAN_NUMBER`].
+fn check_plan_number(value: Option<f64>) -> Result<()> {
+    match value {
+        Some(v) if !(0.0..=limits::PLAN_NUMBER).contains(&v) => Err(EditError::OutOfRange),
+        _ => Ok(()),
     }
 }
 
@@ -195,6 +312,14 @@ fn check_phase_contents(phase: &Phase) -> Result<()> {
     if phase.kpis.len() > limits::KPIS_PER_PHASE {
         return too_many("KPIs per phase", limits::KPIS_PER_PHASE);
     }
+    if phase.card_count() > limits::CARDS_PER_PHASE {
+        return too_many("lane cards per phase", limits::CARDS_PER_PHASE);
+    }
+    check_plan_number(phase.contact_limit)?;
+    for t in &phase.touchpoints {
+        check_plan_number(t.cost_per_month)?;
+        check_plan_number(t.contacts_per_month)?;
+    }
     phase.kpis.iter().try_for_each(check_kpi)
 }
 
@@ -217,6 +342,7 @@ impl Item {
         match self {
             Item::Touchpoint(t) => &t.id,
             Item::Kpi(k) => &k.id,
+            Item::Card { card, .. } => &card.id,
         }
     }
 }
@@ -234,6 +360,8 @@ impl JourneyMap {
             Edit::SetText { field, value } => {
                 if field == TextField::MapTitle {
                     check_title(&value)?;
+                } else if field == TextField::MapCurrency {
+                    check_currency(&value)?;
                 } else if let Some(chars) = limits::text_over(&value) {
                     return Err(EditError::TextLength(chars));
                 }
@@ -266,12 +394,29 @@ impl JourneyMap {
             }
             Edit::SetNumber { field, value } => {
                 check_finite(value)?;
-                let (NumberField::Baseline(id) | NumberField::Target(id)) = &field;
-                let (p, i) = self.locate(id, Kind::Kpi)?;
-                let kpi = &mut self.phases[p].kpis[i];
-                let slot = match field {
-                    NumberField::Baseline(_) => &mut kpi.baseline,
-                    NumberField::Target(_) => &mut kpi.target,
+                let slot = match &field {
+                    NumberField::Baseline(id) | NumberField::Target(id) => {
+                        let (p, i) = self.locate(id, Kind::Kpi)?;
+                        let kpi = &mut self.phases[p].kpis[i];
+                        match field {
+                            NumberField::Baseline(_) => &mut kpi.baseline,
+                            _ => &mut kpi.target,
+                        }
+                    }
+                    NumberField::Cost(id) | NumberField::Contacts(id) => {
+                        check_plan_number(value)?;
+                        let (p, i) = self.locate(id, Kind::Touchpoint)?;
+                        let t = &mut self.phases[p].touchpoints[i];
+                        match field {
+                            NumberField::Cost(_) => &mut t.cost_per_month,
+                            _ => &mut t.contacts_per_month,
+                        }
+                    }
+                    NumberField::ContactLimit(id) => {
+                        check_plan_number(value)?;
+                        let p = self.phase_index(id)?;
+                        &mut self.phases[p].contact_limit
+                    }
                 };
                 let old = std::mem::replace(slot, value);
                 Ok(Edit::SetNumber { field, value: old })
@@ -279,6 +424,7 @@ impl JourneyMap {
             Edit::InsertPhase { index, phase } => {
                 check_room(&self.phases, index, "phases", limits::PHASES)?;
                 check_phase_contents(&phase)?;
+                self.check_references(&phase)?;
                 self.check_new_ids(phase.ids())?;
                 let id = phase.id.clone();
                 self.phases.insert(index, phase);
@@ -304,6 +450,12 @@ impl JourneyMap {
                 let p = self.phase_index(&phase)?;
                 self.check_new_ids(std::iter::once(item.id()))?;
                 let id = item.id().to_owned();
+                if let Item::Touchpoint(t) = &item {
+                    check_plan_number(t.cost_per_month)?;
+                    check_plan_number(t.contacts_per_month)?;
+                    self.check_persona_emotions(t)?;
+                }
+                let lanes = &self.lanes;
                 let target = &mut self.phases[p];
                 match item {
                     Item::Touchpoint(t) => {
@@ -325,10 +477,23 @@ impl JourneyMap {
                         check_kpi(&k)?;
                         target.kpis.insert(index, k);
                     }
+                    Item::Card { lane, card } => {
+                        journey::insert_card(lanes, target, &lane, index, card)?
+                    }
                 }
                 Ok(Edit::RemoveItem { id })
             }
             Edit::RemoveItem { id } => {
+                if let Some((p, lane, index)) = self.find_card(&id) {
+                    let lane = lane.clone();
+                    let phase = &mut self.phases[p];
+                    let card = journey::take_card(phase, &lane, index);
+                    return Ok(Edit::InsertItem {
+                        phase: phase.id.clone(),
+                        index,
+                        item: Item::Card { lane, card },
+                    });
+                }
                 let (kind, p, index) = self.find_item(&id)?;
                 let phase = &mut self.phases[p];
                 let item = match kind {
@@ -342,6 +507,15 @@ impl JourneyMap {
                 })
             }
             Edit::MoveItem { id, phase, index } => {
+                if let Some((_, lane, _)) = self.find_card(&id) {
+                    let lane = lane.clone();
+                    return self.apply(Edit::MoveCard {
+                        id,
+                        phase,
+                        lane,
+                        index,
+                    });
+                }
                 let (kind, from_p, from_i) = self.find_item(&id)?;
                 let to_p = self.phase_index(&phase)?;
                 let (len, what, max) = match kind {
@@ -440,6 +614,7 @@ impl JourneyMap {
                     measurement: old,
                 })
             }
+            edit => self.apply_to_journey(edit),
         }
     }
 
@@ -505,6 +680,27 @@ impl JourneyMap {
                     _ => &mut k.unit,
                 }
             }
+            F::MapCurrency => &mut self.currency,
+            F::TouchpointTrigger(id) => {
+                let (p, i) = self.locate(id, Kind::Touchpoint)?;
+                &mut self.phases[p].touchpoints[i].trigger
+            }
+            F::PersonaName(id)
+            | F::PersonaDescription(id)
+            | F::PersonaGoals(id)
+            | F::PersonaFrustrations(id)
+            | F::PersonaQuote(id) => {
+                let persona = self.persona_mut(id)?;
+                match field {
+                    F::PersonaName(_) => &mut persona.name,
+                    F::PersonaDescription(_) => &mut persona.description,
+                    F::PersonaGoals(_) => &mut persona.goals,
+                    F::PersonaFrustrations(_) => &mut persona.frustrations,
+                    _ => &mut persona.quote,
+                }
+            }
+            F::LaneName(id) => &mut self.lane_mut(id)?.name,
+            F::CardText(id) => &mut self.card_mut(id)?.text,
         })
     }
 
@@ -533,10 +729,15 @@ pub enum Part {
     MapTexts,
     /// Which phases the map has, and in which order.
     PhaseOrder,
-    /// One phase: its texts and colour, and which touchpoints and KPIs it holds, in order.
+    /// One phase: its texts, colour and contact limit, and which touchpoints, KPIs and lane
+    /// cards it holds, in order.
     Phase(Id),
-    /// One touchpoint or KPI, every field of it.
+    /// One touchpoint, KPI or lane card, every field of it.
     Item(Id),
+    /// The personas: which there are, and everything about each.
+    Personas,
+    /// The lanes: which there are, their order, names, and whether they are shown.
+    Lanes,
 }
 
 impl Edit {
@@ -583,7 +784,53 @@ impl Edit {
             Edit::InsertItem {
                 phase: p, item: i, ..
             } => vec![phase(p), Part::Item(i.id().into())],
-            Edit::MoveItem { id, phase: p, .. } => vec![item(id), phase(p)],
+            Edit::MoveItem { id, phase: p, .. } | Edit::MoveCard { id, phase: p, .. } => {
+                vec![item(id), phase(p)]
+            }
+            Edit::SetText {
+                field: F::MapCurrency,
+                ..
+            } => vec![Part::MapTexts],
+            Edit::SetText {
+                field: F::TouchpointTrigger(id) | F::CardText(id),
+                ..
+            }
+            | Edit::SetNumber {
+                field: NumberField::Cost(id) | NumberField::Contacts(id),
+                ..
+            }
+            | Edit::SetReach { touchpoint: id, .. }
+            | Edit::SetPersonaEmotion { touchpoint: id, .. }
+            | Edit::SetSeverity { card: id, .. }
+            | Edit::SetVotes { card: id, .. } => vec![item(id)],
+            Edit::SetNumber {
+                field: NumberField::ContactLimit(id),
+                ..
+            } => vec![phase(id)],
+            Edit::SetText {
+                field:
+                    F::PersonaName(_)
+                    | F::PersonaDescription(_)
+                    | F::PersonaGoals(_)
+                    | F::PersonaFrustrations(_)
+                    | F::PersonaQuote(_),
+                ..
+            }
+            | Edit::SetPersonaColor { .. }
+            | Edit::RemovePersona { .. } => vec![Part::Personas],
+            Edit::InsertPersona { emotions, .. } => std::iter::once(Part::Personas)
+                .chain(emotions.iter().map(|(t, _)| item(t)))
+                .collect(),
+            Edit::SetText {
+                field: F::LaneName(_),
+                ..
+            }
+            | Edit::RemoveLane { .. }
+            | Edit::MoveLane { .. }
+            | Edit::ShowLane { .. } => vec![Part::Lanes],
+            Edit::InsertLane { cards, .. } => std::iter::once(Part::Lanes)
+                .chain(cards.iter().map(|(p, _)| phase(p)))
+                .collect(),
         }
     }
 }
@@ -599,6 +846,8 @@ impl Edit {
                 Kind::Kpi => p.kpis.len(),
             })
         };
+        let lane_len =
+            |phase: &str, lane: &str| map.phase(phase).map_or(0, |p| p.lane_cards(lane).len());
         match self {
             Edit::InsertPhase { index, phase } => Edit::InsertPhase {
                 index: index.min(map.phases.len()),
@@ -609,14 +858,65 @@ impl Edit {
                 to: to.min(map.phases.len().saturating_sub(1)),
             },
             Edit::InsertItem { phase, index, item } => {
-                let kind = match item {
-                    Item::Touchpoint(_) => Kind::Touchpoint,
-                    Item::Kpi(_) => Kind::Kpi,
+                let len = match &item {
+                    Item::Touchpoint(_) => list_len(&phase, Kind::Touchpoint),
+                    Item::Kpi(_) => list_len(&phase, Kind::Kpi),
+                    Item::Card { lane, .. } => lane_len(&phase, lane),
                 };
                 Edit::InsertItem {
-                    index: index.min(list_len(&phase, kind)),
+                    index: index.min(len),
                     phase,
                     item,
+                }
+            }
+            Edit::MoveCard {
+                id,
+                phase,
+                lane,
+                index,
+            } => {
+                let len = lane_len(&phase, &lane);
+                let same_list = map
+                    .find_card(&id)
+                    .is_some_and(|(p, l, _)| map.phases[p].id == phase && *l == lane);
+                Edit::MoveCard {
+                    index: index.min(len.saturating_sub(usize::from(same_list))),
+                    id,
+                    phase,
+                    lane,
+                }
+            }
+            Edit::InsertPersona {
+                index,
+                persona,
+                emotions,
+            } => Edit::InsertPersona {
+                index: index.min(map.personas.len()),
+                persona,
+                emotions,
+            },
+            Edit::InsertLane { index, lane, cards } => Edit::InsertLane {
+                index: index.min(map.lanes.len()),
+                lane,
+                cards,
+            },
+            Edit::MoveLane { lane, to } => Edit::MoveLane {
+                lane,
+                to: to.min(map.lanes.len().saturating_sub(1)),
+            },
+            Edit::MoveItem { id, phase, index } if map.find_card(&id).is_some() => {
+                let lane = map
+                    .find_card(&id)
+                    .map(|(_, l, _)| l.clone())
+                    .unwrap_or_default();
+                let len = lane_len(&phase, &lane);
+                let same = map
+                    .find_card(&id)
+                    .is_some_and(|(p, _, _)| map.phases[p].id == phase);
+                Edit::MoveItem {
+                    index: index.min(len.saturating_sub(usize::from(same))),
+                    id,
+                    phase,
                 }
             }
             Edit::MoveItem { id, phase, index } => {

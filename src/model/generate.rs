@@ -1,8 +1,8 @@
 //! Deterministic large maps and edit sequences, for benchmarks and tests.
 
 use super::{
-    Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, Measurement, NumberField, Phase,
-    TextField, Touchpoint, PHASE_PALETTE,
+    Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, LaneCard, LaneKind, Measurement,
+    NumberField, Persona, Phase, Reach, Severity, TextField, Touchpoint, PHASE_PALETTE,
 };
 
 #[derive(Clone, Copy, Debug)]
@@ -11,6 +11,9 @@ pub struct Size {
     pub touchpoints: usize,
     pub kpis: usize,
     pub measurements: usize,
+    pub personas: usize,
+    /// Lane cards, spread over the phases and the five standard lanes.
+    pub cards: usize,
 }
 
 impl Size {
@@ -19,18 +22,24 @@ impl Size {
         touchpoints: 40,
         kpis: 0,
         measurements: 0,
+        personas: 1,
+        cards: 40,
     };
     pub const WORKSHOP: Size = Size {
         phases: 10,
         touchpoints: 200,
         kpis: 40,
         measurements: 12,
+        personas: 2,
+        cards: 300,
     };
     pub const LARGE: Size = Size {
         phases: 20,
         touchpoints: 1000,
         kpis: 200,
         measurements: 36,
+        personas: 3,
+        cards: 2000,
     };
 }
 
@@ -65,6 +74,7 @@ const CHANNELS: [&str; 8] = [
     "Reviews",
     "Customer service",
 ];
+const NAMES: [&str; 4] = ["Anna", "Bram", "Chloé", "Daan"];
 const WORDS: [&str; 8] = [
     "welcome", "offer", "guide", "reminder", "survey", "review", "voucher", "update",
 ];
@@ -77,6 +87,22 @@ pub fn map(seed: u64, size: Size) -> JourneyMap {
         format!("Generated journey {seed}"),
     );
     map.description = "A generated map for benchmarks and tests.".into();
+    map.currency = "EUR".into();
+    // The parts version 2 of the format added draw from a stream of their own, so the rest is
+    // as it was before them (chart snapshots and benchmark figures stay comparable).
+    let mut more = Rng(seed ^ 0x2);
+    map.personas = (0..size.personas)
+        .map(|i| Persona {
+            description: format!("Persona number {i}"),
+            goals: "Get it done quickly".into(),
+            quote: "\"Just tell me what it costs.\"".into(),
+            ..Persona::new(
+                format!("persona-{i}"),
+                format!("{} {i}", more.pick(&NAMES)),
+                PHASE_PALETTE[(i + 3) % 6],
+            )
+        })
+        .collect();
     map.phases = (0..size.phases)
         .map(|p| {
             let mut phase = Phase::new(
@@ -85,19 +111,45 @@ pub fn map(seed: u64, size: Size) -> JourneyMap {
                 PHASE_PALETTE[p % 6],
             );
             phase.goal = format!("Goal of phase {}", p + 1);
+            phase.contact_limit = Some(4.0);
             phase
         })
         .collect();
     for t in 0..size.touchpoints {
         let phase = &mut map.phases[t % size.phases];
+        let name = format!("{} {t}", rng.pick(&WORDS));
         phase.touchpoints.push(Touchpoint {
-            id: format!("tp-{t}"),
-            name: format!("{} {t}", rng.pick(&WORDS)),
             channel: rng.pick(&CHANNELS).into(),
             description: format!("Touchpoint number {t}"),
             emotion: Emotion::new(rng.below(6) as i64 - 2),
             owner: rng.pick(&["Marketing", "Sales", "Service"]).into(),
+            cost_per_month: Some((more.below(50) * 100) as f64),
+            contacts_per_month: Some(more.below(5) as f64 / 2.0),
+            reach: Some(if more.below(2) == 0 {
+                Reach::Mass
+            } else {
+                Reach::Personal
+            }),
+            emotions: map
+                .personas
+                .iter()
+                .skip(1)
+                .filter_map(|p| Some((p.id.clone(), Emotion::new(more.below(5) as i64 - 2)?)))
+                .collect(),
+            ..Touchpoint::new(format!("tp-{t}"), name)
         });
+    }
+    for c in 0..size.cards {
+        let lane = &map.lanes[c % map.lanes.len()];
+        let mut card = LaneCard::new(format!("card-{c}"), format!("{} {c}", more.pick(&WORDS)));
+        if lane.kind == LaneKind::PainPoints {
+            card.severity = Severity::new(more.below(3) as i64 + 1);
+        }
+        if lane.kind.has_votes() {
+            card.votes = more.below(6) as u32;
+        }
+        let phase = &mut map.phases[(c / map.lanes.len()) % size.phases];
+        phase.cards.entry(lane.id.clone()).or_default().push(card);
     }
     for k in 0..size.kpis {
         let base = rng.below(1000) as f64 / 10.0;
@@ -169,12 +221,8 @@ pub fn edits(start: &JourneyMap, seed: u64, count: usize) -> Vec<Edit> {
                 phase: phase.id.clone(),
                 index: 0,
                 item: Item::Touchpoint(Touchpoint {
-                    id: map.fresh_id("new-tp"),
-                    name: "New touchpoint".into(),
                     channel: rng.pick(&CHANNELS).into(),
-                    description: String::new(),
-                    emotion: None,
-                    owner: String::new(),
+                    ..Touchpoint::new(map.fresh_id("new-tp"), "New touchpoint")
                 }),
             },
             5 if !phase.kpis.is_empty() => {

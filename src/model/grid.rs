@@ -1,69 +1,94 @@
 //! Where the arrow keys take the keyboard on the map's grid: up and down through a phase's cards
-//! (its touchpoints, then its KPIs), left and right to the card at the same place in the same
-//! lane of the phase beside it, past phases with nothing in that lane.
+//! (its touchpoints, its KPIs, then the cards of each shown lane), left and right to the card at
+//! the same place in the same row of the phase beside it, past phases with nothing in that row.
 
 use super::{Id, JourneyMap, Phase, Step};
 
-/// The lanes of cards, in the order they are read down a phase.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Lane {
+/// A row of cards across the grid, in the order they are read down a phase.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
     Touchpoints,
     Kpis,
+    /// The cards of one lane.
+    Lane(Id),
 }
 
-impl Lane {
-    /// The lane card `id` is in: touchpoints, or else KPIs.
-    pub fn of(map: &JourneyMap, id: &str) -> Lane {
+impl Row {
+    /// The row card `id` is in, where the map has it.
+    pub fn of(map: &JourneyMap, id: &str) -> Option<Row> {
         if map.touchpoint(id).is_some() {
-            Lane::Touchpoints
+            Some(Row::Touchpoints)
+        } else if map.kpi(id).is_some() {
+            Some(Row::Kpis)
         } else {
-            Lane::Kpis
+            map.find_card(id)
+                .map(|(_, lane, _)| Row::Lane(lane.clone()))
         }
     }
 
-    pub(super) fn ids(self, phase: &Phase) -> Vec<&Id> {
+    /// How many cards of this row `phase` holds.
+    pub fn len_in(&self, phase: &Phase) -> usize {
         match self {
-            Lane::Touchpoints => phase.touchpoints.iter().map(|t| &t.id).collect(),
-            Lane::Kpis => phase.kpis.iter().map(|k| &k.id).collect(),
+            Row::Touchpoints => phase.touchpoints.len(),
+            Row::Kpis => phase.kpis.len(),
+            Row::Lane(lane) => phase.lane_cards(lane).len(),
+        }
+    }
+
+    pub(super) fn ids<'a>(&self, phase: &'a Phase) -> Vec<&'a Id> {
+        match self {
+            Row::Touchpoints => phase.touchpoints.iter().map(|t| &t.id).collect(),
+            Row::Kpis => phase.kpis.iter().map(|k| &k.id).collect(),
+            Row::Lane(lane) => phase.lane_cards(lane).iter().map(|c| &c.id).collect(),
         }
     }
 }
-
-/// The lanes top to bottom.
-const DOWN: [Lane; 2] = [Lane::Touchpoints, Lane::Kpis];
 
 impl JourneyMap {
+    /// The rows top to bottom: touchpoints, KPIs, then the lanes shown.
+    pub fn rows(&self) -> Vec<Row> {
+        let lanes = self.lanes.iter().filter(|l| l.shown);
+        [Row::Touchpoints, Row::Kpis]
+            .into_iter()
+            .chain(lanes.map(|l| Row::Lane(l.id.clone())))
+            .collect()
+    }
+
     /// The map's first card, where the keyboard enters the grid: the first of the first phase
     /// that has any.
     pub fn first_card(&self) -> Option<&Id> {
+        let rows = self.rows();
         self.phases
             .iter()
-            .find_map(|p| DOWN.iter().find_map(|lane| lane.ids(p).first().copied()))
+            .find_map(|p| rows.iter().find_map(|row| row.ids(p).first().copied()))
     }
 
     /// The card a `step` of the arrow keys goes to from card `id`, or `None` at the edge.
     pub fn neighbour(&self, id: &str, step: Step) -> Option<Id> {
         let (p, i) = self.position_of(id)?;
-        let lane = Lane::of(self, id);
-        // The phase's cards top to bottom, and where this one is among them.
+        let row = Row::of(self, id)?;
+        let rows = self.rows();
+        // The phase's cards top to bottom.
         let column = |p: usize| {
             let phase = &self.phases[p];
-            DOWN.iter()
-                .flat_map(|lane| lane.ids(phase))
+            rows.iter()
+                .flat_map(|row| row.ids(phase))
                 .collect::<Vec<_>>()
         };
-        let at = match lane {
-            Lane::Touchpoints => i,
-            Lane::Kpis => self.phases[p].touchpoints.len() + i,
-        };
-        // In phase `q`'s lane, the card at this one's place, or its last where it has fewer.
+        // In phase `q`'s row, the card at this one's place, or its last where it has fewer.
         let across = |q: usize| {
-            let ids = lane.ids(&self.phases[q]);
+            let ids = row.ids(&self.phases[q]);
             ids.get(i.min(ids.len().checked_sub(1)?)).copied()
         };
         let found = match step {
-            Step::Up => column(p).get(at.checked_sub(1)?).copied(),
-            Step::Down => column(p).get(at + 1).copied(),
+            Step::Up | Step::Down => {
+                let column = column(p);
+                let at = column.iter().position(|c| *c == id)?;
+                match step {
+                    Step::Up => column.get(at.checked_sub(1)?).copied(),
+                    _ => column.get(at + 1).copied(),
+                }
+            }
             Step::PreviousPhase => (0..p).rev().find_map(across),
             Step::NextPhase => (p + 1..self.phases.len()).find_map(across),
         };
@@ -74,7 +99,7 @@ impl JourneyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kpi, Touchpoint, PHASE_PALETTE};
+    use crate::model::{Kpi, LaneCard, Touchpoint, PHASE_PALETTE};
 
     /// Phases "a", "b", "c": a has touchpoints a1 a2 and KPI ak1; b has only KPIs bk1 bk2;
     /// c has touchpoints c1 c2 c3.
@@ -136,5 +161,26 @@ mod tests {
         assert_eq!(go("bk1", Step::NextPhase), None);
         assert_eq!(go("a1", Step::PreviousPhase), None);
         assert_eq!(go("missing", Step::Down), None);
+    }
+
+    #[test]
+    fn lane_cards_follow_the_kpis_in_the_order_of_the_shown_lanes() {
+        let mut map = map();
+        let lanes: Vec<Id> = map.lanes.iter().map(|l| l.id.clone()).collect();
+        map.phases[0].cards = [
+            (lanes[1].clone(), vec![LaneCard::new("think", "think")]),
+            (lanes[0].clone(), vec![LaneCard::new("do", "do")]),
+        ]
+        .into();
+        map.phases[2].cards = [(lanes[1].clone(), vec![LaneCard::new("c-think", "c")])].into();
+        assert_eq!(map.neighbour("ak1", Step::Down).as_deref(), Some("do"));
+        assert_eq!(map.neighbour("do", Step::Down).as_deref(), Some("think"));
+        assert_eq!(
+            map.neighbour("think", Step::NextPhase).as_deref(),
+            Some("c-think")
+        );
+        // A hidden lane is passed over.
+        map.lanes[0].shown = false;
+        assert_eq!(map.neighbour("ak1", Step::Down).as_deref(), Some("think"));
     }
 }

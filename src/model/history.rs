@@ -45,7 +45,10 @@ fn weight(edit: &LibraryEdit) -> usize {
             Edit::InsertItem { item, .. } => match item {
                 Item::Touchpoint(t) => json(t),
                 Item::Kpi(k) => json(k),
+                Item::Card { card, .. } => json(card),
             },
+            Edit::InsertPersona { persona, .. } => json(persona),
+            Edit::InsertLane { cards, .. } => json(cards),
             Edit::SetMeasurements { measurements, .. } => json(measurements),
             _ => 0,
         },

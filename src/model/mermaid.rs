@@ -110,12 +110,9 @@ mod tests {
             crate::model::PHASE_PALETTE[0],
         ));
         map.phases[0].touchpoints.push(crate::model::Touchpoint {
-            id: "t".into(),
-            name: "Call: 5: Me".into(),
             channel: "Phone, web".into(),
-            description: String::new(),
             emotion: Emotion::new(-2),
-            owner: String::new(),
+            ..crate::model::Touchpoint::new("t", "Call: 5: Me")
         });
         let text = journey(&map);
         assert_eq!(text, "journey\n    title A∶ B, C % comment ♯ heading\n    section –\n      Call∶ 5∶ Me: 1: Phone web\n");

@@ -1,6 +1,6 @@
 //! The journey model: plain data and pure functions, no web types.
 //!
-//! Field names here are the exchange format's (version 1): the types serialize straight into it.
+//! Field names here are the exchange format's (version 2): the types serialize straight into it.
 
 pub mod backup;
 pub mod csv;
@@ -18,15 +18,18 @@ pub mod templates;
 pub mod timer;
 mod values;
 pub mod versions;
+mod votes;
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub use edit::{Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField};
-pub use grid::Lane;
+pub use grid::Row;
 pub use history::{Change, History};
 pub use moves::Step;
 pub use progress::{Progress, Status};
-pub use values::{Color, Date, Direction, Emotion};
+pub use values::{Color, Date, Direction, Emotion, Reach, Severity};
+pub use votes::Voted;
 
 pub type Id = String;
 
@@ -37,6 +40,17 @@ pub mod limits {
     pub const TOUCHPOINTS_PER_PHASE: usize = 500;
     pub const KPIS_PER_PHASE: usize = 100;
     pub const MEASUREMENTS_PER_KPI: usize = 1000;
+    pub const PERSONAS: usize = 20;
+    pub const LANES: usize = 30;
+    /// Lane cards in one phase, all its lanes together.
+    pub const CARDS_PER_PHASE: usize = 1000;
+    /// Votes on one card: more dots than any workshop room hands out.
+    pub const VOTES: u32 = 9999;
+    /// A cost per month, or contacts per customer per month: beyond any real plan, so a typing
+    /// slip (an extra row of zeros) is caught.
+    pub const PLAN_NUMBER: f64 = 1e12;
+    /// A currency code's characters (`EUR`, `USD`, or a symbol).
+    pub const CURRENCY_CHARS: usize = 8;
     /// Any other text: a name, a goal, a description (a long page of text fits).
     pub const TEXT_MAX_CHARS: usize = 20_000;
     pub const MAPS_PER_BUNDLE: usize = 1000;
@@ -79,7 +93,57 @@ pub struct JourneyMap {
     pub created_at: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub updated_at: String,
+    /// The currency of every cost in the map (`EUR`); empty where none is named.
+    pub currency: String,
+    pub personas: Vec<Persona>,
+    /// The lanes of cards under every phase, in the order they are shown.
+    pub lanes: Vec<Lane>,
     pub phases: Vec<Phase>,
+}
+
+/// Someone the journey is drawn for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Persona {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    pub goals: String,
+    pub frustrations: String,
+    pub quote: String,
+    pub color: Color,
+}
+
+/// What a lane holds; a user's own lane is `Custom` and says so by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LaneKind {
+    Does,
+    Thinks,
+    PainPoints,
+    Opportunities,
+    Backstage,
+    Custom,
+}
+
+/// A row of cards under every phase.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Lane {
+    pub id: Id,
+    pub kind: LaneKind,
+    /// The user's name for it; empty for a standard lane, which is named in the user's language.
+    pub name: String,
+    pub shown: bool,
+}
+
+/// A card in one of the lanes, in one phase.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LaneCard {
+    pub id: Id,
+    pub text: String,
+    /// How much it hurts, for a pain point.
+    pub severity: Option<Severity>,
+    /// Dots from a workshop's voting, for pain points and opportunities.
+    pub votes: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -89,8 +153,13 @@ pub struct Phase {
     pub description: String,
     pub goal: String,
     pub color: Color,
+    /// The most contacts per customer per month the team accepts in this phase.
+    pub contact_limit: Option<f64>,
     pub touchpoints: Vec<Touchpoint>,
     pub kpis: Vec<Kpi>,
+    /// The cards of each lane in this phase, by lane id, in the order they are shown. A lane
+    /// with no cards here has no entry.
+    pub cards: BTreeMap<Id, Vec<LaneCard>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -100,7 +169,15 @@ pub struct Touchpoint {
     pub channel: String,
     pub description: String,
     pub emotion: Option<Emotion>,
+    /// Where a persona feels otherwise than `emotion` says, by persona id.
+    pub emotions: BTreeMap<Id, Emotion>,
     pub owner: String,
+    pub cost_per_month: Option<f64>,
+    /// How often a customer meets it per month.
+    pub contacts_per_month: Option<f64>,
+    pub reach: Option<Reach>,
+    /// The moment in the customer's life that sets it off ("7 days after delivery").
+    pub trigger: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -130,6 +207,9 @@ impl JourneyMap {
             language: String::new(),
             created_at: String::new(),
             updated_at: String::new(),
+            currency: String::new(),
+            personas: Vec::new(),
+            lanes: Lane::standard(),
             phases: Vec::new(),
         }
     }
@@ -142,9 +222,21 @@ impl JourneyMap {
         self.phases.iter().map(|p| p.kpis.len()).sum()
     }
 
-    /// Every id in the map: phases, touchpoints and KPIs share one namespace.
+    pub fn card_count(&self) -> usize {
+        self.phases
+            .iter()
+            .flat_map(|p| p.cards.values())
+            .map(Vec::len)
+            .sum()
+    }
+
+    /// Every id in the map: personas, lanes, phases and everything in them share one namespace.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.phases.iter().flat_map(|p| p.ids())
+        let personas = self.personas.iter().map(|p| p.id.as_str());
+        let lanes = self.lanes.iter().map(|l| l.id.as_str());
+        personas
+            .chain(lanes)
+            .chain(self.phases.iter().flat_map(|p| p.ids()))
     }
 
     /// An id not yet used in this map, such as `phase-4`.
@@ -174,13 +266,139 @@ impl JourneyMap {
             .find(|k| k.id == id)
     }
 
-    /// Where a touchpoint or KPI sits: its phase's index and its own index in that phase.
-    pub fn position_of(&self, id: &str) -> Option<(usize, usize)> {
+    pub fn card(&self, id: &str) -> Option<&LaneCard> {
+        let (p, lane, i) = self.find_card(id)?;
+        Some(&self.phases[p].cards[lane][i])
+    }
+
+    /// Where lane card `id` is: its phase's index, its lane, and its index in that lane there.
+    pub fn find_card(&self, id: &str) -> Option<(usize, &Id, usize)> {
         self.phases.iter().enumerate().find_map(|(p, phase)| {
-            let t = phase.touchpoints.iter().position(|t| t.id == id);
-            t.or_else(|| phase.kpis.iter().position(|k| k.id == id))
-                .map(|i| (p, i))
+            phase.cards.iter().find_map(|(lane, cards)| {
+                let i = cards.iter().position(|c| c.id == id)?;
+                Some((p, lane, i))
+            })
         })
+    }
+
+    /// What a card says first: a touchpoint's or KPI's name, a lane card's text.
+    pub fn card_text(&self, id: &str) -> Option<String> {
+        let name = self.touchpoint(id).map(|t| &t.name);
+        let name = name.or_else(|| self.kpi(id).map(|k| &k.name));
+        name.or_else(|| self.card(id).map(|c| &c.text)).cloned()
+    }
+
+    pub fn persona(&self, id: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    pub fn lane(&self, id: &str) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+
+    /// Where a touchpoint, KPI or lane card sits: its phase's index and its own index in that
+    /// phase's list of its kind (for a lane card, among the cards of its lane).
+    pub fn position_of(&self, id: &str) -> Option<(usize, usize)> {
+        self.phases
+            .iter()
+            .enumerate()
+            .find_map(|(p, phase)| {
+                let t = phase.touchpoints.iter().position(|t| t.id == id);
+                t.or_else(|| phase.kpis.iter().position(|k| k.id == id))
+                    .map(|i| (p, i))
+            })
+            .or_else(|| self.find_card(id).map(|(p, _, i)| (p, i)))
+    }
+}
+
+impl Lane {
+    /// The five lanes every new map has, shown, in the order a journey is read: what the
+    /// customer does, thinks, where it hurts, what could be better, and who works behind it.
+    pub fn standard() -> Vec<Lane> {
+        use LaneKind::*;
+        [
+            ("lane-does", Does),
+            ("lane-thinks", Thinks),
+            ("lane-pain-points", PainPoints),
+            ("lane-opportunities", Opportunities),
+            ("lane-backstage", Backstage),
+        ]
+        .into_iter()
+        .map(|(id, kind)| Lane {
+            id: id.into(),
+            kind,
+            name: String::new(),
+            shown: true,
+        })
+        .collect()
+    }
+}
+
+impl LaneKind {
+    pub const ALL: [LaneKind; 6] = [
+        LaneKind::Does,
+        LaneKind::Thinks,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+        LaneKind::Backstage,
+        LaneKind::Custom,
+    ];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == text)
+    }
+
+    /// Its name in the exchange format.
+    pub fn name(self) -> &'static str {
+        use LaneKind::*;
+        match self {
+            Does => "does",
+            Thinks => "thinks",
+            PainPoints => "pain_points",
+            Opportunities => "opportunities",
+            Backstage => "backstage",
+            Custom => "custom",
+        }
+    }
+
+    /// Whether its cards are voted on in a workshop.
+    pub fn has_votes(self) -> bool {
+        matches!(self, LaneKind::PainPoints | LaneKind::Opportunities)
+    }
+}
+
+impl LaneCard {
+    pub fn new(id: impl Into<Id>, text: impl Into<String>) -> Self {
+        LaneCard {
+            id: id.into(),
+            text: text.into(),
+            severity: None,
+            votes: 0,
+        }
+    }
+}
+
+impl Persona {
+    pub fn new(id: impl Into<Id>, name: impl Into<String>, color: Color) -> Self {
+        Persona {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            goals: String::new(),
+            frustrations: String::new(),
+            quote: String::new(),
+            color,
+        }
+    }
+
+    /// The badge: the first letters of the name's first two words.
+    pub fn initials(&self) -> String {
+        self.name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .take(2)
+            .flat_map(char::to_uppercase)
+            .collect()
     }
 }
 
@@ -193,8 +411,18 @@ impl Touchpoint {
             channel: String::new(),
             description: String::new(),
             emotion: None,
+            emotions: BTreeMap::new(),
             owner: String::new(),
+            cost_per_month: None,
+            contacts_per_month: None,
+            reach: None,
+            trigger: String::new(),
         }
+    }
+
+    /// How `persona` feels here: its own emotion where it has one, else the touchpoint's.
+    pub fn emotion_of(&self, persona: &str) -> Option<Emotion> {
+        self.emotions.get(persona).copied().or(self.emotion)
     }
 }
 
@@ -221,8 +449,10 @@ impl Phase {
             description: String::new(),
             goal: String::new(),
             color,
+            contact_limit: None,
             touchpoints: Vec::new(),
             kpis: Vec::new(),
+            cards: BTreeMap::new(),
         }
     }
 
@@ -231,6 +461,37 @@ impl Phase {
         std::iter::once(self.id.as_str())
             .chain(self.touchpoints.iter().map(|t| t.id.as_str()))
             .chain(self.kpis.iter().map(|k| k.id.as_str()))
+            .chain(self.cards.values().flatten().map(|c| c.id.as_str()))
+    }
+
+    /// The cards of lane `lane` in this phase, in order.
+    pub fn lane_cards(&self, lane: &str) -> &[LaneCard] {
+        self.cards.get(lane).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.cards.values().map(Vec::len).sum()
+    }
+
+    /// Contacts per customer per month of all its touchpoints together.
+    pub fn contacts_per_month(&self) -> f64 {
+        self.touchpoints
+            .iter()
+            .filter_map(|t| t.contacts_per_month)
+            .sum()
+    }
+
+    /// Whether its touchpoints together contact customers more often than its limit allows.
+    pub fn over_contact_limit(&self) -> bool {
+        self.contact_limit
+            .is_some_and(|limit| self.contacts_per_month() > limit)
+    }
+
+    pub fn cost_per_month(&self) -> f64 {
+        self.touchpoints
+            .iter()
+            .filter_map(|t| t.cost_per_month)
+            .sum()
     }
 }
 
@@ -263,17 +524,55 @@ mod tests {
         let mut map = JourneyMap::new("m", "Map");
         map.phases
             .push(Phase::new("phase-1", "See", PHASE_PALETTE[0]));
-        map.phases[0].kpis.push(Kpi {
-            id: "phase-2".into(),
-            name: "Reach".into(),
-            unit: String::new(),
-            direction: Direction::Increase,
-            baseline: None,
-            target: None,
-            measurements: vec![],
-        });
-        assert_eq!(map.fresh_id("phase"), "phase-3");
+        map.phases[0].kpis.push(Kpi::new("phase-2", "Reach"));
+        map.phases[0].cards.insert(
+            "lane-does".into(),
+            vec![LaneCard::new("phase-3", "Searches")],
+        );
+        map.personas
+            .push(Persona::new("phase-4", "Anna", PHASE_PALETTE[1]));
+        assert_eq!(map.fresh_id("phase"), "phase-5");
         assert_eq!(map.fresh_id("kpi"), "kpi-1");
+        assert_eq!(map.fresh_id("lane-does"), "lane-does-1");
+    }
+
+    #[test]
+    fn a_lane_card_is_placed_among_the_cards_of_its_lane() {
+        let mut map = JourneyMap::new("m", "Map");
+        let mut phase = Phase::new("p", "See", PHASE_PALETTE[0]);
+        phase.cards = BTreeMap::from([
+            (
+                "lane-does".into(),
+                vec![LaneCard::new("a", "a"), LaneCard::new("c", "c")],
+            ),
+            ("lane-thinks".into(), vec![LaneCard::new("b", "b")]),
+        ]);
+        map.phases.push(phase);
+        assert_eq!(map.position_of("c"), Some((0, 1)));
+        assert_eq!(map.position_of("b"), Some((0, 0)));
+    }
+
+    #[test]
+    fn initials_come_from_the_first_two_words() {
+        let color = PHASE_PALETTE[0];
+        assert_eq!(Persona::new("p", "anna de vries", color).initials(), "AD");
+        assert_eq!(Persona::new("p", "Ömer", color).initials(), "Ö");
+        assert_eq!(Persona::new("p", "  ", color).initials(), "");
+    }
+
+    #[test]
+    fn a_phase_over_its_contact_limit_says_so() {
+        let mut phase = Phase::new("p", "Care", PHASE_PALETTE[0]);
+        for (id, contacts) in [("t1", Some(2.0)), ("t2", Some(1.5)), ("t3", None)] {
+            let mut t = Touchpoint::new(id, id);
+            t.contacts_per_month = contacts;
+            phase.touchpoints.push(t);
+        }
+        assert!(!phase.over_contact_limit(), "no limit set");
+        phase.contact_limit = Some(3.5);
+        assert!(!phase.over_contact_limit(), "at the limit is allowed");
+        phase.contact_limit = Some(3.0);
+        assert!(phase.over_contact_limit());
     }
 
     #[test]

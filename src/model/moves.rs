@@ -1,7 +1,7 @@
-//! Where a moved touchpoint or KPI lands: one step at a time by keyboard or buttons, or dropped
+//! Where a moved touchpoint, KPI or lane card lands: one step at a time by keyboard or buttons, or dropped
 //! on a phase or on another card. Each answer is the [`Edit`] that makes the move.
 
-use super::grid::Lane;
+use super::grid::Row;
 use super::{Edit, JourneyMap};
 
 /// A step an item can take: within its phase, or to the end of the phase beside it.
@@ -14,9 +14,9 @@ pub enum Step {
 }
 
 impl JourneyMap {
-    /// How many items of the kind `id` is (touchpoints or KPIs) phase `p` holds.
+    /// How many cards of the row `id` is in (touchpoints, KPIs or one lane) phase `p` holds.
     fn len_like(&self, id: &str, p: usize) -> usize {
-        Lane::of(self, id).ids(&self.phases[p]).len()
+        Row::of(self, id).map_or(0, |row| row.len_in(&self.phases[p]))
     }
 
     /// The move that takes item `id` one `step`, or `None` where it cannot go further that way.
@@ -54,14 +54,43 @@ impl JourneyMap {
         })
     }
 
-    /// The move for item `id` dropped on the card of item `target`: it takes that card's place.
+    /// The move for item `id` dropped on the card of item `target`: it takes that card's place,
+    /// a lane card in the target's lane. Dropped on a card of another kind, it goes to the end
+    /// of its own list in that card's phase.
     pub fn drop_on_item(&self, id: &str, target: &str) -> Option<Edit> {
-        self.position_of(id)?;
+        let (from, to) = (Row::of(self, id)?, Row::of(self, target)?);
         let (p, index) = self.position_of(target)?;
-        Some(Edit::MoveItem {
+        let phase = self.phases[p].id.clone();
+        match (from, to) {
+            (Row::Lane(_), Row::Lane(lane)) => Some(Edit::MoveCard {
+                id: id.to_owned(),
+                phase,
+                lane,
+                index,
+            }),
+            (from, to) if from == to => Some(Edit::MoveItem {
+                id: id.to_owned(),
+                phase,
+                index,
+            }),
+            _ => self.drop_on_phase(id, &phase),
+        }
+    }
+
+    /// The move for lane card `id` dropped in lane `lane` of phase `phase` but on none of its
+    /// cards: to the end of that lane there. Anything else is dropped on the phase.
+    pub fn drop_on_lane(&self, id: &str, phase: &str, lane: &str) -> Option<Edit> {
+        let Some((from_p, from_lane, _)) = self.find_card(id) else {
+            return self.drop_on_phase(id, phase);
+        };
+        let to = self.phase(phase)?;
+        let len = to.lane_cards(lane).len();
+        let same_list = self.phases[from_p].id == phase && from_lane == lane;
+        Some(Edit::MoveCard {
             id: id.to_owned(),
-            phase: self.phases[p].id.clone(),
-            index,
+            phase: phase.to_owned(),
+            lane: lane.to_owned(),
+            index: len - usize::from(same_list),
         })
     }
 }
@@ -70,6 +99,7 @@ impl JourneyMap {
 mod tests {
     use super::*;
     use crate::model::generate::{self, Size};
+    use crate::model::LaneCard;
 
     fn map() -> JourneyMap {
         generate::map(3, Size::SMALL)
@@ -155,5 +185,57 @@ mod tests {
             Some((3, 2))
         );
         assert_eq!(map.drop_on_item("gone", target), None);
+    }
+
+    #[test]
+    fn a_lane_card_dropped_on_another_lane_joins_it() {
+        let mut map = map();
+        map.phases.iter_mut().for_each(|p| p.cards.clear());
+        let [does, thinks] = [0, 1].map(|i| map.lanes[i].id.clone());
+        map.phases[0]
+            .cards
+            .insert(does.clone(), vec![LaneCard::new("d1", "Searches")]);
+        map.phases[1].cards.insert(
+            thinks.clone(),
+            vec![
+                LaneCard::new("t1", "Is it safe?"),
+                LaneCard::new("t2", "Cost?"),
+            ],
+        );
+        assert_eq!(
+            lands(&map, "d1", map.drop_on_item("d1", "t2")),
+            Some((1, 1))
+        );
+        let moved = {
+            let mut m = map.clone();
+            m.apply(map.drop_on_item("d1", "t2").unwrap()).unwrap();
+            m
+        };
+        assert_eq!(moved.phases[1].lane_cards(&thinks)[1].id, "d1");
+        assert!(
+            moved.phases[0].cards.is_empty(),
+            "an emptied lane has no entry"
+        );
+        // On an empty lane of a phase: its end, which is its first place.
+        assert_eq!(
+            lands(&map, "t1", map.drop_on_lane("t1", &map.phases[2].id, &does)),
+            Some((2, 0))
+        );
+        // On its own lane: the last place.
+        assert_eq!(
+            lands(
+                &map,
+                "t1",
+                map.drop_on_lane("t1", &map.phases[1].id, &thinks)
+            ),
+            Some((1, 1))
+        );
+        // A touchpoint dropped on a lane card goes to the end of that phase's touchpoints.
+        let tp = map.phases[0].touchpoints[0].id.clone();
+        let end = map.phases[1].touchpoints.len();
+        assert_eq!(
+            lands(&map, &tp, map.drop_on_item(&tp, "t1")),
+            Some((1, end))
+        );
     }
 }

@@ -1,7 +1,10 @@
 //! Ready-made journeys from the models the trade already uses, each in English and Dutch, and the
 //! catalogue of channels touchpoints are picked from.
 
-use super::{Direction, Emotion, JourneyMap, Kpi, Phase, Touchpoint, PHASE_PALETTE};
+use super::{
+    Direction, Emotion, JourneyMap, Kpi, LaneCard, LaneKind, Persona, Phase, Reach, Severity,
+    Touchpoint, PHASE_PALETTE,
+};
 use crate::i18n::Lang;
 
 /// English and Dutch.
@@ -45,6 +48,340 @@ pub const CHANNELS: &[Both] = &[
     ("Store / staff", "Winkel / personeel"),
     ("Events", "Evenementen"),
     ("Print", "Drukwerk"),
+];
+
+/// A typical plan for a touchpoint of each channel in [`CHANNELS`], in euros: cost per month,
+/// contacts per customer per month, and whether it reaches many at once. Rough figures for a
+/// small webshop, for a template to show what the plan looks like; users put in their own.
+const CHANNEL_PLAN: [(f64, f64, Reach); 23] = {
+    use Reach::{Mass, Personal};
+    [
+        (150.0, 2.0, Personal),  // e-mail
+        (100.0, 2.0, Personal),  // newsletter
+        (800.0, 3.0, Personal),  // remarketing
+        (1500.0, 4.0, Mass),     // display
+        (400.0, 4.0, Mass),      // social media
+        (1200.0, 3.0, Mass),     // social ads
+        (600.0, 1.0, Mass),      // SEO
+        (2000.0, 1.0, Mass),     // SEA
+        (500.0, 0.5, Mass),      // PR
+        (300.0, 1.0, Mass),      // website
+        (200.0, 1.0, Personal),  // checkout
+        (400.0, 2.0, Personal),  // app
+        (350.0, 1.0, Personal),  // community
+        (100.0, 1.0, Personal),  // reviews
+        (500.0, 1.0, Personal),  // loyalty
+        (250.0, 0.5, Personal),  // referral
+        (2500.0, 0.5, Personal), // service
+        (80.0, 1.0, Personal),   // SMS
+        (0.0, 1.0, Personal),    // delivery
+        (0.0, 1.0, Personal),    // packaging
+        (3000.0, 0.5, Personal), // store
+        (1000.0, 0.3, Mass),     // events
+        (700.0, 0.5, Mass),      // print
+    ]
+};
+
+/// Where a template's phase stands in the customer's life: what its example lane cards and
+/// contact limit are drawn from.
+#[derive(Clone, Copy)]
+enum Stage {
+    Aware,
+    Consider,
+    Buy,
+    Receive,
+    Keep,
+    Engage,
+    Advocate,
+}
+
+type CardSpec = (LaneKind, Both, Option<u8>);
+
+impl Stage {
+    /// The most contacts per customer per month a team would accept: more early on, when few
+    /// notice, fewer once someone is a customer (campaigns tied to moments, not a stream).
+    fn contact_limit(self) -> f64 {
+        match self {
+            Stage::Aware => 12.0,
+            Stage::Consider => 8.0,
+            Stage::Buy => 6.0,
+            Stage::Receive => 4.0,
+            Stage::Keep | Stage::Engage => 4.0,
+            Stage::Advocate => 2.0,
+        }
+    }
+
+    /// Example cards for each lane: what a workshop on a webshop's journey typically brings up.
+    fn cards(self) -> &'static [CardSpec] {
+        use LaneKind::*;
+        match self {
+            Stage::Aware => &[
+                (
+                    Does,
+                    (
+                        "Scrolls social media in the evening",
+                        "Scrolt 's avonds door social media",
+                    ),
+                    None,
+                ),
+                (
+                    Thinks,
+                    ("Do I need this at all?", "Heb ik dit eigenlijk nodig?"),
+                    None,
+                ),
+                (
+                    PainPoints,
+                    (
+                        "Sees the same ad too often",
+                        "Ziet dezelfde advertentie te vaak",
+                    ),
+                    Some(2),
+                ),
+                (
+                    Opportunities,
+                    (
+                        "Show the product in use by real customers",
+                        "Het product laten zien bij echte klanten",
+                    ),
+                    None,
+                ),
+                (
+                    Backstage,
+                    (
+                        "Content team, ad platforms",
+                        "Contentteam, advertentieplatforms",
+                    ),
+                    None,
+                ),
+            ],
+            Stage::Consider => &[
+                (
+                    Does,
+                    (
+                        "Compares prices and reviews",
+                        "Vergelijkt prijzen en reviews",
+                    ),
+                    None,
+                ),
+                (
+                    Thinks,
+                    ("Is this shop reliable?", "Is deze winkel betrouwbaar?"),
+                    None,
+                ),
+                (
+                    PainPoints,
+                    (
+                        "Delivery costs only shown at checkout",
+                        "Verzendkosten pas zichtbaar bij afrekenen",
+                    ),
+                    Some(3),
+                ),
+                (
+                    Opportunities,
+                    (
+                        "Delivery costs on every product page",
+                        "Verzendkosten op elke productpagina",
+                    ),
+                    None,
+                ),
+                (
+                    Backstage,
+                    ("Product information system", "Productinformatiesysteem"),
+                    None,
+                ),
+            ],
+            Stage::Buy => &[
+                (
+                    Does,
+                    (
+                        "Pays with iDEAL on a phone",
+                        "Betaalt met iDEAL op de telefoon",
+                    ),
+                    None,
+                ),
+                (
+                    Thinks,
+                    ("When will it arrive?", "Wanneer komt het binnen?"),
+                    None,
+                ),
+                (
+                    PainPoints,
+                    (
+                        "Has to create an account to order",
+                        "Moet een account maken om te bestellen",
+                    ),
+                    Some(3),
+                ),
+                (
+                    Opportunities,
+                    ("Order as a guest", "Bestellen als gast"),
+                    None,
+                ),
+                (
+                    Backstage,
+                    (
+                        "Payment provider, order system",
+                        "Betaalprovider, ordersysteem",
+                    ),
+                    None,
+                ),
+            ],
+            Stage::Receive => &[
+                (Does, ("Tracks the parcel", "Volgt het pakket"), None),
+                (Thinks, ("Will I be home?", "Ben ik dan thuis?"), None),
+                (
+                    PainPoints,
+                    (
+                        "No say in the delivery time",
+                        "Geen invloed op het bezorgmoment",
+                    ),
+                    Some(2),
+                ),
+                (
+                    Opportunities,
+                    ("Choose a delivery slot", "Zelf een bezorgmoment kiezen"),
+                    None,
+                ),
+                (
+                    Backstage,
+                    ("Warehouse, carrier", "Magazijn, vervoerder"),
+                    None,
+                ),
+            ],
+            Stage::Keep => &[
+                (
+                    Does,
+                    (
+                        "Uses the product, opens our e-mails now and then",
+                        "Gebruikt het product, opent soms onze e-mails",
+                    ),
+                    None,
+                ),
+                (
+                    Thinks,
+                    ("Was it worth the money?", "Was het het geld waard?"),
+                    None,
+                ),
+                (
+                    PainPoints,
+                    (
+                        "Review request arrives before the parcel",
+                        "Reviewverzoek komt binnen vóór het pakket",
+                    ),
+                    Some(3),
+                ),
+                (
+                    Opportunities,
+                    (
+                        "Ask for a review a week after delivery",
+                        "Een week na levering om een review vragen",
+                    ),
+                    None,
+                ),
+                (
+                    Backstage,
+                    (
+                        "E-mail platform, customer service",
+                        "E-mailplatform, klantenservice",
+                    ),
+                    None,
+                ),
+            ],
+            Stage::Engage => &[
+                (
+                    Does,
+                    (
+                        "Joins the community, asks a question",
+                        "Doet mee in de community, stelt een vraag",
+                    ),
+                    None,
+                ),
+                (
+                    Thinks,
+                    ("Do they know me here?", "Kennen ze mij hier?"),
+                    None,
+                ),
+                (
+                    PainPoints,
+                    (
+                        "Gets offers for what they already bought",
+                        "Krijgt aanbiedingen voor wat al gekocht is",
+                    ),
+                    Some(2),
+                ),
+                (
+                    Opportunities,
+                    (
+                        "Tips based on what they bought",
+                        "Tips op basis van wat gekocht is",
+                    ),
+                    None,
+                ),
+                (
+                    Backstage,
+                    ("CRM, community manager", "CRM, communitymanager"),
+                    None,
+                ),
+            ],
+            Stage::Advocate => &[
+                (
+                    Does,
+                    ("Recommends us to a friend", "Raadt ons aan bij een vriend"),
+                    None,
+                ),
+                (
+                    Thinks,
+                    (
+                        "What's in it for my friend?",
+                        "Wat heeft mijn vriend eraan?",
+                    ),
+                    None,
+                ),
+                (
+                    PainPoints,
+                    (
+                        "Referral code hard to find",
+                        "Doorverwijscode lastig te vinden",
+                    ),
+                    Some(1),
+                ),
+                (
+                    Opportunities,
+                    (
+                        "Share button in the order confirmation",
+                        "Deelknop in de orderbevestiging",
+                    ),
+                    None,
+                ),
+                (
+                    Backstage,
+                    ("Referral platform", "Doorverwijsplatform"),
+                    None,
+                ),
+            ],
+        }
+    }
+}
+
+/// The example persona a template brings.
+const PERSONA: [Both; 5] = [
+    ("Sanne, online shopper", "Sanne, online shopper"),
+    (
+        "34, works four days a week, shops on her phone in the evening.",
+        "34, werkt vier dagen per week, shopt 's avonds op haar telefoon.",
+    ),
+    (
+        "Find something good without spending an evening on it.",
+        "Iets goeds vinden zonder er een avond aan kwijt te zijn.",
+    ),
+    (
+        "Hidden costs; being chased by the same ad.",
+        "Verborgen kosten; achtervolgd worden door dezelfde advertentie.",
+    ),
+    (
+        "If I have to make an account, I'm gone.",
+        "Als ik een account moet aanmaken, ben ik weg.",
+    ),
 ];
 
 /// The channel catalogue in one language.
@@ -637,7 +974,21 @@ impl Template {
         }
     }
 
-    /// A new map from this template, in `lang`, titled `title`.
+    /// Where each of its phases stands in the customer's life.
+    fn stages(self) -> &'static [Stage] {
+        use Stage::*;
+        match self {
+            Template::SeeThinkDoCare => &[Aware, Consider, Buy, Keep],
+            Template::KijkKiesKoop => &[Aware, Consider, Buy, Receive, Keep],
+            Template::AwarenessToAdvocacy => &[Aware, Consider, Buy, Keep, Advocate],
+            Template::ExistingCustomers => &[Keep, Engage, Advocate],
+            Template::Blank => &[],
+        }
+    }
+
+    /// A new map from this template, in `lang`, titled `title`: its phases with their
+    /// touchpoints (each with a typical plan for its channel) and KPIs, an example persona, and
+    /// example cards in every lane.
     pub fn build(self, lang: Lang, id: impl Into<String>, title: impl Into<String>) -> JourneyMap {
         let mut map = JourneyMap::new(id, title);
         map.language = lang.code().into();
@@ -646,22 +997,44 @@ impl Template {
             n += 1;
             format!("{prefix}-{n}")
         };
-        for (i, spec) in self.phases().iter().enumerate() {
+        if self != Template::Blank {
+            map.currency = "EUR".into();
+            let [name, description, goals, frustrations, quote] = PERSONA.map(|t| pick(t, lang));
+            map.personas.push(Persona {
+                description: description.into(),
+                goals: goals.into(),
+                frustrations: frustrations.into(),
+                quote: quote.into(),
+                ..Persona::new(next_id("persona"), name, PHASE_PALETTE[3])
+            });
+        }
+        for (i, (spec, stage)) in self.phases().iter().zip(self.stages()).enumerate() {
             let mut phase = Phase::new(
                 next_id("phase"),
                 pick(spec.name, lang),
                 PHASE_PALETTE[i % PHASE_PALETTE.len()],
             );
             phase.goal = pick(spec.goal, lang).into();
+            phase.contact_limit = Some(stage.contact_limit());
             for &(name, channel, emotion) in spec.touchpoints {
+                let (cost, contacts, reach) = CHANNEL_PLAN[channel];
                 phase.touchpoints.push(Touchpoint {
-                    id: next_id("touchpoint"),
-                    name: pick(name, lang).into(),
                     channel: pick(CHANNELS[channel], lang).into(),
-                    description: String::new(),
                     emotion: emotion.and_then(|e| Emotion::new(e.into())),
-                    owner: String::new(),
+                    cost_per_month: Some(cost),
+                    contacts_per_month: Some(contacts),
+                    reach: Some(reach),
+                    ..Touchpoint::new(next_id("touchpoint"), pick(name, lang))
                 });
+            }
+            for &(kind, text, severity) in stage.cards() {
+                let lane = map.lanes.iter().find(|l| l.kind == kind);
+                let lane = lane.expect("a new map has every standard lane").id.clone();
+                let card = LaneCard {
+                    severity: severity.and_then(|s| Severity::new(s.into())),
+                    ..LaneCard::new(next_id("card"), pick(text, lang))
+                };
+                phase.cards.entry(lane).or_default().push(card);
             }
             for &(name, unit, direction) in spec.kpis {
                 phase.kpis.push(Kpi {
@@ -695,7 +1068,14 @@ mod tests {
                 assert!(map
                     .phases
                     .iter()
-                    .all(|p| p.touchpoints.len() + p.kpis.len() <= 12));
+                    .all(|p| p.touchpoints.len() + p.kpis.len() + p.card_count() <= 17));
+                if template != Template::Blank {
+                    assert_eq!(map.personas.len(), 1);
+                    assert!(map
+                        .phases
+                        .iter()
+                        .all(|p| p.cards.len() == 5 && p.contact_limit.is_some()));
+                }
                 let text = exchange::export_map(&map, None);
                 assert_eq!(
                     exchange::import(&text).unwrap().maps,
@@ -738,7 +1118,27 @@ mod tests {
     }
 
     #[test]
+    fn care_brings_the_review_request_before_delivery_as_a_pain_point() {
+        let map = Template::SeeThinkDoCare.build(Lang::En, "t", "STDC");
+        let pains = map
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::PainPoints)
+            .unwrap();
+        let care = &map.phases[3];
+        let pain = &care.lane_cards(&pains.id)[0];
+        assert_eq!(pain.text, "Review request arrives before the parcel");
+        assert_eq!(pain.severity, Severity::new(3));
+        // Care contacts its customers more often than its limit, which the template shows as
+        // the warning it is; the phases before it stay within theirs.
+        let over: Vec<bool> = map.phases.iter().map(|p| p.over_contact_limit()).collect();
+        assert_eq!(over, [false, false, false, true]);
+        assert_eq!(map.phases[0].touchpoints[0].reach, Some(Reach::Mass));
+    }
+
+    #[test]
     fn the_catalogue_names_every_channel_in_both_languages() {
+        assert_eq!(CHANNEL_PLAN.len(), CHANNELS.len());
         assert_eq!(channels(Lang::En).count(), channels(Lang::Nl).count());
         assert!(channels(Lang::En).any(|c| c == "Customer service / call centre"));
         assert!(channels(Lang::Nl).any(|c| c == "Winkel / personeel"));

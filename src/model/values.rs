@@ -253,6 +253,43 @@ impl Emotion {
     }
 }
 
+/// How much a pain point hurts, from 1 (a nuisance) to 3 (customers leave over it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Severity(u8);
+
+impl Severity {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 3;
+
+    pub fn new(level: i64) -> Option<Self> {
+        (i64::from(Self::MIN)..=i64::from(Self::MAX))
+            .contains(&level)
+            .then_some(Severity(level as u8))
+    }
+
+    pub fn level(self) -> u8 {
+        self.0
+    }
+}
+
+/// Whom a touchpoint reaches: many at once ("above the line") or one by one ("below the line").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reach {
+    Mass,
+    Personal,
+}
+
+impl Reach {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "mass" => Some(Reach::Mass),
+            "personal" => Some(Reach::Personal),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

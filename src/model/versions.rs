@@ -93,11 +93,13 @@ pub fn to_prune(versions: &[Version]) -> Vec<&Version> {
 }
 
 /// Whether the day's version of a map is still to be taken on `today` (the date part of an
-/// RFC 3339 time, `2026-12-03`): at most one a day, and only on a day the map is changed.
+/// RFC 3339 time, `2026-12-03`): at most one a day, and only on a day the map is changed. A
+/// version kept today before the app's update migrated the map holds it as it was that day too.
 pub fn daily_due(versions: &[Version], today: &str) -> bool {
-    !versions
-        .iter()
-        .any(|v| v.occasion == Occasion::Daily && v.taken_at.get(..10) == Some(today))
+    !versions.iter().any(|v| {
+        matches!(v.occasion, Occasion::Daily | Occasion::BeforeMigration)
+            && v.taken_at.get(..10) == Some(today)
+    })
 }
 
 /// What kind of thing changed between two maps.
@@ -488,6 +490,15 @@ mod tests {
         );
         assert!(!daily_due(&versions, "2026-12-02"));
         assert!(daily_due(&[], "2026-12-03"));
+        let migrated = [version(
+            "m",
+            "2026-12-03T07:00:00Z",
+            Occasion::BeforeMigration,
+        )];
+        assert!(
+            !daily_due(&migrated, "2026-12-03"),
+            "today's update kept it already"
+        );
     }
 
     #[test]

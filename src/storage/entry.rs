@@ -11,11 +11,18 @@ use serde_json::Value;
 /// A migration step turns an entry of schema `n` into one of schema `n + 1`.
 pub type Step = fn(Value) -> Result<Value, String>;
 
-/// Ordered migration steps: `STEPS[0]` turns schema 1 into 2, and so on. Schema 1 is the first
-/// layout, so there is nothing to migrate yet; a layout change appends a step here with its test.
-/// An entry of schema `n` holds a map of exchange-format version `n`: the two change together,
-/// so a map from before a migration can be kept as an exchange file ([`before_migration`]).
-pub(super) const STEPS: &[Step] = &[];
+/// Ordered migration steps: `STEPS[0]` turns schema 1 into 2, and so on; a layout change
+/// appends a step here with its test. An entry of schema `n` holds a map of exchange-format
+/// version `n`: the two change together, so a map from before a migration can be kept as an
+/// exchange file ([`before_migration`]), and a step is the exchange format's own migration.
+pub(super) const STEPS: &[Step] = &[map_v1_to_v2];
+
+/// Schema 2 holds exchange format 2: personas, lanes and the plan.
+fn map_v1_to_v2(mut entry: Value) -> Result<Value, String> {
+    let map = entry.get_mut("map").ok_or("no map")?;
+    exchange::migration::upgrade_map(map, 1);
+    Ok(entry)
+}
 
 /// The schema this version of the app writes.
 pub const SCHEMA: u64 = 1 + STEPS.len() as u64;
@@ -35,6 +42,8 @@ struct RevOnly {
     rev: u64,
 }
 
+// Almost every entry read is a `Map`, and each is handled at once: nothing to gain by boxing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, PartialEq)]
 pub enum Decoded {
     Map {
@@ -247,7 +256,7 @@ mod tests {
         }
         // Written otherwise (fields in another order, spaces): read whole, the same file.
         let json = serde_json::to_string(&map).unwrap();
-        let other = format!("{{ \"map\": {json}, \"schema\": 1, \"rev\": 2 }}");
+        let other = format!("{{ \"map\": {json}, \"schema\": 2, \"rev\": 2 }}");
         assert!(cut_map(&other).is_none());
         let (_, file) = exchange_file(&other).unwrap();
         assert_eq!(exchange::import(&file).unwrap().maps, vec![map]);

@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::versions::{Occasion, AUTOMATIC_KEPT};
-use crate::model::{generate, Edit, TextField};
+use crate::model::{generate, Edit, TextField, Touchpoint};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -239,7 +239,7 @@ fn the_revision_is_read_from_the_start_of_an_entry_or_the_whole() {
 fn entries_of_a_newer_app_version_are_left_untouched() {
     let backend = Shared::default();
     let newer = entry::encode(3, None, &JourneyMap::new("n", "New"))
-        .replace("\"schema\":1", "\"schema\":2");
+        .replace("\"schema\":2", "\"schema\":3");
     backend.put(&map_key("n"), &newer);
     let (mut store, library, report) = open(&backend);
     assert!(library.maps.is_empty());
@@ -322,7 +322,7 @@ fn what_another_tab_stored_is_read_once_and_only_when_newer() {
 
     backend.put(
         &map_key("n"),
-        &entry::encode(1, None, &JourneyMap::new("n", "N")).replace("\"schema\":1", "\"schema\":9"),
+        &entry::encode(1, None, &JourneyMap::new("n", "N")).replace("\"schema\":2", "\"schema\":9"),
     );
     assert_eq!(mine.read_external("n", 2000), Some(External::Newer));
     // Reported once: after that the key is blocked and no longer news.
@@ -744,50 +744,90 @@ fn a_tab_of_an_older_release_keeps_and_deletes_no_versions() {
     assert_eq!(version_keys(&backend), vec![kept.key]);
 }
 
-fn suffix_title(mut v: serde_json::Value) -> Result<serde_json::Value, String> {
-    let title = format!(
-        "{} (migrated)",
-        v["map"]["title"].as_str().ok_or("no title")?
-    );
-    v["map"]["title"] = title.into();
-    Ok(v)
+/// `map` as the first release stored it: schema 1, holding exchange format 1 (no personas,
+/// lanes or plan).
+fn schema_1_entry(rev: u64, map: &JourneyMap) -> String {
+    let mut value = serde_json::to_value(map).unwrap();
+    let map_obj = value.as_object_mut().unwrap();
+    for key in ["currency", "personas", "lanes"] {
+        map_obj.remove(key);
+    }
+    for phase in map_obj["phases"].as_array_mut().unwrap() {
+        let phase = phase.as_object_mut().unwrap();
+        phase.remove("cards");
+        phase.remove("contact_limit");
+        for t in phase["touchpoints"].as_array_mut().unwrap() {
+            for key in [
+                "emotions",
+                "cost_per_month",
+                "contacts_per_month",
+                "reach",
+                "trigger",
+            ] {
+                t.as_object_mut().unwrap().remove(key);
+            }
+        }
+    }
+    format!(r#"{{"rev":{rev},"schema":1,"map":{value}}}"#)
+}
+
+/// `map` as the migration to schema 2 makes it of the first release's entry: what that release
+/// had, with the standard lanes hidden.
+fn as_migrated(map: &JourneyMap) -> JourneyMap {
+    let mut m = map.clone();
+    m.currency.clear();
+    m.personas.clear();
+    m.lanes.iter_mut().for_each(|l| l.shown = false);
+    for p in &mut m.phases {
+        p.cards.clear();
+        p.contact_limit = None;
+        for t in &mut p.touchpoints {
+            *t = Touchpoint {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                channel: t.channel.clone(),
+                description: t.description.clone(),
+                emotion: t.emotion,
+                owner: t.owner.clone(),
+                ..Touchpoint::new("", "")
+            };
+        }
+    }
+    m
 }
 
 #[test]
 fn an_entry_that_needs_migrating_is_kept_as_a_version_first_and_migrated_once() {
-    let steps: &[entry::Step] = &[suffix_title];
     let open_migrating = |backend: &Shared| {
-        Store::open_with(Box::new(backend.clone()), 1_796_284_805_000, steps).unwrap()
+        Store::open_with(Box::new(backend.clone()), 1_796_284_805_000, entry::STEPS).unwrap()
     };
     let backend = Shared::default();
     let map = generate::map(10, generate::Size::SMALL);
     let key = format!("journey-mapper/map/{}", map.id);
-    backend.put(&key, &entry::encode(3, None, &map));
-    let migrated = format!("{} (migrated)", map.title);
+    let stored = schema_1_entry(3, &map);
+    backend.put(&key, &stored);
+    let migrated = as_migrated(&map);
 
     // Without room for the version, the entry stays as it was, to be migrated next time.
     *backend.full.borrow_mut() = true;
     let (store, library, _) = open_migrating(&backend);
-    assert_eq!(library.maps[0].title, migrated);
+    assert_eq!(library.maps[0], migrated);
     assert!(store.versions(&map.id).is_empty());
-    assert_eq!(backend.snapshot()[&key], entry::encode(3, None, &map));
+    assert_eq!(backend.snapshot()[&key], stored);
     *backend.full.borrow_mut() = false;
 
     let (store, library, _) = open_migrating(&backend);
-    assert_eq!(library.maps[0].title, migrated);
+    assert_eq!(library.maps[0], migrated);
     let versions = store.versions(&map.id);
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].occasion, Occasion::BeforeMigration);
     assert_eq!(versions[0].taken_at, "2026-12-03T08:00:05Z");
-    assert_eq!(
-        store.version(&versions[0].key),
-        Some(map.clone()),
-        "as it was"
-    );
+    // Kept as a version 1 file, which opens migrated as well.
+    assert_eq!(store.version(&versions[0].key), Some(migrated.clone()));
     // Written back migrated under the same revision: the next start keeps no second version.
     assert_eq!(entry::revision(&backend.snapshot()[&key]), Some(3));
     assert!(backend.snapshot()[&key].contains("\"schema\":2"));
     let (again, library, _) = open_migrating(&backend);
-    assert_eq!(library.maps[0].title, migrated);
+    assert_eq!(library.maps[0], migrated);
     assert_eq!(again.versions(&map.id).len(), 1);
 }

@@ -7,14 +7,17 @@ mod browser;
 mod charts;
 mod editor;
 mod import;
+mod lanes;
 mod library;
 mod map;
 mod notices;
+mod personas;
 mod presentation;
 mod session;
 mod shared_map;
 mod top_bar;
 mod versions;
+mod votes;
 
 pub use session::{SaveState, Session};
 

@@ -26,6 +26,8 @@ test("axe finds nothing with storage notices showing", async ({ page }) => {
 });
 
 test("axe finds nothing in the editor on a full template map, with progress shown, in both languages", async ({ page }) => {
+  // Four runs of axe over a map with its lanes take longer than one test's default.
+  test.setTimeout(90_000);
   await openApp(page);
   await page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
   await page.getByRole("button", { name: "Create map" }).click();

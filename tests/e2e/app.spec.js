@@ -401,9 +401,14 @@ test("the whole flow works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(phaseName(page, 1)).toHaveValue("Kijk");
   await expect(page.getByLabel("Name of a new phase")).toHaveValue("");
-  // Tab order: the map's description, then the toolbar (presenting, its exports, sharing, its
-  // versions, the charts, fitting, the timer), then the first phase.
+  // Tab order: the map's description, its personas, lanes and votes, then the toolbar
+  // (presenting, its exports, sharing, its versions, the charts, fitting, the timer), then the
+  // first phase.
   await page.getByRole("textbox", { name: "Description", exact: true }).first().focus();
+  for (const panel of ["personas", "lanes", "votes"]) {
+    await page.keyboard.press("Tab");
+    await expect(page.locator(`.${panel}-panel > summary`)).toBeFocused();
+  }
   for (const [role, name] of [["link", "Present"], ["button", "Export"], ["button", "Share link"], ["link", "Versions"], ["button", "Charts"], ["button", "Fit to screen"], ["spinbutton", "Minutes"]]) {
     await page.keyboard.press("Tab");
     await expect(page.getByRole(role, { name, exact: true })).toBeFocused();

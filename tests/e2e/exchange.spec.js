@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { test, expect, openApp, createMap, addPhase, saved, phaseNames, exportFile } from "./fixtures.js";
 
-const schema = JSON.parse(readFileSync("public/schema/journey-map.v1.schema.json", "utf8"));
+const schema = JSON.parse(readFileSync("public/schema/journey-map.v2.schema.json", "utf8"));
 
 const exportCurrentMap = (page) => exportFile(page, "Export as JSON");
 
@@ -107,7 +107,7 @@ const badFiles = [
   ["truncated.json", valid({ id: "x", title: "Cut off", phases: [] }).slice(0, 40), ["this is not valid JSON"]],
   ["binary.png", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", ["This is not a text file"]],
   ["deep.json", "[".repeat(5000) + "]".repeat(5000), ["nested far too deeply"]],
-  ["newer.json", JSON.stringify({ format: "journey-map", version: 2, map: {} }), ["made by a newer version of the app"]],
+  ["newer.json", JSON.stringify({ format: "journey-map", version: 3, map: {} }), ["made by a newer version of the app"]],
   ["other.json", JSON.stringify({ name: "package", version: "1.0.0" }), ["format", "missing"]],
   [
     "wrong-types.json",

@@ -50,12 +50,13 @@ export async function saved(page) {
 }
 
 /** Puts maps straight into localStorage as the app stores them, then reloads. */
-export async function seedMaps(page, maps) {
-  await page.evaluate((maps) => {
+/** Stores `maps` as a release stored them: by default the first (schema 1, exchange format 1). */
+export async function seedMaps(page, maps, { schema = 1 } = {}) {
+  await page.evaluate(([maps, schema]) => {
     for (const map of maps) {
-      localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map }));
+      localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema, map }));
     }
-  }, maps);
+  }, [maps, schema]);
   await page.reload();
 }
 

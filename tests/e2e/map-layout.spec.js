@@ -1,6 +1,6 @@
 // The map at a glance: the whole template on one projector screen, a laptop's screen scrolling
 // the grid one way only, "Fit to screen", and a phone with nothing cut off.
-import { test, expect, openApp, templateMap, phase, expectNoViolations } from "./fixtures.js";
+import { test, expect, openApp, templateMap, phase, scrollToTop, expectNoViolations } from "./fixtures.js";
 
 const EN = "See – Think – Do – Care";
 const NL = "Kijk – Kies – Koop – Krijg – Koester";
@@ -9,7 +9,7 @@ const FIVE = "Look – Choose – Buy – Receive – Cherish";
 
 /** Every card, phase header and the curve: what "the whole map" means on the screen. */
 async function expectWholeMapInView(page) {
-  const parts = page.locator(".touchpoint, .kpi, .phase-header, .curve-lane");
+  const parts = page.locator(".touchpoint, .kpi, .lane-card, .phase-header, .curve-lane");
   const count = await parts.count();
   expect(count).toBeGreaterThan(20);
   for (let i = 0; i < count; i++) await expect(parts.nth(i)).toBeInViewport({ ratio: 1 });
@@ -28,11 +28,36 @@ function overflow(page) {
   });
 }
 
-test("the See–Think–Do–Care map, its KPIs' status and its curve fit one 1920×1080 screen", async ({ page }) => {
+/** Shows or hides every lane from the Lanes panel, as a facilitator would. */
+async function showLanes(page, shown) {
+  const panel = page.locator(".lanes-panel");
+  await panel.locator("summary").click();
+  for (const box of await panel.getByRole("checkbox").all()) await box.setChecked(shown);
+  await panel.locator("summary").click();
+}
+
+/** The scale "Fit to screen" gave the map. */
+function zoom(page) {
+  return page.locator(".journey-grid").evaluate((g) => Number(getComputedStyle(g).zoom));
+}
+
+test("the See–Think–Do–Care map, its lanes, KPIs' status and curve fit one 1920×1080 screen, readably", async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await templateMap(page, EN);
+  // Its lanes hidden, the map is all but whole as it is, and fitted at nearly full size.
+  await showLanes(page, false);
+  await expect(page.locator(".lane-card")).toHaveCount(0);
+  expect(await overflow(page)).toMatchObject({ gridSideways: false, pageSideways: false });
+  await page.getByRole("button", { name: "Fit to screen" }).click();
+  await scrollToTop(page);
   await expectWholeMapInView(page);
-  expect(await overflow(page)).toMatchObject({ gridDown: false, gridSideways: false, pageSideways: false });
+  expect(await zoom(page)).toBeGreaterThan(0.9);
+  // With its five lanes of example cards, fitted, it is whole and still readable.
+  await showLanes(page, true);
+  await expect(page.locator(".lane-card")).toHaveCount(20);
+  await scrollToTop(page);
+  await expectWholeMapInView(page);
+  expect(await zoom(page)).toBeGreaterThan(0.7);
   // Each phase says how its KPIs are doing, in words.
   await expect(phase(page, 4)).toContainText("KPIs: 0 on track, 0 behind, 7 without data");
   await expect(phase(page, 4).locator(".kpi-chips")).toHaveText("– 7 No data");
@@ -51,7 +76,7 @@ for (const [template, language] of [[EN, "en"], [NL, "nl"]]) {
     const grid = page.locator(".journey-grid");
     await grid.evaluate((g) => g.scrollIntoView());
     await grid.evaluate((g) => g.scrollTo(0, g.scrollHeight));
-    await expect(page.locator(".kpi").last()).toBeInViewport({ ratio: 1 });
+    await expect(page.locator(".lane-card").last()).toBeInViewport({ ratio: 1 });
     await expect(page.locator(".phase-name").first()).toBeInViewport({ ratio: 1 });
   });
 }
@@ -59,6 +84,9 @@ for (const [template, language] of [[EN, "en"], [NL, "nl"]]) {
 test("Fit to screen shows the whole map on a small screen, is remembered, and can be turned off", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await templateMap(page, FIVE);
+  // Five phases and their lanes are more than a laptop's screen can show readably: the lanes
+  // are hidden for this one.
+  await showLanes(page, false);
   const fit = page.getByRole("button", { name: "Fit to screen" });
   await expect(fit).toHaveAttribute("aria-pressed", "false");
   await expect(page.locator(".curve-lane")).not.toBeInViewport();

@@ -5,13 +5,14 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { readFileSync, readdirSync } from "node:fs";
 
-const schema = JSON.parse(readFileSync("public/schema/journey-map.v1.schema.json", "utf8"));
+const schema = JSON.parse(readFileSync("public/schema/journey-map.v2.schema.json", "utf8"));
+const schemaV1 = JSON.parse(readFileSync("public/schema/journey-map.v1.schema.json", "utf8"));
 const samplesDir = "target/tmp/schema-samples";
 
-function validator() {
+function validator(of = schema) {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
-  return ajv.compile(schema);
+  return ajv.compile(of);
 }
 
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith(".json"));
@@ -34,7 +35,17 @@ test("the schema refuses what the app refuses", () => {
   const good = JSON.parse(readFileSync(`${samplesDir}/map-full.json`, "utf8"));
   const broken = [
     (d) => (d.format = "trello"),
-    (d) => (d.version = 2),
+    (d) => (d.version = 1),
+    (d) => (d.version = 3),
+    (d) => (d.map.personas[0].color = "purple"),
+    (d) => (d.map.lanes[0].kind = "feelings"),
+    (d) => (d.map.lanes[0].shown = "yes"),
+    (d) => (d.map.currency = "Euros of the realm"),
+    (d) => (d.map.phases[0].contact_limit = -1),
+    (d) => (d.map.phases[0].touchpoints[0].cost_per_month = -5),
+    (d) => (d.map.phases[0].touchpoints[0].reach = "everyone"),
+    (d) => (Object.values(d.map.phases[0].cards)[0][0].votes = 2.5),
+    (d) => (Object.values(d.map.phases[0].cards)[0][0].severity = 4),
     (d) => (d.map.title = ""),
     (d) => (d.map.title = "x".repeat(201)),
     (d) => (d.map.phases[0].color = "blue"),
@@ -51,7 +62,20 @@ test("the schema refuses what the app refuses", () => {
     breakIt(doc);
     expect(validate(doc), breakIt.toString()).toBe(false);
   }
+  expect(good.map.personas.length, "the full sample has personas").toBeGreaterThan(0);
   const extra = structuredClone(good);
   extra.map.phases[0].icon = "eye";
   expect(validate(extra), "unknown fields are allowed").toBe(true);
+});
+
+test("the first release's exports of every template validate against the version 1 schema", () => {
+  const validate = validator(schemaV1);
+  const dir = "tests/fixtures/v1";
+  const files = readdirSync(dir);
+  expect(files.length).toBe(10);
+  for (const name of files) {
+    const ok = validate(JSON.parse(readFileSync(`${dir}/${name}`, "utf8")));
+    expect(validate.errors ?? [], name).toEqual([]);
+    expect(ok).toBe(true);
+  }
 });

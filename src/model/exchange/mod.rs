@@ -1,10 +1,12 @@
-//! Exchange format version 1: a contract with users' files and other tools.
+//! The exchange format, version 2: a contract with users' files and other tools.
 //! Field names never change; a change means a new version with a tested migration.
 //!
 //! `reading` checks a file and reports every problem at once, each with its path
-//! (`map.phases[2].kpis[0].target`); `problems` says what can be wrong, in the user's words
-//! (from `i18n`); `writing` makes the files.
+//! (`map.phases[2].kpis[0].target`); `migration` brings older versions up to date first;
+//! `problems` says what can be wrong, in the user's words (from `i18n`); `writing` makes the
+//! files, always of the current version.
 
+pub mod migration;
 mod problems;
 mod reading;
 mod writing;
@@ -15,4 +17,5 @@ pub use writing::{export_bundle, export_map, map_to_value};
 
 pub const FORMAT_MAP: &str = "journey-map";
 pub const FORMAT_BUNDLE: &str = "journey-map-bundle";
-pub const VERSION: u64 = 1;
+/// The version every writer writes; readers take every version from 1 up to it.
+pub const VERSION: u64 = 2;

@@ -56,6 +56,14 @@ pub enum ProblemKind {
     TextLength {
         chars: usize,
     },
+    /// A persona's emotion for a persona the map does not have.
+    UnknownPersona {
+        id: String,
+    },
+    /// Cards of a lane the map does not have.
+    UnknownLane {
+        id: String,
+    },
     /// Problems found beyond those listed.
     MoreProblems {
         count: usize,
@@ -77,6 +85,13 @@ pub enum Expected {
     Timestamp,
     LanguageTag,
     Version,
+    LaneKind,
+    Severity,
+    Votes,
+    PlanNumber,
+    Reach,
+    Bool,
+    Currency,
 }
 
 /// What a file held where something else was expected, kept short.
@@ -146,6 +161,13 @@ impl Expected {
             E::Timestamp => Text::ExpectedTimestamp,
             E::LanguageTag => Text::ExpectedLanguageTag,
             E::Version => Text::ExpectedVersion,
+            E::LaneKind => Text::ExpectedLaneKind,
+            E::Severity => Text::ExpectedSeverity,
+            E::Votes => Text::ExpectedVotes,
+            E::PlanNumber => Text::ExpectedPlanNumber,
+            E::Reach => Text::ExpectedReach,
+            E::Bool => Text::ExpectedBool,
+            E::Currency => Text::ExpectedCurrency,
         })
     }
 }
@@ -213,6 +235,12 @@ impl ProblemKind {
                     ("chars", &chars.to_string()),
                 ],
             ),
+            K::UnknownPersona { id } => {
+                lang.fill(Text::ProblemUnknownPersona, &[("id", &format!("{id:?}"))])
+            }
+            K::UnknownLane { id } => {
+                lang.fill(Text::ProblemUnknownLane, &[("id", &format!("{id:?}"))])
+            }
             K::MoreProblems { count } => {
                 lang.fill(Text::ProblemMoreProblems, &[("count", &count.to_string())])
             }

@@ -2,13 +2,14 @@
 //! with its path, so that a file's problems are reported all at once.
 
 use super::problems::{Expected, Found, Problem, ProblemKind};
-use super::{FORMAT_BUNDLE, FORMAT_MAP, VERSION};
+use super::{migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
-    limits, Color, Date, Direction, Emotion, JourneyMap, Kpi, Measurement, Phase, Touchpoint,
+    limits, Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind,
+    Measurement, Persona, Phase, Reach, Severity, Touchpoint,
 };
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, PartialEq)]
 pub struct Imported {
@@ -16,14 +17,15 @@ pub struct Imported {
     pub warnings: Vec<Problem>,
 }
 
-/// Reads a `journey-map` or `journey-map-bundle` file. On failure, every error found.
+/// Reads a `journey-map` or `journey-map-bundle` file of any version. On failure, every error
+/// found.
 pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![problem("", ProblemKind::Empty)]);
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let mut root: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
     let mut reader = Reader::default();
-    let maps = reader.document(&root);
+    let maps = reader.document(&mut root);
     match maps {
         Some(maps) if reader.errors.is_empty() => Ok(Imported {
             maps,
@@ -33,7 +35,8 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
     }
 }
 
-/// Reads one bare map object (what a file holds under `map`), with `path` naming where it is.
+/// Reads one bare map object of the current version (what a file holds under `map`), with
+/// `path` naming where it is.
 pub fn map_from_value(
     value: &Value,
     path: &str,
@@ -66,6 +69,16 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
     problem("", kind)
 }
 
+/// A whole number; JSON Schema counts 2.0 as an integer, so this reader does too.
+fn whole(value: &Value) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|f| f.fract() == 0.0)
+            .map(|f| f as i64)
+    })
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.into()
@@ -80,6 +93,9 @@ struct Reader {
     warnings: Vec<Problem>,
     /// Ids seen in the map being read, with where each was first seen.
     ids: HashMap<String, String>,
+    /// The personas and lanes of the map being read, which its touchpoints and phases name.
+    personas: HashSet<String>,
+    lanes: HashSet<String>,
     /// Errors found beyond the first [`limits::PROBLEMS_LISTED`], counted only: a file of a
     /// million bad values would otherwise make a list as large.
     more_errors: usize,
@@ -116,10 +132,10 @@ impl Reader {
         );
     }
 
-    fn document(&mut self, root: &Value) -> Option<Vec<JourneyMap>> {
+    fn document(&mut self, root: &mut Value) -> Option<Vec<JourneyMap>> {
         let obj = self.object(root, "")?;
-        let format = match obj.get("format") {
-            Some(Value::String(f)) if f == FORMAT_MAP || f == FORMAT_BUNDLE => f.as_str(),
+        let one_map = match obj.get("format") {
+            Some(Value::String(f)) if f == FORMAT_MAP || f == FORMAT_BUNDLE => f == FORMAT_MAP,
             Some(other) => {
                 self.error(
                     "format".into(),
@@ -134,9 +150,9 @@ impl Reader {
                 return None;
             }
         };
-        match obj.get("version") {
+        let version = match obj.get("version") {
             Some(v) => match v.as_u64() {
-                Some(VERSION) => {}
+                Some(version @ 1..=VERSION) => version,
                 Some(newer) if newer > VERSION => {
                     self.error("version".into(), ProblemKind::NewerVersion { found: newer });
                     return None;
@@ -150,9 +166,13 @@ impl Reader {
                 self.error("version".into(), ProblemKind::Missing(Expected::Version));
                 return None;
             }
+        };
+        if version < VERSION {
+            migration::upgrade_document(root, version);
         }
+        let obj = root.as_object().expect("checked above");
         self.optional_checked(obj, "exported_at", "", Expected::Timestamp, is_rfc3339);
-        if format == FORMAT_MAP {
+        if one_map {
             self.unknown_fields(obj, "", &["format", "version", "exported_at", "map"]);
             let map = self.required(obj, "map", "", Expected::Object)?;
             self.map(map, "map").map(|m| vec![m])
@@ -185,6 +205,8 @@ impl Reader {
 
     fn map(&mut self, value: &Value, path: &str) -> Option<JourneyMap> {
         self.ids.clear();
+        self.personas.clear();
+        self.lanes.clear();
         let obj = self.object(value, path)?;
         self.unknown_fields(
             obj,
@@ -196,6 +218,9 @@ impl Reader {
                 "language",
                 "created_at",
                 "updated_at",
+                "currency",
+                "personas",
+                "lanes",
                 "phases",
             ],
         );
@@ -219,6 +244,19 @@ impl Reader {
             self.optional_checked(obj, "created_at", path, Expected::Timestamp, is_rfc3339);
         let updated_at =
             self.optional_checked(obj, "updated_at", path, Expected::Timestamp, is_rfc3339);
+        let currency = self.optional_checked(obj, "currency", path, Expected::Currency, |c| {
+            c.chars().count() <= limits::CURRENCY_CHARS
+        });
+        // Before the phases, which name them.
+        let personas = self.items(
+            obj,
+            "personas",
+            path,
+            limits::PERSONAS,
+            false,
+            Self::persona,
+        );
+        let lanes = self.items(obj, "lanes", path, limits::LANES, false, Self::lane);
         let phases = self.items(obj, "phases", path, limits::PHASES, true, Self::phase);
         Some(JourneyMap {
             id: id?,
@@ -227,7 +265,134 @@ impl Reader {
             language: language?,
             created_at: created_at?,
             updated_at: updated_at?,
+            currency: currency?,
+            personas: personas?,
+            lanes: lanes?,
             phases: phases?,
+        })
+    }
+
+    fn persona(&mut self, value: &Value, path: &str) -> Option<Persona> {
+        let obj = self.object(value, path)?;
+        let texts = ["description", "goals", "frustrations", "quote"];
+        self.unknown_fields(
+            obj,
+            path,
+            &[
+                "id",
+                "name",
+                "description",
+                "goals",
+                "frustrations",
+                "quote",
+                "color",
+            ],
+        );
+        let id = self.id(obj, path);
+        let name = self.text(obj, "name", path, true);
+        let [description, goals, frustrations, quote] =
+            texts.map(|key| self.text(obj, key, path, false));
+        let color = self.parsed(obj, "color", path, Expected::Color, Color::parse);
+        let id = id?;
+        self.personas.insert(id.clone());
+        Some(Persona {
+            id,
+            name: name?,
+            description: description?,
+            goals: goals?,
+            frustrations: frustrations?,
+            quote: quote?,
+            color: color?,
+        })
+    }
+
+    fn lane(&mut self, value: &Value, path: &str) -> Option<Lane> {
+        let obj = self.object(value, path)?;
+        self.unknown_fields(obj, path, &["id", "kind", "name", "shown"]);
+        let id = self.id(obj, path);
+        let kind = self.parsed(obj, "kind", path, Expected::LaneKind, LaneKind::parse);
+        let name = self.text(obj, "name", path, false);
+        let shown = match obj.get("shown") {
+            None => Some(true),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.expected(join(path, "shown"), Expected::Bool, other);
+                None
+            }
+        };
+        let id = id?;
+        self.lanes.insert(id.clone());
+        Some(Lane {
+            id,
+            kind: kind?,
+            name: name?,
+            shown: shown?,
+        })
+    }
+
+    /// A phase's lane cards: an object of lists by lane id. A lane's empty list reads as none.
+    fn cards(&mut self, obj: &Object, path: &str) -> Option<BTreeMap<String, Vec<LaneCard>>> {
+        let cards_path = join(path, "cards");
+        let lists = match obj.get("cards") {
+            None => return Some(BTreeMap::new()),
+            Some(Value::Object(lists)) => lists,
+            Some(other) => {
+                self.expected(cards_path, Expected::Object, other);
+                return None;
+            }
+        };
+        let count: usize = lists
+            .values()
+            .filter_map(Value::as_array)
+            .map(Vec::len)
+            .sum();
+        if count > limits::CARDS_PER_PHASE {
+            let max = limits::CARDS_PER_PHASE;
+            self.error(cards_path, ProblemKind::TooMany { count, max });
+            return None;
+        }
+        let mut read = BTreeMap::new();
+        let mut complete = true;
+        for lane in lists.keys() {
+            let known = self.lanes.contains(lane);
+            if !known {
+                let kind = ProblemKind::UnknownLane { id: lane.clone() };
+                self.error(join(&cards_path, lane), kind);
+            }
+            let cards = self.items(lists, lane, &cards_path, count, true, Self::card);
+            match cards {
+                Some(cards) if known => {
+                    if !cards.is_empty() {
+                        read.insert(lane.clone(), cards);
+                    }
+                }
+                _ => complete = false,
+            }
+        }
+        complete.then_some(read)
+    }
+
+    fn card(&mut self, value: &Value, path: &str) -> Option<LaneCard> {
+        let obj = self.object(value, path)?;
+        self.unknown_fields(obj, path, &["id", "text", "severity", "votes"]);
+        let id = self.id(obj, path);
+        let text = self.text(obj, "text", path, false);
+        let severity = self.whole_or_null(obj, "severity", path, Expected::Severity, Severity::new);
+        let votes = match obj.get("votes") {
+            None => Some(0),
+            Some(v) => match whole(v).and_then(|n| u32::try_from(n).ok()) {
+                Some(n) if n <= limits::VOTES => Some(n),
+                _ => {
+                    self.expected(join(path, "votes"), Expected::Votes, v);
+                    None
+                }
+            },
+        };
+        Some(LaneCard {
+            id: id?,
+            text: text?,
+            severity: severity?,
+            votes: votes?,
         })
     }
 
@@ -242,8 +407,10 @@ impl Reader {
                 "description",
                 "goal",
                 "color",
+                "contact_limit",
                 "touchpoints",
                 "kpis",
+                "cards",
             ],
         );
         let id = self.id(obj, path);
@@ -260,14 +427,18 @@ impl Reader {
             Self::touchpoint,
         );
         let kpis = self.items(obj, "kpis", path, limits::KPIS_PER_PHASE, false, Self::kpi);
+        let contact_limit = self.plan_number(obj, "contact_limit", path);
+        let cards = self.cards(obj, path);
         Some(Phase {
             id: id?,
             name: name?,
             description: description?,
             goal: goal?,
             color: color?,
+            contact_limit: contact_limit?,
             touchpoints: touchpoints?,
             kpis: kpis?,
+            cards: cards?,
         })
     }
 
@@ -276,36 +447,131 @@ impl Reader {
         self.unknown_fields(
             obj,
             path,
-            &["id", "name", "channel", "description", "emotion", "owner"],
+            &[
+                "id",
+                "name",
+                "channel",
+                "description",
+                "emotion",
+                "emotions",
+                "owner",
+                "cost_per_month",
+                "contacts_per_month",
+                "reach",
+                "trigger",
+            ],
         );
         let id = self.id(obj, path);
         let name = self.text(obj, "name", path, true);
         let channel = self.text(obj, "channel", path, false);
         let description = self.text(obj, "description", path, false);
         let owner = self.text(obj, "owner", path, false);
-        let emotion = match obj.get("emotion") {
+        let emotion =
+            self.whole_or_null(obj, "emotion", path, Expected::EmotionOrNull, Emotion::new);
+        let emotions = self.persona_emotions(obj, path);
+        let cost_per_month = self.plan_number(obj, "cost_per_month", path);
+        let contacts_per_month = self.plan_number(obj, "contacts_per_month", path);
+        let reach = match obj.get("reach") {
             None | Some(Value::Null) => Some(None),
-            // JSON Schema counts 2.0 as an integer, so this reader does too.
-            Some(v) => match v
-                .as_i64()
-                .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
-                .and_then(Emotion::new)
-            {
-                Some(e) => Some(Some(e)),
+            Some(v) => match v.as_str().and_then(Reach::parse) {
+                Some(r) => Some(Some(r)),
                 None => {
-                    self.expected(join(path, "emotion"), Expected::EmotionOrNull, v);
+                    self.expected(join(path, "reach"), Expected::Reach, v);
                     None
                 }
             },
         };
+        let trigger = self.text(obj, "trigger", path, false);
         Some(Touchpoint {
             id: id?,
             name: name?,
             channel: channel?,
             description: description?,
             emotion: emotion?,
+            emotions: emotions?,
             owner: owner?,
+            cost_per_month: cost_per_month?,
+            contacts_per_month: contacts_per_month?,
+            reach: reach?,
+            trigger: trigger?,
         })
+    }
+
+    /// A touchpoint's emotions by persona: an object of whole numbers by persona id.
+    fn persona_emotions(&mut self, obj: &Object, path: &str) -> Option<BTreeMap<String, Emotion>> {
+        let emotions_path = join(path, "emotions");
+        let by_persona = match obj.get("emotions") {
+            None => return Some(BTreeMap::new()),
+            Some(Value::Object(by_persona)) => by_persona,
+            Some(other) => {
+                self.expected(emotions_path, Expected::Object, other);
+                return None;
+            }
+        };
+        if by_persona.len() > limits::PERSONAS {
+            let (count, max) = (by_persona.len(), limits::PERSONAS);
+            self.error(emotions_path, ProblemKind::TooMany { count, max });
+            return None;
+        }
+        let mut read = BTreeMap::new();
+        let mut complete = true;
+        for (persona, value) in by_persona {
+            let at = join(&emotions_path, persona);
+            if !self.personas.contains(persona) {
+                let id = persona.clone();
+                self.error(at.clone(), ProblemKind::UnknownPersona { id });
+                complete = false;
+            }
+            match whole(value).and_then(Emotion::new) {
+                Some(e) => {
+                    read.insert(persona.clone(), e);
+                }
+                None => {
+                    // Null is no emotion of its own here, which the touchpoint's stands for.
+                    self.expected(at, Expected::EmotionOrNull, value);
+                    complete = false;
+                }
+            }
+        }
+        complete.then_some(read)
+    }
+
+    /// A whole number or null read by `new`; absent reads as null.
+    fn whole_or_null<T>(
+        &mut self,
+        obj: &Object,
+        key: &str,
+        path: &str,
+        expected: Expected,
+        new: fn(i64) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => match whole(v).and_then(new) {
+                Some(x) => Some(Some(x)),
+                None => {
+                    self.expected(join(path, key), expected, v);
+                    None
+                }
+            },
+        }
+    }
+
+    /// A cost or a number of contacts: from 0 to [`limits::PLAN_NUMBER`], or null.
+    fn plan_number(&mut self, obj: &Object, key: &str, path: &str) -> Option<Option<f64>> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => match v
+                .as_f64()
+                .filter(|n| (0.0..=limits::PLAN_NUMBER).contains(n))
+            {
+                Some(n) => Some(Some(n)),
+                None => {
+                    self.expected(join(path, key), Expected::PlanNumber, v);
+                    None
+                }
+            },
+        }
     }
 
     fn kpi(&mut self, value: &Value, path: &str) -> Option<Kpi> {

@@ -26,9 +26,9 @@ pub fn CurveLane(experience: Memo<Option<data::Experience>>) -> impl IntoView {
     );
     let label = move || {
         let lang = lang.get();
-        let averages = curve.with(|e| {
-            e.iter()
-                .flat_map(|e| &e.phases)
+        let averages = |e: &data::Experience| {
+            e.phases
+                .iter()
                 .map(|p| {
                     let average = p.average.map_or_else(
                         || "–".to_owned(),
@@ -38,11 +38,23 @@ pub fn CurveLane(experience: Memo<Option<data::Experience>>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
                 .join(", ")
+        };
+        // With personas, each one's averages after its name.
+        let said = curve.with(|e| {
+            e.as_ref().map(|e| match e.personas.as_slice() {
+                [] => averages(e),
+                personas => personas
+                    .iter()
+                    .map(|p| format!("{}: {}", p.name, averages(&p.curve)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
         });
         format!(
-            "{} ({}): {averages}",
+            "{} ({}): {}",
             lang.t(Text::ExperienceCurve),
-            lang.t(Text::Average)
+            lang.t(Text::Average),
+            said.unwrap_or_default()
         )
     };
     view! { <canvas class="curve-lane" node_ref=canvas role="img" aria-label=label></canvas> }

@@ -2,7 +2,8 @@
 //! plain values in, one piece of view out.
 
 use crate::i18n::Lang;
-use crate::model::{numbers, Emotion, Kpi, Touchpoint};
+use crate::i18n::Text;
+use crate::model::{numbers, Emotion, Kpi, LaneCard, LaneKind, Touchpoint};
 use crate::ui::editor::status_chip::status_chip;
 use leptos::prelude::*;
 
@@ -57,5 +58,28 @@ pub fn kpi_face(kpi: &Kpi, lang: Lang) -> impl IntoView {
             {figures.map(|f| view! { <span class="card-meta">{f}</span> })}
         </span>
         <span class=class>{symbol} " " {lang.t(words)}</span>
+    }
+}
+
+/// A lane card at a glance: its text, a pain point's severity as dots and words, and the votes
+/// of a card that is voted on.
+pub fn lane_card_face(card: &LaneCard, kind: Option<LaneKind>, lang: Lang) -> impl IntoView {
+    let severity = card
+        .severity
+        .filter(|_| kind == Some(LaneKind::PainPoints))
+        .map(|s| {
+            let level = usize::from(s.level());
+            let dots = format!("{}{}", "●".repeat(level), "○".repeat(3 - level));
+            let words = lang.fill(Text::SeverityShort, &[("n", &level.to_string())]);
+            view! {
+                <span class=format!("severity s{level}")><span aria-hidden="true">{dots}</span> " " {words}</span>
+            }
+        });
+    let votes = kind
+        .filter(|k| k.has_votes() && card.votes > 0)
+        .map(|_| view! { <span class="vote-chip">{lang.votes(card.votes)}</span> });
+    view! {
+        <span class="card-title">{card.text.clone()}</span>
+        {(severity.is_some() || votes.is_some()).then(|| view! { <span class="card-meta">{severity}" "{votes}</span> })}
     }
 }

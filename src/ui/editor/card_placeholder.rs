@@ -16,10 +16,11 @@ pub fn CardPlaceholder(kind: CardKind, id: Id, element_id: String) -> impl IntoV
     let card = match kind {
         CardKind::Touchpoint => (Text::Touchpoint, "touchpoint"),
         CardKind::Kpi => (Text::Kpi, "kpi"),
+        CardKind::Card => (Text::LaneCard, "lane-card"),
     };
     let label = move || {
         let name = map
-            .with(Part::Item(id.clone()), |m| kind.name(m, &id))
+            .with(Part::Item(id.clone()), |m| m.card_text(&id))
             .flatten()
             .unwrap_or_default();
         format!("{}: {name}", lang.get().t(card.0))

@@ -4,6 +4,7 @@ use crate::ui::browser::on_screen::NearCards;
 use crate::ui::editor::card_placeholder::CardPlaceholder;
 use crate::ui::editor::item_card::{CardKind, Kept};
 use crate::ui::editor::kpi_card::KpiCard;
+use crate::ui::editor::lane_card::LaneCardView;
 use crate::ui::editor::touchpoint_card::TouchpointCard;
 use leptos::prelude::*;
 
@@ -34,6 +35,7 @@ pub fn CardSlot(kind: CardKind, id: Id) -> impl IntoView {
                 match kind {
                     CardKind::Touchpoint => view! { <TouchpointCard id kept /> }.into_any(),
                     CardKind::Kpi => view! { <KpiCard id kept /> }.into_any(),
+                    CardKind::Card => view! { <LaneCardView id kept /> }.into_any(),
                 }
             }}
         </Show>

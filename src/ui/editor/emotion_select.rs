@@ -1,30 +1,28 @@
 use crate::i18n::Text;
-use crate::model::{Edit, Emotion, Id};
-use crate::ui::session::open_map::use_open_map;
+use crate::model::Emotion;
 use crate::ui::use_lang;
 use leptos::prelude::*;
 
-/// Picks how the customer feels at a touchpoint, from −2 to +2 or not rated.
+/// Picks how a customer feels, from −2 to +2, or none (`none` says what none means: not rated,
+/// or as the touchpoint's emotion says).
 #[component]
 pub fn EmotionSelect(
-    touchpoint: Id,
     #[prop(into)] value: Signal<Option<Emotion>>,
+    #[prop(into)] label: Signal<String>,
+    none: Text,
+    on_pick: impl Fn(Option<Emotion>) + 'static,
 ) -> impl IntoView {
-    let map = use_open_map();
     let lang = use_lang();
     let on_change = move |ev| {
         let emotion = event_target_value(&ev)
             .parse::<i64>()
             .ok()
             .and_then(Emotion::new);
-        let _ = map.apply(Edit::SetEmotion {
-            touchpoint: touchpoint.clone(),
-            emotion,
-        });
+        on_pick(emotion);
     };
     let options = move || {
         let lang = lang.get();
-        std::iter::once((String::new(), lang.t(Text::NotRated).to_owned()))
+        std::iter::once((String::new(), lang.t(none).to_owned()))
             .chain(
                 (Emotion::MIN..=Emotion::MAX)
                     .filter_map(|s| Emotion::new(s.into()))
@@ -41,7 +39,7 @@ pub fn EmotionSelect(
     view! {
         <select
             class="emotion"
-            aria-label=move || lang.get().t(Text::Emotion)
+            aria-label=label
             prop:value=move || value.get().map(|e| e.score().to_string()).unwrap_or_default()
             on:change=on_change
         >

@@ -1,5 +1,5 @@
 use crate::i18n::{Lang, Text};
-use crate::model::{Edit, Id, Item, JourneyMap, Kpi, Lane, Touchpoint};
+use crate::model::{Edit, Id, Item, JourneyMap, Kpi, LaneCard, Row, Touchpoint};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
@@ -12,18 +12,21 @@ use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// The list a card is in: its element id says which (`tp-…`, `kpi-…`).
-#[derive(Clone, Copy)]
+/// The kind of card, which its element id says (`tp-…`, `kpi-…`, `card-…`).
+#[derive(Clone, Copy, PartialEq)]
 pub enum CardKind {
     Touchpoint,
     Kpi,
+    /// A card in one of the lanes.
+    Card,
 }
 
-impl From<Lane> for CardKind {
-    fn from(lane: Lane) -> Self {
-        match lane {
-            Lane::Touchpoints => CardKind::Touchpoint,
-            Lane::Kpis => CardKind::Kpi,
+impl From<&Row> for CardKind {
+    fn from(row: &Row) -> Self {
+        match row {
+            Row::Touchpoints => CardKind::Touchpoint,
+            Row::Kpis => CardKind::Kpi,
+            Row::Lane(_) => CardKind::Card,
         }
     }
 }
@@ -34,58 +37,60 @@ impl CardKind {
         match self {
             CardKind::Touchpoint => format!("tp-{id}"),
             CardKind::Kpi => format!("kpi-{id}"),
+            CardKind::Card => format!("card-{id}"),
         }
     }
 
-    /// Adds a new card of this kind, named for `lang`, to phase `phase` at `index` (the end of
-    /// its list where `None`), opens it and selects its name, ready to be typed over: the phase's
-    /// "Add" buttons and Enter in a card's name (the next card, for a workshop's pace) both.
-    pub fn add(self, map: OpenMap, phase: Id, index: Option<usize>, lang: Lang) {
-        let Some((new_id, end)) = map
-            .with_untracked(|m| {
-                let p = m.phase(&phase)?;
-                let (prefix, len) = match self {
-                    CardKind::Touchpoint => ("touchpoint", p.touchpoints.len()),
-                    CardKind::Kpi => ("kpi", p.kpis.len()),
-                };
-                Some((m.fresh_id(prefix), len))
-            })
-            .flatten()
-        else {
-            return;
-        };
-        let item = match self {
-            CardKind::Touchpoint => {
-                Item::Touchpoint(Touchpoint::new(&new_id, lang.t(Text::NewTouchpoint)))
-            }
-            CardKind::Kpi => Item::Kpi(Kpi::new(&new_id, lang.t(Text::NewKpi))),
-        };
-        let index = index.unwrap_or(end).min(end);
-        if map.apply(Edit::InsertItem { phase, index, item }).is_ok() {
-            map.open(&new_id);
-            focus::new_item(self.element_id(&new_id));
-        }
+    /// The element id of card `id` of `map`, whatever its kind.
+    pub fn element_id_of(map: &JourneyMap, id: &str) -> Option<String> {
+        Row::of(map, id).map(|row| CardKind::from(&row).element_id(id))
     }
+}
 
-    /// The name of card `id` of this kind in `map`.
-    pub fn name(self, map: &JourneyMap, id: &str) -> Option<String> {
-        match self {
-            CardKind::Touchpoint => map.touchpoint(id).map(|t| t.name.clone()),
-            CardKind::Kpi => map.kpi(id).map(|k| k.name.clone()),
-        }
+/// Adds a new card to `row` of phase `phase` at `index` (the end where `None`), named for
+/// `lang`, opens it and selects its text, ready to be typed over: the phase's "Add" buttons
+/// and Enter in a card's name (the next card, for a workshop's pace) both.
+pub fn add_card(map: OpenMap, phase: Id, row: Row, index: Option<usize>, lang: Lang) {
+    let Some((new_id, end)) = map
+        .with_untracked(|m| {
+            let p = m.phase(&phase)?;
+            let prefix = match row {
+                Row::Touchpoints => "touchpoint",
+                Row::Kpis => "kpi",
+                Row::Lane(_) => "card",
+            };
+            Some((m.fresh_id(prefix), row.len_in(p)))
+        })
+        .flatten()
+    else {
+        return;
+    };
+    let kind = CardKind::from(&row);
+    let item = match row {
+        Row::Touchpoints => Item::Touchpoint(Touchpoint::new(&new_id, lang.t(Text::NewTouchpoint))),
+        Row::Kpis => Item::Kpi(Kpi::new(&new_id, lang.t(Text::NewKpi))),
+        Row::Lane(lane) => Item::Card {
+            lane,
+            card: LaneCard::new(&new_id, lang.t(Text::NewCard)),
+        },
+    };
+    let index = index.unwrap_or(end).min(end);
+    if map.apply(Edit::InsertItem { phase, index, item }).is_ok() {
+        map.open(&new_id);
+        focus::new_item(kind.element_id(&new_id));
     }
+}
 
-    /// Adds the next card after card `id`, in its phase.
-    pub fn add_after(self, map: OpenMap, id: &str, lang: Lang) {
-        let place = map
-            .with_untracked(|m| {
-                m.position_of(id)
-                    .map(|(p, i)| (m.phases[p].id.clone(), i + 1))
-            })
-            .flatten();
-        if let Some((phase, index)) = place {
-            self.add(map, phase, Some(index), lang);
-        }
+/// Adds the next card after card `id`, in its row and phase.
+pub fn add_after(map: OpenMap, id: &str, lang: Lang) {
+    let place = map
+        .with_untracked(|m| {
+            let (p, i) = m.position_of(id)?;
+            Some((m.phases[p].id.clone(), Row::of(m, id)?, i + 1))
+        })
+        .flatten();
+    if let Some((phase, row, index)) = place {
+        add_card(map, phase, row, Some(index), lang);
     }
 }
 
@@ -196,7 +201,7 @@ pub fn ItemCard(
             let next = map
                 .with_untracked(|m| {
                     let id = m.neighbour(&card_id.read_value(), step)?;
-                    Some(CardKind::from(Lane::of(m, &id)).element_id(&id))
+                    CardKind::element_id_of(m, &id)
                 })
                 .flatten();
             if let Some(next) = next {

@@ -5,7 +5,7 @@ use crate::ui::browser::drag::Kind;
 use crate::ui::editor::card_face::kpi_face;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::Kept;
-use crate::ui::editor::item_card::{CardKind, ItemCard};
+use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::measurements_editor::MeasurementsEditor;
 use crate::ui::editor::number_input::NumberInput;
@@ -51,7 +51,7 @@ pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
             kpi.with(|k| {
                 k.as_ref().and_then(|k| match read {
                     NumberField::Baseline(_) => k.baseline,
-                    NumberField::Target(_) => k.target,
+                    _ => k.target,
                 })
             })
         });
@@ -97,7 +97,7 @@ pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
     };
     let next = {
         let id = id.clone();
-        Callback::new(move |()| CardKind::Kpi.add_after(map, &id, lang.get_untracked()))
+        Callback::new(move |()| add_after(map, &id, lang.get_untracked()))
     };
     let measurements_open = kept.fold_open;
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());

@@ -12,6 +12,9 @@ pub fn NumberInput(
     /// Whether the number may be left empty.
     #[prop(optional)]
     optional: bool,
+    /// Whether only numbers of 0 and more are taken (a cost, a number of contacts).
+    #[prop(optional)]
+    not_negative: bool,
     on_commit: impl Fn(Option<f64>) + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -23,6 +26,7 @@ pub fn NumberInput(
             .unwrap_or_default()
     };
     let on_change = move |ev| match parse(&event_target_value(&ev)) {
+        Ok(Some(n)) if not_negative && n < 0.0 => set_invalid.set(true),
         Ok(number) if number.is_some() || optional => {
             set_invalid.set(false);
             if value.try_get_untracked() != Some(number) {
@@ -42,7 +46,9 @@ pub fn NumberInput(
                 on:change=on_change
             />
             <Show when=move || invalid.get()>
-                <span class="field-error" role="alert">{move || lang.get().t(Text::NotANumber)}</span>
+                <span class="field-error" role="alert">
+                    {move || lang.get().t(if not_negative { Text::NotANumberOrNegative } else { Text::NotANumber })}
+                </span>
             </Show>
         </span>
     }

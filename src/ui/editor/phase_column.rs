@@ -1,12 +1,16 @@
 use crate::i18n::Text;
-use crate::model::{Color, Edit, Id, Part, Phase, TextField};
+use crate::model::{Color, Edit, Id, Part, Phase, Row, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
 use crate::ui::editor::card_slot::CardSlot;
+use crate::ui::editor::contact_limit_input::ContactLimitInput;
 use crate::ui::editor::drag_handle::DragHandle;
-use crate::ui::editor::item_card::CardKind;
+use crate::ui::editor::item_card::{add_card, CardKind};
+use crate::ui::editor::lane_cell::LaneCell;
+use crate::ui::editor::lane_names::use_shown_lanes;
 use crate::ui::editor::phase_kpi_summary::PhaseKpiSummary;
+use crate::ui::editor::phase_plan::PhasePlan;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr, tr_signal, use_lang, LangScope};
@@ -64,6 +68,31 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     };
     let touchpoint_ids = ids(|p| p.touchpoints.iter().map(|t| t.id.clone()).collect());
     let kpi_ids = ids(|p| p.kpis.iter().map(|k| k.id.clone()).collect());
+    let shown_lanes = use_shown_lanes();
+    // Each shown lane's cards in this phase.
+    let lane_ids = Memo::new(move |_| {
+        let id = id.read_value();
+        shown_lanes.with(|lanes| {
+            map.with(Part::Phase(id.clone()), |m| {
+                let phase = m.phase(&id)?;
+                let ids = |lane: &str| {
+                    phase
+                        .lane_cards(lane)
+                        .iter()
+                        .map(|c| c.id.clone())
+                        .collect()
+                };
+                Some(
+                    lanes
+                        .iter()
+                        .map(|l| (l.id.clone(), ids(&l.id)))
+                        .collect::<Vec<(Id, Vec<Id>)>>(),
+                )
+            })
+            .flatten()
+            .unwrap_or_default()
+        })
+    });
     // Which of its cards to build: checked when the page scrolls or changes size.
     let column = NodeRef::<Li>::new();
     let order = Memo::new(move |_| {
@@ -71,7 +100,14 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
             ids.iter().map(|id| kind.element_id(id)).collect::<Vec<_>>()
         };
         let touchpoints = touchpoint_ids.with(|ids| cards(CardKind::Touchpoint, ids));
-        [touchpoints, kpi_ids.with(|ids| cards(CardKind::Kpi, ids))].concat()
+        let kpis = kpi_ids.with(|ids| cards(CardKind::Kpi, ids));
+        let lane_cards = lane_ids.with(|lanes| {
+            lanes
+                .iter()
+                .flat_map(|(_, ids)| cards(CardKind::Card, ids))
+                .collect::<Vec<_>>()
+        });
+        [touchpoints, kpis, lane_cards].concat()
     });
     provide_context(use_on_screen().column(column, order));
     let group_label = move || {
@@ -128,7 +164,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
             }
         }
     };
-    let add = move |kind: CardKind| kind.add(map, id.get_value(), None, lang.get_untracked());
+    let add = move |row: Row| add_card(map, id.get_value(), row, None, lang.get_untracked());
     let delete = move |_| {
         map.delete(
             Edit::RemovePhase {
@@ -174,10 +210,12 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 </div>
                 <TextInput field=TextField::PhaseGoal(id.get_value()) value=text(|h| &h.goal) label=tr_signal(Text::PhaseGoal) class="phase-goal" multiline=true />
                 <details class="more">
-                    <summary>{tr(Text::Description)}</summary>
+                    <summary>{tr(Text::DescriptionAndPlan)}</summary>
                     <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
+                    <ContactLimitInput phase=id.get_value() />
                 </details>
                 <PhaseKpiSummary kpi_ids />
+                <PhasePlan phase=id.get_value() touchpoint_ids />
                 </div>
                 // Each cell named for its lane, so that moving across the grid by the arrow keys
                 // says the lane as well as the phase (its group around it).
@@ -188,7 +226,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                         <CardSlot kind=CardKind::Touchpoint id />
                     </For>
                 </ul>
-                <button type="button" class="add" on:click=move |_| add(CardKind::Touchpoint)>"+ " {tr(Text::AddTouchpoint)}</button>
+                <button type="button" class="add" on:click=move |_| add(Row::Touchpoints)>"+ " {tr(Text::AddTouchpoint)}</button>
                 </div>
                 <div class="lane-cell" role="group" aria-label=tr(Text::KpisHeading)>
                 <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
@@ -197,8 +235,26 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                         <CardSlot kind=CardKind::Kpi id />
                     </For>
                 </ul>
-                <button type="button" class="add" on:click=move |_| add(CardKind::Kpi)>"+ " {tr(Text::AddKpi)}</button>
+                <button type="button" class="add" on:click=move |_| add(Row::Kpis)>"+ " {tr(Text::AddKpi)}</button>
                 </div>
+                <For each=move || shown_lanes.get() key=|lane| lane.id.clone() let(lane)>
+                    {
+                        let lane_id = StoredValue::new(lane.id.clone());
+                        let title = Signal::derive(move || {
+                            let lang = lang.get();
+                            shown_lanes.with(|lanes| {
+                                lanes.iter().find(|l| l.id == *lane_id.read_value()).map(|l| lang.lane_name(l))
+                            }).unwrap_or_default()
+                        });
+                        let ids = Signal::derive(move || {
+                            lane_ids.with(|lanes| {
+                                lanes.iter().find(|(l, _)| *l == *lane_id.read_value()).map(|(_, ids)| ids.clone())
+                            }).unwrap_or_default()
+                        });
+                        let kind = lane.kind.name();
+                        view! { <LaneCell phase=id.get_value() lane=lane.id kind title ids /> }
+                    }
+                </For>
             </div>
         </li>
     }

@@ -1,14 +1,16 @@
 use crate::i18n::Text;
-use crate::model::{Emotion, Id, Part, TextField};
+use crate::model::{Edit, Emotion, Id, Part, TextField};
 use crate::ui::browser::drag::Kind;
 use crate::ui::editor::card_face::{emotion_class, touchpoint_face};
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::emotion_select::EmotionSelect;
 use crate::ui::editor::item_card::Kept;
-use crate::ui::editor::item_card::{CardKind, ItemCard};
+use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::measurements_editor::is_open;
+use crate::ui::editor::persona_emotions::PersonaEmotions;
 use crate::ui::editor::text_input::TextInput;
+use crate::ui::editor::touchpoint_plan::TouchpointPlan;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr_signal, use_lang, LangScope};
 use leptos::prelude::*;
@@ -42,9 +44,18 @@ pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
     let badge_class = move || emotion_class(emotion.get());
     let next = {
         let id = id.clone();
-        Callback::new(move |()| CardKind::Touchpoint.add_after(map, &id, lang.get_untracked()))
+        Callback::new(move |()| add_after(map, &id, lang.get_untracked()))
     };
     let more_open = kept.fold_open;
+    let set_emotion = {
+        let id = StoredValue::new(id.clone());
+        move |emotion| {
+            let _ = map.apply(Edit::SetEmotion {
+                touchpoint: id.get_value(),
+                emotion,
+            });
+        }
+    };
     let channel = text(|t| &t.channel);
     // What the compact card shows, drawn as one piece: a screen of the map holds a hundred and
     // more compact cards, and each reactive part is work when the map opens.
@@ -66,17 +77,19 @@ pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
                         label=tr_signal(Text::Channel)
                         list="channels"
                     />
-                    <EmotionSelect touchpoint=id.clone() value=emotion />
+                    <EmotionSelect value=emotion label=tr_signal(Text::Emotion) none=Text::NotRated on_pick=set_emotion />
+                    <PersonaEmotions id=id.clone() touchpoint />
                     <TextInput field=TextField::TouchpointOwner(id.clone()) value=text(|t| &t.owner) label=tr_signal(Text::Owner) />
                 </div>
                 <details class="more" prop:open=more_open on:toggle=move |ev| more_open.set(is_open(&ev))>
-                    <summary>{move || lang.get().t(Text::Description)}</summary>
+                    <summary>{move || lang.get().t(Text::DescriptionAndPlan)}</summary>
                     <TextInput
                         field=TextField::TouchpointDescription(id.clone())
                         value=text(|t| &t.description)
                         label=tr_signal(Text::Description)
                         multiline=true
                     />
+                    <TouchpointPlan id=id.clone() touchpoint />
                 </details>
                 <ItemToolbar id=id.clone() element_id=element_id.clone() delete_label=Text::DeleteTouchpoint name />
             </ItemCard>

@@ -5,6 +5,8 @@ use crate::ui::browser::resize::watch_size;
 use crate::ui::{tr, use_session};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The smallest scale: below it a card's text is no longer readable, and scrolling is better.
 const SMALLEST: f64 = 0.4;
@@ -51,7 +53,22 @@ pub fn fit_grid(grid: NodeRef<Div>) {
     watch_size(grid, move |_| fit());
     // Only the window's height changed.
     let resized = window_event_listener(leptos::ev::resize, move |_| fit());
-    on_cleanup(move || resized.remove());
+    // A panel above the map (personas, lanes, votes) opened or closed: the room under it did.
+    // `toggle` does not bubble, so it is caught on its way down.
+    let toggled = Closure::<dyn Fn()>::new(fit);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "toggle",
+        toggled.as_ref().unchecked_ref(),
+        true,
+    );
+    let toggled = StoredValue::new_local(Some(toggled));
+    on_cleanup(move || {
+        resized.remove();
+        if let Some(toggled) = toggled.try_update_value(Option::take).flatten() {
+            let f = toggled.as_ref().unchecked_ref();
+            let _ = window().remove_event_listener_with_callback_and_bool("toggle", f, true);
+        }
+    });
 }
 
 /// The scale at which `grid` fits the window, found by laying it out: a narrower grid wraps

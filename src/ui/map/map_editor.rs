@@ -6,14 +6,17 @@ use crate::ui::browser::on_screen::OnScreen;
 use crate::ui::browser::route::Route;
 use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
 use crate::ui::charts::curve_lane::CurveLane;
-use crate::ui::editor::lane_names::LaneNames;
+use crate::ui::editor::lane_names::{grid_rows, use_shown_lanes, LaneNames};
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
+use crate::ui::lanes::lanes_panel::LanesPanel;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
 use crate::ui::map::share_link::ShareLink;
 use crate::ui::map::workshop_timer::WorkshopTimer;
+use crate::ui::personas::personas_panel::PersonasPanel;
 use crate::ui::session::open_map::OpenMap;
+use crate::ui::votes::votes_panel::VotesPanel;
 use crate::ui::{tr, tr_signal, use_session};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
@@ -73,6 +76,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
         |m| Some(data::experience(m)),
     );
     let grid = NodeRef::<Div>::new();
+    let shown_lanes = use_shown_lanes();
     fit_grid(grid);
     // The other charts, one step from the map.
     let to_charts = move |_| {
@@ -114,6 +118,11 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                         class="map-description"
                         multiline=true
                     />
+                    <div class="map-panels">
+                        <PersonasPanel />
+                        <LanesPanel />
+                        <VotesPanel />
+                    </div>
                 </div>
                 <div class="map-toolbar">
                     <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
@@ -132,8 +141,9 @@ pub fn MapEditor(id: Id) -> impl IntoView {
             >
                 // Phases as columns, lanes as rows; the lanes' names stay in view on the left
                 // (each cell also names its lane for screen readers).
-                <div class="journey-grid" class:fitted=move || session.settings.fit_to_screen() node_ref=grid on:scroll=move |_| screen.schedule()>
-                    <LaneNames />
+                <div class="journey-grid" class:fitted=move || session.settings.fit_to_screen() node_ref=grid on:scroll=move |_| screen.schedule()
+                    style:grid-template-rows=move || grid_rows(shown_lanes.with(Vec::len))>
+                    <LaneNames lanes=shown_lanes />
                     <ol class="phases">
                         <For each=move || phase_ids.get() key=|id| id.clone() let(id)>
                             <PhaseColumn id />

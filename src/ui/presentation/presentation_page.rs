@@ -1,10 +1,11 @@
 use crate::i18n::Text;
-use crate::model::Id;
+use crate::model::{Edit, Id, LibraryEdit};
+use crate::ui::browser::focus;
 use crate::ui::browser::route::Route;
 use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::presentation::slide_charts::SlideCharts;
 use crate::ui::session::Topic;
-use crate::ui::shared_map::read_only_phase::ReadOnlyPhase;
+use crate::ui::shared_map::read_only_phase::{PhaseContext, ReadOnlyPhase};
 use crate::ui::shared_map::read_only_phases::ReadOnlyPhases;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
@@ -13,8 +14,9 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Presentation mode: the map full screen in large type, first whole and then phase by phase
 /// with that phase's touchpoints, KPIs and charts. Arrow keys, Page Up/Down (what presenter
-/// remotes send), Home/End and the buttons move between slides; Escape leaves. It only reads the
-/// map: there is no control here that edits, and the editor's shortcuts are not mounted.
+/// remotes send), Home/End and the buttons move between slides; Escape leaves. It reads the map
+/// and changes only votes (buttons on pain points and opportunities, or + and − on a focused
+/// card's buttons); the editor's shortcuts are not mounted.
 #[component]
 pub fn PresentationPage(id: Id) -> impl IntoView {
     let session = use_session();
@@ -40,6 +42,31 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
         });
     };
 
+    // The one change presentation mode makes: a vote on a pain point or an idea, each a step of
+    // its own to undo. The slide is drawn again, so focus goes back to the card voted on.
+    let vote = {
+        let id = id.clone();
+        Callback::new(move |(card, up): (Id, bool)| {
+            let now =
+                map.with_untracked(|m| m.as_ref().and_then(|m| m.card(&card)).map(|c| c.votes));
+            let Some(now) = now else { return };
+            let votes = if up {
+                now.saturating_add(1)
+            } else {
+                now.saturating_sub(1)
+            };
+            let edit = LibraryEdit::Map {
+                id: id.clone(),
+                edit: Edit::SetVotes {
+                    card: card.clone(),
+                    votes,
+                },
+            };
+            if session.apply(edit).is_ok() {
+                focus::restore(focus::focused(), format!("present-card-{card}"));
+            }
+        })
+    };
     let editor = Route::Map(id).href();
     let leave = move || {
         leave_full_screen();
@@ -147,14 +174,15 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
                             0 => view! {
                                 <h2 class="visually-hidden">{tr(Text::WholeJourney)}</h2>
                                 <p class="presentation-description">{m.description.clone()}</p>
-                                <ReadOnlyPhases map=m />
+                                <ReadOnlyPhases map=m vote />
                             }.into_any(),
                             n => {
+                                let context = PhaseContext::of(&m, Some(vote));
                                 let phase = m.phases.into_iter().nth(n - 1)?;
                                 let color = phase.color.to_string();
                                 view! {
                                     <div class="phase-slide" style:border-top-color=color>
-                                        <ReadOnlyPhase phase />
+                                        <ReadOnlyPhase phase context />
                                     </div>
                                 }.into_any()
                             }

@@ -1,25 +1,107 @@
 use crate::i18n::Text;
-use crate::model::Phase;
-use crate::ui::editor::card_face::{kpi_face, touchpoint_face};
+use crate::model::{Id, JourneyMap, Lane, Phase};
+use crate::ui::editor::card_face::{kpi_face, lane_card_face, touchpoint_face};
+use crate::ui::editor::phase_plan::plan_line;
 use crate::ui::use_session;
 use leptos::prelude::*;
 
-/// One phase for reading: its heading, then its touchpoints and its KPIs as the editor's compact
-/// cards show them. Three parts, so that the map's grid lines them up across the phases; on a
-/// phase's own slide they stack.
+/// What a phase read on its own needs of its map: the lanes shown, the plan's currency, and
+/// where votes may be cast (presentation mode), what to do with one: the card, and whether it
+/// is a vote more or one less.
+#[derive(Clone)]
+pub struct PhaseContext {
+    pub lanes: Vec<Lane>,
+    pub currency: String,
+    pub vote: Option<Callback<(Id, bool)>>,
+}
+
+impl PhaseContext {
+    pub fn of(map: &JourneyMap, vote: Option<Callback<(Id, bool)>>) -> Self {
+        PhaseContext {
+            lanes: map.lanes.iter().filter(|l| l.shown).cloned().collect(),
+            currency: map.currency.clone(),
+            vote,
+        }
+    }
+}
+
+/// One phase for reading: its heading (with its plan, and a warning where it contacts customers
+/// more often than its limit), then its touchpoints, its KPIs and its lanes as the editor's
+/// compact cards show them. Parts, so that the map's grid lines them up across the phases; on a
+/// phase's own slide they stack. In presentation mode pain points and opportunities take votes.
 #[component]
-pub fn ReadOnlyPhase(phase: Phase) -> impl IntoView {
+pub fn ReadOnlyPhase(phase: Phase, context: PhaseContext) -> impl IntoView {
     let settings = use_session().settings;
     let lang = move || settings.lang();
+    let PhaseContext {
+        lanes,
+        currency,
+        vote,
+    } = context;
     // A lane's cell: named for screen readers and headed on a phase's own slide.
-    let lane = move |heading: Text, cards: AnyView| {
+    let lane = move |heading: Signal<String>, kind: Option<&'static str>, cards: AnyView| {
         view! {
-            <div class="lane-cell" role="group" aria-label=move || lang().t(heading)>
-                <h3>{move || lang().t(heading)}</h3>
+            <div class="lane-cell" class:lane-cards=kind.is_some() data-kind=kind role="group" aria-label=heading>
+                <h3>{heading}</h3>
                 <ul class="items">{cards}</ul>
             </div>
         }
     };
+    let heading = move |text: Text| Signal::derive(move || lang().t(text).to_owned());
+    let lane_cells = lanes
+        .into_iter()
+        .map(|l| {
+            let cards = phase.lane_cards(&l.id).to_vec();
+            let kind = Some(l.kind);
+            let votes = vote.filter(|_| l.kind.has_votes());
+            let cards = move || {
+                cards
+                    .iter()
+                    .map(|c| {
+                        let buttons = votes.map(|vote| {
+                            let (up, down) = (c.id.clone(), c.id.clone());
+                            let label = |text| lang().fill(text, &[("card", &c.text)]);
+                            let on_key = {
+                                let id = c.id.clone();
+                                move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                                    "+" | "=" => vote.run((id.clone(), true)),
+                                    "-" => vote.run((id.clone(), false)),
+                                    _ => {}
+                                }
+                            };
+                            view! {
+                                <span class="vote-buttons" on:keydown=on_key>
+                                    <button type="button" class="icon" aria-label=label(Text::AddVoteTo)
+                                        on:click=move |_| vote.run((up.clone(), true))>"+"</button>
+                                    <button type="button" class="icon" aria-label=label(Text::RemoveVoteFrom)
+                                        disabled=c.votes == 0 on:click=move |_| vote.run((down.clone(), false))>"−"</button>
+                                </span>
+                            }
+                        });
+                        view! {
+                            <li class="lane-card" id=format!("present-card-{}", c.id)>
+                                {buttons}
+                                <div class="card-summary">{lane_card_face(c, kind, lang())}</div>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            };
+            let name = l.kind.name();
+            lane(Signal::derive(move || lang().lane_name(&l)), Some(name), cards.into_any())
+        })
+        .collect_view();
+    let over = phase.over_contact_limit();
+    let plan = (phase.contact_limit.is_some()
+        || phase.touchpoints.iter().any(|t| t.cost_per_month.is_some()))
+    .then(|| {
+        let (cost, contacts, limit) = (
+            phase.cost_per_month(),
+            phase.contacts_per_month(),
+            phase.contact_limit,
+        );
+        move || plan_line(lang(), cost, &currency, contacts, limit)
+    });
     let touchpoints = phase.touchpoints;
     let kpis = phase.kpis;
     let touchpoints = move || {
@@ -40,8 +122,15 @@ pub fn ReadOnlyPhase(phase: Phase) -> impl IntoView {
         <div class="phase-header">
             <h2>{phase.name}</h2>
             <p class="phase-goal">{phase.goal}</p>
+            {plan.map(|line| view! {
+                <p class="phase-plan" class:over-limit=over>
+                    {over.then(|| view! { <strong class="contact-warning">"⚠ " {move || lang().t(Text::OverContactLimit)} " "</strong> })}
+                    <span>{line}</span>
+                </p>
+            })}
         </div>
-        {lane(Text::TouchpointsHeading, touchpoints.into_any())}
-        {lane(Text::KpisHeading, kpis.into_any())}
+        {lane(heading(Text::TouchpointsHeading), None, touchpoints.into_any())}
+        {lane(heading(Text::KpisHeading), None, kpis.into_any())}
+        {lane_cells}
     }
 }

@@ -1,25 +1,40 @@
 use crate::charts::data;
 use crate::i18n::Text;
-use crate::model::JourneyMap;
+use crate::model::{Id, JourneyMap};
 use crate::ui::charts::curve_lane::CurveLane;
-use crate::ui::editor::lane_names::LaneNames;
-use crate::ui::shared_map::read_only_phase::ReadOnlyPhase;
+use crate::ui::editor::lane_names::{grid_rows, LaneNames};
+use crate::ui::personas::persona_badge::persona_badge;
+use crate::ui::shared_map::read_only_phase::{PhaseContext, ReadOnlyPhase};
 use crate::ui::tr;
 use leptos::prelude::*;
 
 /// The map's grid for reading, as the editor lays it out without its controls: phases as
 /// columns, the lanes as rows, the experience curve under the phases.
 #[component]
-pub fn ReadOnlyPhases(map: JourneyMap) -> impl IntoView {
+pub fn ReadOnlyPhases(
+    map: JourneyMap,
+    /// Where votes may be cast (presentation mode): see [`PhaseContext`].
+    #[prop(optional)]
+    vote: Option<Callback<(Id, bool)>>,
+) -> impl IntoView {
     let experience = Memo::new({
         let curve = data::experience(&map);
         move |_| Some(curve.clone())
     });
+    let context = PhaseContext::of(&map, vote);
+    let lanes = context.lanes.clone();
+    let personas = map
+        .personas
+        .iter()
+        .map(|p| persona_badge(p, false))
+        .collect_view();
     view! {
+        <p class="persona-strip">{personas}</p>
         // A box that scrolls when the map is larger than the screen: one tab stop, so that
         // the keyboard can scroll it too.
-        <div class="journey-grid read-only" tabindex="0" role="region" aria-label=tr(Text::PhasesHeading)>
-            <LaneNames />
+        <div class="journey-grid read-only" tabindex="0" role="region" aria-label=tr(Text::PhasesHeading)
+            style:grid-template-rows=grid_rows(lanes.len())>
+            <LaneNames lanes=lanes.clone() />
             <ol class="phases">
                 {map.phases.into_iter().map(|phase| {
                     let color = phase.color.to_string();
@@ -27,7 +42,7 @@ pub fn ReadOnlyPhases(map: JourneyMap) -> impl IntoView {
                     view! {
                         <li class="phase" style:border-top-color=color>
                             <div class="phase-body" role="group" aria-label=label>
-                                <ReadOnlyPhase phase />
+                                <ReadOnlyPhase phase context=context.clone() />
                             </div>
                         </li>
                     }

@@ -1,0 +1,2 @@
+pub mod lane_row;
+pub mod lanes_panel;

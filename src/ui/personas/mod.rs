@@ -1,0 +1,3 @@
+pub mod persona_badge;
+pub mod persona_card;
+pub mod personas_panel;
