@@ -78,6 +78,19 @@ impl Lang {
         self.t(text).into()
     }
 
+    /// "KPIs: 2 on track, 1 behind, 0 without data", from those three counts.
+    pub fn kpi_summary(self, [on_track, behind, none]: [usize; 3]) -> String {
+        let n = |n: usize| n.to_string();
+        self.fill(
+            Text::PhaseKpiSummary,
+            &[
+                ("on_track", &n(on_track)),
+                ("behind", &n(behind)),
+                ("none", &n(none)),
+            ],
+        )
+    }
+
     /// "1 vote", "3 votes".
     pub fn votes(self, n: u32) -> String {
         match n {
@@ -274,6 +287,8 @@ texts! {
     MoveLaneDown => "Move {lane} down", "{lane} omlaag";
     DeleteLane => "Delete {lane} and its cards", "{lane} en de kaarten erin verwijderen";
     Currency => "Currency of the plan", "Valuta van het plan";
+    CurrencyColumn => "Currency", "Valuta";
+    ExportLanesCsv => "Pain points and opportunities as CSV", "Pijnpunten en kansen als CSV";
     CurrencyTooLong => "A currency has at most 8 characters, such as EUR.", "Een valuta heeft hoogstens 8 tekens, zoals EUR.";
     NotANumberOrNegative => "Enter a number of 0 or more, such as 12.5, or leave it empty.", "Vul een getal van 0 of meer in, zoals 12,5, of laat het leeg.";
     KpiName => "KPI name", "Naam van de KPI";
@@ -350,6 +365,17 @@ texts! {
     ChartUnrated => "not rated, left out", "niet beoordeeld, weggelaten";
     ChartNoProgress => "No KPI has both a target and a measurement yet.", "Nog geen KPI heeft zowel een doel als een meting.";
     ChartNoTrend => "Add at least two measurements to this KPI to see its trend.", "Voeg minstens twee metingen aan deze KPI toe om het verloop te zien.";
+    ChartBudget => "Where the money goes", "Waar het geld heen gaat";
+    ChartPressure => "Contact pressure per phase", "Contactdruk per fase";
+    ChartVotes => "Pain points and opportunities by votes", "Pijnpunten en kansen naar stemmen";
+    ChartBudgetNote => "{share} % · {kpis}", "{share} % · {kpis}";
+    ChartPressureOver => "{n} a month, over the limit of {limit}", "{n} per maand, boven de grens van {limit}";
+    ChartPressureWithin => "{n} a month, limit {limit}", "{n} per maand, grens {limit}";
+    ChartNoCosts => "No touchpoint has a cost yet.", "Nog geen contactmoment heeft kosten.";
+    ChartNoContacts => "No touchpoint has contacts per month yet.", "Nog geen contactmoment heeft contacten per maand.";
+    ChartNoVotes => "No pain points or opportunities have votes yet.", "Nog geen pijnpunten of kansen met stemmen.";
+    ShareOfBudget => "Share of the budget", "Deel van het budget";
+    PhaseKpisStatus => "KPIs", "KPI's";
     ChartNoChannels => "No touchpoint has a channel yet.", "Nog geen contactmoment heeft een kanaal.";
     ChartShareAxis => "% of the way from baseline to target", "% van de weg van nulmeting naar doel";
     Average => "average", "gemiddelde";

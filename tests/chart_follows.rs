@@ -6,7 +6,7 @@
 use journey_mapper::charts::{data, Chart};
 use journey_mapper::model::{
     Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, LibraryEdit, Measurement,
-    NumberField, Phase, TextField, Touchpoint,
+    NumberField, Phase, Reach, TextField, Touchpoint,
 };
 
 fn touchpoint(id: &str, channel: &str, emotion: Option<i64>) -> Touchpoint {
@@ -56,6 +56,7 @@ enum Shown {
     /// The KPIs to choose from (phase and KPI names) and each one's trend.
     Trend(Vec<(String, data::Trend)>),
     Coverage(data::Coverage),
+    Plan(data::Plan),
 }
 
 fn shown(chart: Chart, map: &JourneyMap) -> Shown {
@@ -69,6 +70,7 @@ fn shown(chart: Chart, map: &JourneyMap) -> Shown {
                 .collect(),
         ),
         Chart::Coverage => Shown::Coverage(data::coverage(map)),
+        Chart::Plan => Shown::Plan(data::plan(map)),
     }
 }
 
@@ -114,7 +116,7 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
         (text(F::TouchpointOwner("t1".into())), vec![]),
         (
             text(F::PhaseName("see".into())),
-            vec![Experience, Progress, Trend, Coverage],
+            vec![Experience, Progress, Trend, Coverage, Plan],
         ),
         (text(F::TouchpointName("t1".into())), vec![Experience]),
         (text(F::TouchpointChannel("t1".into())), vec![Coverage]),
@@ -125,7 +127,7 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
                 phase: "see".into(),
                 color: Color::rgb(1, 2, 3),
             },
-            vec![Experience],
+            vec![Experience, Plan],
         ),
         (
             Edit::SetEmotion {
@@ -139,21 +141,21 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
                 kpi: "k1".into(),
                 direction: Direction::Decrease,
             },
-            vec![Progress],
+            vec![Progress, Plan],
         ),
         (
             Edit::SetNumber {
                 field: NumberField::Target("k1".into()),
                 value: Some(80.0),
             },
-            vec![Progress, Trend],
+            vec![Progress, Trend, Plan],
         ),
         (
             Edit::SetNumber {
                 field: NumberField::Baseline("k1".into()),
                 value: Some(10.0),
             },
-            vec![Progress, Trend],
+            vec![Progress, Trend, Plan],
         ),
         (
             Edit::InsertMeasurement {
@@ -161,7 +163,7 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
                 index: 1,
                 measurement: measurement(2, 60.0),
             },
-            vec![Progress, Trend],
+            vec![Progress, Trend, Plan],
         ),
         (
             Edit::SetMeasurement {
@@ -169,21 +171,51 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
                 index: 0,
                 measurement: measurement(1, 50.0),
             },
-            vec![Progress, Trend],
+            vec![Progress, Trend, Plan],
         ),
         (
             Edit::RemoveMeasurement {
                 kpi: "k1".into(),
                 index: 0,
             },
-            vec![Progress, Trend],
+            vec![Progress, Trend, Plan],
         ),
         (
             Edit::SetMeasurements {
                 kpi: "k1".into(),
                 measurements: vec![measurement(3, 70.0)],
             },
-            vec![Progress, Trend],
+            vec![Progress, Trend, Plan],
+        ),
+        (text(F::MapCurrency), vec![Plan]),
+        (text(F::TouchpointTrigger("t1".into())), vec![]),
+        (
+            Edit::SetNumber {
+                field: NumberField::Cost("t1".into()),
+                value: Some(250.0),
+            },
+            vec![Plan],
+        ),
+        (
+            Edit::SetNumber {
+                field: NumberField::Contacts("t3".into()),
+                value: Some(2.0),
+            },
+            vec![Plan],
+        ),
+        (
+            Edit::SetNumber {
+                field: NumberField::ContactLimit("buy".into()),
+                value: Some(3.0),
+            },
+            vec![Plan],
+        ),
+        (
+            Edit::SetReach {
+                touchpoint: "t1".into(),
+                reach: Some(Reach::Mass),
+            },
+            vec![],
         ),
     ];
     for (edit, expected) in cases {

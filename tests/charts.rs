@@ -144,6 +144,16 @@ fn every_chart(name: &str, map: &JourneyMap, kpi: &Kpi, lang: Lang) {
     snapshot(&format!("{name}-curve-lane"), |a| {
         draw::curve_lane(a, &data::experience(map).curve(), lang).unwrap()
     });
+    let plan = data::plan(map);
+    snapshot(&format!("{name}-budget"), |a| {
+        draw::budget(a, &plan, lang).unwrap()
+    });
+    snapshot(&format!("{name}-pressure"), |a| {
+        draw::pressure(a, &plan, lang).unwrap()
+    });
+    snapshot(&format!("{name}-votes"), |a| {
+        draw::votes(a, &plan, lang).unwrap()
+    });
 }
 
 #[test]

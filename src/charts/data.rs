@@ -1,7 +1,7 @@
 //! What each chart shows, worked out from the map: plain data, also used for the text
 //! alternatives next to the charts.
 
-use crate::model::{Color, Date, Emotion, JourneyMap, Kpi, Status, Touchpoint};
+use crate::model::{Color, Date, Emotion, JourneyMap, Kpi, LaneKind, Progress, Status, Touchpoint};
 
 /// One rated touchpoint on the experience curve, in journey order.
 #[derive(Clone, Debug, PartialEq)]
@@ -258,5 +258,73 @@ mod tests {
     fn labels_are_shortened_with_an_ellipsis() {
         assert_eq!(shorten("Customer service / call centre", 10), "Customer …");
         assert_eq!(shorten("SEO", 10), "SEO");
+    }
+}
+
+/// A phase as the plan's charts see it: what its touchpoints cost and how often they contact a
+/// customer a month, its limit, how its KPIs are doing, and the votes on its pain points and
+/// ideas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhasePlan {
+    pub name: String,
+    pub color: Color,
+    pub cost: f64,
+    pub contacts: f64,
+    pub limit: Option<f64>,
+    /// Its KPIs' progress, where they have any.
+    pub kpis: Vec<Option<Progress>>,
+    pub pain_votes: u32,
+    pub idea_votes: u32,
+}
+
+/// The plan per phase, with the map's currency.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub currency: String,
+    pub phases: Vec<PhasePlan>,
+}
+
+impl PhasePlan {
+    /// Its KPIs on track, behind, and without data.
+    pub fn kpi_counts(&self) -> [usize; 3] {
+        Status::count(self.kpis.iter().map(|p| p.map(|p| p.status)))
+    }
+}
+
+impl Plan {
+    pub fn total_cost(&self) -> f64 {
+        self.phases.iter().map(|p| p.cost).sum()
+    }
+}
+
+pub fn plan(map: &JourneyMap) -> Plan {
+    let votes = |phase: &crate::model::Phase, kind: LaneKind| -> u32 {
+        map.lanes
+            .iter()
+            .filter(|l| l.kind == kind)
+            .flat_map(|l| phase.lane_cards(&l.id))
+            .map(|c| c.votes)
+            .sum()
+    };
+    let phases = map
+        .phases
+        .iter()
+        .map(|phase| {
+            let kpis = phase.kpis.iter().map(Kpi::progress).collect();
+            PhasePlan {
+                name: phase.name.clone(),
+                color: phase.color,
+                cost: phase.cost_per_month(),
+                contacts: phase.contacts_per_month(),
+                limit: phase.contact_limit,
+                kpis,
+                pain_votes: votes(phase, LaneKind::PainPoints),
+                idea_votes: votes(phase, LaneKind::Opportunities),
+            }
+        })
+        .collect();
+    Plan {
+        currency: map.currency.clone(),
+        phases,
     }
 }

@@ -1,7 +1,7 @@
 //! The charts, drawn with plotters on any backend: a `<canvas>` in the app, SVG in tests.
 //! Colours are told apart by more than hue: progress carries ✓ or !, and the heat map its counts.
 
-use super::data::{shorten, Coverage, Experience, ProgressBar, Trend};
+use super::data::{shorten, Coverage, Experience, Plan, ProgressBar, Trend};
 use crate::i18n::{Lang, Text as Words};
 use crate::model::{Date, Status};
 use plotters::coord::types::RangedCoordf64;
@@ -649,4 +649,184 @@ fn marker<DB: DrawingBackend>(
             style,
         )),
     }
+}
+
+/// One bar of a bar chart across: its label on the left, its length, colour, and what is
+/// written after it; `limit` marks where it should stop.
+struct Bar {
+    label: String,
+    value: f64,
+    color: RGBColor,
+    note: String,
+    limit: Option<f64>,
+}
+
+/// Bars across, one per row, with their notes after them: the plan's three charts.
+fn bars_across<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    bars: &[Bar],
+    look: Look,
+    nothing: Words,
+) -> DrawResult<DB> {
+    let (lang, k) = (look.lang, look.scale);
+    root.fill(&WHITE)?;
+    if bars.iter().all(|b| b.value <= 0.0 && b.limit.is_none()) {
+        return empty(root, lang.t(nothing), k);
+    }
+    let (w, _) = root.dim_in_pixel();
+    let label_area = (w / 4).min(px(180, k));
+    let most = bars
+        .iter()
+        .map(|b| b.value.max(b.limit.unwrap_or(0.0)))
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    // Room after the longest bar for its note: the bars take at most the left half.
+    let x_end = most * 2.1;
+    let rows = bars.len();
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(12, k))
+        .y_label_area_size(label_area)
+        .build_cartesian_2d(0.0..x_end, -0.5..rows as f64 - 0.5)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(0)
+        .y_labels(rows.min(60))
+        .y_label_formatter(&|v: &f64| {
+            category(*v, rows)
+                .map(|r| {
+                    shorten(
+                        &bars[rows - 1 - r].label,
+                        fit(f64::from(label_area) - 10.0 * k, k),
+                    )
+                })
+                .unwrap_or_default()
+        })
+        .label_style(font(12, k))
+        .draw()?;
+    let row_px = f64::from(chart.plotting_area().dim_in_pixel().1) / rows as f64;
+    for (r, bar) in bars.iter().enumerate() {
+        let y = (rows - 1 - r) as f64;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, y - 0.32), (bar.value.max(0.0), y + 0.32)],
+            bar.color.filled(),
+        )))?;
+        if let Some(limit) = bar.limit {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(limit, y - 0.45), (limit, y + 0.45)],
+                INK.stroke_width(px(3, k)),
+            )))?;
+        }
+        // Rows too thin for a line of text leave their notes to the data table.
+        if row_px >= 15.0 * k {
+            chart.draw_series(std::iter::once(Text::new(
+                bar.note.clone(),
+                (bar.value.max(bar.limit.unwrap_or(0.0)) + most * 0.03, y),
+                font(12, k).pos(Pos::new(HPos::Left, VPos::Center)),
+            )))?;
+        }
+    }
+    Ok(())
+}
+
+/// Where the money goes: each phase's share of the month's budget, next to how its KPIs are
+/// doing, so a phase that gets little and lags stands out.
+pub fn budget<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &Plan,
+    look: Look,
+) -> DrawResult<DB> {
+    let lang = look.lang;
+    let total = data.total_cost();
+    let bars: Vec<Bar> = data
+        .phases
+        .iter()
+        .map(|p| {
+            let share = if total > 0.0 {
+                p.cost / total * 100.0
+            } else {
+                0.0
+            };
+            let behind = p.kpi_counts()[1];
+            let note = lang.fill(
+                Words::ChartBudgetNote,
+                &[
+                    ("share", &format!("{share:.0}")),
+                    ("kpis", &lang.kpi_summary(p.kpi_counts())),
+                ],
+            );
+            Bar {
+                label: p.name.clone(),
+                value: share,
+                color: if behind > 0 { BEHIND } else { rgb(p.color) },
+                note,
+                limit: None,
+            }
+        })
+        .collect();
+    bars_across(root, &bars, look, Words::ChartNoCosts)
+}
+
+/// Contact pressure: each phase's contacts per customer a month against its limit (the black
+/// mark); over it, the bar is in the warning colour and says so.
+pub fn pressure<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &Plan,
+    look: Look,
+) -> DrawResult<DB> {
+    let lang = look.lang;
+    let bars: Vec<Bar> = data
+        .phases
+        .iter()
+        .map(|p| {
+            let over = p.limit.is_some_and(|l| p.contacts > l);
+            let n = |v: f64| crate::model::numbers::format((v * 10.0).round() / 10.0, lang);
+            let note = match p.limit {
+                Some(l) if over => lang.fill(
+                    Words::ChartPressureOver,
+                    &[("n", &n(p.contacts)), ("limit", &n(l))],
+                ),
+                Some(l) => lang.fill(
+                    Words::ChartPressureWithin,
+                    &[("n", &n(p.contacts)), ("limit", &n(l))],
+                ),
+                None => n(p.contacts),
+            };
+            Bar {
+                label: p.name.clone(),
+                value: p.contacts,
+                color: if over { BEHIND } else { ON_TRACK },
+                note,
+                limit: p.limit,
+            }
+        })
+        .collect();
+    bars_across(root, &bars, look, Words::ChartNoContacts)
+}
+
+/// Pain points and opportunities per phase by their votes: where a workshop put its dots.
+pub fn votes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &Plan,
+    look: Look,
+) -> DrawResult<DB> {
+    let lang = look.lang;
+    let bars: Vec<Bar> = data
+        .phases
+        .iter()
+        .flat_map(|p| {
+            [
+                (Words::LanePainPoints, p.pain_votes, BEHIND),
+                (Words::LaneOpportunities, p.idea_votes, ON_TRACK),
+            ]
+            .map(|(lane, votes, color)| Bar {
+                label: format!("{} · {}", p.name, lang.t(lane)),
+                value: f64::from(votes),
+                color,
+                note: lang.votes(votes),
+                limit: None,
+            })
+        })
+        .collect();
+    bars_across(root, &bars, look, Words::ChartNoVotes)
 }

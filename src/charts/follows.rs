@@ -11,6 +11,8 @@ pub enum Chart {
     /// A KPI's trend, and the list of KPIs to choose it from.
     Trend,
     Coverage,
+    /// The plan's three charts: where the money goes, contact pressure, and votes per phase.
+    Plan,
 }
 
 /// What kind of content an edit changes, as far as charts care.
@@ -30,6 +32,10 @@ enum Content {
     Figures,
     /// The personas, their names and colours, and how each feels at each touchpoint.
     Persona,
+    /// Costs, contacts, contact limits and the currency.
+    PlanFigures,
+    /// Votes on lane cards, and which lane a card is in.
+    Votes,
     /// Texts no chart shows: descriptions, goals, owners, the map's own texts.
     Unshown,
 }
@@ -49,7 +55,6 @@ fn content(edit: &Edit) -> Content {
             | F::PhaseGoal(_)
             | F::TouchpointDescription(_)
             | F::TouchpointOwner(_)
-            | F::MapCurrency
             | F::TouchpointTrigger(_)
             | F::PersonaDescription(_)
             | F::PersonaGoals(_)
@@ -58,6 +63,7 @@ fn content(edit: &Edit) -> Content {
             | F::LaneName(_)
             | F::CardText(_) => Content::Unshown,
             F::PersonaName(_) => Content::Persona,
+            F::MapCurrency => Content::PlanFigures,
         },
         Edit::SetPersonaColor { .. }
         | Edit::SetPersonaEmotion { .. }
@@ -66,15 +72,15 @@ fn content(edit: &Edit) -> Content {
         Edit::SetNumber {
             field: NumberField::Cost(_) | NumberField::Contacts(_) | NumberField::ContactLimit(_),
             ..
-        }
-        | Edit::SetReach { .. }
-        | Edit::InsertLane { .. }
+        } => Content::PlanFigures,
+        Edit::InsertLane { .. }
         | Edit::RemoveLane { .. }
+        | Edit::MoveCard { .. }
+        | Edit::SetVotes { .. } => Content::Votes,
+        Edit::SetReach { .. }
         | Edit::MoveLane { .. }
         | Edit::ShowLane { .. }
-        | Edit::MoveCard { .. }
-        | Edit::SetSeverity { .. }
-        | Edit::SetVotes { .. } => Content::Unshown,
+        | Edit::SetSeverity { .. } => Content::Unshown,
         Edit::SetColor { .. } => Content::PhaseColor,
         Edit::SetEmotion { .. } => Content::Emotion,
         Edit::SetDirection { .. } => Content::Direction,
@@ -96,11 +102,12 @@ fn content(edit: &Edit) -> Content {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 4] = [
+    pub const ALL: [Chart; 5] = [
         Chart::Experience,
         Chart::Progress,
         Chart::Trend,
         Chart::Coverage,
+        Chart::Plan,
     ];
 
     /// What this chart shows, as the functions in [`super::data`] read it.
@@ -125,6 +132,16 @@ impl Chart {
                 C::Structure | C::PhaseName | C::KpiName | C::Unit | C::Figures
             ),
             Chart::Coverage => matches!(content, C::Structure | C::PhaseName | C::Channel),
+            Chart::Plan => matches!(
+                content,
+                C::Structure
+                    | C::PhaseName
+                    | C::PhaseColor
+                    | C::Direction
+                    | C::Figures
+                    | C::PlanFigures
+                    | C::Votes
+            ),
         }
     }
 

@@ -130,3 +130,54 @@ pub fn coverage_table(c: &data::Coverage, lang: Lang) -> Table {
         .collect();
     (head, rows)
 }
+
+/// The plan's figures per phase: cost and share, contacts and limit, KPIs, votes; one table for
+/// the plan's three charts.
+pub fn plan_table(plan: &data::Plan, lang: Lang) -> Table {
+    let head = [
+        Text::Phase,
+        Text::CostPerMonth,
+        Text::ShareOfBudget,
+        Text::ContactsPerMonth,
+        Text::ContactLimit,
+        Text::PhaseKpisStatus,
+        Text::LanePainPoints,
+        Text::LaneOpportunities,
+    ]
+    .map(|t| lang.t(t).to_owned())
+    .to_vec();
+    let total = plan.total_cost();
+    let n = |v: f64| numbers::format((v * 100.0).round() / 100.0, lang);
+    let rows = plan
+        .phases
+        .iter()
+        .map(|p| {
+            let share = if total > 0.0 {
+                format!("{:.0} %", p.cost / total * 100.0)
+            } else {
+                "–".into()
+            };
+            let kpis = lang.kpi_summary(p.kpi_counts());
+            vec![
+                p.name.clone(),
+                format!("{} {}", n(p.cost), plan.currency)
+                    .trim_end()
+                    .to_owned(),
+                share,
+                n(p.contacts),
+                p.limit.map(n).unwrap_or_default(),
+                kpis,
+                p.pain_votes.to_string(),
+                p.idea_votes.to_string(),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
+/// Only the columns `keep` (by index) of `table`: each of the plan's charts shows its part of
+/// [`plan_table`], the phase first.
+pub fn columns((head, rows): Table, keep: &[usize]) -> Table {
+    let pick = |row: Vec<String>| keep.iter().map(|&i| row[i].clone()).collect();
+    (pick(head), rows.into_iter().map(pick).collect())
+}

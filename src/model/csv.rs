@@ -4,7 +4,7 @@
 //! spreadsheets expect semicolons and decimal commas, English ones commas and decimal points.
 
 use super::exchange::quoted;
-use super::{limits, numbers, Date, Direction, JourneyMap, Measurement};
+use super::{limits, numbers, Date, Direction, JourneyMap, Measurement, Reach};
 use crate::i18n::{Lang, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,13 +83,21 @@ fn file(header: &[Text], rows: Vec<Vec<String>>, sep: Separator, lang: Lang) -> 
     out
 }
 
-/// One row per touchpoint: phase, touchpoint, channel, emotion, owner, description.
+/// One row per touchpoint: phase, touchpoint, channel, emotion, owner, description, and its
+/// plan: cost per month (in the map's currency), contacts per customer per month, reach and the
+/// lifecycle event that triggers it.
 pub fn touchpoints(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
     let rows = map
         .phases
         .iter()
         .flat_map(|p| p.touchpoints.iter().map(move |t| (p, t)))
         .map(|(p, t)| {
+            let reach = t.reach.map(|r| {
+                lang.t(match r {
+                    Reach::Mass => Text::ReachMass,
+                    Reach::Personal => Text::ReachPersonal,
+                })
+            });
             vec![
                 text_field(&p.name, sep),
                 text_field(&t.name, sep),
@@ -97,6 +105,11 @@ pub fn touchpoints(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
                 t.emotion.map(|e| e.score().to_string()).unwrap_or_default(),
                 text_field(&t.owner, sep),
                 text_field(&t.description, sep),
+                number_field(t.cost_per_month, sep),
+                text_field(&map.currency, sep),
+                number_field(t.contacts_per_month, sep),
+                text_field(reach.unwrap_or_default(), sep),
+                text_field(&t.trigger, sep),
             ]
         })
         .collect();
@@ -107,6 +120,40 @@ pub fn touchpoints(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
         Text::Emotion,
         Text::Owner,
         Text::Description,
+        Text::CostPerMonth,
+        Text::CurrencyColumn,
+        Text::ContactsPerMonth,
+        Text::Reach,
+        Text::Trigger,
+    ];
+    file(&header, rows, sep, lang)
+}
+
+/// The map's pain points and opportunities, for a backlog: one row each, most votes first, with
+/// its phase, lane, severity and votes.
+pub fn lane_cards(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
+    let rows = map
+        .by_votes()
+        .into_iter()
+        .map(|v| {
+            vec![
+                text_field(&v.phase.name, sep),
+                text_field(&lang.lane_name(v.lane), sep),
+                text_field(&v.card.text, sep),
+                v.card
+                    .severity
+                    .map(|s| s.level().to_string())
+                    .unwrap_or_default(),
+                v.card.votes.to_string(),
+            ]
+        })
+        .collect();
+    let header = [
+        Text::Phase,
+        Text::Kind,
+        Text::CardText,
+        Text::Severity,
+        Text::Votes,
     ];
     file(&header, rows, sep, lang)
 }

@@ -52,11 +52,26 @@ fn task_name(text: &str) -> String {
     }
 }
 
-/// One section per phase and one task per touchpoint; the actors are its channel and owner.
+/// One section per phase and one task per touchpoint; the actors are its channel and owner. A
+/// map with personas has a task per touchpoint and persona instead, the persona its actor and
+/// the score how that persona feels there.
 pub fn journey(map: &JourneyMap) -> String {
     let mut out = format!("journey\n    title {}\n", token(&map.title));
     for phase in &map.phases {
         out += &format!("    section {}\n", token(&phase.name));
+        if !map.personas.is_empty() {
+            for t in &phase.touchpoints {
+                for p in &map.personas {
+                    out += &format!(
+                        "      {}: {}: {}\n",
+                        task_name(&t.name),
+                        score(t.emotion_of(&p.id)),
+                        token(&p.name.replace(',', " "))
+                    );
+                }
+            }
+            continue;
+        }
         for t in &phase.touchpoints {
             let actors: Vec<String> = [&t.channel, &t.owner]
                 .into_iter()
@@ -86,8 +101,30 @@ mod tests {
     use crate::model::templates::Template;
 
     #[test]
+    fn personas_are_the_actors_each_with_its_own_score() {
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
+        map.personas.push(crate::model::Persona::new(
+            "bram",
+            "Bram, dad",
+            map.personas[0].color,
+        ));
+        let first = &mut map.phases[0].touchpoints[0];
+        first
+            .emotions
+            .insert("bram".into(), Emotion::new(-2).unwrap());
+        let text = journey(&map);
+        assert!(text.starts_with("journey\n    title Webshop\n    section See\n      Inspiring posts: 4: Sanne online shopper\n      Inspiring posts: 1: Bram dad\n"), "{text}");
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("      ")).count(),
+            map.touchpoint_count() * 2
+        );
+    }
+
+    #[test]
     fn a_template_becomes_a_journey_diagram() {
-        let map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
+        // Without personas: the channel and owner are the actors.
+        map.personas.clear();
         let text = journey(&map);
         assert!(text.starts_with("journey\n    title Webshop\n    section See\n      Inspiring posts: 4: Social media\n"), "{text}");
         assert!(

@@ -9,6 +9,20 @@ pub enum Status {
     Behind,
 }
 
+impl Status {
+    /// How many of `statuses` are on track, behind, and without data (`None`).
+    pub fn count(statuses: impl IntoIterator<Item = Option<Status>>) -> [usize; 3] {
+        statuses.into_iter().fold([0; 3], |mut sum, status| {
+            sum[match status {
+                Some(Status::OnTrack) => 0,
+                Some(Status::Behind) => 1,
+                None => 2,
+            }] += 1;
+            sum
+        })
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Progress {
     pub latest: f64,

@@ -17,6 +17,10 @@ test("a share link opens the map read-only elsewhere, and saving a copy keeps it
   await expect(them.getByRole("heading", { level: 1 })).toHaveText("Shared <b>webshop</b>");
   await expect(them.getByRole("heading", { level: 2, name: "Look" })).toBeVisible();
   await expect(them.getByText("Costs and delivery time up front")).toBeVisible();
+  // The link carries everything: the persona, the lanes and their cards, the plan.
+  await expect(them.locator(".persona-strip")).toContainText("Sanne, online shopper");
+  await expect(them.getByRole("group", { name: "Pain points" }).first()).toContainText("Sees the same ad too often");
+  await expect(them.locator(".phase-plan").first()).toContainText("EUR");
   await expect(them.getByRole("textbox")).toHaveCount(0);
   expect(await them.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/map/")))).toEqual([]);
   await them.getByRole("button", { name: "Save a copy to my maps" }).click();
@@ -65,6 +69,10 @@ test("printing gives a landscape poster without editing controls", async ({ page
   await expect(page.locator(".top-bar")).toBeHidden();
   await expect(phase(page, 5)).toBeVisible();
   await expect(page.getByRole("group", { name: "Touchpoint: Costs and delivery time up front" })).toBeVisible();
+  // Its persona by name, and its lanes' cards.
+  await expect(page.locator(".personas-panel")).toContainText("Sanne, online shopper");
+  await expect(page.locator(".lanes-panel")).toBeHidden();
+  await expect(page.getByRole("group", { name: "Pain points: Sees the same ad too often" })).toBeVisible();
   // The map as seen: the grid whole, not a box to scroll, with the curve under the phases.
   const grid = page.locator(".journey-grid");
   expect(await grid.evaluate((g) => g.scrollHeight <= g.clientHeight && g.scrollWidth <= g.clientWidth)).toBe(true);

@@ -7,8 +7,8 @@ test("touchpoints and KPIs export as CSV with a BOM, in the chosen separator", a
   await templateMap(page);
   const comma = await download(page, "Touchpoints as CSV");
   expect(comma.name).toMatch(/^see-think-do-care-touchpoints-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(comma.text.startsWith("\ufeffPhase,Touchpoint,Channel,Emotion,Owner,Description\r\n")).toBe(true);
-  expect(comma.text).toContain("Care,E-mail with labels and personalised content,E-mail,1,,\r\n");
+  expect(comma.text.startsWith("\ufeffPhase,Touchpoint,Channel,Emotion,Owner,Description,Cost per month,Currency,Contacts per customer per month,Reach,Triggered by (lifecycle event)\r\n")).toBe(true);
+  expect(comma.text).toContain("Care,E-mail with labels and personalised content,E-mail,1,,,150,EUR,2,Personal (below the line),\r\n");
   expect(comma.text.trim().split("\r\n")).toHaveLength(1 + 13);
 
   await page.getByRole("button", { name: "Export", exact: true }).click();
@@ -16,6 +16,13 @@ test("touchpoints and KPIs export as CSV with a BOM, in the chosen separator", a
   const kpis = await download(page, "KPIs as CSV");
   expect(kpis.text.startsWith("\ufeffPhase;KPI;Unit;Better when;Baseline;Target;Date;Value\r\n")).toBe(true);
   expect(kpis.text).toContain("Do;Cart abandonment;%;lower;;;;\r\n");
+
+  // The pain points and opportunities, most votes first, for a backlog.
+  const backlog = await download(page, "Pain points and opportunities as CSV");
+  expect(backlog.name).toMatch(/^see-think-do-care-backlog-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(backlog.text.startsWith("\ufeffPhase;Kind;Text;Severity;Votes\r\n")).toBe(true);
+  expect(backlog.text).toContain("Care;Pain points;Review request arrives before the parcel;3;0\r\n");
+  expect(backlog.text.trim().split("\r\n")).toHaveLength(1 + 8);
 });
 
 test("measurements come in from a spreadsheet file after a preview, bad rows named", async ({ page }) => {
@@ -95,6 +102,12 @@ test("the Mermaid export is accepted by Mermaid's own parser", async ({ page, co
   }, diagram.text);
   expect(tasks).toHaveLength(13);
   expect(tasks.slice(0, 2)).toEqual(["section Launch", "Title page"]);
+  // The template's persona is each task's actor, with its own score.
+  const people = await checker.evaluate(async (text) => {
+    const diagram = await window.mermaid.mermaidAPI.getDiagramFromText(text);
+    return diagram.db.getTasks()[0].people;
+  }, diagram.text);
+  expect(people).toEqual(["Sanne online shopper"]);
   // The parser is strict enough to notice a broken diagram.
   expect(await parse("journey\n    section A\n      task without score\n")).toMatch(/^refused/);
 });

@@ -1,6 +1,6 @@
 use super::chart_canvas::ChartCanvas;
 use super::curve_and_progress::CurveAndProgress;
-use crate::charts::tables::{coverage_table, trend_table};
+use crate::charts::tables::{columns, coverage_table, plan_table, trend_table};
 use crate::charts::{data, draw, Chart};
 use crate::i18n::Text;
 use crate::model::{JourneyMap, Part};
@@ -41,7 +41,7 @@ fn kpi_choices(map: &JourneyMap) -> Vec<(String, String, usize)> {
         .collect()
 }
 
-/// The four charts of the open map, each following what it shows. The experience curve's data
+/// The charts of the open map, each following what it shows. The experience curve's data
 /// comes from the map editor, which also draws it as the map's last lane.
 #[component]
 pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView {
@@ -55,6 +55,7 @@ pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView 
         Some(data::coverage(m))
     });
     let kpis = chart_data(Chart::Trend, "journey-mapper:chart-data:kpis", kpi_choices);
+    let plan = chart_data(Chart::Plan, "journey-mapper:chart-data:plan", data::plan);
     let (chosen, set_chosen) = signal(None::<String>);
     // The KPI shown: the one chosen, else the first with a trend to show.
     let shown = Memo::new(move |_| {
@@ -116,6 +117,24 @@ pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView 
                     file=file("channels")
                     draw=move |area, look| { coverage.with(|c| if let Some(c) = c { let _ = draw::coverage(area, c, look); }) }
                     table=Signal::derive(move || coverage.with(|c| c.as_ref().map(|c| coverage_table(c, lang())).unwrap_or_default()))
+                />
+                <ChartCanvas
+                    title=Text::ChartBudget
+                    file=file("budget")
+                    draw=move |area, look| { plan.with(|p| { let _ = draw::budget(area, p, look); }) }
+                    table=Signal::derive(move || plan.with(|p| columns(plan_table(p, lang()), &[0, 1, 2, 5])))
+                />
+                <ChartCanvas
+                    title=Text::ChartPressure
+                    file=file("contact-pressure")
+                    draw=move |area, look| { plan.with(|p| { let _ = draw::pressure(area, p, look); }) }
+                    table=Signal::derive(move || plan.with(|p| columns(plan_table(p, lang()), &[0, 3, 4])))
+                />
+                <ChartCanvas
+                    title=Text::ChartVotes
+                    file=file("votes")
+                    draw=move |area, look| { plan.with(|p| { let _ = draw::votes(area, p, look); }) }
+                    table=Signal::derive(move || plan.with(|p| columns(plan_table(p, lang()), &[0, 6, 7])))
                 />
             </div>
         </section>

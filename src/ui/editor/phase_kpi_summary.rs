@@ -1,4 +1,3 @@
-use crate::i18n::Text;
 use crate::model::{Id, Kpi, Part, Status};
 use crate::ui::editor::status_chip::status_chip;
 use crate::ui::session::open_map::use_open_map;
@@ -13,34 +12,17 @@ pub fn PhaseKpiSummary(kpi_ids: Memo<Vec<Id>>) -> impl IntoView {
     let lang = use_lang();
     let counts = Memo::new(move |_| {
         kpi_ids.with(|ids| {
-            ids.iter().fold([0, 0, 0], |mut sum, id| {
-                let status = map
-                    .with(Part::Item(id.clone()), |m| {
-                        m.kpi(id).and_then(Kpi::progress).map(|p| p.status)
-                    })
-                    .flatten();
-                sum[match status {
-                    Some(Status::OnTrack) => 0,
-                    Some(Status::Behind) => 1,
-                    None => 2,
-                }] += 1;
-                sum
-            })
+            Status::count(ids.iter().map(|id| {
+                map.with(Part::Item(id.clone()), |m| {
+                    m.kpi(id).and_then(Kpi::progress).map(|p| p.status)
+                })
+                .flatten()
+            }))
         })
     });
     let summary = move || {
         let [on_track, behind, none] = counts.get();
-        (on_track + behind + none > 0).then(|| {
-            let count = |n: usize| n.to_string();
-            lang.get().fill(
-                Text::PhaseKpiSummary,
-                &[
-                    ("on_track", &count(on_track)),
-                    ("behind", &count(behind)),
-                    ("none", &count(none)),
-                ],
-            )
-        })
+        (on_track + behind + none > 0).then(|| lang.get().kpi_summary([on_track, behind, none]))
     };
     // At a glance, a chip per status the phase has, as on its cards; in words for a screen reader.
     let chips = move || {

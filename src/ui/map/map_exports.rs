@@ -53,6 +53,7 @@ pub fn MapExports() -> impl IntoView {
         csv::touchpoints,
     );
     let kpis = save("kpis", "csv", "text/csv;charset=utf-8", csv::kpis);
+    let lanes = save("backlog", "csv", "text/csv;charset=utf-8", csv::lane_cards);
     let diagram = save("journey", "mmd", "text/plain;charset=utf-8", |m, _, _| {
         mermaid::journey(m)
     });
@@ -71,6 +72,7 @@ pub fn MapExports() -> impl IntoView {
             <button type="button" class="secondary" on:click=json>{tr(Text::ExportJson)}</button>
             <button type="button" class="secondary" on:click=touchpoints>{tr(Text::ExportTouchpointsCsv)}</button>
             <button type="button" class="secondary" on:click=kpis>{tr(Text::ExportKpisCsv)}</button>
+            <button type="button" class="secondary" on:click=lanes>{tr(Text::ExportLanesCsv)}</button>
             <label class="inline">
                 <span>{tr(Text::CsvSeparator)}</span>
                 <select on:change=choose prop:value=move || if separator.get() == Separator::Semicolon { "semicolon" } else { "comma" }>
