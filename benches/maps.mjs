@@ -16,7 +16,8 @@ export function generate(size, { release = true } = {}) {
   return { file, text, map: JSON.parse(text).map };
 }
 
-/** Stores `map` in the open page's localStorage as the app stores its maps. */
+/** Stores `map` (exchange format 2, as the generator writes it) in the open page's localStorage
+ * as the app stores its maps: schema 2 holds format 2, so nothing is migrated on opening. */
 export function storeMap(page, map) {
-  return page.evaluate((map) => localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 1, map })), map);
+  return page.evaluate((map) => localStorage.setItem(`journey-mapper/map/${map.id}`, JSON.stringify({ rev: 1, schema: 2, map })), map);
 }

@@ -360,6 +360,23 @@ mod tests {
     use crate::model::templates::Template;
 
     #[test]
+    fn the_backlog_lists_pain_points_and_ideas_most_voted_first() {
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
+        let ideas = map.lanes[3].id.clone();
+        map.phases[2].cards.get_mut(&ideas).unwrap()[0].votes = 7;
+        let text = lane_cards(&map, Separator::Comma, Lang::En);
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(lines[0], "\u{feff}Phase,Kind,Text,Severity,Votes");
+        assert_eq!(lines[1], "Do,Opportunities,Order as a guest,,7");
+        assert!(lines.contains(&"Care,Pain points,Review request arrives before the parcel,3,0"));
+        assert_eq!(
+            lines.len(),
+            1 + 8,
+            "four phases, a pain point and an idea each"
+        );
+    }
+
+    #[test]
     fn touchpoints_file_opens_in_spreadsheets() {
         let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
         map.phases[0].touchpoints[0].description = "Line one\nline \"two\"; =SUM(A1)".into();
@@ -368,15 +385,15 @@ mod tests {
         let mut lines = text.split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("\u{feff}Fase;Contactmoment;Kanaal;Emotie;Eigenaar;Beschrijving")
+            Some("\u{feff}Fase;Contactmoment;Kanaal;Emotie;Eigenaar;Beschrijving;Kosten per maand;Valuta;Contacten per klant per maand;Bereik;Aanleiding (moment in de klantrelatie)")
         );
         assert_eq!(
             lines.next(),
-            Some("See;Inspiring posts;Social media;1;;\"Line one\nline \"\"two\"\"; =SUM(A1)\"")
+            Some("See;Inspiring posts;Social media;1;;\"Line one\nline \"\"two\"\"; =SUM(A1)\";400;EUR;4;Massa (above the line);")
         );
         assert_eq!(
             lines.next(),
-            Some("See;\"'=HYPERLINK(\"\"http://x\"\")\";Display advertising;0;;")
+            Some("See;\"'=HYPERLINK(\"\"http://x\"\")\";Display advertising;0;;;1500;EUR;4;Massa (above the line);")
         );
     }
 
