@@ -1,7 +1,7 @@
 // Takes the README's pictures of the map from the release build in dist/, so they stay current:
 //   trunk build --release --offline && node scripts/screenshots.mjs
 // writes docs/map-en.png and docs/map-nl.png: the See–Think–Do–Care template (and its Dutch
-// twin) on a 1920×1080 screen, as a projector shows it.
+// twin) on a 1920×1080 screen, fitted to it, as a projector shows it.
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
@@ -23,6 +23,9 @@ try {
     await page.locator("#new-map-template").selectOption({ label: template });
     await page.locator(".create-map button[type=submit]").click();
     await page.locator(".journey-grid").waitFor();
+    // The template with its lanes is taller than the screen: fitted, it is whole, as a
+    // facilitator would show it.
+    await page.getByRole("button", { name: /^(Fit to screen|Passend op scherm)$/ }).click();
     await page.evaluate(() => document.activeElement?.blur());
     await page.getByRole("status").filter({ hasText: /All changes saved|Alle wijzigingen opgeslagen/ }).waitFor();
     await page.screenshot({ path: file });
