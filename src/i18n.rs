@@ -63,21 +63,6 @@ impl Lang {
         out
     }
 
-    /// A lane's name: the user's for their own lane, else the standard one in this language.
-    pub fn lane_name(self, lane: &crate::model::Lane) -> String {
-        use crate::model::LaneKind as K;
-        let text = match lane.kind {
-            _ if !lane.name.is_empty() => return lane.name.clone(),
-            K::Does => Text::LaneDoes,
-            K::Thinks => Text::LaneThinks,
-            K::PainPoints => Text::LanePainPoints,
-            K::Opportunities => Text::LaneOpportunities,
-            K::Backstage => Text::LaneBackstage,
-            K::Custom => Text::LaneUnnamed,
-        };
-        self.t(text).into()
-    }
-
     /// "KPIs: 2 on track, 1 behind, 0 without data", from those three counts.
     pub fn kpi_summary(self, [on_track, behind, none]: [usize; 3]) -> String {
         let n = |n: usize| n.to_string();

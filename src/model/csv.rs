@@ -138,7 +138,7 @@ pub fn lane_cards(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
         .map(|v| {
             vec![
                 text_field(&v.phase.name, sep),
-                text_field(&lang.lane_name(v.lane), sep),
+                text_field(&v.lane.name_in(lang), sep),
                 text_field(&v.card.text, sep),
                 v.card
                     .severity

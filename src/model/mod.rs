@@ -334,6 +334,24 @@ impl Lane {
     }
 }
 
+impl Lane {
+    /// Its name: the user's for their own lane, else the standard one in `lang` (so a map's
+    /// standard lanes follow the interface's language).
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Text;
+        let text = match self.kind {
+            _ if !self.name.is_empty() => return self.name.clone(),
+            LaneKind::Does => Text::LaneDoes,
+            LaneKind::Thinks => Text::LaneThinks,
+            LaneKind::PainPoints => Text::LanePainPoints,
+            LaneKind::Opportunities => Text::LaneOpportunities,
+            LaneKind::Backstage => Text::LaneBackstage,
+            LaneKind::Custom => Text::LaneUnnamed,
+        };
+        lang.t(text).into()
+    }
+}
+
 impl LaneKind {
     pub const ALL: [LaneKind; 6] = [
         LaneKind::Does,

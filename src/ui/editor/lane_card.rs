@@ -49,7 +49,7 @@ pub fn LaneCardView(id: Id, kept: Kept) -> impl IntoView {
         let lane = card
             .with(|c| c.as_ref().map(|(_, lane)| lane.clone()))
             .and_then(|lane| {
-                lanes.with(|l| l.iter().find(|l| l.id == lane).map(|l| lang.lane_name(l)))
+                lanes.with(|l| l.iter().find(|l| l.id == lane).map(|l| l.name_in(lang)))
             })
             .unwrap_or_default();
         format!("{lane}: {}", text.get())
@@ -107,7 +107,7 @@ pub fn LaneCardView(id: Id, kept: Kept) -> impl IntoView {
                 .iter()
                 .map(|l| {
                     let selected = l.id == current;
-                    view! { <option value=l.id.clone() selected=selected>{lang.lane_name(l)}</option> }
+                    view! { <option value=l.id.clone() selected=selected>{l.name_in(lang)}</option> }
                 })
                 .collect_view()
         })

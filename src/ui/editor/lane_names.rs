@@ -33,7 +33,7 @@ pub fn LaneNames(#[prop(into)] lanes: Signal<Vec<Lane>>) -> impl IntoView {
             <span>{tr(Text::KpisHeading)}</span>
             {move || {
                 let lang = lang.get();
-                lanes.with(|lanes| lanes.iter().map(|l| view! { <span>{lang.lane_name(l)}</span> }).collect_view())
+                lanes.with(|lanes| lanes.iter().map(|l| view! { <span>{l.name_in(lang)}</span> }).collect_view())
             }}
             <span>{tr(Text::ExperienceCurve)}</span>
         </div>

@@ -243,7 +243,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                         let title = Signal::derive(move || {
                             let lang = lang.get();
                             shown_lanes.with(|lanes| {
-                                lanes.iter().find(|l| l.id == *lane_id.read_value()).map(|l| lang.lane_name(l))
+                                lanes.iter().find(|l| l.id == *lane_id.read_value()).map(|l| l.name_in(lang))
                             }).unwrap_or_default()
                         });
                         let ids = Signal::derive(move || {

@@ -27,7 +27,7 @@ pub fn LaneRow(id: Id) -> impl IntoView {
     let title = move || {
         lane.with(|l| {
             l.as_ref()
-                .map(|(_, _, l)| lang.get().lane_name(l))
+                .map(|(_, _, l)| l.name_in(lang.get()))
                 .unwrap_or_default()
         })
     };

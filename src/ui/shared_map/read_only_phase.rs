@@ -88,7 +88,7 @@ pub fn ReadOnlyPhase(phase: Phase, context: PhaseContext) -> impl IntoView {
                     .collect_view()
             };
             let name = l.kind.name();
-            lane(Signal::derive(move || lang().lane_name(&l)), Some(name), cards.into_any())
+            lane(Signal::derive(move || l.name_in(lang())), Some(name), cards.into_any())
         })
         .collect_view();
     let over = phase.over_contact_limit();
