@@ -848,6 +848,14 @@ impl Edit {
         };
         let lane_len =
             |phase: &str, lane: &str| map.phase(phase).map_or(0, |p| p.lane_cards(lane).len());
+        // The places lane card `id` can move to in `lane` of `phase`: one fewer where it is
+        // already in that list.
+        let card_room = |id: &str, phase: &str, lane: &str| {
+            let same_list = map
+                .find_card(id)
+                .is_some_and(|(p, l, _)| map.phases[p].id == phase && l == lane);
+            lane_len(phase, lane).saturating_sub(usize::from(same_list))
+        };
         match self {
             Edit::InsertPhase { index, phase } => Edit::InsertPhase {
                 index: index.min(map.phases.len()),
@@ -874,18 +882,12 @@ impl Edit {
                 phase,
                 lane,
                 index,
-            } => {
-                let len = lane_len(&phase, &lane);
-                let same_list = map
-                    .find_card(&id)
-                    .is_some_and(|(p, l, _)| map.phases[p].id == phase && *l == lane);
-                Edit::MoveCard {
-                    index: index.min(len.saturating_sub(usize::from(same_list))),
-                    id,
-                    phase,
-                    lane,
-                }
-            }
+            } => Edit::MoveCard {
+                index: index.min(card_room(&id, &phase, &lane)),
+                id,
+                phase,
+                lane,
+            },
             Edit::InsertPersona {
                 index,
                 persona,
@@ -904,24 +906,11 @@ impl Edit {
                 lane,
                 to: to.min(map.lanes.len().saturating_sub(1)),
             },
-            Edit::MoveItem { id, phase, index } if map.find_card(&id).is_some() => {
-                let lane = map
-                    .find_card(&id)
-                    .map(|(_, l, _)| l.clone())
-                    .unwrap_or_default();
-                let len = lane_len(&phase, &lane);
-                let same = map
-                    .find_card(&id)
-                    .is_some_and(|(p, _, _)| map.phases[p].id == phase);
-                Edit::MoveItem {
-                    index: index.min(len.saturating_sub(usize::from(same))),
-                    id,
-                    phase,
-                }
-            }
             Edit::MoveItem { id, phase, index } => {
-                let room = match map.find_item(&id) {
-                    Ok((kind, from, _)) => {
+                let room = match (map.find_card(&id), map.find_item(&id)) {
+                    // A lane card, moved within its lane.
+                    (Some((_, lane, _)), _) => card_room(&id, &phase, lane),
+                    (None, Ok((kind, from, _))) => {
                         let len = list_len(&phase, kind);
                         if map.phases[from].id == phase {
                             len.saturating_sub(1)
@@ -929,7 +918,7 @@ impl Edit {
                             len
                         }
                     }
-                    Err(_) => index,
+                    (None, Err(_)) => index,
                 };
                 Edit::MoveItem {
                     index: index.min(room),
