@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::model::{Id, LaneKind, Part};
+use crate::ui::editor::measurements_editor::is_open;
 use crate::ui::editor::vote_buttons::VoteButtons;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
@@ -39,12 +40,7 @@ pub fn VotesPanel() -> impl IntoView {
         set_rows.set(ranked.unwrap_or_default());
     };
     let on_toggle = move |ev: leptos::ev::Event| {
-        let open = ev
-            .target()
-            .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        if open {
+        if is_open(&ev) {
             rank();
         } else {
             set_rows.set(Vec::new());
