@@ -36,10 +36,28 @@ impl Row {
     }
 
     pub(super) fn ids<'a>(&self, phase: &'a Phase) -> Vec<&'a Id> {
+        self.cards(phase).into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// Each card of this row in `phase`, in order: its id and what it says first (a
+    /// touchpoint's or KPI's name, a lane card's text).
+    pub fn cards<'a>(&self, phase: &'a Phase) -> Vec<(&'a Id, &'a str)> {
         match self {
-            Row::Touchpoints => phase.touchpoints.iter().map(|t| &t.id).collect(),
-            Row::Kpis => phase.kpis.iter().map(|k| &k.id).collect(),
-            Row::Lane(lane) => phase.lane_cards(lane).iter().map(|c| &c.id).collect(),
+            Row::Touchpoints => phase
+                .touchpoints
+                .iter()
+                .map(|t| (&t.id, t.name.as_str()))
+                .collect(),
+            Row::Kpis => phase
+                .kpis
+                .iter()
+                .map(|k| (&k.id, k.name.as_str()))
+                .collect(),
+            Row::Lane(lane) => phase
+                .lane_cards(lane)
+                .iter()
+                .map(|c| (&c.id, c.text.as_str()))
+                .collect(),
         }
     }
 }
@@ -134,6 +152,26 @@ mod tests {
         assert_eq!(go("ak1", Step::Down), None);
         assert_eq!(go("a1", Step::Up), None);
         assert_eq!(go("c3", Step::Down), None);
+    }
+
+    #[test]
+    fn a_row_lists_its_cards_in_a_phase_with_what_each_says_first() {
+        let mut map = map();
+        map.phases[0].touchpoints[1].name = "Second".into();
+        map.phases[0]
+            .cards
+            .insert("pains".into(), vec![LaneCard::new("p1", "Slow")]);
+        let a = &map.phases[0];
+        let cards = |row: Row| {
+            row.cards(a)
+                .into_iter()
+                .map(|(id, text)| format!("{id}={text}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cards(Row::Touchpoints), ["a1=a1", "a2=Second"]);
+        assert_eq!(cards(Row::Kpis), ["ak1=ak1"]);
+        assert_eq!(cards(Row::Lane("pains".into())), ["p1=Slow"]);
+        assert!(cards(Row::Lane("none".into())).is_empty());
     }
 
     #[test]

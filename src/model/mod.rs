@@ -281,13 +281,6 @@ impl JourneyMap {
         })
     }
 
-    /// What a card says first: a touchpoint's or KPI's name, a lane card's text.
-    pub fn card_text(&self, id: &str) -> Option<String> {
-        let name = self.touchpoint(id).map(|t| &t.name);
-        let name = name.or_else(|| self.kpi(id).map(|k| &k.name));
-        name.or_else(|| self.card(id).map(|c| &c.text)).cloned()
-    }
-
     pub fn persona(&self, id: &str) -> Option<&Persona> {
         self.personas.iter().find(|p| p.id == id)
     }

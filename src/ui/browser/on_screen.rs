@@ -5,7 +5,7 @@
 //! and compositing, and opening the map a second (BENCHMARKS.md). So every card has a list
 //! item, which keeps the lists' order and height, but in a phase of many cards only those
 //! within a tenth of a screen of what is seen of the map are built in full; the others are a
-//! list item with just their name, at the height they last had (`editor/card_slot.rs`). A card
+//! list item with just their name, at the height they last had (`editor/card_list.rs`). A card
 //! that holds the keyboard focus stays built wherever it is, with two cards either side of it
 //! for Tab and Shift+Tab, and printing builds them all.
 

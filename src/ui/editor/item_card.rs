@@ -94,25 +94,15 @@ pub fn add_after(map: OpenMap, id: &str, lang: Lang) {
     }
 }
 
-/// What a card keeps while it is away from the screen and not built, handed to it when it is.
-#[derive(Clone, Copy)]
-pub struct Kept {
-    /// Focus is about to come to the card (a new or moved card): it is built until focus
-    /// arrives, when the phase takes over keeping the focused card built.
-    pub awaits_focus: RwSignal<bool>,
-    /// Its fold (a touchpoint's description, a KPI's measurements) is open.
-    pub fold_open: RwSignal<bool>,
-}
-
 /// The frame a touchpoint or KPI card shares: its list item, which Alt + arrow keys move and
 /// which takes the place of a card dropped on it, around a group named for screen readers.
 ///
 /// A card is compact — its `summary`, a button — until it is opened for editing (a click, or
 /// Enter on the focused card); open, it shows all its fields (`children`) until Escape, "Done"
-/// or focus going elsewhere closes it. Away from the screen a [`CardSlot`] holds its place
-/// instead.
+/// or focus going elsewhere closes it. Away from the screen a list item with its name holds its
+/// place instead ([`CardList`]).
 ///
-/// [`CardSlot`]: crate::ui::editor::card_slot::CardSlot
+/// [`CardList`]: crate::ui::editor::card_list::CardList
 #[component]
 pub fn ItemCard(
     id: Id,
@@ -120,7 +110,6 @@ pub fn ItemCard(
     element_id: String,
     #[prop(into)] label: Signal<String>,
     summary: ViewFn,
-    kept: Kept,
     children: ChildrenFn,
 ) -> impl IntoView {
     let map = use_open_map();
@@ -141,7 +130,6 @@ pub fn ItemCard(
     let card_id = StoredValue::new(id.clone());
     let on_focus_in = move |_| {
         near.focus(&target.read_value(), true);
-        kept.awaits_focus.set(false);
         map.focus_card(&card_id.read_value());
     };
     // Once the whole move of focus is over: leaving the window keeps it in the page.

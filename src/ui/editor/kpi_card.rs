@@ -4,7 +4,6 @@ use crate::model::{Direction, Edit, Id, Kpi, NumberField, Part, Status, TextFiel
 use crate::ui::browser::drag::Kind;
 use crate::ui::editor::card_face::kpi_face;
 use crate::ui::editor::drag_handle::DragHandle;
-use crate::ui::editor::item_card::Kept;
 use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::measurements_editor::MeasurementsEditor;
@@ -16,7 +15,11 @@ use leptos::prelude::*;
 
 /// One KPI: what is measured, which way is better, baseline, target and how far it has come.
 #[component]
-pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
+pub fn KpiCard(
+    id: Id,
+    /// Its measurements are open; kept by its list while the card is away from the screen.
+    fold_open: RwSignal<bool>,
+) -> impl IntoView {
     let map = use_open_map();
     LangScope::provide();
     let lang = use_lang();
@@ -99,7 +102,7 @@ pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
         let id = id.clone();
         Callback::new(move |()| add_after(map, &id, lang.get_untracked()))
     };
-    let measurements_open = kept.fold_open;
+    let measurements_open = fold_open;
     let card_label = move || format!("{}: {}", lang.get().t(Text::Kpi), name.get());
     // Drawn as one piece, like a touchpoint's.
     let summary = ViewFn::from(move || {
@@ -107,7 +110,7 @@ pub fn KpiCard(id: Id, kept: Kept) -> impl IntoView {
         kpi.with(|k| k.as_ref().map(|k| kpi_face(k, lang)))
     });
     view! {
-        <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary kept>
+        <ItemCard id=id.clone() class="kpi" element_id=element_id.clone() label=card_label summary>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
                     <TextInput field=TextField::KpiName(id.clone()) value=name label=tr_signal(Text::KpiName) class="item-name" on_enter=next />

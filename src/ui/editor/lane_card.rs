@@ -3,7 +3,7 @@ use crate::model::{Edit, Id, LaneKind, Part, Severity, TextField};
 use crate::ui::browser::drag::Kind;
 use crate::ui::editor::card_face::lane_card_face;
 use crate::ui::editor::drag_handle::DragHandle;
-use crate::ui::editor::item_card::{add_after, CardKind, ItemCard, Kept};
+use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::editor::vote_buttons::VoteButtons;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// One card in a lane: what the customer does or thinks, a pain point with its severity, an
 /// idea, or who works behind the scenes; pain points and ideas carry votes.
 #[component]
-pub fn LaneCardView(id: Id, kept: Kept) -> impl IntoView {
+pub fn LaneCardView(id: Id) -> impl IntoView {
     let map = use_open_map();
     LangScope::provide();
     let lang = use_lang();
@@ -113,7 +113,7 @@ pub fn LaneCardView(id: Id, kept: Kept) -> impl IntoView {
         })
     };
     view! {
-        <ItemCard id=id.get_value() class="lane-card" element_id=element_id.clone() label=Signal::derive(card_label) summary kept>
+        <ItemCard id=id.get_value() class="lane-card" element_id=element_id.clone() label=Signal::derive(card_label) summary>
             <div class="card-head">
                 <DragHandle kind=Kind::Item id=id.get_value() />
                 <TextInput field=TextField::CardText(id.get_value()) value=text label=tr_signal(Text::CardText) class="item-name" on_enter=next />

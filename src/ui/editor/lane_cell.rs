@@ -1,8 +1,8 @@
 use crate::i18n::Text;
 use crate::model::{Id, Row};
 use crate::ui::browser::drag::{self, Kind};
-use crate::ui::editor::card_slot::CardSlot;
-use crate::ui::editor::item_card::{add_card, CardKind};
+use crate::ui::editor::card_list::CardList;
+use crate::ui::editor::item_card::add_card;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::use_lang;
 use leptos::prelude::*;
@@ -41,11 +41,7 @@ pub fn LaneCell(
     view! {
         <div class="lane-cell lane-cards" data-kind=kind role="group" aria-label=title on:dragover=|ev| drag::allow(&ev) on:drop=on_drop>
             <h3 class="visually-hidden">{title}</h3>
-            <ul class="items">
-                <For each=move || ids.get() key=|id| id.clone() let(id)>
-                    <CardSlot kind=CardKind::Card id />
-                </For>
-            </ul>
+            <CardList phase=phase.get_value() row=Row::Lane(lane.get_value()) ids />
             <button type="button" class="add add-card" aria-label=add_label title=add_label on:click=add>"+"</button>
         </div>
     }

@@ -1,6 +1,5 @@
 pub mod card_face;
-pub mod card_placeholder;
-pub mod card_slot;
+pub mod card_list;
 pub mod contact_limit_input;
 pub mod drag_handle;
 pub mod emotion_select;

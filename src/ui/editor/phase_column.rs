@@ -3,7 +3,7 @@ use crate::model::{Color, Edit, Id, Part, Phase, Row, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
-use crate::ui::editor::card_slot::CardSlot;
+use crate::ui::editor::card_list::CardList;
 use crate::ui::editor::contact_limit_input::ContactLimitInput;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::{add_card, CardKind};
@@ -221,20 +221,12 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 // says the lane as well as the phase (its group around it).
                 <div class="lane-cell" role="group" aria-label=tr(Text::TouchpointsHeading)>
                 <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>
-                <ul class="items touchpoints">
-                    <For each=move || touchpoint_ids.get() key=|id| id.clone() let(id)>
-                        <CardSlot kind=CardKind::Touchpoint id />
-                    </For>
-                </ul>
+                <CardList phase=id.get_value() row=Row::Touchpoints ids=touchpoint_ids />
                 <button type="button" class="add" on:click=move |_| add(Row::Touchpoints)>"+ " {tr(Text::AddTouchpoint)}</button>
                 </div>
                 <div class="lane-cell" role="group" aria-label=tr(Text::KpisHeading)>
                 <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
-                <ul class="items kpis">
-                    <For each=move || kpi_ids.get() key=|id| id.clone() let(id)>
-                        <CardSlot kind=CardKind::Kpi id />
-                    </For>
-                </ul>
+                <CardList phase=id.get_value() row=Row::Kpis ids=kpi_ids />
                 <button type="button" class="add" on:click=move |_| add(Row::Kpis)>"+ " {tr(Text::AddKpi)}</button>
                 </div>
                 <For each=move || shown_lanes.get() key=|lane| lane.id.clone() let(lane)>

@@ -4,7 +4,6 @@ use crate::ui::browser::drag::Kind;
 use crate::ui::editor::card_face::{emotion_class, touchpoint_face};
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::emotion_select::EmotionSelect;
-use crate::ui::editor::item_card::Kept;
 use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::measurements_editor::is_open;
@@ -17,7 +16,12 @@ use leptos::prelude::*;
 
 /// One touchpoint: what it is, through which channel, how it feels and who owns it.
 #[component]
-pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
+pub fn TouchpointCard(
+    id: Id,
+    /// Its description and plan are open; kept by its list while the card is away from the
+    /// screen.
+    fold_open: RwSignal<bool>,
+) -> impl IntoView {
     let map = use_open_map();
     LangScope::provide();
     let lang = use_lang();
@@ -46,7 +50,7 @@ pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
         let id = id.clone();
         Callback::new(move |()| add_after(map, &id, lang.get_untracked()))
     };
-    let more_open = kept.fold_open;
+    let more_open = fold_open;
     let set_emotion = {
         let id = StoredValue::new(id.clone());
         move |emotion| {
@@ -64,7 +68,7 @@ pub fn TouchpointCard(id: Id, kept: Kept) -> impl IntoView {
         touchpoint.with(|t| t.as_ref().map(|t| touchpoint_face(t, lang)))
     });
     view! {
-        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label summary kept>
+        <ItemCard id=id.clone() class="touchpoint" element_id=element_id.clone() label=card_label summary>
                 <div class="card-head">
                     <DragHandle kind=Kind::Item id=id.clone() />
                     <span class=badge_class aria-hidden="true" title=move || badge().1>{move || badge().0}</span>
