@@ -4,6 +4,8 @@ use crate::ui::browser::route::{self, Route};
 use crate::ui::import::import_panel::ImportPanel;
 use crate::ui::import::importer::Importer;
 use crate::ui::library::library_page::LibraryPage;
+use crate::ui::live::join_page::JoinPage;
+use crate::ui::live::Live;
 use crate::ui::map::map_page::MapPage;
 use crate::ui::map::workshop_timer::Timer;
 use crate::ui::notices::backup_reminder::BackupReminder;
@@ -27,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     let importer = Importer::new(session);
     provide_context(importer);
+    Live::provide(session);
     Timer::provide();
 
     // A file dropped anywhere on the page is offered for import. Drags inside the journey carry
@@ -138,6 +141,7 @@ pub fn App() -> impl IntoView {
                 Route::Present(id) => view! { <PresentationPage id /> }.into_any(),
                 Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
                 Route::Versions(id) => view! { <VersionsPage id /> }.into_any(),
+                Route::Live { room, server } => view! { <JoinPage room server /> }.into_any(),
             }}
         </main>
         <Show when=move || !presenting()>

@@ -9,6 +9,7 @@ mod editor;
 mod import;
 mod lanes;
 mod library;
+mod live;
 mod map;
 mod notices;
 mod personas;

@@ -409,7 +409,7 @@ test("the whole flow works from the keyboard alone", async ({ page }) => {
     await page.keyboard.press("Tab");
     await expect(page.locator(`.${panel}-panel > summary`)).toBeFocused();
   }
-  for (const [role, name] of [["link", "Present"], ["button", "Export"], ["button", "Share link"], ["link", "Versions"], ["button", "Charts"], ["button", "Fit to screen"], ["spinbutton", "Minutes"]]) {
+  for (const [role, name] of [["link", "Present"], ["button", "Export"], ["button", "Share link"], ["button", "Live session"], ["link", "Versions"], ["button", "Charts"], ["button", "Fit to screen"], ["spinbutton", "Minutes"]]) {
     await page.keyboard.press("Tab");
     await expect(page.getByRole(role, { name, exact: true })).toBeFocused();
   }

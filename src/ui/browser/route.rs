@@ -13,12 +13,18 @@ pub enum Route {
     Shared(String),
     /// A map's versions: keep, open, restore, download, compare.
     Versions(Id),
+    /// Joining a live session: its room on the server at this address (`ws://` or `wss://`).
+    Live {
+        room: String,
+        server: String,
+    },
 }
 
 const MAP_PREFIX: &str = "#/map/";
 const SHARE_PREFIX: &str = "#/share/";
 const PRESENT_PREFIX: &str = "#/present/";
 const VERSIONS_PREFIX: &str = "#/versions/";
+const LIVE_PREFIX: &str = "#/live/";
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
@@ -36,6 +42,12 @@ impl Route {
         if let Some(id) = id(VERSIONS_PREFIX) {
             return Route::Versions(id);
         }
+        if let Some((room, server)) = id(LIVE_PREFIX).as_deref().and_then(|l| l.split_once('@')) {
+            return Route::Live {
+                room: room.into(),
+                server: server.into(),
+            };
+        }
         id(MAP_PREFIX).map(Route::Map).unwrap_or(Route::Library)
     }
 
@@ -46,6 +58,10 @@ impl Route {
             Route::Present(id) => format!("{PRESENT_PREFIX}{}", js_sys::encode_uri_component(id)),
             Route::Shared(payload) => format!("{SHARE_PREFIX}{payload}"),
             Route::Versions(id) => format!("{VERSIONS_PREFIX}{}", js_sys::encode_uri_component(id)),
+            Route::Live { room, server } => format!(
+                "{LIVE_PREFIX}{}",
+                js_sys::encode_uri_component(&format!("{room}@{server}"))
+            ),
         }
     }
 }

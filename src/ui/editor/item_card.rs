@@ -4,6 +4,7 @@ use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
 use crate::ui::browser::on_screen::{use_on_screen, NearCards};
+use crate::ui::session::clock;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::session::open_map::OpenMap;
 use crate::ui::tr;
@@ -59,7 +60,7 @@ pub fn add_card(map: OpenMap, phase: Id, row: Row, index: Option<usize>, lang: L
                 Row::Kpis => "kpi",
                 Row::Lane(_) => "card",
             };
-            Some((m.fresh_id(prefix), row.len_in(p)))
+            Some((m.fresh_id(&clock::id_prefix(prefix)), row.len_in(p)))
         })
         .flatten()
     else {

@@ -3,6 +3,7 @@ use crate::model::{limits, Edit, Lane, LaneKind, Part, TextField};
 use crate::ui::browser::focus;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::lanes::lane_row::LaneRow;
+use crate::ui::session::clock;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, tr_signal, use_lang};
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn LanesPanel() -> impl IntoView {
     let add = move |_| {
         let new = map.with_untracked(|m| {
             let lane = Lane {
-                id: m.fresh_id("lane"),
+                id: m.fresh_id(&clock::id_prefix("lane")),
                 kind: LaneKind::Custom,
                 name: lang.get_untracked().t(Text::NewLane).into(),
                 shown: true,

@@ -10,11 +10,13 @@ use crate::ui::editor::lane_names::{grid_rows, use_shown_lanes, LaneNames};
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::lanes::lanes_panel::LanesPanel;
+use crate::ui::live::live_panel::LivePanel;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
 use crate::ui::map::share_link::ShareLink;
 use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::personas::personas_panel::PersonasPanel;
+use crate::ui::session::clock;
 use crate::ui::session::open_map::OpenMap;
 use crate::ui::votes::votes_panel::VotesPanel;
 use crate::ui::{tr, tr_signal, use_session};
@@ -95,7 +97,8 @@ pub fn MapEditor(id: Id) -> impl IntoView {
         if name.is_empty() {
             return;
         }
-        let Some((phase_id, index)) = map.with_untracked(|m| (m.fresh_id("phase"), m.phases.len()))
+        let Some((phase_id, index)) =
+            map.with_untracked(|m| (m.fresh_id(&clock::id_prefix("phase")), m.phases.len()))
         else {
             return;
         };
@@ -128,6 +131,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     <a class="button" href=move || Route::Present(map.id.get_value()).href()>{tr(Text::Present)}</a>
                     <MapExports />
                     <ShareLink />
+                    <LivePanel />
                     <a class="button secondary" href=move || Route::Versions(map.id.get_value()).href()>{tr(Text::Versions)}</a>
                     <button type="button" class="secondary" on:click=to_charts>{tr(Text::ChartsHeading)} <span aria-hidden="true">" ↓"</span></button>
                     <FitToScreenToggle />

@@ -3,6 +3,7 @@ use crate::model::{limits, Edit, Part, Persona, PHASE_PALETTE};
 use crate::ui::browser::focus;
 use crate::ui::personas::persona_badge::persona_badge;
 use crate::ui::personas::persona_card::PersonaCard;
+use crate::ui::session::clock;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn PersonasPanel() -> impl IntoView {
         let new = map.with_untracked(|m| {
             let color = PHASE_PALETTE[(m.personas.len() + 3) % PHASE_PALETTE.len()];
             let persona = Persona::new(
-                m.fresh_id("persona"),
+                m.fresh_id(&clock::id_prefix("persona")),
                 lang.get_untracked().t(Text::NewPersona),
                 color,
             );

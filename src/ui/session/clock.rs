@@ -29,6 +29,18 @@ pub fn local_time(when: &wasm_bindgen::JsValue, lang: Lang) -> String {
     String::from(js_sys::Date::new(when).to_locale_string(lang.code(), &options))
 }
 
+thread_local! {
+    /// This tab's mark in the ids of what it adds to a map, drawn once.
+    static TAB: String = format!("{:05x}", (js_sys::Math::random() * 1_048_576.0) as u32);
+}
+
+/// The start of an id for something new in a map, such as `card-3f9a1`: what two people add
+/// to one map at once in a live session gets different ids (`JourneyMap::fresh_id` then counts
+/// on from it).
+pub fn id_prefix(kind: &str) -> String {
+    TAB.with(|tab| format!("{kind}-{tab}"))
+}
+
 /// A map id unlikely to clash with one from another browser, so maps can travel between them.
 pub fn new_map_id(taken: impl Fn(&str) -> bool) -> String {
     loop {

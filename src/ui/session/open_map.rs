@@ -92,6 +92,11 @@ impl OpenMap {
         self.pressing.get_value()
     }
 
+    /// The card open for editing, followed.
+    pub fn opened(&self) -> Option<Id> {
+        self.selected.get()
+    }
+
     /// The card open for editing, without following it.
     pub fn open_card(&self) -> Option<Id> {
         self.selected.get_untracked()

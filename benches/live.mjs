@@ -1,0 +1,91 @@
+// Live sessions: from a keystroke in one browser to the text on the others' screens, through
+// the real y-websocket server (scripts/sync-server.sh), with 2, 5 and 10 participants on this
+// machine. After a release build:
+//   node benches/live.mjs [keystrokes per size, default 30] [participants …, default 2 5 10]
+// Each participant is a page of its own (one Chromium); the first types into the map's title,
+// one character at a time, and every other page notes the first frame that shows it. The
+// pages share one clock (performance.timeOrigin + performance.now()).
+import { chromium } from "@playwright/test";
+import { CHROMIUM } from "../tests/e2e/chromium.mjs";
+import { serve } from "../tests/e2e/serve.mjs";
+import { startSyncServer } from "../tests/e2e/sync-server.mjs";
+
+const numbers = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const keystrokes = numbers[0] ?? 30;
+const sizes = numbers.length > 1 ? numbers.slice(1) : [2, 5, 10];
+
+const app = await serve(process.env.DIST ?? "dist", 0);
+const origin = `http://127.0.0.1:${app.address().port}`;
+const sync = await startSyncServer(12399);
+const browser = await chromium.launch(CHROMIUM);
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return `${at(0.5).toFixed(1)} | ${at(0.95).toFixed(1)}`;
+};
+const now = () => performance.timeOrigin + performance.now();
+
+async function participant() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw new Error(`the app failed: ${e.message}`);
+  });
+  return { context, page };
+}
+
+try {
+  console.log("| participants | keystroke in one browser to the text on the others' screens (ms, median / p95) |");
+  console.log("| --- | --- |");
+  for (const size of sizes) {
+    const host = await participant();
+    await host.page.goto(`${origin}/`);
+    await host.page.getByRole("button", { name: "Create map" }).click();
+    const title = host.page.getByLabel("Map title");
+    await title.waitFor();
+    await host.page.getByRole("button", { name: "Live session" }).click();
+    await host.page.getByLabel("Your name, as the others see it").fill("Host");
+    await host.page.getByLabel("Session server (ws:// or wss:// address)").fill(sync.url);
+    await host.page.getByRole("button", { name: "Start live session" }).click();
+    const link = await host.page.getByLabel("Join link").inputValue();
+    await host.page.keyboard.press("Escape");
+    const others = [];
+    for (let i = 1; i < size; i++) {
+      const other = await participant();
+      await other.page.goto(link);
+      await other.page.getByLabel("Your name, as the others see it").fill(`P${i}`);
+      await other.page.getByRole("button", { name: "Join" }).click();
+      await other.page.getByLabel("Map title").waitFor();
+      others.push(other);
+    }
+    const delays = [];
+    await title.click();
+    await title.press("End");
+    for (let k = 0; k < keystrokes; k++) {
+      const expected = (await title.inputValue()) + String.fromCharCode(97 + (k % 26));
+      const seen = others.map(({ page }) =>
+        page.evaluate(
+          (expected) =>
+            new Promise((resolve) => {
+              const check = () => {
+                if (document.querySelector("input.map-title-field")?.value === expected) resolve(performance.timeOrigin + performance.now());
+                else requestAnimationFrame(check);
+              };
+              check();
+            }),
+          expected,
+        ),
+      );
+      const typed = now();
+      await title.press(expected.at(-1));
+      for (const at of await Promise.all(seen)) delays.push(at - typed);
+    }
+    console.log(`| ${size} | ${stats(delays)} |`);
+    for (const { context } of [host, ...others]) await context.close();
+  }
+} finally {
+  await browser.close();
+  app.close();
+  await sync.close();
+}

@@ -1,0 +1,275 @@
+// A live session: one map shared through a Yjs document in a y-websocket room.
+//
+// Loaded only when a live session starts (scripts/live-bundle.mjs bundles it with Yjs into
+// the build's live/live.js): someone who never joins one never downloads it.
+//
+// The map travels as its exchange-format JSON (the Rust side writes and reads it, with the
+// same checks and limits as an import). In the document every object with an id (the map,
+// phases, touchpoints, KPIs, lane cards, personas, lanes) is a node of one flat Y.Map, with
+// its parent, the list it is in and an order number: a move changes those three, so a card
+// moved by one person and edited by another keeps both. Its typed texts are Y.Text, so two
+// people typing in one field merge; every other value (numbers, colours, dates,
+// measurements, emotions) is set whole, the last writer winning.
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import qrcode from "qrcode-generator";
+
+/** The lists of objects with ids, by the key their parent holds them under. */
+const LISTS = ["phases", "touchpoints", "kpis", "personas", "lanes"];
+/** Objects whose every value is a list of objects with ids: a phase's lane cards by lane. */
+const LIST_GROUPS = ["cards"];
+const LOCAL = "local";
+/** The texts people type, which merge when two type in one at once; every other string
+ *  (colours, dates, kinds, ids) is set whole, as merging two would make neither. */
+const TEXTS = ["title", "description", "name", "goal", "text", "quote", "goals", "frustrations", "channel", "owner", "unit", "trigger"];
+const isText = (key, value) => typeof value === "string" && TEXTS.includes(key);
+
+/** Every node of `map` (the parsed JSON): id → { parent, list, index, fields }. */
+function nodesOf(map) {
+  const nodes = new Map();
+  const visit = (object, parent, list, index) => {
+    const fields = {};
+    for (const [key, value] of Object.entries(object)) {
+      if (key === "id") continue;
+      if (LISTS.includes(key) && Array.isArray(value)) {
+        fields[key] = { list: true };
+        value.forEach((child, i) => visit(child, object.id, key, i));
+      } else if (LIST_GROUPS.includes(key) && value && typeof value === "object") {
+        fields[key] = { group: true };
+        for (const [name, items] of Object.entries(value)) {
+          items.forEach((child, i) => visit(child, object.id, `${key}.${name}`, i));
+        }
+      } else {
+        fields[key] = value;
+      }
+    }
+    nodes.set(object.id, { parent, list, index, fields });
+  };
+  visit(map, "", "", 0);
+  return nodes;
+}
+
+/** Where `from` and `to` differ: one replacement of what lies between their common ends. */
+function splice(from, to) {
+  let start = 0;
+  while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  let end = 0;
+  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  return { start, removed: from.length - start - end, inserted: to.slice(start, to.length - end) };
+}
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes into the document what changed in this browser's map from `base` (the map as it was
+ * when this browser and the room last agreed) to `map`: only that, so that whatever others
+ * changed meanwhile stands. A text's change is replayed on the text as it is now in the room,
+ * which merges two people typing in one field. Without `base`, the whole map is written.
+ */
+function write(doc, map, base) {
+  const nodes = doc.getMap("nodes");
+  const wanted = nodesOf(map);
+  const was = base ? nodesOf(base) : new Map();
+  const lists = new Set();
+  const listOf = (node) => `${node.parent}\u0000${node.list}`;
+  doc.transact(() => {
+    for (const id of base ? was.keys() : [...nodes.keys()]) if (!wanted.has(id)) nodes.delete(id);
+    for (const [id, node] of wanted) {
+      let y = nodes.get(id);
+      const old = y instanceof Y.Map ? was.get(id) : undefined;
+      if (!(y instanceof Y.Map)) {
+        y = new Y.Map();
+        y.set("fields", new Y.Map());
+        nodes.set(id, y);
+      }
+      if (!old || old.parent !== node.parent || old.list !== node.list || old.index !== node.index) {
+        lists.add(listOf(node));
+        if (old) lists.add(listOf(old));
+      }
+      if (!old || old.parent !== node.parent) y.set("parent", node.parent);
+      if (!old || old.list !== node.list) y.set("list", node.list);
+      const fields = y.get("fields");
+      for (const key of old ? Object.keys(old.fields) : [...fields.keys()]) if (!(key in node.fields)) fields.delete(key);
+      for (const [key, value] of Object.entries(node.fields)) {
+        const current = fields.get(key);
+        const before = old?.fields[key];
+        if (old && same(before, value)) continue;
+        if (isText(key, value) && current instanceof Y.Text) {
+          const { start, removed, inserted } = typeof before === "string" ? splice(before, value) : splice(current.toString(), value);
+          const at = Math.min(start, current.length);
+          current.delete(at, Math.min(removed, current.length - at));
+          current.insert(at, inserted);
+        } else if (isText(key, value)) {
+          fields.set(key, new Y.Text(value));
+        } else {
+          fields.set(key, value);
+        }
+      }
+    }
+    order(nodes, wanted, lists);
+  }, LOCAL);
+}
+
+/** Gives the nodes of the lists `changed` order numbers that sort them as `wanted` has them,
+ *  keeping those already in order (so that someone else's move elsewhere in the list stands). */
+function order(nodes, wanted, changed) {
+  const lists = new Map();
+  for (const [id, node] of wanted) {
+    const key = `${node.parent}\u0000${node.list}`;
+    if (!changed.has(key)) continue;
+    if (!lists.has(key)) lists.set(key, []);
+    lists.get(key)[node.index] = id;
+  }
+  for (const ids of lists.values()) {
+    const at = ids.map((id) => nodes.get(id).get("order"));
+    // Kept: those whose order already rises along the list.
+    const kept = ids.map(() => false);
+    let last = -Infinity;
+    ids.forEach((_, i) => {
+      if (typeof at[i] === "number" && at[i] > last) {
+        kept[i] = true;
+        last = at[i];
+      }
+    });
+    for (let i = 0; i < ids.length; i++) {
+      if (kept[i]) continue;
+      const before = i > 0 ? at[i - 1] : 0;
+      let j = i;
+      while (j < ids.length && !kept[j]) j++;
+      const after = j < ids.length ? at[j] : before + (j - i + 1);
+      // Spread between the neighbours, with a little randomness so that two people adding at
+      // the same place do not get the same number.
+      const step = (after - before) / (j - i + 1);
+      for (let k = i; k < j; k++) {
+        at[k] = before + step * (k - i + 1) - step * 0.25 * Math.random();
+        nodes.get(ids[k]).set("order", at[k]);
+      }
+      i = j;
+    }
+  }
+}
+
+/** Reads the map's JSON back out of the document. */
+function read(doc) {
+  const nodes = doc.getMap("nodes");
+  const children = new Map();
+  let root = null;
+  for (const [id, y] of nodes) {
+    if (!(y instanceof Y.Map)) continue;
+    const parent = y.get("parent");
+    if (parent === "") root = id;
+    const key = `${parent}\u0000${y.get("list")}`;
+    if (!children.has(key)) children.set(key, []);
+    children.get(key).push([id, y]);
+  }
+  if (root === null) return null;
+  const build = (id, y) => {
+    const object = { id };
+    const fields = y.get("fields");
+    if (!(fields instanceof Y.Map)) return object;
+    for (const [key, value] of fields) {
+      if (value instanceof Y.Text) object[key] = value.toString();
+      else if (value && value.list === true) object[key] = listOf(id, key);
+      else if (value && value.group === true) {
+        object[key] = {};
+        for (const [k] of children) {
+          const [parent, list] = k.split("\u0000");
+          if (parent === id && list.startsWith(`${key}.`)) object[key][list.slice(key.length + 1)] = listOf(id, list);
+        }
+      } else object[key] = value;
+    }
+    return object;
+  };
+  const listOf = (parent, list) =>
+    (children.get(`${parent}\u0000${list}`) ?? [])
+      .sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, y]) => build(id, y));
+  return build(root, nodes.get(root));
+}
+
+/**
+ * Joins room `room` on the y-websocket server at `server`. With `map` (its JSON), the room is
+ * started with it; without, the map comes from the room. `onMap()` says that someone else
+ * changed the map (read it with `read`); `onPeople(json)` who is there; `onStatus(status)`
+ * "connecting", "connected" or "disconnected".
+ */
+export function join({ server, room, map, name, color, onMap, onPeople, onStatus }) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server, room, doc, { maxBackoffTime: 1000 });
+  const awareness = provider.awareness;
+  awareness.setLocalStateField("user", { name, color, card: null });
+  // The map as this browser and the room last agreed on it.
+  let base = null;
+  let started = false;
+  provider.on("status", ({ status }) => onStatus(status));
+  provider.on("sync", (synced) => {
+    if (!synced || started) return;
+    started = true;
+    // The one starting the room writes the map once the room's state (if any) is in.
+    if (map && doc.getMap("nodes").size === 0) {
+      base = JSON.parse(map);
+      write(doc, base, null);
+    } else tell();
+  });
+  let pending = false;
+  const tell = () => {
+    if (pending) return;
+    pending = true;
+    // Many updates at once (a reconnection's catching up) are told once.
+    setTimeout(() => {
+      pending = false;
+      onMap();
+    }, 0);
+  };
+  doc.on("update", (_, origin) => {
+    if (origin !== LOCAL && started) tell();
+  });
+  const people = () => {
+    const list = [];
+    for (const [client, state] of awareness.getStates()) {
+      if (state.user) list.push({ ...state.user, me: client === doc.clientID });
+    }
+    onPeople(JSON.stringify(list));
+  };
+  awareness.on("change", people);
+  return {
+    /** This browser's map, changed: what changed goes to the room. */
+    update(json) {
+      if (!started || !base) return;
+      const next = JSON.parse(json);
+      write(doc, next, base);
+      base = next;
+    },
+    /** The room's map, as JSON; null before it has one. */
+    read() {
+      const json = read(doc);
+      return json ? JSON.stringify(json) : null;
+    },
+    /** This browser took in the room's map `json`. */
+    accept(json) {
+      base = JSON.parse(json);
+    },
+    /** Writes this browser's map over the room's, whole (after refusing what came). */
+    restore(json) {
+      base = JSON.parse(json);
+      write(doc, base, null);
+    },
+    /** Which card this person has open (an id, or null). */
+    focus(card) {
+      awareness.setLocalStateField("user", { name, color, card });
+    },
+    leave() {
+      awareness.setLocalState(null);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** A QR code of `text` as an image's address (data: URL). */
+export function qr(text) {
+  const code = qrcode(0, "M");
+  code.addData(text);
+  code.make();
+  return code.createDataURL(8, 16);
+}

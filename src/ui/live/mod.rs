@@ -1,0 +1,377 @@
+//! Live sessions: several people on one map through a Yjs room on a y-websocket server.
+//!
+//! The engine is Yjs itself, in `js/live.js`, loaded only when a session starts or is joined,
+//! so that the first load of someone who never joins one grows by this module alone. The map
+//! crosses between the two as its exchange-format JSON: what comes from the room is read by
+//! the same reader as an imported file, with its checks and limits, and enters the library
+//! through the seam for outside edits, like another tab's save. Every local change (one edit,
+//! undo, another tab's) is written back into the room, which sends only what differs.
+
+pub mod join_page;
+pub mod live_panel;
+
+use crate::i18n::{Lang, Text};
+use crate::model::exchange::{map_from_value, map_to_value};
+use crate::model::{Id, JourneyMap, LibraryEdit, PHASE_PALETTE};
+use crate::ui::import::importer::MAX_BYTES;
+use crate::ui::session::{Session, Topic};
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(
+    inline_js = "export function load() { return import(new URL('live/live.js', document.baseURI).href); }"
+)]
+extern "C" {
+    /// Loads the live session's script (Yjs and its websocket client) once, when first needed.
+    fn load() -> js_sys::Promise;
+}
+
+/// The server a session starts on unless the user names another: the one
+/// `scripts/sync-server.sh` starts on this machine.
+pub const DEFAULT_SERVER: &str = "ws://127.0.0.1:1234";
+
+/// Someone in the session, as the room's awareness tells it.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub color: String,
+    /// The card they have open, if any.
+    pub card: Option<String>,
+    /// This browser.
+    pub me: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Status {
+    Connecting,
+    Connected,
+    Disconnected,
+}
+
+/// A session this tab is in.
+struct Running {
+    room: String,
+    server: String,
+    /// The map it shares; `None` while joining, until the room's map has come.
+    map: Option<Id>,
+    /// The loaded script, and what its `join` returned.
+    module: JsValue,
+    handle: JsValue,
+    /// The callbacks the script calls, alive as long as the session.
+    _on_map: Closure<dyn FnMut()>,
+    _callbacks: [Closure<dyn FnMut(String)>; 2],
+}
+
+/// The live session of this tab, for the whole app: presentation mode and the editor both
+/// follow it, and it runs on when the user goes to the library.
+#[derive(Clone, Copy)]
+pub struct Live {
+    running: StoredValue<Option<Running>, LocalStorage>,
+    /// The map the session shares, when there is one.
+    map: RwSignal<Option<Id>>,
+    joined: RwSignal<bool>,
+    status: RwSignal<Status>,
+    people: RwSignal<Vec<Person>>,
+    /// Why the session could not start, or why something from it was refused.
+    problem: RwSignal<Option<String>>,
+    session: Session,
+}
+
+impl Live {
+    pub fn provide(session: Session) {
+        let live = Live {
+            running: StoredValue::new_local(None),
+            map: RwSignal::new(None),
+            joined: RwSignal::new(false),
+            status: RwSignal::new(Status::Connecting),
+            people: RwSignal::new(Vec::new()),
+            problem: RwSignal::new(None),
+            session,
+        };
+        // Every change to the shared map, from whatever source, goes to the room.
+        Effect::new(move |_| {
+            let Some(id) = live.map.get() else {
+                return;
+            };
+            let json = session
+                .library
+                .read(Topic::Map(id.clone()), |l| l.map(&id).map(map_json));
+            if let Some(json) = json {
+                live.call("update", &json.into());
+            }
+        });
+        provide_context(live);
+    }
+
+    /// Starts a session for map `id` in a new room on `server`.
+    pub fn start(self, id: Id, server: String, name: String, lang: Lang) {
+        let Some(map) = self
+            .session
+            .library
+            .read_untracked(|l| l.map(&id).map(map_json))
+        else {
+            return;
+        };
+        let Some(room) = random_room() else {
+            self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
+            return;
+        };
+        self.connect(room, server, name, Some((id, map)), lang);
+    }
+
+    /// Joins `room` on `server`; the map comes from the room.
+    pub fn join(self, room: String, server: String, name: String, lang: Lang) {
+        self.connect(room, server, name, None, lang);
+    }
+
+    fn connect(
+        self,
+        room: String,
+        server: String,
+        name: String,
+        start: Option<(Id, String)>,
+        lang: Lang,
+    ) {
+        if !(server.starts_with("ws://") || server.starts_with("wss://")) {
+            self.problem.set(Some(lang.t(Text::LiveBadServer).into()));
+            return;
+        }
+        self.leave();
+        self.problem.set(None);
+        self.status.set(Status::Connecting);
+        let (map, json) = start.unzip();
+        leptos::task::spawn_local(async move {
+            let module = match wasm_bindgen_futures::JsFuture::from(load()).await {
+                Ok(module) => module,
+                Err(_) => {
+                    self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
+                    return;
+                }
+            };
+            let on_map = Closure::<dyn FnMut()>::new(move || self.receive(lang));
+            let on_people = Closure::<dyn FnMut(String)>::new(move |json: String| {
+                if let Ok(people) = serde_json::from_str(&json) {
+                    self.people.set(people);
+                }
+            });
+            let on_status = Closure::<dyn FnMut(String)>::new(move |status: String| {
+                self.status.set(match status.as_str() {
+                    "connected" => Status::Connected,
+                    "disconnected" => Status::Disconnected,
+                    _ => Status::Connecting,
+                });
+            });
+            let color = PHASE_PALETTE[(js_sys::Math::random() * PHASE_PALETTE.len() as f64)
+                as usize
+                % PHASE_PALETTE.len()]
+            .to_string();
+            let options = js_sys::Object::new();
+            let set = |key: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(&options, &key.into(), value);
+            };
+            set("server", &server.as_str().into());
+            set("room", &room.as_str().into());
+            set("map", &json.map_or(JsValue::NULL, |j| j.into()));
+            set("name", &name.as_str().into());
+            set("color", &color.into());
+            set("onMap", on_map.as_ref());
+            set("onPeople", on_people.as_ref());
+            set("onStatus", on_status.as_ref());
+            let Some(handle) = call(&module, "join", &options.into()) else {
+                self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
+                return;
+            };
+            self.running.set_value(Some(Running {
+                room,
+                server,
+                map: map.clone(),
+                module,
+                handle,
+                _on_map: on_map,
+                _callbacks: [on_people, on_status],
+            }));
+            self.joined.set(true);
+            self.map.set(map);
+        });
+    }
+
+    /// Someone changed the room's map: read it as an import is read, and take it in.
+    fn receive(self, lang: Lang) {
+        let Some(expected) = self
+            .running
+            .with_value(|r| r.as_ref().map(|r| r.map.clone()))
+        else {
+            return;
+        };
+        let local = || {
+            let id = expected.as_ref()?;
+            self.session
+                .library
+                .read_untracked(|l| l.map(id).map(map_json))
+        };
+        // This browser's last change may not have gone to the room yet: it goes first, so
+        // that taking in the room's map cannot undo it.
+        if let Some(json) = local() {
+            self.call("update", &json.into());
+        }
+        let Some(json) = self
+            .call("read", &JsValue::UNDEFINED)
+            .and_then(|j| j.as_string())
+        else {
+            return;
+        };
+        let read = if json.len() as f64 > MAX_BYTES {
+            Err(lang.t(Text::LiveTooLarge).to_string())
+        } else {
+            serde_json::from_str(&json)
+                .map_err(|e| e.to_string())
+                .and_then(|value| {
+                    map_from_value(&value, "map").map_err(|problems| {
+                        let listed: Vec<String> =
+                            problems.iter().map(|p| p.message(lang)).collect();
+                        listed.join(" · ")
+                    })
+                })
+                .map(|(map, _)| map)
+        };
+        match read {
+            Ok(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
+                self.call("accept", &json.into());
+                self.take_in(map);
+            }
+            refused => {
+                let why = refused.err().unwrap_or_default();
+                self.problem
+                    .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
+                // The room gets this browser's map back, which mends what was refused.
+                if let Some(json) = local() {
+                    self.call("restore", &json.into());
+                }
+            }
+        }
+    }
+
+    fn take_in(self, map: JourneyMap) {
+        let id = map.id.clone();
+        let library = self.session.library;
+        let same = library.read_untracked(|l| l.map(&id).map(|m| *m == map));
+        let edit = match same {
+            Some(true) => None,
+            Some(false) => Some(LibraryEdit::ReplaceMap { map: Box::new(map) }),
+            None => Some(LibraryEdit::InsertMap {
+                index: 0,
+                map: Box::new(map),
+            }),
+        };
+        if let Some(edit) = edit {
+            if library.receive(edit).is_ok() {
+                self.session.autosave.changed(id.clone());
+            }
+        }
+        if self.map.get_untracked().as_ref() != Some(&id) {
+            self.running.update_value(|r| {
+                if let Some(r) = r {
+                    r.map = Some(id.clone());
+                }
+            });
+            self.map.set(Some(id));
+        }
+    }
+
+    /// Leaves the session; the map stays in this browser, no longer live.
+    pub fn leave(self) {
+        if let Some(running) = self.running.try_update_value(Option::take).flatten() {
+            let _ = call(&running.handle, "leave", &JsValue::UNDEFINED);
+        }
+        self.map.set(None);
+        self.joined.set(false);
+        self.people.set(Vec::new());
+    }
+
+    /// Tells the others which card this person has open.
+    pub fn focus(self, card: Option<Id>) {
+        self.call("focus", &card.map_or(JsValue::NULL, |c| c.into()));
+    }
+
+    /// Calls `method` of the running session's handle.
+    fn call(self, method: &str, arg: &JsValue) -> Option<JsValue> {
+        self.running
+            .with_value(|r| call(&r.as_ref()?.handle, method, arg))
+    }
+
+    /// The map this session shares (`None` outside one, or while joining).
+    pub fn map(self) -> Option<Id> {
+        self.map.get()
+    }
+
+    pub fn joined(self) -> bool {
+        self.joined.get()
+    }
+
+    pub fn status(self) -> Status {
+        self.status.get()
+    }
+
+    pub fn people(self) -> Vec<Person> {
+        self.people.get()
+    }
+
+    pub fn problem(self) -> Option<String> {
+        self.problem.get()
+    }
+
+    /// The link that joins this session, and the room's id.
+    pub fn link(self) -> Option<String> {
+        self.running.with_value(|r| {
+            let r = r.as_ref()?;
+            let location = window().location();
+            let route = crate::ui::browser::route::Route::Live {
+                room: r.room.clone(),
+                server: r.server.clone(),
+            };
+            Some(format!(
+                "{}{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?,
+                route.href()
+            ))
+        })
+    }
+
+    /// A QR code of `text` as an image's address, drawn by the loaded script.
+    pub fn qr(self, text: &str) -> Option<String> {
+        self.running
+            .with_value(|r| call(&r.as_ref()?.module, "qr", &text.into()))?
+            .as_string()
+    }
+}
+
+pub fn use_live() -> Live {
+    expect_context::<Live>()
+}
+
+fn map_json(map: &JourneyMap) -> String {
+    map_to_value(map).to_string()
+}
+
+/// Calls `object[method](arg)`; `None` where there is no such function or it throws.
+fn call(object: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(object, &method.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    function.call1(object, arg).ok()
+}
+
+/// A room id no one can guess: 128 random bits from the browser's cryptographic generator.
+fn random_room() -> Option<String> {
+    let mut bytes = [0u8; 16];
+    window()
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}

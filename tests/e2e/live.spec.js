@@ -1,0 +1,190 @@
+// Live workshop (issue 15): several browsers on one map through the real y-websocket server
+// (scripts/sync-server.sh), started and restarted by the tests.
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import WebSocket from "ws";
+import { createServer, connect } from "node:net";
+import { test, expect, templateMap, phase, storedMap, saved } from "./fixtures.js";
+import { startSyncServer } from "./sync-server.mjs";
+
+test.describe.configure({ mode: "serial" });
+
+let server;
+test.beforeAll(async ({}, info) => {
+  server = await startSyncServer(12340 + info.workerIndex);
+});
+test.afterAll(async () => server?.close());
+
+const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
+// A card by its face in its lane (a card typed into while another's change arrived can keep
+// an older accessible name: noted on issue 15).
+const laneCard = (scope, laneName, text) => lane(scope, laneName).getByRole("button", { name: text, exact: true });
+
+/** Starts a live session on the open map as `name`; returns the join link. */
+async function startSession(page, name) {
+  await page.getByRole("button", { name: "Live session" }).click();
+  await page.getByLabel("Your name, as the others see it").fill(name);
+  await page.getByLabel("Session server (ws:// or wss:// address)").fill(server.url);
+  await page.getByRole("button", { name: "Start live session" }).click();
+  await expect(page.getByText("Live: changes reach everyone.")).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code of the join link" })).toBeVisible();
+  const link = await page.getByLabel("Join link").inputValue();
+  // 128 random bits, in hexadecimal.
+  expect(decodeURIComponent(link)).toMatch(/#\/live\/[0-9a-f]{32}@ws:\/\/127\.0\.0\.1:\d+$/);
+  await page.keyboard.press("Escape");
+  return link;
+}
+
+/** Opens the join link in a new browser as `name`, and waits for the map. */
+async function join(browser, link, name) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Join a live session" })).toBeVisible();
+  await page.getByLabel("Your name, as the others see it").fill(name);
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(phase(page, 1)).toBeVisible();
+  return { page, context, problems };
+}
+
+/** Adds a card to `laneName` of phase `n` with `text`. */
+async function addCard(page, n, laneName, text) {
+  await lane(phase(page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Escape");
+}
+
+const phasesOf = async (page, id) => (await storedMap(page, id)).map.phases;
+
+test("three people edit one map at once and converge; the server restarts and a late joiner gets everything", async ({ page, browser }) => {
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const cy = await join(browser, link, "Cy");
+
+  // Everyone sees who is there.
+  await page.getByRole("button", { name: "Live session" }).click();
+  for (const name of ["Ann (you)", "Bob", "Cy"]) await expect(page.locator(".live-people")).toContainText(name);
+  await page.keyboard.press("Escape");
+
+  // At once: a card each, in different phases and lanes.
+  await Promise.all([
+    addCard(page, 1, "Pain points", "From Ann"),
+    addCard(bob.page, 2, "Opportunities", "From Bob"),
+    addCard(cy.page, 3, "Does", "From Cy"),
+  ]);
+  for (const p of [page, bob.page, cy.page]) {
+    await expect(laneCard(phase(p, 1), "Pain points", "From Ann")).toBeVisible();
+    await expect(laneCard(phase(p, 2), "Opportunities", "From Bob")).toBeVisible();
+    await expect(laneCard(phase(p, 3), "Does", "From Cy")).toBeVisible();
+  }
+  // The same map in every browser's own storage.
+  for (const p of [page, bob.page, cy.page]) await saved(p);
+  const mine = await phasesOf(page, id);
+  expect(await phasesOf(bob.page, id)).toEqual(mine);
+  expect(await phasesOf(cy.page, id)).toEqual(mine);
+
+  // The server goes down: work goes on, and reaches the others when it is back.
+  await server.stop();
+  await expect(page.getByRole("status").filter({ hasText: "Connection lost." })).toBeVisible();
+  await addCard(page, 4, "Pain points", "Written while the server was down");
+  await server.start();
+  await expect(laneCard(phase(bob.page, 4), "Pain points", "Written while the server was down")).toBeVisible({ timeout: 15_000 });
+
+  // Someone joining late gets the whole map.
+  const dee = await join(browser, link, "Dee");
+  await expect(laneCard(phase(dee.page, 1), "Pain points", "From Ann")).toBeVisible();
+  await expect(laneCard(phase(dee.page, 4), "Pain points", "Written while the server was down")).toBeVisible();
+
+  // Leaving keeps the map here, no longer live.
+  await bob.page.getByRole("button", { name: "Live session" }).click();
+  await bob.page.getByRole("button", { name: "Leave live session" }).click();
+  await addCard(page, 1, "Pain points", "After Bob left");
+  await expect(laneCard(phase(cy.page, 1), "Pain points", "After Bob left")).toBeVisible();
+  await expect(laneCard(phase(bob.page, 1), "Pain points", "From Ann")).toBeVisible();
+  await expect(laneCard(phase(bob.page, 1), "Pain points", "After Bob left")).toHaveCount(0);
+
+  for (const other of [bob, cy, dee]) {
+    expect(other.problems).toEqual([]);
+    await other.context.close();
+  }
+});
+
+/** A way to the server that can be cut, as a network fails: a TCP relay on its own port. */
+async function relay(port, target) {
+  const sockets = new Set();
+  let server;
+  const open = () =>
+    new Promise((resolve) => {
+      server = createServer((inbound) => {
+        const outbound = connect(target, "127.0.0.1");
+        for (const s of [inbound, outbound]) {
+          sockets.add(s);
+          s.on("error", () => {});
+          s.on("close", () => sockets.delete(s));
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      }).listen(port, "127.0.0.1", resolve);
+    });
+  await open();
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    cut: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(resolve);
+    }),
+    restore: open,
+  };
+}
+
+test("someone who loses the connection keeps editing, and nothing is lost when it returns", async ({ page, browser }, info) => {
+  await templateMap(page);
+  const link = await startSession(page, "Ann");
+  // Bob reaches the server through a connection that will drop.
+  const line = await relay(12360 + info.workerIndex, server.port);
+  const bob = await join(browser, link.replace(encodeURIComponent(server.url), encodeURIComponent(line.url)), "Bob");
+
+  await line.cut();
+  await expect(bob.page.getByRole("status").filter({ hasText: "Connection lost." })).toBeVisible();
+  await addCard(bob.page, 2, "Pain points", "Bob, offline");
+  await addCard(page, 3, "Pain points", "Ann, meanwhile");
+  // Bob's edit waits with Bob; Ann's has not reached Bob.
+  await expect(laneCard(phase(page, 2), "Pain points", "Bob, offline")).toHaveCount(0);
+  await expect(laneCard(phase(bob.page, 3), "Pain points", "Ann, meanwhile")).toHaveCount(0);
+
+  await line.restore();
+  for (const p of [page, bob.page]) {
+    await expect(laneCard(phase(p, 2), "Pain points", "Bob, offline")).toBeVisible({ timeout: 15_000 });
+    await expect(laneCard(phase(p, 3), "Pain points", "Ann, meanwhile")).toBeVisible({ timeout: 15_000 });
+  }
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+  await line.cut();
+});
+
+test("a hostile update from the room is refused, reported, and mended", async ({ page }) => {
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
+  const before = await phasesOf(page, id);
+
+  // Another client of the room writes a colour that is no colour and a name far too long.
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket });
+  await new Promise((resolve) => provider.once("sync", resolve));
+  const phaseId = before[0].id;
+  const fields = doc.getMap("nodes").get(phaseId).get("fields");
+  doc.transact(() => {
+    fields.set("color", "javascript:alert(1)");
+    fields.get("name").insert(0, "x".repeat(30_000));
+  });
+
+  await expect(page.getByRole("alert")).toContainText("A change from the live session was refused");
+  expect(await phasesOf(page, id)).toEqual(before);
+  // The room gets this browser's map back.
+  await expect.poll(() => doc.getMap("nodes").get(phaseId).get("fields").get("color")).toBe(before[0].color);
+  await expect.poll(() => doc.getMap("nodes").get(phaseId).get("fields").get("name").toString()).toBe(before[0].name);
+  provider.destroy();
+});
