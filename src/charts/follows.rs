@@ -2,7 +2,7 @@
 //! it shows (its drawing or its data table) changed: typing a touchpoint's description redraws
 //! nothing, renaming a phase reaches every chart.
 
-use crate::model::{Edit, LibraryEdit, NumberField, TextField};
+use crate::model::{Edit, LibraryEdit, NumberField, Part, TextField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Chart {
@@ -150,6 +150,8 @@ impl Chart {
     pub fn follows(self, edit: &LibraryEdit) -> bool {
         match edit {
             LibraryEdit::Map { edit, .. } => self.shows(content(edit)),
+            // Charts follow the parts it changed: the map's texts alone are in none of them.
+            LibraryEdit::UpdateMap { parts, .. } => parts.iter().any(|p| *p != Part::MapTexts),
             LibraryEdit::InsertMap { .. }
             | LibraryEdit::RemoveMap { .. }
             | LibraryEdit::ReplaceMap { .. } => true,

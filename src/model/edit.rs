@@ -201,6 +201,13 @@ pub enum LibraryEdit {
     ReplaceMap {
         map: Box<JourneyMap>,
     },
+    /// The same map as changed elsewhere (a live session), taking the place of this one:
+    /// `parts` are where the two differ ([`JourneyMap::changed_parts`]), so only the views of
+    /// those run again, and this user's undo steps on the map stay.
+    UpdateMap {
+        map: Box<JourneyMap>,
+        parts: Vec<Part>,
+    },
     Map {
         id: Id,
         edit: Edit,
@@ -946,6 +953,7 @@ impl LibraryEdit {
     pub fn touches(&self) -> Vec<Part> {
         match self {
             LibraryEdit::Map { edit, .. } => edit.touches(),
+            LibraryEdit::UpdateMap { parts, .. } => parts.clone(),
             LibraryEdit::InsertMap { .. }
             | LibraryEdit::RemoveMap { .. }
             | LibraryEdit::ReplaceMap { .. } => Vec::new(),
@@ -974,7 +982,9 @@ impl LibraryEdit {
     /// The map this edit changes, which is the map autosave has to write (or delete).
     pub fn map_id(&self) -> &str {
         match self {
-            LibraryEdit::InsertMap { map, .. } | LibraryEdit::ReplaceMap { map } => &map.id,
+            LibraryEdit::InsertMap { map, .. }
+            | LibraryEdit::ReplaceMap { map }
+            | LibraryEdit::UpdateMap { map, .. } => &map.id,
             LibraryEdit::RemoveMap { id } | LibraryEdit::Map { id, .. } => id,
         }
     }
@@ -1014,6 +1024,17 @@ impl Library {
                     .ok_or_else(|| EditError::NotFound(map.id.clone()))?;
                 let old = std::mem::replace(slot, *map);
                 Ok(LibraryEdit::ReplaceMap { map: Box::new(old) })
+            }
+            LibraryEdit::UpdateMap { map, parts } => {
+                check_title(&map.title)?;
+                let slot = self
+                    .map_mut(&map.id)
+                    .ok_or_else(|| EditError::NotFound(map.id.clone()))?;
+                let old = std::mem::replace(slot, *map);
+                Ok(LibraryEdit::UpdateMap {
+                    map: Box::new(old),
+                    parts,
+                })
             }
             LibraryEdit::Map { id, edit } => {
                 let map = self

@@ -37,7 +37,9 @@ fn weight(edit: &LibraryEdit) -> usize {
         serde_json::to_vec(value).map_or(0, |v| v.len())
     }
     let carried = match edit {
-        LibraryEdit::InsertMap { map, .. } | LibraryEdit::ReplaceMap { map } => json(map),
+        LibraryEdit::InsertMap { map, .. }
+        | LibraryEdit::ReplaceMap { map }
+        | LibraryEdit::UpdateMap { map, .. } => json(map),
         LibraryEdit::RemoveMap { .. } => 0,
         LibraryEdit::Map { edit, .. } => match edit {
             Edit::SetText { value, .. } => value.len(),
@@ -424,6 +426,35 @@ mod tests {
         assert!(!history.can_undo());
         history.redo(&mut lib).unwrap();
         assert_eq!(name(&lib, "tp-0"), "Mine");
+        assert_eq!(name(&lib, "tp-1"), "Theirs");
+    }
+
+    #[test]
+    fn a_live_session_s_whole_map_keeps_my_steps_and_undo_undoes_only_mine() {
+        let start = library();
+        let mut lib = start.clone();
+        let mut history = History::default();
+        let mine = TextField::TouchpointName("tp-0".into());
+        history.apply(&mut lib, set(mine, "Mine")).unwrap();
+        // The room's map: mine in it, and someone else's change too.
+        let mut theirs = lib.maps[0].clone();
+        let tp1 = theirs.phases.iter_mut().flat_map(|p| &mut p.touchpoints);
+        tp1.filter(|t| t.id == "tp-1")
+            .for_each(|t| t.name = "Theirs".into());
+        let parts = lib.maps[0].changed_parts(&theirs);
+        let change = history
+            .receive(
+                &mut lib,
+                LibraryEdit::UpdateMap {
+                    map: Box::new(theirs),
+                    parts: parts.clone(),
+                },
+            )
+            .unwrap();
+        assert_eq!(change.touched, parts);
+        assert!(history.can_undo());
+        history.undo(&mut lib).unwrap();
+        assert_eq!(name(&lib, "tp-0"), name(&start, "tp-0"));
         assert_eq!(name(&lib, "tp-1"), "Theirs");
     }
 

@@ -12,6 +12,7 @@ mod history;
 pub mod mermaid;
 mod moves;
 pub mod numbers;
+mod parts;
 mod progress;
 pub mod share;
 pub mod templates;

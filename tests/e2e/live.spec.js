@@ -172,7 +172,7 @@ test("a hostile update from the room is refused, reported, and mended", async ({
 
   // Another client of the room writes a colour that is no colour and a name far too long.
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket });
+  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
   await new Promise((resolve) => provider.once("sync", resolve));
   const phaseId = before[0].id;
   const fields = doc.getMap("nodes").get(phaseId).get("fields");

@@ -256,10 +256,14 @@ impl Live {
     fn take_in(self, map: JourneyMap) {
         let id = map.id.clone();
         let library = self.session.library;
-        let same = library.read_untracked(|l| l.map(&id).map(|m| *m == map));
-        let edit = match same {
-            Some(true) => None,
-            Some(false) => Some(LibraryEdit::ReplaceMap { map: Box::new(map) }),
+        // Only what changed: its views run again, and this user's undo steps stay.
+        let parts = library.read_untracked(|l| l.map(&id).map(|m| m.changed_parts(&map)));
+        let edit = match parts {
+            Some(parts) if parts.is_empty() => None,
+            Some(parts) => Some(LibraryEdit::UpdateMap {
+                map: Box::new(map),
+                parts,
+            }),
             None => Some(LibraryEdit::InsertMap {
                 index: 0,
                 map: Box::new(map),
