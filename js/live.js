@@ -64,7 +64,8 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * Writes into the document what changed in this browser's map from `base` (the map as it was
  * when this browser and the room last agreed) to `map`: only that, so that whatever others
  * changed meanwhile stands. A text's change is replayed on the text as it is now in the room,
- * which merges two people typing in one field. Without `base`, the whole map is written.
+ * which merges two people typing in one field. Without `base`, the whole map is written over
+ * the room's, except that what only the room has (someone else's new cards) is kept.
  */
 function write(doc, map, base) {
   const nodes = doc.getMap("nodes");
@@ -73,7 +74,7 @@ function write(doc, map, base) {
   const lists = new Set();
   const listOf = (node) => `${node.parent}\u0000${node.list}`;
   doc.transact(() => {
-    for (const id of base ? was.keys() : [...nodes.keys()]) if (!wanted.has(id)) nodes.delete(id);
+    if (base) for (const id of was.keys()) if (!wanted.has(id)) nodes.delete(id);
     for (const [id, node] of wanted) {
       let y = nodes.get(id);
       const old = y instanceof Y.Map ? was.get(id) : undefined;
@@ -249,7 +250,8 @@ export function join({ server, room, map, name, color, onMap, onPeople, onStatus
     accept(json) {
       base = JSON.parse(json);
     },
-    /** Writes this browser's map over the room's, whole (after refusing what came). */
+    /** Writes this browser's map over the room's (after refusing what came): what it has
+     *  wins, what only the room has stays. */
     restore(json) {
       base = JSON.parse(json);
       write(doc, base, null);

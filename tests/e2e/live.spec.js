@@ -176,9 +176,19 @@ test("a hostile update from the room is refused, reported, and mended", async ({
   await new Promise((resolve) => provider.once("sync", resolve));
   const phaseId = before[0].id;
   const fields = doc.getMap("nodes").get(phaseId).get("fields");
+  // In the same change, someone's good new card, which the mending must not take away.
+  const lanes = (await storedMap(page, id)).map.lanes;
   doc.transact(() => {
     fields.set("color", "javascript:alert(1)");
     fields.get("name").insert(0, "x".repeat(30_000));
+    const card = new Y.Map();
+    doc.getMap("nodes").set("card-good", card);
+    card.set("parent", phaseId);
+    card.set("list", `cards.${lanes[0].id}`);
+    card.set("order", 99);
+    const cardFields = new Y.Map();
+    card.set("fields", cardFields);
+    cardFields.set("text", new Y.Text("A good idea"));
   });
 
   await expect(page.getByRole("alert")).toContainText("A change from the live session was refused");
@@ -186,5 +196,6 @@ test("a hostile update from the room is refused, reported, and mended", async ({
   // The room gets this browser's map back.
   await expect.poll(() => doc.getMap("nodes").get(phaseId).get("fields").get("color")).toBe(before[0].color);
   await expect.poll(() => doc.getMap("nodes").get(phaseId).get("fields").get("name").toString()).toBe(before[0].name);
+  expect(doc.getMap("nodes").get("card-good").get("fields").get("text").toString()).toBe("A good idea");
   provider.destroy();
 });

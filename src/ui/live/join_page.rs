@@ -10,10 +10,13 @@ pub fn JoinPage(room: String, server: String) -> impl IntoView {
     let live = use_live();
     let lang = use_lang();
     let (name, set_name) = signal(String::new());
+    // Joined from here: not a session this tab was already in.
+    let (asked, set_asked) = signal(false);
     let room = StoredValue::new(room);
     let server = StoredValue::new(server);
     let join = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        set_asked.set(true);
         live.join(
             room.get_value(),
             server.get_value(),
@@ -23,7 +26,7 @@ pub fn JoinPage(room: String, server: String) -> impl IntoView {
     };
     // Into the map as soon as the room has given it.
     Effect::new(move |_| {
-        if let Some(id) = live.map().filter(|_| live.joined()) {
+        if let Some(id) = live.map().filter(|_| asked.get() && live.joined()) {
             let _ = window().location().set_hash(&Route::Map(id).href());
         }
     });
