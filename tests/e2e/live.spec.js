@@ -16,9 +16,9 @@ test.beforeAll(async ({}, info) => {
 test.afterAll(async () => server?.close());
 
 const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
-// A card by its face in its lane (a card typed into while another's change arrived can keep
-// an older accessible name: noted on issue 15).
-const laneCard = (scope, laneName, text) => lane(scope, laneName).getByRole("button", { name: text, exact: true });
+// A lane card by the name a screen reader says: it follows the text typed there and the
+// others' changes alike.
+const laneCard = (scope, laneName, text) => scope.getByRole("group", { name: `${laneName}: ${text}`, exact: true });
 
 /** Starts a live session on the open map as `name`; returns the join link. */
 async function startSession(page, name) {
