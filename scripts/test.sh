@@ -22,7 +22,8 @@ layer() {
 
 layer format cargo fmt --check
 layer lint cargo clippy --all-targets -- -D warnings
-layer lint-wasm cargo clippy --target wasm32-unknown-unknown --lib --test storage_browser -- -D warnings
+# The release build splits the wasm (the `split` feature): lint that code.
+layer lint-wasm cargo clippy --target wasm32-unknown-unknown --features split --lib --test storage_browser -- -D warnings
 # Native tests also write the exported samples that the schema test below validates.
 layer native cargo test
 layer browser-storage cargo test --target wasm32-unknown-unknown --test storage_browser

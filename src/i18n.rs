@@ -300,6 +300,8 @@ texts! {
     ShareLink => "Share link", "Deellink";
     ShareExplain => "Anyone with this link sees the map as it is now. The map travels inside the link; no server is involved.", "Wie deze link heeft, ziet de klantreis zoals die nu is. De klantreis zit in de link zelf; er komt geen server aan te pas.";
     Copy => "Copy", "Kopiëren";
+    PartMissing => "This page could not be loaded: the connection dropped before all of Journey Mapper had been downloaded. Your maps are safe. Check the connection and try again.", "Deze pagina kon niet laden: de verbinding viel weg voordat Journey Mapper helemaal was gedownload. Je klantreizen zijn veilig. Controleer de verbinding en probeer het opnieuw.";
+    TryAgain => "Try again", "Opnieuw proberen";
     LiveSession => "Live session", "Live sessie";
     LiveStart => "Start live session", "Live sessie starten";
     LiveLeave => "Leave live session", "Live sessie verlaten";

@@ -4,22 +4,18 @@ use crate::ui::browser::route::{self, Route};
 use crate::ui::import::import_panel::ImportPanel;
 use crate::ui::import::importer::Importer;
 use crate::ui::library::library_page::LibraryPage;
-use crate::ui::live::join_page::JoinPage;
 use crate::ui::live::Live;
-use crate::ui::map::map_page::MapPage;
 use crate::ui::map::workshop_timer::Timer;
 use crate::ui::notices::backup_reminder::BackupReminder;
 use crate::ui::notices::storage_notices::StorageNotices;
 use crate::ui::notices::storage_usage::StorageUsage;
 use crate::ui::notices::undo_notice::UndoNotice;
 use crate::ui::notices::update_notice::UpdateNotice;
-use crate::ui::presentation::presentation_page::PresentationPage;
-use crate::ui::shared_map::shared_map_page::SharedMapPage;
+use crate::ui::page_part::{self as part, later};
 use crate::ui::top_bar::language_switch::LanguageSwitch;
 use crate::ui::top_bar::large_type_toggle::LargeTypeToggle;
 use crate::ui::top_bar::save_status::SaveStatus;
 use crate::ui::top_bar::undo_buttons::UndoButtons;
-use crate::ui::versions::versions_page::VersionsPage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -114,6 +110,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    part::preload();
+
     let route = route::current();
     // Presentation mode reads the map only: the editor's controls and shortcuts (undo!) go away.
     let presenting = move || matches!(route.get(), Route::Present(_));
@@ -137,11 +135,13 @@ pub fn App() -> impl IntoView {
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),
-                Route::Map(id) => view! { <MapPage id /> }.into_any(),
-                Route::Present(id) => view! { <PresentationPage id /> }.into_any(),
-                Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
-                Route::Versions(id) => view! { <VersionsPage id /> }.into_any(),
-                Route::Live { room, server } => view! { <JoinPage room server /> }.into_any(),
+                Route::Map(id) => later(move || part::map_page(id.clone())).into_any(),
+                Route::Present(id) => later(move || part::presentation_page(id.clone())).into_any(),
+                Route::Shared(payload) => later(move || part::shared_map_page(payload.clone())).into_any(),
+                Route::Versions(id) => later(move || part::versions_page(id.clone())).into_any(),
+                Route::Live { room, server } => {
+                    later(move || part::join_page(room.clone(), server.clone())).into_any()
+                }
             }}
         </main>
         <Show when=move || !presenting()>

@@ -12,6 +12,7 @@ mod library;
 mod live;
 mod map;
 mod notices;
+mod page_part;
 mod personas;
 mod presentation;
 mod session;

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Trunk pre-build hook: builds the app's wasm and splits it into parts loaded when first needed
+# (issue 16), then writes them into the build as pkg/. Trunk cannot split a wasm (its pipeline
+# runs wasm-bindgen straight after cargo, and splitting must come before), so index.html tells
+# it to skip the Rust build and this hook does it in the order the split needs:
+#   cargo (linked with relocations) -> wasm-split-cli (one module per `#[lazy]` function and
+#   the code only they share) -> wasm-bindgen (the main module) -> wasm-opt (every module).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=${TRUNK_STAGING_DIR:?run this as a trunk hook}/pkg
+target=wasm32-unknown-unknown
+profile=${TRUNK_PROFILE:-release}
+cargo_target=${CARGO_TARGET_DIR:-target}
+work=$cargo_target/wasm-split/$profile
+
+cargo_profile=()
+[ "$profile" = release ] && cargo_profile=(--release)
+# wasm-split-cli finds each function's calls through the linker's relocations. Only this
+# build gets the flag (not `cargo test --target wasm32…`, whose artefacts it would rebuild).
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
+  cargo build "${cargo_profile[@]}" --target "$target" --bin journey-mapper --features split
+
+rm -rf "$work" "$out"
+mkdir -p "$work" "$out"
+wasm-split-cli --target web --out-name app "$cargo_target/$target/$profile/journey-mapper.wasm" "$work"
+# --keep-lld-exports: the split-off modules reach the main module's functions through them.
+wasm-bindgen "$work/app.wasm" --out-dir "$out" --out-name app --target web \
+  --no-typescript --keep-lld-exports
+for file in "$work"/*; do
+  [ "$(basename "$file")" = app.wasm ] || cp "$file" "$out/"
+done
+if [ "$profile" = release ]; then
+  # Binaryen 132 from npm, never another on PATH: Debian's (108) breaks release builds silently.
+  wasm_opt=node_modules/.bin/wasm-opt
+  case "$($wasm_opt --version)" in
+    *"version 132"*) ;;
+    *) echo "wasm-build: $wasm_opt is not binaryen 132; run scripts/setup.sh" >&2; exit 1 ;;
+  esac
+  for wasm in "$out"/*.wasm; do
+    # wasm-opt 132 does not know the name section's label names that wasm-split-cli keeps
+    # (and drops the name section anyway): one warning per module, nothing wrong.
+    $wasm_opt -Oz "$wasm" -o "$wasm" 2> >(grep -v "unknown name subsection" >&2)
+  done
+  # wasm-bindgen's glue and the split loader, minified (69 -> 32 KB for the glue).
+  find "$out" -name '*.js' -exec node_modules/.bin/terser {} --module --compress --mangle -o {} \;
+fi
+echo "wasm-build: $(ls "$out"/*.wasm | wc -l) wasm modules in pkg/"

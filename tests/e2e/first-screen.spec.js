@@ -1,0 +1,60 @@
+// The first screen loads the library's part of the wasm only; every other page is a part of
+// its own, fetched when needed (issue 16). A part that cannot be fetched is a message with a way
+// to try again, never a dead app.
+import { test, expect } from "@playwright/test";
+import { createMap } from "./fixtures.js";
+
+const otherParts = /\/pkg\/(split_|chunk_)[^/]*\.wasm$/;
+
+test("the library works with none of the other pages' parts, which load when a page opens", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const fetched = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && fetched.push(new URL(r.url()).pathname));
+  // No network for the other parts: the first screen must not need them.
+  await page.route(otherParts, (route) => route.abort("internetdisconnected"));
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+  expect(fetched).toContain("/pkg/app_bg.wasm");
+
+  // Opening a map needs the editor's part: without it, a plain message and a way to try again.
+  await page.getByLabel("Title of a new map").fill("Offline first visit");
+  await page.getByRole("button", { name: "Create map" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+  await expect(alert).toContainText("Your maps are safe");
+  expect(fetched.some((p) => /split_map_page\.wasm/.test(p))).toBe(true);
+
+  // The connection returns: trying again opens the map, which was kept meanwhile.
+  await page.unroute(otherParts);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByLabel("Map title")).toHaveValue("Offline first visit");
+  await expect(alert).toHaveCount(0);
+  // The split loader leaves each cut fetch's rejection unhandled ("Failed to fetch"); nothing
+  // else may go wrong.
+  expect(errors.filter((e) => e !== "Failed to fetch")).toEqual([]);
+});
+
+test("in Dutch too, the missing part is said plainly", async ({ page }) => {
+  await page.route(otherParts, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await page.getByLabel("Language").selectOption("nl");
+  await page.getByLabel("Titel van een nieuwe klantreis").fill("Kijk");
+  await page.getByRole("button", { name: "Klantreis maken" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Deze pagina kon niet laden" });
+  await expect(alert.getByRole("button", { name: "Opnieuw proberen" })).toBeVisible();
+  // And once the parts come through, the page opens as always.
+  await page.unroute(otherParts);
+  await alert.getByRole("button", { name: "Opnieuw proberen" }).click();
+  await expect(page.getByLabel("Titel van de klantreis")).toHaveValue("Kijk");
+});
+
+test("a map opened after the first screen has settled waits for nothing: its part is already there", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+  // Once idle, the app fetches the other parts on its own.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource")
+    .some((e) => /split_map_page\.wasm/.test(e.name)))).toBe(true);
+  await page.route(otherParts, (route) => route.abort("internetdisconnected"));
+  await createMap(page, "Already here");
+});
