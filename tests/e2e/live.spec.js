@@ -112,6 +112,21 @@ test("three people edit one map at once and converge; the server restarts and a 
   }
 });
 
+test("presentation mode follows the session live", async ({ page, browser }) => {
+  await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  // Bob puts the map on the projector; Ann goes on editing.
+  await bob.page.getByRole("link", { name: "Present" }).click();
+  await expect(bob.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByLabel("Map title").fill("Our journey, live");
+  await addCard(page, 1, "Pain points", "Seen on the projector");
+  await expect(bob.page.getByRole("heading", { level: 1, name: "Our journey, live" })).toBeVisible();
+  await expect(bob.page.getByRole("main")).toContainText("Seen on the projector");
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});
+
 /** A way to the server that can be cut, as a network fails: a TCP relay on its own port. */
 async function relay(port, target) {
   const sockets = new Set();
