@@ -211,6 +211,8 @@ async function measure(size) {
   // the edits a person makes that change what it shows: a touchpoint's emotion (experience
   // curve), its channel (coverage), a KPI's target (progress and trend).
   // The field is in the first card of its kind, opened first (one card is open at a time).
+  // Charts are drawn only near the screen: the field keeps the focus (so its card stays built)
+  // while the page shows the charts panel, as a second screen on the projector would.
   const edits = [
     [".touchpoint select.emotion", (i) => String((i % 5) - 2), ".touchpoint .card-summary"],
     [".touchpoint input[list=channels]", (i) => `Channel ${i}`, ".touchpoint .card-summary"],
@@ -221,6 +223,8 @@ async function measure(size) {
     for (const [selector, value, opener] of edits) {
       // The charts this edit redrew: their latest measures began after it.
       draws.push(...await page.evaluate(async ([selector, value, opener]) => {
+        window.scrollTo(0, 0);
+        await window.afterFrame(() => true);
         if (!document.querySelector(selector)) {
           const card = document.querySelector(opener);
           if (!card) return []; // the small map has no KPIs
@@ -228,6 +232,11 @@ async function measure(size) {
           await window.afterFrame(() => document.querySelector(selector));
         }
         const field = document.querySelector(selector);
+        field.focus({ preventScroll: true });
+        document.querySelector(".charts").scrollIntoView();
+        // Coming near draws the charts once: the edit's redraw is the one after that.
+        await window.afterFrame(() => true);
+        await window.afterFrame(() => true);
         const start = performance.now();
         field.value = value;
         field.dispatchEvent(new Event("input", { bubbles: true }));

@@ -86,3 +86,21 @@ test("an empty map shows friendly empty charts", async ({ page }) => {
     expect((await pixels(page, title)).ink, title).toBeGreaterThan(50);
   }
 });
+
+test("a chart far below the screen is drawn when printing starts, without scrolling to it", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await templateMap(page);
+  const trend = page.getByRole("img", { name: /^KPI trend:/ });
+  const ink = () => trend.evaluate((canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
+    return n;
+  });
+  // Far from the screen it is not drawn at all: nothing is spent on it.
+  expect(await trend.evaluate((c) => c.getBoundingClientRect().top > innerHeight * 2)).toBe(true);
+  expect(await ink()).toBe(0);
+  // The browser says it is about to print (as Ctrl+P does): every chart is drawn for the paper.
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  await expect.poll(ink).toBeGreaterThan(500);
+});

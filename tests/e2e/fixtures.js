@@ -119,9 +119,14 @@ export async function phaseNames(page) {
   return page.locator(".phase-name").evaluateAll((inputs) => inputs.map((i) => i.value));
 }
 
-/** How many pixels of the chart's canvas are not white, and a fingerprint of its image. */
-export function pixels(page, title) {
-  return page.getByRole("img", { name: new RegExp(`^${title}:`) }).evaluate((canvas) => {
+/** How many pixels of the chart's canvas are not white, and a fingerprint of its image, once it
+ * is in view (a chart is drawn when it comes near the screen, as a person scrolls to it). */
+export async function pixels(page, title) {
+  const chart = page.getByRole("img", { name: new RegExp(`^${title}:`) });
+  await chart.scrollIntoViewIfNeeded();
+  // The browser says it came near at its next frame; the drawing follows in that task.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  return chart.evaluate((canvas) => {
     const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;

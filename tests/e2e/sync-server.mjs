@@ -29,7 +29,8 @@ export async function startSyncServer(port) {
       await waitForPort(port);
     },
     async stop() {
-      if (!child || child.exitCode !== null) return;
+      // A killed server has a signal code and no exit code.
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;

@@ -2,6 +2,7 @@ pub mod download;
 pub mod drag;
 pub mod focus;
 pub mod keys;
+pub mod near;
 pub mod on_screen;
 pub mod resize;
 pub mod route;

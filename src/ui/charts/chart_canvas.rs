@@ -22,12 +22,13 @@ pub fn ChartCanvas(
 ) -> impl IntoView {
     let session = use_session();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    plot(canvas, format!("journey-mapper:chart:{title:?}"), draw);
+    let draw_now = plot(canvas, format!("journey-mapper:chart:{title:?}"), draw);
 
     let save_png = move |_| {
         let Some(element) = canvas.get_untracked() else {
             return;
         };
+        draw_now();
         if let Ok(png) = element.to_data_url() {
             let _ = download_href(&file_name(&file.get_untracked(), "png"), &png);
         }

@@ -13,7 +13,8 @@ pub fn CurveLane(experience: Memo<Option<data::Experience>>) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     // The curve does not show touchpoint names: typing one must not redraw it.
     let curve = Memo::new(move |_| experience.with(|e| e.as_ref().map(data::Experience::curve)));
-    plot(
+    // No PNG of the lane: it is drawn near the screen only.
+    let _ = plot(
         canvas,
         "journey-mapper:chart:CurveLane".into(),
         move |area, look| {
