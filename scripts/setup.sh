@@ -31,7 +31,7 @@ fi
 WASM_SPLIT_VERSION=0.2.3
 # The tool has no --version; cargo's list of installed crates says which one is there.
 if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (splits the wasm where the code says #[lazy]; about 3 minutes once)"
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (splits the wasm where src/ui/page_part.rs says; about 3 minutes once)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 

@@ -3,8 +3,9 @@
 # (issue 16), then writes them into the build as pkg/. Trunk cannot split a wasm (its pipeline
 # runs wasm-bindgen straight after cargo, and splitting must come before), so index.html tells
 # it to skip the Rust build and this hook does it in the order the split needs:
-#   cargo (linked with relocations) -> wasm-split-cli (one module per `#[lazy]` function and
-#   the code only they share) -> wasm-bindgen (the main module) -> wasm-opt (every module).
+#   cargo (linked with relocations) -> wasm-split-cli (a module per page marked in
+#   src/ui/page_part.rs, and for the code only they share) -> wasm-bindgen (the main module)
+#   -> wasm-opt (every module).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -17,9 +17,14 @@ async function openLargePhase(page, cards = CARDS) {
 }
 
 /** Scrolls the card with this element id into view: found and scrolled in one step, since a
- *  card's list item is replaced when the card is built. */
+ *  card's list item is replaced when the card is built; waits for it while the page is still
+ *  coming (the editor's part of the wasm may still be on its way). */
 function scrollTo(page, elementId) {
-  return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: "nearest" }), elementId);
+  return page.waitForFunction((id) => {
+    const card = document.getElementById(id);
+    card?.scrollIntoView({ block: "nearest" });
+    return Boolean(card);
+  }, elementId);
 }
 
 const builtCards = (page) => phase(page, 1).getByRole("group", { name: /^Touchpoint: / });

@@ -157,11 +157,17 @@ impl Live {
                 }
             });
             let on_status = Closure::<dyn FnMut(String)>::new(move |status: String| {
-                self.status.set(match status.as_str() {
+                let now = match status.as_str() {
                     "connected" => Status::Connected,
                     "disconnected" => Status::Disconnected,
+                    // y-websocket tries again at once and says "connecting": the connection is
+                    // still lost until it is back, and the people in the room must keep seeing so.
+                    _ if self.status.get_untracked() == Status::Disconnected => {
+                        Status::Disconnected
+                    }
                     _ => Status::Connecting,
-                });
+                };
+                self.status.set(now);
             });
             let color = PHASE_PALETTE[(js_sys::Math::random() * PHASE_PALETTE.len() as f64)
                 as usize
