@@ -3,6 +3,7 @@ pub mod drag;
 pub mod focus;
 pub mod keys;
 pub mod near;
+mod observe;
 pub mod on_screen;
 pub mod resize;
 pub mod route;

@@ -1,5 +1,6 @@
 //! Following whether an element is near what the window shows.
 
+use super::observe::observe;
 use leptos::prelude::*;
 use leptos::tachys::html::element::ElementType;
 use std::rc::Rc;
@@ -16,16 +17,8 @@ where
     E: ElementType + 'static,
     E::Output: JsCast + Clone + 'static,
 {
-    let observer = StoredValue::new_local(
-        None::<(
-            web_sys::IntersectionObserver,
-            Closure<dyn FnMut(js_sys::Array)>,
-        )>,
-    );
     let on_change = Rc::new(on_change);
-    Effect::new(move |_| {
-        let Some(node) = element.get() else { return };
-        let node: web_sys::Element = node.unchecked_into();
+    observe(element, move |node| {
         let on_change = on_change.clone();
         let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             // Only the latest word counts when the element came and went within one frame.
@@ -39,17 +32,15 @@ where
         });
         let options = web_sys::IntersectionObserverInit::new();
         options.set_root_margin(MARGIN);
-        if let Ok(watch) = web_sys::IntersectionObserver::new_with_options(
+        let watch = web_sys::IntersectionObserver::new_with_options(
             changed.as_ref().unchecked_ref(),
             &options,
-        ) {
-            watch.observe(&node);
-            observer.set_value(Some((watch, changed)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some((watch, _)) = observer.try_update_value(Option::take).flatten() {
+        )
+        .ok()?;
+        watch.observe(&node);
+        Some(Box::new(move || {
             watch.disconnect();
-        }
+            drop(changed);
+        }))
     });
 }

@@ -1,5 +1,6 @@
 //! Following the size of an element's box.
 
+use super::observe::observe;
 use leptos::prelude::*;
 use leptos::tachys::html::element::ElementType;
 use std::rc::Rc;
@@ -12,25 +13,17 @@ where
     E: ElementType + 'static,
     E::Output: JsCast + Clone + 'static,
 {
-    let observer = StoredValue::new_local(
-        None::<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
-    );
     let on_resize = Rc::new(on_resize);
-    Effect::new(move |_| {
-        let Some(node) = element.get() else { return };
-        let node: web_sys::Element = node.unchecked_into();
+    observe(element, move |node| {
         let (watched, on_resize) = (node.clone(), on_resize.clone());
         let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |_| {
             on_resize(watched.get_bounding_client_rect());
         });
-        if let Ok(watch) = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()) {
-            watch.observe(&node);
-            observer.set_value(Some((watch, changed)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some((watch, _)) = observer.try_update_value(Option::take).flatten() {
+        let watch = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok()?;
+        watch.observe(&node);
+        Some(Box::new(move || {
             watch.disconnect();
-        }
+            drop(changed);
+        }))
     });
 }
