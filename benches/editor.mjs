@@ -174,6 +174,11 @@ async function measure(size) {
   }
   row("keystroke to stored, incl. the 300 ms autosave delay (ms)", stored);
   row("the save itself: serialize + write the map (ms)", saving);
+  // The day's first save holds the map as it was; the version is packed and kept when the page
+  // is next idle (src/ui/session/autosave.rs). Once a day per map: one figure per run.
+  const daily = await page.evaluate(() => window.afterFrame(() => performance.getEntriesByName("journey-mapper:daily-version").length > 0)
+    .then(() => performance.getEntriesByName("journey-mapper:daily-version")[0].duration));
+  row("the day's version, packed and kept when idle (ms, once)", [daily]);
 
   // Undo of the last edit (Ctrl+Z), until the next frame shows it undone.
   const undo = [];

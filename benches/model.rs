@@ -46,7 +46,8 @@ mod versions {
         bencher.bench_local(|| {
             day += 1;
             let now = format!("{:04}-01-01T09:00:00Z", 2027 + day);
-            store.keep_daily(&map.id, &now, day);
+            store.hold_daily(&map.id, &now);
+            store.keep_held(day);
         });
     }
 

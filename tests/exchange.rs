@@ -835,7 +835,8 @@ proptest! {
         let kept = store.keep_version(&map, Occasion::Named, &name, "2026-12-03T09:00:00Z", 2).unwrap();
         prop_assert_eq!(store.version(&kept.key), Some(map.clone()));
         store.save(&map).unwrap();
-        store.keep_daily(&map.id, "2026-12-04T09:00:00Z", 3);
+        store.hold_daily(&map.id, "2026-12-04T09:00:00Z");
+        store.keep_held(3);
         let versions = store.versions(&map.id);
         prop_assert_eq!(versions.len(), 2);
         prop_assert_eq!(&versions[1].name, &name);

@@ -164,6 +164,8 @@ pub struct Store {
     written: HashSet<Id>,
     /// (map, day) pairs whose day's version this tab has seen to.
     daily: HashSet<(Id, String)>,
+    /// Maps as they were stored before their first save of the day, until kept as versions.
+    held: Vec<versions::Held>,
 }
 
 fn units(key: &str, value: &str) -> usize {
@@ -209,6 +211,7 @@ impl Store {
             tab: stamp,
             written: HashSet::new(),
             daily: HashSet::new(),
+            held: Vec::new(),
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();

@@ -605,34 +605,60 @@ fn the_days_version_keeps_the_map_as_stored_before_the_days_first_save() {
     let (mut store, _, _) = open(&backend);
     let map = generate::map(5, generate::Size::SMALL);
     // A new map has nothing stored yet to keep.
-    store.keep_daily(&map.id, "2026-12-01T08:00:00Z", 1);
+    assert!(!store.hold_daily(&map.id, "2026-12-01T08:00:00Z"));
     store.save(&map).unwrap();
+    store.keep_held(1);
     assert!(store.versions(&map.id).is_empty());
     let edited = renamed(&map, "Edited on the 3rd");
     let (mut tab, _, _) = open(&backend);
-    tab.keep_daily(&map.id, "2026-12-03T08:00:00Z", 2);
+    assert!(tab.hold_daily(&map.id, "2026-12-03T08:00:00Z"));
     tab.save(&edited).unwrap();
-    tab.keep_daily(&map.id, "2026-12-03T17:00:00Z", 3);
+    assert!(
+        tab.versions(&map.id).is_empty(),
+        "kept later, not by the save"
+    );
+    assert!(!tab.hold_daily(&map.id, "2026-12-03T17:00:00Z"));
     tab.save(&renamed(&map, "Later that day")).unwrap();
+    tab.keep_held(2);
     let versions = tab.versions(&map.id);
     assert_eq!(versions.len(), 1, "one a day");
     assert_eq!(versions[0].occasion, Occasion::Daily);
+    assert_eq!(versions[0].taken_at, "2026-12-03T08:00:00Z");
     assert_eq!(
         tab.version(&versions[0].key),
         Some(map.clone()),
-        "as it was before the day"
+        "as it was before the day, though saved twice since"
     );
-    // Another tab, the same day, finds the day's version there.
+    tab.keep_held(3);
+    assert_eq!(tab.versions(&map.id).len(), 1, "kept once");
+    // Another tab, the same day, finds the day's version there when its turn comes.
     let (mut other, _, _) = open(&backend);
-    other.keep_daily(&map.id, "2026-12-03T18:00:00Z", 4);
+    assert!(other.hold_daily(&map.id, "2026-12-03T18:00:00Z"));
+    other.keep_held(4);
     assert_eq!(other.versions(&map.id).len(), 1);
-    other.keep_daily(&map.id, "2026-12-04T09:00:00Z", 5);
+    other.hold_daily(&map.id, "2026-12-04T09:00:00Z");
+    other.keep_held(5);
     let versions = other.versions(&map.id);
     assert_eq!(versions.len(), 2);
     assert_eq!(
         other.version(&versions[0].key).unwrap().title,
         "Later that day"
     );
+}
+
+#[test]
+fn a_days_version_held_is_not_kept_twice_when_another_tab_kept_it_first() {
+    let backend = Shared::default();
+    let map = generate::map(5, generate::Size::SMALL);
+    let (mut first, _, _) = open(&backend);
+    first.save(&map).unwrap();
+    let (mut one, _, _) = open(&backend);
+    let (mut two, _, _) = open(&backend);
+    assert!(one.hold_daily(&map.id, "2026-12-03T08:00:00Z"));
+    assert!(two.hold_daily(&map.id, "2026-12-03T08:00:01Z"));
+    two.keep_held(7);
+    one.keep_held(8);
+    assert_eq!(one.versions(&map.id).len(), 1);
 }
 
 #[test]

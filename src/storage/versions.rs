@@ -32,6 +32,13 @@ fn rfc3339(ms: u64) -> String {
     format!("{date}T{h:02}:{m:02}:{s:02}Z")
 }
 
+/// A map's stored text from before its first save of a day, for the day's version.
+pub(super) struct Held {
+    id: String,
+    taken_at: String,
+    raw: String,
+}
+
 /// The map a version's key belongs to.
 pub(super) fn map_of(key: &str) -> Option<&str> {
     key.strip_prefix(VERSION_PREFIX)?
@@ -165,23 +172,42 @@ impl Store {
         Ok(())
     }
 
-    /// Before map `id` is first saved on a day (`now`, RFC 3339), keeps the map as stored until
-    /// then as the day's version. Asked on every save, so it reads storage once a day per map.
-    /// Best effort: a version that cannot be kept never stands in the way of saving the map.
-    pub fn keep_daily(&mut self, id: &str, now: &str, stamp: u64) {
-        let Some(today) = now.get(..10) else { return };
+    /// Before map `id` is first saved on a day (`now`, RFC 3339), holds the map as stored until
+    /// then for [`Store::keep_held`] to keep as the day's version: packing a large map takes tens
+    /// of milliseconds, more than a save may (the issue on speed: a save within a frame). Asked
+    /// on every save, so it reads storage once a day per map; true when it held something.
+    pub fn hold_daily(&mut self, id: &str, now: &str) -> bool {
+        let Some(today) = now.get(..10) else {
+            return false;
+        };
         if !self.daily.insert((id.to_owned(), today.to_owned())) {
-            return;
-        }
-        if !versions::daily_due(&self.versions(id), today) {
-            return;
+            return false;
         }
         let Ok(Some(raw)) = self.backend.get(&map_key(id)) else {
-            return;
+            return false;
         };
-        if let Some((_, file)) = entry::exchange_file(&raw) {
-            let packed = share::pack_file(&file, Packing::Quick);
-            let _ = self.keep_packed(id, packed, Occasion::Daily, "", now, stamp);
+        self.held.push(Held {
+            id: id.to_owned(),
+            taken_at: now.to_owned(),
+            raw,
+        });
+        true
+    }
+
+    /// Keeps what [`Store::hold_daily`] held as the days' versions, where one is still due
+    /// (another tab may have kept it meanwhile); `stamp` (the time in milliseconds) keeps their
+    /// keys apart. Best effort: a version that cannot be kept never stands in the way of saving.
+    pub fn keep_held(&mut self, stamp: u64) {
+        for held in std::mem::take(&mut self.held) {
+            let today = held.taken_at.get(..10).unwrap_or_default();
+            if !versions::daily_due(&self.versions(&held.id), today) {
+                continue;
+            }
+            if let Some((_, file)) = entry::exchange_file(&held.raw) {
+                let packed = share::pack_file(&file, Packing::Quick);
+                let _ =
+                    self.keep_packed(&held.id, packed, Occasion::Daily, "", &held.taken_at, stamp);
+            }
         }
     }
 

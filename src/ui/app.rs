@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
     // The last keystroke must survive a reload: save at once when the page is hidden or left.
     let hidden = window_event_listener_untyped("visibilitychange", move |_| {
         if document().hidden() {
-            session.autosave.flush();
+            session.autosave.flush_all();
         } else {
             // Back in view: take in what other tabs saved meanwhile.
             session.tab_sync.sync_all();
@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
         {
             let _ = field.blur();
         }
-        session.autosave.flush();
+        session.autosave.flush_all();
     });
     // Changes that could not be stored (storage full, failing or blocked, or this tab stopped by
     // a newer release) and are in no downloaded file would go with the page: the browser asks

@@ -124,6 +124,9 @@ test("the day's first change and an import that replaces the map each keep the m
   await page.getByLabel("Map title").fill("Changed today");
   await page.getByLabel("Map title").press("Tab");
   await saved(page);
+  // Kept when the page is next idle, not by the save itself (nor by opening the versions page).
+  const versionKept = () => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("journey-mapper/version/")));
+  await expect.poll(versionKept).toBe(true);
   await openVersions(page, "Changed today");
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Before the day's first change");

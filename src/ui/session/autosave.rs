@@ -6,7 +6,7 @@ use super::library::OpenLibrary;
 use super::stored::Stored;
 use crate::model::Id;
 use crate::storage::SaveError;
-use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::leptos_dom::helpers::{request_idle_callback, TimeoutHandle};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::time::Duration;
@@ -129,6 +129,20 @@ impl Autosave {
         }
     }
 
+    /// Saves every changed map and keeps the days' versions still held: for when the page may
+    /// go away before it is idle again.
+    pub fn flush_all(&self) {
+        self.flush();
+        self.keep_versions();
+    }
+
+    /// Keeps the days' versions that saves held (`Store::hold_daily`), away from the save.
+    fn keep_versions(&self) {
+        crate::ui::browser::timing::measure("journey-mapper:daily-version", || {
+            self.stored.with(|store| store.keep_held(stamp()));
+        });
+    }
+
     /// Saves every changed map now. Maps that could not be saved stay marked for the next try.
     pub fn flush(&self) {
         if let Some(Some(timer)) = self.timer.try_update_value(Option::take) {
@@ -148,13 +162,14 @@ impl Autosave {
         let mut unsaved = HashSet::new();
         let mut stale = Vec::new();
         let mut worst: Option<SaveError> = None;
+        let mut held = false;
         crate::ui::browser::timing::measure("journey-mapper:save", || {
             self.library.read_untracked(|library| {
                 self.stored.with(|store| {
                     for id in dirty {
                         let result = match library.map(&id) {
                             Some(map) => {
-                                store.keep_daily(&id, &now(), stamp());
+                                held |= store.hold_daily(&id, &now());
                                 store.save(map)
                             }
                             None => store.delete(&id),
@@ -180,6 +195,10 @@ impl Autosave {
                 })
             })
         });
+        if held {
+            let autosave = *self;
+            request_idle_callback(move || autosave.keep_versions());
+        }
         self.dirty.update_value(|d| d.extend(unsaved));
         // Another tab got there first: catch up with it, keeping this tab's work as a copy or
         // writing it back, before anything is called saved.

@@ -2,7 +2,7 @@
 //! opened for reading, and what the last action said; how a version is named to the user.
 //! Storage is reached through the session's parts only.
 
-use super::clock::{local_time, now};
+use super::clock::{local_time, now, stamp};
 use super::Session;
 use crate::i18n::{Lang, Text};
 use crate::model::versions::{Occasion, Version};
@@ -41,7 +41,11 @@ impl MapVersions {
 
     fn refresh(&self) {
         let id = self.id.get_value();
-        let found = self.session.stored.with(|s| s.versions(&id));
+        // The day's version a save held for later is listed too.
+        let found = self.session.stored.with(|s| {
+            s.keep_held(stamp());
+            s.versions(&id)
+        });
         self.list.set(found.unwrap_or_default());
     }
 
