@@ -166,6 +166,8 @@ pub struct Store {
     daily: HashSet<(Id, String)>,
     /// Maps as they were stored before their first save of the day, until kept as versions.
     held: Vec<versions::Held>,
+    /// Each saved map's phases as last encoded, so that a save encodes only what changed.
+    encoded: HashMap<Id, entry::Encoded>,
 }
 
 fn units(key: &str, value: &str) -> usize {
@@ -212,6 +214,7 @@ impl Store {
             written: HashSet::new(),
             daily: HashSet::new(),
             held: Vec::new(),
+            encoded: HashMap::new(),
         };
         let mut maps = Vec::new();
         let mut report = OpenReport::default();
@@ -354,7 +357,8 @@ impl Store {
         let key = map_key(&map.id);
         self.check_fresh(&map.id, &key)?;
         let rev = self.revs.get(&map.id).copied().unwrap_or(0) + 1;
-        let text = entry::encode(rev, Some(self.tab), map);
+        let tab = Some(self.tab);
+        let text = self.encoder(&map.id).encode(rev, tab, map);
         // The map before its automatic versions: they make room for it, oldest first.
         loop {
             match self.backend.set(&key, &text) {
@@ -373,6 +377,16 @@ impl Store {
         Ok(())
     }
 
+    /// Encodes `map` ahead of its next save, so that the save encodes only what changed by then:
+    /// for when there is time, such as a map just opened once the page is idle.
+    pub fn get_ready_to_save(&mut self, map: &JourneyMap) {
+        self.encoder(&map.id).encode(0, None, map);
+    }
+
+    fn encoder(&mut self, id: &str) -> &mut entry::Encoded {
+        self.encoded.entry(id.to_owned()).or_default()
+    }
+
     /// Removes the map's entry, unless another tab stored a newer version of it since.
     pub fn delete(&mut self, id: &str) -> Result<(), SaveError> {
         let key = map_key(id);
@@ -383,6 +397,7 @@ impl Store {
             self.deleted.insert(id.to_owned());
         }
         self.backend.remove(&key)?;
+        self.encoded.remove(id);
         self.revs.remove(id);
         self.written.remove(id);
         self.sizes.remove(&key);

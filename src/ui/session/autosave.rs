@@ -87,6 +87,19 @@ impl Autosave {
         self.schedule(SAVE_DELAY);
     }
 
+    /// Map `id` was opened for editing: once the page is idle, its first save is prepared, so
+    /// that it is as quick as the next ones.
+    pub fn opened(&self, id: Id) {
+        let autosave = *self;
+        request_idle_callback(move || {
+            autosave.library.read_untracked(|library| {
+                if let Some(map) = library.map(&id) {
+                    autosave.stored.with(|store| store.get_ready_to_save(map));
+                }
+            })
+        });
+    }
+
     /// Whether map `id` has changes here that are not yet stored.
     pub fn is_unsaved(&self, id: &str) -> bool {
         self.dirty.with_value(|d| d.contains(id))

@@ -38,6 +38,7 @@ impl OpenMap {
         };
         open.tab_stop
             .set_value(Some(Selector::new(move || open.tab_stop_now())));
+        session.autosave.opened(open.id.get_value());
         provide_context(open);
         open
     }
