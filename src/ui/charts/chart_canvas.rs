@@ -13,16 +13,25 @@ use plotters_canvas::CanvasBackend;
 /// One chart on a `<canvas>` (drawn by `plot`), downloadable as PNG, and followed by its data as
 /// a table for screen readers and for reading the numbers.
 #[component]
-pub fn ChartCanvas(
+pub fn ChartCanvas<D: Send + Sync + 'static>(
     title: Text,
     /// The name the PNG file starts with.
     file: Signal<String>,
-    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, Look) + 'static,
+    /// What the chart shows.
+    #[prop(into)]
+    data: Signal<D>,
+    /// Draws `data`, reading nothing reactive besides.
+    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, &D, Look) + 'static,
     table: Signal<Table>,
 ) -> impl IntoView {
     let session = use_session();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let draw_now = plot(canvas, format!("journey-mapper:chart:{title:?}"), draw);
+    let draw_now = plot(
+        canvas,
+        format!("journey-mapper:chart:{title:?}"),
+        data,
+        draw,
+    );
 
     let save_png = move |_| {
         let Some(element) = canvas.get_untracked() else {

@@ -105,35 +105,40 @@ pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView 
                     <ChartCanvas
                         title=Text::KpiTrend
                         file=file("kpi-trend")
-                        draw=move |area, look| { trend.with(|t| match t {
+                        data=trend
+                        draw=|area, t, look| match t {
                             Some(t) => { let _ = draw::trend(area, t, look); }
                             None => { let _ = draw::trend(area, &data::Trend { name: String::new(), unit: String::new(), points: vec![], target: None, baseline: None }, look); }
-                        }) }
+                        }
                         table=Signal::derive(move || trend.with(|t| t.as_ref().map(|t| trend_table(t, lang())).unwrap_or_default()))
                     />
                 </div>
                 <ChartCanvas
                     title=Text::ChannelCoverage
                     file=file("channels")
-                    draw=move |area, look| { coverage.with(|c| if let Some(c) = c { let _ = draw::coverage(area, c, look); }) }
+                    data=coverage
+                    draw=|area, c, look| if let Some(c) = c { let _ = draw::coverage(area, c, look); }
                     table=Signal::derive(move || coverage.with(|c| c.as_ref().map(|c| coverage_table(c, lang())).unwrap_or_default()))
                 />
                 <ChartCanvas
                     title=Text::ChartBudget
                     file=file("budget")
-                    draw=move |area, look| { plan.with(|p| { let _ = draw::budget(area, p, look); }) }
+                    data=plan
+                    draw=|area, p, look| { let _ = draw::budget(area, p, look); }
                     table=Signal::derive(move || plan.with(|p| columns(plan_table(p, lang()), &[0, 1, 2, 5])))
                 />
                 <ChartCanvas
                     title=Text::ChartPressure
                     file=file("contact-pressure")
-                    draw=move |area, look| { plan.with(|p| { let _ = draw::pressure(area, p, look); }) }
+                    data=plan
+                    draw=|area, p, look| { let _ = draw::pressure(area, p, look); }
                     table=Signal::derive(move || plan.with(|p| columns(plan_table(p, lang()), &[0, 3, 4])))
                 />
                 <ChartCanvas
                     title=Text::ChartVotes
                     file=file("votes")
-                    draw=move |area, look| { plan.with(|p| { let _ = draw::votes(area, p, look); }) }
+                    data=plan
+                    draw=|area, p, look| { let _ = draw::votes(area, p, look); }
                     table=Signal::derive(move || plan.with(|p| columns(plan_table(p, lang()), &[0, 6, 7])))
                 />
             </div>

@@ -23,13 +23,15 @@ pub fn CurveAndProgress(
         <ChartCanvas
             title=Text::ExperienceCurve
             file=file("experience")
-            draw=move |area, look| { curve.with(|e| if let Some(e) = e { let _ = draw::experience(area, e, look); }) }
+            data=curve
+            draw=|area, e, look| if let Some(e) = e { let _ = draw::experience(area, e, look); }
             table=Signal::derive(move || experience.with(|e| e.as_ref().map(|e| experience_table(e, lang())).unwrap_or_default()))
         />
         <ChartCanvas
             title=Text::KpiProgress
             file=file("kpi-progress")
-            draw=move |area, look| { progress.with(|p| { let _ = draw::progress(area, p, look); }) }
+            data=progress
+            draw={|area, p: &Vec<data::ProgressBar>, look| { let _ = draw::progress(area, p, look); }}
             table=Signal::derive(move || progress.with(|p| progress_table(p, lang())))
         />
     }

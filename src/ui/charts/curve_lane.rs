@@ -17,12 +17,11 @@ pub fn CurveLane(experience: Memo<Option<data::Experience>>) -> impl IntoView {
     let _ = plot(
         canvas,
         "journey-mapper:chart:CurveLane".into(),
-        move |area, look| {
-            curve.with(|e| {
-                if let Some(e) = e {
-                    let _ = draw::curve_lane(area, e, look);
-                }
-            })
+        curve.into(),
+        |area, e, look| {
+            if let Some(e) = e {
+                let _ = draw::curve_lane(area, e, look);
+            }
         },
     );
     let label = move || {

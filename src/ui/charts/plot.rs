@@ -10,24 +10,30 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
+use std::time::Duration;
 
-/// Draws on `canvas` with `draw`: sharp on high-density screens (at CSS size × device pixel
-/// ratio, which plotters-canvas leaves to us), again when its box is resized or what `draw`
-/// reads changes. Each drawing is a User Timing measure named `measure_name`.
+/// Draws `data` on `canvas` with `draw`: sharp on high-density screens (at CSS size × device
+/// pixel ratio, which plotters-canvas leaves to us), again when its box is resized or `data`
+/// changes. Each drawing is a User Timing measure named `measure_name`. `draw` reads nothing
+/// reactive but `data`: only `data` is followed.
 ///
 /// Only a canvas near the screen is drawn (and every one before printing): on a large map the
 /// charts are far below the cards, and redrawing them took a fifth of moving a card. Away from
-/// the screen nothing `draw` reads is followed; coming near draws what is there then. Returns a
-/// way to draw it at once.
-pub fn plot(
+/// the screen `data` is not followed; coming near draws what is there then. A change is drawn
+/// just after the frame that shows the edit, not in it: the curve under the phases took a
+/// tenth of opening a large map and of moving a card, and the card comes first. Returns a way
+/// to draw it at once.
+pub fn plot<D: Send + Sync + 'static>(
     canvas: NodeRef<Canvas>,
     measure_name: String,
-    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, Look) + 'static,
+    data: Signal<D>,
+    draw: impl Fn(&DrawingArea<CanvasBackend, Shift>, &D, Look) + 'static,
 ) -> impl Fn() + Copy + 'static {
     let session = use_session();
     let size = RwSignal::new((0.0_f64, 0.0_f64));
     let near = RwSignal::new(false);
     let printing = RwSignal::new(false);
+    let waiting = StoredValue::new(false);
 
     watch_size(canvas, move |rect| size.set((rect.width(), rect.height())));
     watch_near(canvas, move |is_near| near.set(is_near));
@@ -39,9 +45,12 @@ pub fn plot(
     });
 
     let paint = StoredValue::new_local(move || {
-        let (width, height) = size.get();
-        let lang = session.settings.lang();
-        let Some(element) = canvas.get() else { return };
+        waiting.set_value(false);
+        let (width, height) = size.get_untracked();
+        let lang = session.settings.lang_untracked();
+        let Some(element) = canvas.get_untracked() else {
+            return;
+        };
         if width < 1.0 || height < 1.0 {
             return;
         }
@@ -52,16 +61,34 @@ pub fn plot(
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let root = backend.into_drawing_area();
             measure(&measure_name, || {
-                draw(&root, Look { lang, scale });
+                data.with_untracked(|data| draw(&root, data, Look { lang, scale }));
                 let _ = root.present();
             });
         }
     });
     Effect::new(move |_| {
-        if near.get() || printing.get() {
+        let printing = printing.get();
+        if !(near.get() || printing) {
+            return;
+        }
+        data.track();
+        size.track();
+        session.settings.lang();
+        if printing {
+            // The page is printed as soon as this event is over.
             paint.with_value(|paint| paint());
+        } else if !waiting.get_value() {
+            waiting.set_value(true);
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let _ = paint.try_with_value(|paint| paint());
+                    },
+                    Duration::ZERO,
+                )
+            });
         }
     });
     // Drawn at once, near or not: a PNG of a chart asked for before it came near.
-    move || untrack(|| paint.with_value(|paint| paint()))
+    move || paint.with_value(|paint| paint())
 }

@@ -128,7 +128,8 @@ pub fn Comparison(left: Side, right: Side) -> impl IntoView {
                 <ChartCanvas
                     title=Text::CurvesCompared
                     file=Signal::derive(move || lang.get().t(Text::CurvesCompared).to_owned())
-                    draw=move |area, look| curves.with(|c| { let _ = draw::curves(area, c, look); })
+                    data=curves
+                    draw={|area, c: &Vec<(String, data::Experience)>, look| { let _ = draw::curves(area, c, look); }}
                     table=Signal::derive(move || curves.with(|c| curves_table(c, lang.get())))
                 />
             </div>
