@@ -231,22 +231,26 @@ async function measure(size) {
         window.scrollTo(0, 0);
         await window.afterFrame(() => true);
         if (!document.querySelector(selector)) {
+          // A card far from the screen is built once it comes near.
+          const kind = opener.split(" ")[0];
+          if (!document.querySelector(kind)) return []; // the small map has no KPIs
+          document.querySelector(kind).scrollIntoView({ block: "center" });
+          await window.afterFrame(() => document.querySelector(opener));
           const card = document.querySelector(opener);
-          if (!card) return []; // the small map has no KPIs
           card.click();
           await window.afterFrame(() => document.querySelector(selector));
         }
         const field = document.querySelector(selector);
         field.focus({ preventScroll: true });
         document.querySelector(".charts").scrollIntoView();
-        // Coming near draws the charts once: the edit's redraw is the one after that.
-        await window.afterFrame(() => true);
-        await window.afterFrame(() => true);
+        // Coming near draws the charts once: the edit's redraw is the one after that. A chart is
+        // drawn just after the frame that shows a change (src/ui/charts/plot.rs): a frame more.
+        for (let frame = 0; frame < 3; frame++) await window.afterFrame(() => true);
         const start = performance.now();
         field.value = value;
         field.dispatchEvent(new Event("input", { bubbles: true }));
         field.dispatchEvent(new Event("change", { bubbles: true }));
-        await window.afterFrame(() => true);
+        for (let frame = 0; frame < 2; frame++) await window.afterFrame(() => true);
         return performance.getEntriesByType("measure")
           .filter((m) => m.name.startsWith("journey-mapper:chart:") && m.startTime >= start)
           .map((m) => [m.name.slice(21), m.duration]);
