@@ -460,7 +460,10 @@ impl Store {
         self.written.remove(id);
         match rev {
             Some(rev) => self.revs.insert(id.to_owned(), rev),
-            None => self.revs.remove(id),
+            None => {
+                self.encoded.remove(id);
+                self.revs.remove(id)
+            }
         };
     }
 
