@@ -305,3 +305,57 @@ fn one_curve_per_persona_where_a_map_has_more_than_one() {
     assert_eq!(head[0], "Name");
     assert!(rows.iter().any(|r| r[0] == "Bram" && r[3] == "−2"));
 }
+
+/// The texts of an SVG drawn from the left (`text-anchor="start"`): where each starts, and what
+/// it says.
+fn texts_from_the_left(svg: &str) -> Vec<(f64, String)> {
+    let unescape = |t: &str| {
+        t.replace("&apos;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    svg.split("<text ")
+        .skip(1)
+        .filter(|t| t.contains("text-anchor=\"start\""))
+        .map(|t| {
+            let (x, _) = t
+                .trim_start_matches("x=\"")
+                .split_once('"')
+                .expect("x first");
+            let (_, rest) = t.split_once('>').expect("a text element");
+            let (text, _) = rest.split_once("</text>").expect("closed");
+            (x.parse().expect("x is a number"), unescape(text.trim()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_plan_charts_notes_stay_inside_the_chart() {
+    // Long phase names make long notes ("… · KPIs: 0 on track, 0 behind, 2 without data").
+    let mut map = template();
+    for phase in &mut map.phases {
+        phase.name = format!("{} with a rather long name for a phase", phase.name);
+    }
+    let plan = data::plan(&map);
+    let look = Look {
+        lang: Lang::Nl,
+        scale: 1.0,
+    };
+    // The votes chart draws its bars the same way (the template has no votes).
+    type Chart = fn(&DrawingArea<SVGBackend, plotters::coord::Shift>, &data::Plan, Look);
+    let charts: [Chart; 2] = [
+        |a, p, l| draw::budget(a, p, l).unwrap(),
+        |a, p, l| draw::pressure(a, p, l).unwrap(),
+    ];
+    for chart in charts {
+        let notes = texts_from_the_left(&svg(|a| chart(a, &plan, look)));
+        assert!(!notes.is_empty());
+        for (x, note) in notes {
+            // 7.5 px a character: the charts' estimate of their labels' width on a canvas.
+            let right = x + note.chars().count() as f64 * 7.5;
+            assert!(right <= f64::from(W), "{note:?} ends at {right}, past {W}");
+        }
+    }
+}

@@ -680,11 +680,20 @@ fn bars_across<DB: DrawingBackend>(
         .map(|b| b.value.max(b.limit.unwrap_or(0.0)))
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
-    // Room after the longest bar for its note: the bars take at most the left half.
-    let x_end = most * 2.1;
+    // Room after each bar for its note, as far as the notes need (by the labels' average
+    // width), leaving the bars at least two fifths of the width.
+    let margin = px(12, k);
+    let plot_px = (f64::from(w) - f64::from(label_area + 2 * margin)).max(1.0);
+    let gap = most * 0.03;
+    let end = |b: &Bar| b.value.max(b.limit.unwrap_or(0.0)).max(0.0) + gap;
+    let note_px = |b: &Bar| (b.note.chars().count() as f64 * 7.5 * k).min(plot_px * 0.6);
+    let x_end = bars
+        .iter()
+        .map(|b| end(b) * plot_px / (plot_px - note_px(b)))
+        .fold(most * 1.05, f64::max);
     let rows = bars.len();
     let mut chart = ChartBuilder::on(root)
-        .margin(px(12, k))
+        .margin(margin)
         .y_label_area_size(label_area)
         .build_cartesian_2d(0.0..x_end, -0.5..rows as f64 - 0.5)?;
     chart
@@ -719,9 +728,11 @@ fn bars_across<DB: DrawingBackend>(
         }
         // Rows too thin for a line of text leave their notes to the data table.
         if row_px >= 15.0 * k {
+            // Shortened only where even two fifths of the width for the bars leave too little.
+            let room = plot_px * (1.0 - end(bar) / x_end);
             chart.draw_series(std::iter::once(Text::new(
-                bar.note.clone(),
-                (bar.value.max(bar.limit.unwrap_or(0.0)) + most * 0.03, y),
+                shorten(&bar.note, fit(room, k)),
+                (end(bar), y),
                 font(12, k).pos(Pos::new(HPos::Left, VPos::Center)),
             )))?;
         }
