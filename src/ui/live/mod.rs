@@ -211,16 +211,15 @@ impl Live {
         else {
             return;
         };
-        let local = || {
-            let id = expected.as_ref()?;
+        let local = expected.as_ref().and_then(|id| {
             self.session
                 .library
                 .read_untracked(|l| l.map(id).map(map_json))
-        };
+        });
         // This browser's last change may not have gone to the room yet: it goes first, so
         // that taking in the room's map cannot undo it.
-        if let Some(json) = local() {
-            self.call("update", &json.into());
+        if let Some(json) = &local {
+            self.call("update", &JsValue::from_str(json));
         }
         let Some(json) = self
             .call("read", &JsValue::UNDEFINED)
@@ -252,7 +251,7 @@ impl Live {
                 self.problem
                     .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
                 // The room gets this browser's map back, which mends what was refused.
-                if let Some(json) = local() {
+                if let Some(json) = local {
                     self.call("restore", &json.into());
                 }
             }
