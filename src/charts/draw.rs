@@ -66,9 +66,12 @@ fn category(v: f64, count: usize) -> Option<usize> {
     ((v - i).abs() < 0.01 && i >= 0.0 && (i as usize) < count).then_some(i as usize)
 }
 
+/// The width of an average character at the charts' label size, in pixels at scale 1.
+const CHAR_PX: f64 = 7.5;
+
 /// How many characters fit in `pixels` at the chart's label size.
 fn fit(pixels: f64, k: f64) -> usize {
-    ((pixels / (7.5 * k)) as usize).max(3)
+    ((pixels / (CHAR_PX * k)) as usize).max(3)
 }
 
 /// Each rated touchpoint's point: phase `i` is the band from `i` to `i + 1`, and its rated
@@ -686,7 +689,7 @@ fn bars_across<DB: DrawingBackend>(
     let plot_px = (f64::from(w) - f64::from(label_area + 2 * margin)).max(1.0);
     let gap = most * 0.03;
     let end = |b: &Bar| b.value.max(b.limit.unwrap_or(0.0)).max(0.0) + gap;
-    let note_px = |b: &Bar| (b.note.chars().count() as f64 * 7.5 * k).min(plot_px * 0.6);
+    let note_px = |b: &Bar| (b.note.chars().count() as f64 * CHAR_PX * k).min(plot_px * 0.6);
     let x_end = bars
         .iter()
         .map(|b| end(b) * plot_px / (plot_px - note_px(b)))
