@@ -126,3 +126,25 @@ test("printing shows every card in full", async ({ page }) => {
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await expect.poll(() => builtCards(page).count()).toBeLessThan(CARDS);
 });
+
+test("a cell not drawn yet counts about as high as its cards: the map hardly grows as it is drawn", async ({ page }) => {
+  // Sixty touchpoints fill several screens; the KPIs' cell under them is drawn when scrolled to,
+  // and until then the browser counts it as high as `NearCards::cell_height` says.
+  await openApp(page);
+  const touchpoints = Array.from({ length: CARDS }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));
+  const kpis = Array.from({ length: 30 }, (_, i) => ({
+    id: `k${i + 1}`, name: `KPI ${i + 1}`, unit: "%", direction: "increase", baseline: null, target: 50, measurements: [],
+  }));
+  await seedMaps(page, [{ id: "large", title: "Large phase", phases: [{ id: "p1", name: "Think", color: "#123456", touchpoints, kpis }] }]);
+  await page.getByRole("link", { name: "Large phase" }).click();
+  const kpiList = phase(page, 1).getByRole("group", { name: "KPIs", exact: true }).locator("ul");
+  const drawn = () => kpiList.evaluate((list) => list.checkVisibility({ contentVisibilityAuto: true }));
+  await expect(page.locator("#kpi-k30")).toHaveCount(1);
+  expect(await drawn()).toBe(false);
+  const height = () => page.locator(".journey-grid .phases").evaluate((grid) => grid.getBoundingClientRect().height);
+  const counted = await height();
+  await page.evaluate(() => document.getElementById("kpi-k30").scrollIntoView());
+  await expect.poll(drawn).toBe(true);
+  const real = await height();
+  expect(Math.abs(real - counted)).toBeLessThan(real * 0.03);
+});

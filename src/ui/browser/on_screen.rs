@@ -23,6 +23,16 @@ const MARGIN: f64 = 0.1;
 /// The class of a card's list item while it is not built.
 pub const PLACEHOLDER: &str = "placeholder";
 
+/// A card's list item not built, until the card has been built once, in rem: about a compact
+/// card's height.
+pub const PLACEHOLDER_HEIGHT: f64 = 4.2;
+
+/// The room between two cards in a list, in rem (`.items` in style/main.css).
+const LIST_GAP: f64 = 0.3;
+
+/// How high a built compact card is at least, in rem: one line and its padding.
+const BUILT_AT_LEAST: f64 = 2.0;
+
 /// A resize observer and the callback it calls, which must live as long as it does.
 type SizeObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 
@@ -105,7 +115,8 @@ impl OnScreen {
         self.scheduled.set_value(true);
         // Right after the next frame is drawn, when the page's layout is fresh: measuring it
         // before a frame would lay out the page once more (when the map opens, over a third of
-        // the time it took), and the cells the browser has not drawn yet would have no height.
+        // the time it took), and the cells the browser has not drawn yet would only be as high
+        // as counted.
         request_animation_frame(move || {
             set_timeout(
                 move || {
@@ -262,8 +273,9 @@ fn near_cards(phase: &web_sys::Element) -> Option<HashSet<String>> {
         if !within(rect.top(), rect.bottom(), top, bottom) {
             continue;
         }
-        // A cell near the screen that the browser has not drawn yet has no height, so the
-        // cells below it seem near too: building their cards now would take them down again.
+        // A cell near the screen that the browser has not drawn yet is only as high as counted
+        // (`cell_height`), an empty one not at all, so the cells below it may seem near too:
+        // building their cards now would take them down again.
         if rect.height() < 1.0 {
             return None;
         }
@@ -314,6 +326,25 @@ impl NearCards {
             || self
                 .around_focus
                 .with(|a| a.iter().flatten().any(|id| id == element_id))
+    }
+
+    /// How high a lane's cell of `count` of these cards is before the browser has drawn it,
+    /// as its `contain-intrinsic-height`. The browser skips drawing a cell away from the screen
+    /// and counts it this high; counted as no height, every cell of the phases in view seemed
+    /// on the first screen when the map opened, and was laid out (a third of the opening's
+    /// layout, BENCHMARKS.md). Cards not built are as high as a placeholder; built cards vary,
+    /// so they count as high as they are at least: a cell counted higher than it is, where it
+    /// is the highest in its row, would leave a gap under the other cells until it is drawn.
+    pub fn cell_height(self, count: usize) -> String {
+        let card = if self.all.get() {
+            BUILT_AT_LEAST
+        } else {
+            PLACEHOLDER_HEIGHT
+        };
+        // Exact below 2^53 cards.
+        #[allow(clippy::cast_precision_loss)]
+        let rem = count as f64 * (card + LIST_GAP);
+        format!("auto {rem}rem")
     }
 
     /// The card `element_id` has the keyboard focus (`true`) or no longer has it.

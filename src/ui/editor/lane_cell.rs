@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{Id, Row};
 use crate::ui::browser::drag::{self, Kind};
+use crate::ui::browser::on_screen::NearCards;
 use crate::ui::editor::card_list::CardList;
 use crate::ui::editor::item_card::add_card;
 use crate::ui::session::open_map::use_open_map;
@@ -20,6 +21,7 @@ pub fn LaneCell(
 ) -> impl IntoView {
     let map = use_open_map();
     let lang = use_lang();
+    let near = expect_context::<NearCards>();
     let phase = StoredValue::new(phase);
     let lane = StoredValue::new(lane);
     let add = move |_| {
@@ -39,7 +41,9 @@ pub fn LaneCell(
     };
     let add_label = move || lang.get().fill(Text::AddCardTo, &[("lane", &title.get())]);
     view! {
-        <div class="lane-cell lane-cards" data-kind=kind role="group" aria-label=title on:dragover=|ev| drag::allow(&ev) on:drop=on_drop>
+        <div class="lane-cell lane-cards" data-kind=kind role="group" aria-label=title
+            style:contain-intrinsic-height=move || near.cell_height(ids.with(Vec::len))
+            on:dragover=|ev| drag::allow(&ev) on:drop=on_drop>
             <h3 class="visually-hidden">{title}</h3>
             <CardList phase=phase.get_value() row=Row::Lane(lane.get_value()) ids />
             <button type="button" class="add add-card" aria-label=add_label title=add_label on:click=add>"+"</button>

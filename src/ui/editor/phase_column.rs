@@ -109,7 +109,8 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         });
         [touchpoints, kpis, lane_cards].concat()
     });
-    provide_context(use_on_screen().column(column, order));
+    let near = use_on_screen().column(column, order);
+    provide_context(near);
     let group_label = move || {
         format!(
             "{} {}: {}",
@@ -219,12 +220,14 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 </div>
                 // Each cell named for its lane, so that moving across the grid by the arrow keys
                 // says the lane as well as the phase (its group around it).
-                <div class="lane-cell" role="group" aria-label=tr(Text::TouchpointsHeading)>
+                <div class="lane-cell" role="group" aria-label=tr(Text::TouchpointsHeading)
+                    style:contain-intrinsic-height=move || near.cell_height(touchpoint_ids.with(Vec::len))>
                 <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>
                 <CardList phase=id.get_value() row=Row::Touchpoints ids=touchpoint_ids />
                 <button type="button" class="add" on:click=move |_| add(Row::Touchpoints)>"+ " {tr(Text::AddTouchpoint)}</button>
                 </div>
-                <div class="lane-cell" role="group" aria-label=tr(Text::KpisHeading)>
+                <div class="lane-cell" role="group" aria-label=tr(Text::KpisHeading)
+                    style:contain-intrinsic-height=move || near.cell_height(kpi_ids.with(Vec::len))>
                 <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
                 <CardList phase=id.get_value() row=Row::Kpis ids=kpi_ids />
                 <button type="button" class="add" on:click=move |_| add(Row::Kpis)>"+ " {tr(Text::AddKpi)}</button>
