@@ -23,7 +23,7 @@ impl Separator {
 
     /// Numbers in the style the spreadsheet expects with this separator.
     fn number(self, value: f64) -> String {
-        numbers::format(
+        numbers::exact(
             value,
             if self == Separator::Semicolon {
                 Lang::Nl

@@ -2,7 +2,17 @@
 
 use crate::i18n::Lang;
 
+/// A number as people read it, on screen and in its field. At most fifteen significant digits:
+/// every number a person types has no more and reads as it was typed, while a value computed in
+/// binary, such as 0.1 + 0.2 or a generated 76.69999999999999, reads as the 0.3 or 76.7 it
+/// stands for.
 pub fn format(value: f64, lang: Lang) -> String {
+    let rounded = format!("{value:.14e}").parse().unwrap_or(value);
+    exact(rounded, lang)
+}
+
+/// A number as a file holds it: every digit, so that it reads back as the same number.
+pub fn exact(value: f64, lang: Lang) -> String {
     let text = value.to_string();
     match lang {
         Lang::En => text,
@@ -49,5 +59,23 @@ mod tests {
         assert_eq!(parse("NaN"), Err(NotANumber));
         assert_eq!(format(4.5, Lang::Nl), "4,5");
         assert_eq!(format(4.5, Lang::En), "4.5");
+    }
+
+    #[test]
+    fn binary_noise_is_not_shown_and_typed_digits_are() {
+        assert_eq!(format(0.1 + 0.2, Lang::En), "0.3");
+        assert_eq!(exact(0.1 + 0.2, Lang::Nl), "0,30000000000000004");
+        assert_eq!(format(76.699_999_999_999_99, Lang::Nl), "76,7");
+        assert_eq!(format(-1.0 / 3.0, Lang::En), "-0.333333333333333");
+        for typed in [
+            "123456789012345",
+            "0.000123456789012345",
+            "98765.4321",
+            "1e300",
+            "-7",
+        ] {
+            let value: f64 = typed.parse().unwrap();
+            assert_eq!(parse(&format(value, Lang::En)), Ok(Some(value)), "{typed}");
+        }
     }
 }
