@@ -611,7 +611,9 @@ fn the_days_version_keeps_the_map_as_stored_before_the_days_first_save() {
     assert!(store.versions(&map.id).is_empty());
     let edited = renamed(&map, "Edited on the 3rd");
     let (mut tab, _, _) = open(&backend);
+    assert!(!tab.holds_daily());
     assert!(tab.hold_daily(&map.id, "2026-12-03T08:00:00Z"));
+    assert!(tab.holds_daily());
     tab.save(&edited).unwrap();
     assert!(
         tab.versions(&map.id).is_empty(),
@@ -620,6 +622,7 @@ fn the_days_version_keeps_the_map_as_stored_before_the_days_first_save() {
     assert!(!tab.hold_daily(&map.id, "2026-12-03T17:00:00Z"));
     tab.save(&renamed(&map, "Later that day")).unwrap();
     tab.keep_held(2);
+    assert!(!tab.holds_daily(), "kept, nothing left held");
     let versions = tab.versions(&map.id);
     assert_eq!(versions.len(), 1, "one a day");
     assert_eq!(versions[0].occasion, Occasion::Daily);

@@ -194,6 +194,11 @@ impl Store {
         true
     }
 
+    /// Whether [`Store::hold_daily`] holds anything not yet kept.
+    pub fn holds_daily(&self) -> bool {
+        !self.held.is_empty()
+    }
+
     /// Keeps what [`Store::hold_daily`] held as the days' versions, where one is still due
     /// (another tab may have kept it meanwhile); `stamp` (the time in milliseconds) keeps their
     /// keys apart. Best effort: a version that cannot be kept never stands in the way of saving.
