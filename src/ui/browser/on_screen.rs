@@ -331,18 +331,17 @@ impl NearCards {
     /// How high a lane's cell of `count` of these cards is before the browser has drawn it,
     /// as its `contain-intrinsic-height`. The browser skips drawing a cell away from the screen
     /// and counts it this high; counted as no height, every cell of the phases in view seemed
-    /// on the first screen when the map opened, and was laid out (a third of the opening's
-    /// layout, BENCHMARKS.md). Cards not built are as high as a placeholder; built cards vary,
-    /// so they count as high as they are at least: a cell counted higher than it is, where it
-    /// is the highest in its row, would leave a gap under the other cells until it is drawn.
+    /// to be on the first screen when the map opened, and was laid out (over half of what the
+    /// opening laid out, BENCHMARKS.md). In a phase with more cards than are always built, a
+    /// cell away from the screen holds placeholders. Built cards vary, so they count as high as
+    /// they are at least: a cell counted higher than it is, where it is the highest in its row,
+    /// would leave a gap under the other cells of the row until it is drawn.
     pub fn cell_height(self, count: usize) -> String {
         let card = if self.all.get() {
             BUILT_AT_LEAST
         } else {
             PLACEHOLDER_HEIGHT
         };
-        // Exact below 2^53 cards.
-        #[allow(clippy::cast_precision_loss)]
         let rem = count as f64 * (card + LIST_GAP);
         format!("auto {rem}rem")
     }
