@@ -8,17 +8,9 @@
 //! list item with just their name, at the height they last had (`editor/card_list.rs`). A card
 //! that holds the keyboard focus stays built wherever it is, with two cards either side of it
 //! for Tab and Shift+Tab, and printing builds them all.
-//!
-//! Such a phase gets even those list items only when it comes near the screen, when focus goes
-//! into it, or when the page is idle (one phase at a time, so that a search in the page finds
-//! every card a moment after the map opens): making three thousand of them was two fifths of the
-//! first task of opening the large map (BENCHMARKS.md). Its cells keep their height meanwhile
-//! (`NearCards::cell_height` counts the cards, not the list items).
 
 use leptos::html::Li;
-use leptos::leptos_dom::helpers::request_idle_callback;
 use leptos::prelude::*;
-use leptos::task::{spawn_local, tick};
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,8 +46,6 @@ pub struct OnScreen {
     /// A check is asked for before the next frame.
     scheduled: StoredValue<bool>,
     printing: RwSignal<bool>,
-    /// Phases are being filled one by one when the page is idle.
-    filling: StoredValue<bool>,
     /// Each card's height when it was last built, by element id.
     heights: StoredValue<HashMap<String, f64>>,
     sizes: StoredValue<Option<SizeObserver>, LocalStorage>,
@@ -65,7 +55,6 @@ pub struct OnScreen {
 struct Column {
     element: NodeRef<Li>,
     all: Memo<bool>,
-    filled: RwSignal<bool>,
     near: RwSignal<HashSet<String>>,
     order: Memo<Vec<String>>,
     focused: RwSignal<Option<String>>,
@@ -79,7 +68,6 @@ impl OnScreen {
             next_column: StoredValue::new(0),
             scheduled: StoredValue::new(false),
             printing: RwSignal::new(false),
-            filling: StoredValue::new(false),
             heights: StoredValue::new(HashMap::new()),
             sizes: StoredValue::new_local(None),
         };
@@ -141,24 +129,15 @@ impl OnScreen {
         });
     }
 
-    /// Measures every phase, then fills those that came near and builds and takes down cards.
+    /// Measures every phase, then builds and takes down cards.
     fn check(self) {
         let columns: Vec<Column> = self.columns.with_value(|c| c.values().copied().collect());
         let mut unsettled = false;
-        let mut reached = Vec::new();
         let found: Vec<(Column, HashSet<String>)> = columns
             .into_iter()
             .filter(|c| c.all.try_get_untracked() == Some(false))
             .filter_map(|c| {
-                let element = c.element.try_get_untracked()??;
-                let seen = Seen::of(&element);
-                if !c.filled.try_get_untracked()? {
-                    if seen.reaches(&element.get_bounding_client_rect()) {
-                        reached.push(c.filled);
-                    }
-                    return None;
-                }
-                let near = near_cards(&element, &seen);
+                let near = near_cards(c.element.try_get_untracked()??.as_ref());
                 unsettled |= near.is_none();
                 Some((c, near?))
             })
@@ -168,45 +147,9 @@ impl OnScreen {
                 column.near.set(now);
             }
         }
-        if !reached.is_empty() {
-            for filled in reached {
-                filled.set(true);
-            }
-            // Its cards' places are in the page once the lists have been rebuilt (a memo
-            // feeding a list: a tick each), still before the frame: measured then, the cards
-            // near the screen come with the frame that shows the phase's places.
-            spawn_local(async move {
-                tick().await;
-                tick().await;
-                self.check();
-            });
-        } else if unsettled {
+        if unsettled {
             self.schedule();
         }
-    }
-
-    /// Fills the phases away from the screen one at a time when the page is idle, so that a
-    /// search in the page soon finds every card; opening a map does not wait for them.
-    fn fill_when_idle(self) {
-        if self.filling.try_get_value() != Some(false) {
-            return;
-        }
-        self.filling.set_value(true);
-        request_idle_callback(move || {
-            if self.filling.try_set_value(false).is_some() {
-                return;
-            }
-            let next = self.columns.try_with_value(|c| {
-                c.iter()
-                    .filter(|(_, c)| c.filled.try_get_untracked() == Some(false))
-                    .min_by_key(|(key, _)| **key)
-                    .map(|(_, c)| c.filled)
-            });
-            if let Some(Some(filled)) = next {
-                filled.set(true);
-                self.fill_when_idle();
-            }
-        });
     }
 
     /// Starts checking the cards of the phase column `element`, unless it has so few that all of
@@ -217,7 +160,6 @@ impl OnScreen {
         let printing = self.printing;
         let all = Memo::new(move |_| order.with(Vec::len) <= ALWAYS_BUILT || printing.get());
         let near = RwSignal::new(HashSet::new());
-        let filled = RwSignal::new(false);
         let focused = RwSignal::new(None::<String>);
         let key = self.next_column.get_value();
         self.next_column.set_value(key + 1);
@@ -225,7 +167,6 @@ impl OnScreen {
             let column = Column {
                 element,
                 all,
-                filled,
                 near,
                 order,
                 focused,
@@ -240,7 +181,6 @@ impl OnScreen {
             all.track();
             self.schedule();
         });
-        self.fill_when_idle();
         let around_focus = Memo::new(move |_| {
             focused.with(|focused| {
                 let focused = focused.as_ref()?;
@@ -254,7 +194,6 @@ impl OnScreen {
         });
         NearCards {
             all,
-            filled: filled.read_only(),
             near: near.read_only(),
             focused,
             around_focus,
@@ -271,10 +210,9 @@ impl OnScreen {
                         .try_with_untracked(|o| o.iter().any(|id| id == element_id))
                         .unwrap_or(false)
                 })
-                .map(|c| (c.focused, c.filled))
+                .map(|c| c.focused)
         });
-        if let Some((focused, filled)) = column {
-            filled.set(true);
+        if let Some(focused) = column {
             focused.set(Some(element_id.to_owned()));
         }
     }
@@ -303,62 +241,36 @@ pub fn use_on_screen() -> OnScreen {
     expect_context::<OnScreen>()
 }
 
-/// What is seen of the map: the window, or less where the grid, scrolling inside itself, shows
-/// only part of it.
-struct Seen {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
-}
-
-impl Seen {
-    fn of(phase: &web_sys::Element) -> Seen {
-        let window = window();
-        let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let mut seen = Seen {
-            left: 0.0,
-            top: 0.0,
-            right: size(window.inner_width()),
-            bottom: size(window.inner_height()),
-        };
-        if let Some(grid) = phase.closest(".journey-grid").ok().flatten() {
-            let rect = grid.get_bounding_client_rect();
-            seen.left = rect.left().max(seen.left);
-            seen.top = rect.top().max(seen.top);
-            seen.right = rect.right().min(seen.right);
-            seen.bottom = rect.bottom().min(seen.bottom);
-        }
-        seen
-    }
-
-    /// Whether `from..to` is within [`MARGIN`] of `start..end`.
-    fn within(from: f64, to: f64, start: f64, end: f64) -> bool {
-        let margin = (end - start).max(0.0) * MARGIN;
-        to >= start - margin && from <= end + margin
-    }
-
-    fn reaches(&self, rect: &web_sys::DomRect) -> bool {
-        Self::within(rect.left(), rect.right(), self.left, self.right) && self.reaches_rows(rect)
-    }
-
-    fn reaches_rows(&self, rect: &web_sys::DomRect) -> bool {
-        Self::within(rect.top(), rect.bottom(), self.top, self.bottom)
-    }
-}
-
 /// The element ids of the cards in `phase` that are near the screen now; `None` while that
 /// cannot be told yet, because the browser has not yet drawn a cell near the screen.
-fn near_cards(phase: &web_sys::Element, seen: &Seen) -> Option<HashSet<String>> {
+fn near_cards(phase: &web_sys::Element) -> Option<HashSet<String>> {
     let mut near = HashSet::new();
-    if !seen.reaches(&phase.get_bounding_client_rect()) {
+    let window = window();
+    let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    // What is seen of the map: the window, or less where the grid, scrolling inside itself,
+    // shows only part of it.
+    let (mut left, mut top) = (0.0, 0.0);
+    let (mut right, mut bottom) = (size(window.inner_width()), size(window.inner_height()));
+    if let Some(grid) = phase.closest(".journey-grid").ok().flatten() {
+        let seen = grid.get_bounding_client_rect();
+        (left, top) = (seen.left().max(left), seen.top().max(top));
+        (right, bottom) = (seen.right().min(right), seen.bottom().min(bottom));
+    }
+    let within = |from: f64, to: f64, start: f64, end: f64| {
+        let margin = (end - start).max(0.0) * MARGIN;
+        to >= start - margin && from <= end + margin
+    };
+    let column = phase.get_bounding_client_rect();
+    if !within(column.left(), column.right(), left, right)
+        || !within(column.top(), column.bottom(), top, bottom)
+    {
         return Some(near);
     }
     for cell in elements(phase, ".lane-cell") {
         // Measured by its cell first: the browser skips drawing a cell away from the screen
         // (`content-visibility`), and measuring a card inside it would lay it out.
         let rect = cell.get_bounding_client_rect();
-        if !seen.reaches_rows(&rect) {
+        if !within(rect.top(), rect.bottom(), top, bottom) {
             continue;
         }
         // A cell near the screen that the browser has not drawn yet is only as high as counted
@@ -368,7 +280,8 @@ fn near_cards(phase: &web_sys::Element, seen: &Seen) -> Option<HashSet<String>> 
             return None;
         }
         for card in elements(&cell, ".items > li") {
-            if seen.reaches_rows(&card.get_bounding_client_rect()) {
+            let rect = card.get_bounding_client_rect();
+            if within(rect.top(), rect.bottom(), top, bottom) {
                 near.insert(card.id());
             }
         }
@@ -399,9 +312,6 @@ const AROUND_FOCUS: usize = 2;
 pub struct NearCards {
     /// The phase has no more than [`ALWAYS_BUILT`] cards, or the page is being printed.
     all: Memo<bool>,
-    /// Otherwise, whether its cards have their places in the page: not until the phase has come
-    /// near the screen, the page has been idle or focus goes into it.
-    filled: ReadSignal<bool>,
     /// Otherwise, the element ids of those near the screen,
     near: ReadSignal<HashSet<String>>,
     /// and of those around the card that has the keyboard focus.
@@ -410,11 +320,6 @@ pub struct NearCards {
 }
 
 impl NearCards {
-    /// Whether the phase's cards have their places in the page, built or not.
-    pub fn filled(self) -> bool {
-        self.all.get() || self.filled.get()
-    }
-
     pub fn contains(self, element_id: &str) -> bool {
         self.all.get()
             || self.near.with(|n| n.contains(element_id))
