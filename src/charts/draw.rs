@@ -664,6 +664,13 @@ struct Bar {
     limit: Option<f64>,
 }
 
+impl Bar {
+    /// How far the bar or its limit line reaches.
+    fn reach(&self) -> f64 {
+        self.value.max(self.limit.unwrap_or(0.0))
+    }
+}
+
 /// Bars across, one per row, with their notes after them: the plan's three charts.
 fn bars_across<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -680,7 +687,7 @@ fn bars_across<DB: DrawingBackend>(
     let label_area = (w / 4).min(px(180, k));
     let most = bars
         .iter()
-        .map(|b| b.value.max(b.limit.unwrap_or(0.0)))
+        .map(Bar::reach)
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
     // Room after each bar for its note, as far as the notes need (by the labels' average
@@ -688,7 +695,7 @@ fn bars_across<DB: DrawingBackend>(
     let margin = px(12, k);
     let plot_px = (f64::from(w) - f64::from(label_area + 2 * margin)).max(1.0);
     let gap = most * 0.03;
-    let end = |b: &Bar| b.value.max(b.limit.unwrap_or(0.0)).max(0.0) + gap;
+    let end = |b: &Bar| b.reach().max(0.0) + gap;
     let note_px = |b: &Bar| (b.note.chars().count() as f64 * CHAR_PX * k).min(plot_px * 0.6);
     let x_end = bars
         .iter()
