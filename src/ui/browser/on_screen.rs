@@ -24,8 +24,8 @@ const MARGIN: f64 = 0.1;
 pub const PLACEHOLDER: &str = "placeholder";
 
 /// A card's list item not built, until the card has been built once, in rem: about a compact
-/// card's height.
-pub const PLACEHOLDER_HEIGHT: f64 = 4.2;
+/// card's height (`.placeholder` in style/main.css).
+const PLACEHOLDER_HEIGHT: f64 = 4.2;
 
 /// The room between two cards in a list, in rem (`.items` in style/main.css).
 const LIST_GAP: f64 = 0.3;

@@ -1,7 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{Id, Part, Row};
 use crate::ui::browser::focus;
-use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER, PLACEHOLDER_HEIGHT};
+use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
 use crate::ui::editor::item_card::CardKind;
 use crate::ui::editor::kpi_card::KpiCard;
 use crate::ui::editor::lane_card::LaneCardView;
@@ -21,6 +21,7 @@ enum Slot {
     Far {
         element_id: String,
         label: String,
+        /// The height the card had when it was last built; unmeasured, the stylesheet's.
         height: Option<String>,
     },
 }
@@ -95,7 +96,6 @@ pub fn CardList(phase: Id, row: Row, #[prop(into)] ids: Signal<Vec<Id>>) -> impl
             .unwrap_or_else(new)
     };
     let placeholder = format!("{class} {PLACEHOLDER}");
-    let unmeasured = format!("{PLACEHOLDER_HEIGHT}rem");
     view! {
         <ul class=list>
             <For each=move || slots.get() key=Slot::clone let(slot)>
@@ -106,7 +106,7 @@ pub fn CardList(phase: Id, row: Row, #[prop(into)] ids: Signal<Vec<Id>>) -> impl
                         CardKind::Card => view! { <LaneCardView id /> }.into_any(),
                     },
                     Slot::Far { element_id, label, height } => view! {
-                        <li class=placeholder.clone() id=element_id style:height=height.unwrap_or_else(|| unmeasured.clone())>{label}</li>
+                        <li class=placeholder.clone() id=element_id style:height=height>{label}</li>
                     }
                     .into_any(),
                 }}
