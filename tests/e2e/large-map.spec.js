@@ -148,3 +148,24 @@ test("a cell not drawn yet counts about as high as its cards: the map hardly gro
   const real = await height();
   expect(Math.abs(real - counted)).toBeLessThan(real * 0.03);
 });
+
+test("the cards of phases away from the screen are in the page a moment after opening, for a search", async ({ page }) => {
+  // Twelve phases of thirty cards: on 1280 px most are off to the right, and get their cards'
+  // places when the page is idle (src/ui/browser/on_screen.rs), not when the map opens.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const phases = Array.from({ length: 12 }, (_, p) => ({
+    id: `p${p + 1}`, name: `Phase ${p + 1}`, color: "#123456",
+    touchpoints: Array.from({ length: 30 }, (_, i) => ({ id: `p${p + 1}t${i + 1}`, name: `Card ${p + 1}.${i + 1}` })),
+  }));
+  await seedMaps(page, [{ id: "wide", title: "Wide map", phases }]);
+  await page.getByRole("link", { name: "Wide map" }).click();
+  await expect(cardSummary(touchpoint(page, "Card 1.1"))).toBeVisible();
+  // The last card of the last phase, far right and far down, is in the page by its name.
+  await expect(page.locator("#tp-p12t30")).toHaveText("Touchpoint: Card 12.30");
+  await expect(phase(page, 12).getByText(/^Touchpoint: Card 12\.\d+$/)).toHaveCount(30);
+  // Printing shows them in full.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(phase(page, 12).getByRole("group", { name: /^Touchpoint: Card 12\./ })).toHaveCount(30);
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+});

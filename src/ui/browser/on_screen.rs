@@ -8,9 +8,17 @@
 //! list item with just their name, at the height they last had (`editor/card_list.rs`). A card
 //! that holds the keyboard focus stays built wherever it is, with two cards either side of it
 //! for Tab and Shift+Tab, and printing builds them all.
+//!
+//! Such a phase gets even those list items only when it comes near the screen, when focus goes
+//! into it, or when the page is idle (a few phases at a time, so that a search in the page finds
+//! every card a moment after the map opens): making three thousand of them was two fifths of the
+//! first task of opening the large map (BENCHMARKS.md). Its cells keep their height meanwhile
+//! (`NearCards::cell_height` counts the cards, not the list items).
 
 use leptos::html::Li;
+use leptos::leptos_dom::helpers::request_idle_callback;
 use leptos::prelude::*;
+use leptos::task::{spawn_local, tick};
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,6 +54,8 @@ pub struct OnScreen {
     /// A check is asked for before the next frame.
     scheduled: StoredValue<bool>,
     printing: RwSignal<bool>,
+    /// Phases are being filled one by one when the page is idle.
+    filling: StoredValue<bool>,
     /// Each card's height when it was last built, by element id.
     heights: StoredValue<HashMap<String, f64>>,
     sizes: StoredValue<Option<SizeObserver>, LocalStorage>,
@@ -55,6 +65,7 @@ pub struct OnScreen {
 struct Column {
     element: NodeRef<Li>,
     all: Memo<bool>,
+    filled: RwSignal<bool>,
     near: RwSignal<HashSet<String>>,
     order: Memo<Vec<String>>,
     focused: RwSignal<Option<String>>,
@@ -68,6 +79,7 @@ impl OnScreen {
             next_column: StoredValue::new(0),
             scheduled: StoredValue::new(false),
             printing: RwSignal::new(false),
+            filling: StoredValue::new(false),
             heights: StoredValue::new(HashMap::new()),
             sizes: StoredValue::new_local(None),
         };
@@ -129,15 +141,24 @@ impl OnScreen {
         });
     }
 
-    /// Measures every phase, then builds and takes down cards.
+    /// Measures every phase, then fills those that came near and builds and takes down cards.
     fn check(self) {
         let columns: Vec<Column> = self.columns.with_value(|c| c.values().copied().collect());
         let mut unsettled = false;
+        let mut reached = Vec::new();
         let found: Vec<(Column, HashSet<String>)> = columns
             .into_iter()
             .filter(|c| c.all.try_get_untracked() == Some(false))
             .filter_map(|c| {
-                let near = near_cards(c.element.try_get_untracked()??.as_ref());
+                let element = c.element.try_get_untracked()??;
+                let seen = Seen::of(&element);
+                if !c.filled.try_get_untracked()? {
+                    if seen.reaches(&element.get_bounding_client_rect()) {
+                        reached.push(c.filled);
+                    }
+                    return None;
+                }
+                let near = near_cards(&element, &seen);
                 unsettled |= near.is_none();
                 Some((c, near?))
             })
@@ -147,9 +168,56 @@ impl OnScreen {
                 column.near.set(now);
             }
         }
-        if unsettled {
+        if !reached.is_empty() {
+            for filled in reached {
+                filled.set(true);
+            }
+            // Its cards' places are in the page once the lists have been rebuilt (a memo
+            // feeding a list: a tick each), still before the frame: measured then, the cards
+            // near the screen come with the frame that shows the phase's places.
+            spawn_local(async move {
+                tick().await;
+                tick().await;
+                self.check();
+            });
+        } else if unsettled {
             self.schedule();
         }
+    }
+
+    /// Fills the phases away from the screen when the page is idle, in order, about
+    /// [`FILLED_PER_IDLE`] cards' places at a time, so that a search in the page soon finds
+    /// every card; opening a map does not wait for them.
+    fn fill_when_idle(self) {
+        if self.filling.try_get_value() != Some(false) {
+            return;
+        }
+        self.filling.set_value(true);
+        request_idle_callback(move || {
+            if self.filling.try_set_value(false).is_some() {
+                return;
+            }
+            let Some(waiting) = self.columns.try_with_value(|c| {
+                let mut waiting: Vec<_> = c
+                    .iter()
+                    .filter(|(_, c)| c.filled.try_get_untracked() == Some(false))
+                    .map(|(key, c)| (*key, c.filled, c.order))
+                    .collect();
+                waiting.sort_by_key(|(key, ..)| *key);
+                waiting
+            }) else {
+                return;
+            };
+            let mut cards = 0;
+            for (_, filled, order) in &waiting {
+                if cards >= FILLED_PER_IDLE {
+                    self.fill_when_idle();
+                    break;
+                }
+                cards += order.try_with_untracked(Vec::len).unwrap_or(0);
+                filled.set(true);
+            }
+        });
     }
 
     /// Starts checking the cards of the phase column `element`, unless it has so few that all of
@@ -160,6 +228,7 @@ impl OnScreen {
         let printing = self.printing;
         let all = Memo::new(move |_| order.with(Vec::len) <= ALWAYS_BUILT || printing.get());
         let near = RwSignal::new(HashSet::new());
+        let filled = RwSignal::new(false);
         let focused = RwSignal::new(None::<String>);
         let key = self.next_column.get_value();
         self.next_column.set_value(key + 1);
@@ -167,6 +236,7 @@ impl OnScreen {
             let column = Column {
                 element,
                 all,
+                filled,
                 near,
                 order,
                 focused,
@@ -181,6 +251,7 @@ impl OnScreen {
             all.track();
             self.schedule();
         });
+        self.fill_when_idle();
         let around_focus = Memo::new(move |_| {
             focused.with(|focused| {
                 let focused = focused.as_ref()?;
@@ -194,6 +265,7 @@ impl OnScreen {
         });
         NearCards {
             all,
+            filled: filled.read_only(),
             near: near.read_only(),
             focused,
             around_focus,
@@ -210,9 +282,10 @@ impl OnScreen {
                         .try_with_untracked(|o| o.iter().any(|id| id == element_id))
                         .unwrap_or(false)
                 })
-                .map(|c| c.focused)
+                .map(|c| (c.focused, c.filled))
         });
-        if let Some(focused) = column {
+        if let Some((focused, filled)) = column {
+            filled.set(true);
             focused.set(Some(element_id.to_owned()));
         }
     }
@@ -241,36 +314,62 @@ pub fn use_on_screen() -> OnScreen {
     expect_context::<OnScreen>()
 }
 
-/// The element ids of the cards in `phase` that are near the screen now; `None` while that
-/// cannot be told yet, because the browser has not yet drawn a cell near the screen.
-fn near_cards(phase: &web_sys::Element) -> Option<HashSet<String>> {
-    let mut near = HashSet::new();
-    let window = window();
-    let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    // What is seen of the map: the window, or less where the grid, scrolling inside itself,
-    // shows only part of it.
-    let (mut left, mut top) = (0.0, 0.0);
-    let (mut right, mut bottom) = (size(window.inner_width()), size(window.inner_height()));
-    if let Some(grid) = phase.closest(".journey-grid").ok().flatten() {
-        let seen = grid.get_bounding_client_rect();
-        (left, top) = (seen.left().max(left), seen.top().max(top));
-        (right, bottom) = (seen.right().min(right), seen.bottom().min(bottom));
+/// What is seen of the map: the window, or less where the grid, scrolling inside itself, shows
+/// only part of it.
+struct Seen {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+impl Seen {
+    fn of(phase: &web_sys::Element) -> Seen {
+        let window = window();
+        let size = |d: Result<JsValue, JsValue>| d.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let mut seen = Seen {
+            left: 0.0,
+            top: 0.0,
+            right: size(window.inner_width()),
+            bottom: size(window.inner_height()),
+        };
+        if let Some(grid) = phase.closest(".journey-grid").ok().flatten() {
+            let rect = grid.get_bounding_client_rect();
+            seen.left = rect.left().max(seen.left);
+            seen.top = rect.top().max(seen.top);
+            seen.right = rect.right().min(seen.right);
+            seen.bottom = rect.bottom().min(seen.bottom);
+        }
+        seen
     }
-    let within = |from: f64, to: f64, start: f64, end: f64| {
+
+    /// Whether `from..to` is within [`MARGIN`] of `start..end`.
+    fn within(from: f64, to: f64, start: f64, end: f64) -> bool {
         let margin = (end - start).max(0.0) * MARGIN;
         to >= start - margin && from <= end + margin
-    };
-    let column = phase.get_bounding_client_rect();
-    if !within(column.left(), column.right(), left, right)
-        || !within(column.top(), column.bottom(), top, bottom)
-    {
+    }
+
+    fn reaches(&self, rect: &web_sys::DomRect) -> bool {
+        Self::within(rect.left(), rect.right(), self.left, self.right) && self.reaches_rows(rect)
+    }
+
+    fn reaches_rows(&self, rect: &web_sys::DomRect) -> bool {
+        Self::within(rect.top(), rect.bottom(), self.top, self.bottom)
+    }
+}
+
+/// The element ids of the cards in `phase` that are near the screen now; `None` while that
+/// cannot be told yet, because the browser has not yet drawn a cell near the screen.
+fn near_cards(phase: &web_sys::Element, seen: &Seen) -> Option<HashSet<String>> {
+    let mut near = HashSet::new();
+    if !seen.reaches(&phase.get_bounding_client_rect()) {
         return Some(near);
     }
     for cell in elements(phase, ".lane-cell") {
         // Measured by its cell first: the browser skips drawing a cell away from the screen
         // (`content-visibility`), and measuring a card inside it would lay it out.
         let rect = cell.get_bounding_client_rect();
-        if !within(rect.top(), rect.bottom(), top, bottom) {
+        if !seen.reaches_rows(&rect) {
             continue;
         }
         // A cell near the screen that the browser has not drawn yet is only as high as counted
@@ -280,8 +379,7 @@ fn near_cards(phase: &web_sys::Element) -> Option<HashSet<String>> {
             return None;
         }
         for card in elements(&cell, ".items > li") {
-            let rect = card.get_bounding_client_rect();
-            if within(rect.top(), rect.bottom(), top, bottom) {
+            if seen.reaches_rows(&card.get_bounding_client_rect()) {
                 near.insert(card.id());
             }
         }
@@ -302,6 +400,11 @@ fn elements(root: &web_sys::Element, selector: &str) -> impl Iterator<Item = web
 /// (BENCHMARKS.md).
 const ALWAYS_BUILT: usize = 20;
 
+/// About how many far cards get their places in the page in one idle moment: the large map's
+/// 3,200 were some 50 ms of the task that opened it (BENCHMARKS.md), so a thousand is a task
+/// short enough not to hold up a key.
+const FILLED_PER_IDLE: usize = 1_000;
+
 /// How many cards before and after the one with the keyboard focus are built wherever they are:
 /// Tab and Shift+Tab then always find the next card's fields, however fast they are pressed (the
 /// check against the screen waits for the next frame).
@@ -312,6 +415,9 @@ const AROUND_FOCUS: usize = 2;
 pub struct NearCards {
     /// The phase has no more than [`ALWAYS_BUILT`] cards, or the page is being printed.
     all: Memo<bool>,
+    /// Otherwise, whether its cards have their places in the page: not until the phase has come
+    /// near the screen, the page has been idle or focus goes into it.
+    filled: ReadSignal<bool>,
     /// Otherwise, the element ids of those near the screen,
     near: ReadSignal<HashSet<String>>,
     /// and of those around the card that has the keyboard focus.
@@ -320,6 +426,11 @@ pub struct NearCards {
 }
 
 impl NearCards {
+    /// Whether the phase's cards have their places in the page, built or not.
+    pub fn filled(self) -> bool {
+        self.all.get() || self.filled.get()
+    }
+
     pub fn contains(self, element_id: &str) -> bool {
         self.all.get()
             || self.near.with(|n| n.contains(element_id))

@@ -27,7 +27,8 @@ enum Slot {
 }
 
 /// One row's cards in a phase, in order. Only the cards near the screen (or that have or
-/// await the keyboard focus) are built; the others are plain list items. A large map has
+/// await the keyboard focus) are built; the others are plain list items, and in a phase far
+/// from the screen not even those until it is filled (`on_screen`). A large map has
 /// thousands of cards, and a component for each, even one showing only a name, was most of
 /// the time it took to open (BENCHMARKS.md).
 #[component]
@@ -48,6 +49,11 @@ pub fn CardList(phase: Id, row: Row, #[prop(into)] ids: Signal<Vec<Id>>) -> impl
     let slots = Memo::new(move |_| {
         let name = lang.get().t(name);
         let ids = ids.get();
+        // A phase far from the screen gets its cards' places when the page is idle, unless
+        // focus is about to go to one of them (a card moved there by the keyboard).
+        if !near.filled() && !ids.iter().any(|id| focus::is_wanted(&kind.element_id(id))) {
+            return Vec::new();
+        }
         let built: Vec<bool> = ids
             .iter()
             .map(|id| {
