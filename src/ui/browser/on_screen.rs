@@ -54,7 +54,7 @@ pub struct OnScreen {
     /// A check is asked for before the next frame.
     scheduled: StoredValue<bool>,
     printing: RwSignal<bool>,
-    /// Phases are being filled one by one when the page is idle.
+    /// Far phases are waiting for an idle moment to be filled ([`FILLED_PER_IDLE`]).
     filling: StoredValue<bool>,
     /// Each card's height when it was last built, by element id.
     heights: StoredValue<HashMap<String, f64>>,
