@@ -4,7 +4,8 @@
 use super::grid::Row;
 use super::{Edit, JourneyMap};
 
-/// A step an item can take: within its phase, or to the end of the phase beside it.
+/// A step an item can take: within its phase, or to the phase beside it, at the same place in
+/// its row there (the last where that row has fewer cards).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Step {
     Up,
@@ -25,13 +26,15 @@ impl JourneyMap {
         let (to_phase, index) = match step {
             Step::Up => (p, i.checked_sub(1)?),
             Step::Down => (p, Some(i + 1).filter(|&j| j < self.len_like(id, p))?),
+            // Beside where it was, as the arrow keys go across the grid (`neighbour`): the
+            // screen stays where it is, and the opposite step brings it back to its place.
             Step::PreviousPhase => {
                 let q = p.checked_sub(1)?;
-                (q, self.len_like(id, q))
+                (q, i.min(self.len_like(id, q)))
             }
             Step::NextPhase => {
                 let q = Some(p + 1).filter(|&q| q < self.phases.len())?;
-                (q, self.len_like(id, q))
+                (q, i.min(self.len_like(id, q)))
             }
         };
         Some(Edit::MoveItem {
@@ -113,10 +116,9 @@ mod tests {
     }
 
     #[test]
-    fn steps_move_within_a_phase_and_to_the_end_of_the_next() {
+    fn steps_move_within_a_phase_and_beside_it_into_the_next() {
         let map = map();
         let first = &map.phases[1].touchpoints[0].id;
-        let last_in_0 = map.phases[0].touchpoints.len();
         assert_eq!(map.step_item(first, Step::Up), None);
         assert_eq!(
             lands(&map, first, map.step_item(first, Step::Down)),
@@ -124,12 +126,37 @@ mod tests {
         );
         assert_eq!(
             lands(&map, first, map.step_item(first, Step::PreviousPhase)),
-            Some((0, last_in_0))
+            Some((0, 0))
         );
-        let next_len = map.phases[2].touchpoints.len();
         assert_eq!(
             lands(&map, first, map.step_item(first, Step::NextPhase)),
-            Some((2, next_len))
+            Some((2, 0))
+        );
+    }
+
+    #[test]
+    fn a_step_across_and_back_returns_a_card_to_its_place() {
+        let map = map();
+        let second = map.phases[1].touchpoints[1].id.clone();
+        let mut moved = map.clone();
+        moved
+            .apply(map.step_item(&second, Step::NextPhase).unwrap())
+            .unwrap();
+        assert_eq!(moved.position_of(&second), Some((2, 1)));
+        let back = moved.step_item(&second, Step::PreviousPhase).unwrap();
+        moved.apply(back).unwrap();
+        assert_eq!(moved, map);
+    }
+
+    #[test]
+    fn a_step_into_a_shorter_row_lands_at_its_end() {
+        let mut map = map();
+        map.phases[2].touchpoints.truncate(1);
+        let last = map.phases[1].touchpoints.last().unwrap().id.clone();
+        assert!(map.phases[1].touchpoints.len() > 2);
+        assert_eq!(
+            lands(&map, &last, map.step_item(&last, Step::NextPhase)),
+            Some((2, 1))
         );
     }
 
@@ -154,10 +181,10 @@ mod tests {
             .find(|&p| !map.phases[p].kpis.is_empty())
             .expect("a generated map has KPIs");
         let kpi = &map.phases[p].kpis[0].id;
-        let kpis_next = map.phases[p + 1].kpis.len();
+        // First among the next phase's KPIs, whatever touchpoints come before them.
         assert_eq!(
             lands(&map, kpi, map.step_item(kpi, Step::NextPhase)),
-            Some((p + 1, kpis_next))
+            Some((p + 1, 0))
         );
     }
 
