@@ -104,3 +104,13 @@ test("a chart far below the screen is drawn when printing starts, without scroll
   await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
   await expect.poll(ink).toBeGreaterThan(500);
 });
+
+test("the KPI trend shows the KPI chosen", async ({ page }) => {
+  await templateMap(page);
+  const trend = page.getByRole("figure").filter({ has: page.getByRole("heading", { name: "KPI trend" }) });
+  await trend.scrollIntoViewIfNeeded();
+  await trend.getByText("The data in this chart").click();
+  const before = await trend.getByRole("table").textContent();
+  await page.getByRole("combobox", { name: "KPI to show" }).selectOption({ label: "Do · Cart abandonment" });
+  await expect.poll(() => trend.getByRole("table").textContent()).not.toBe(before);
+});
