@@ -107,41 +107,52 @@ async function measure(size) {
   // pages' parts of the wasm (src/ui/page_part.rs), as when a person looks at it before
   // choosing; otherwise the click comes as soon as the library shows, and the open waits for
   // the editor's part.
-  const opening = async (idle) => {
-    const screen = [];
-    const placed = [];
-    for (let i = 0; i < Math.min(runs, 10); i++) {
-      await page.goto(`${origin}/`);
-      await page.getByRole("heading", { name: "Your journey maps" }).waitFor();
-      if (idle) await page.waitForFunction(() => performance.getEntriesByName("journey-mapper:parts-loaded").length > 0);
-      await page.evaluate(`window.afterFrame = ${afterFrame}`);
-      const [shown, all] = await page.evaluate(async (perPhase) => {
-        const start = performance.now();
-        document.querySelector(".map-row a").click();
-        const onScreen = (el) => {
-          const r = el.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-        };
-        const shown = await window.afterFrame(() => {
-          const phases = [...document.querySelectorAll("li.phase")];
-          return phases.length === perPhase.length
-            && phases.every((p, i) => !onScreen(p) || p.querySelectorAll(".touchpoint").length === perPhase[i])
-            && ![...document.querySelectorAll(".touchpoint, .kpi, .lane-card")].some((c) => c.classList.contains("placeholder") && onScreen(c));
-        });
-        const total = perPhase.reduce((a, b) => a + b, 0);
-        const all = await window.afterFrame(() => document.querySelectorAll(".touchpoint").length >= total);
-        return [shown - start, all - start];
-      }, perPhase);
-      screen.push(shown);
-      placed.push(all);
-    }
-    return [screen, placed];
+  const openOnce = async (page, idle) => {
+    await page.goto(`${origin}/`);
+    await page.getByRole("heading", { name: "Your journey maps" }).waitFor();
+    if (idle) await page.waitForFunction(() => performance.getEntriesByName("journey-mapper:parts-loaded").length > 0);
+    await page.evaluate(`window.afterFrame = ${afterFrame}`);
+    return page.evaluate(async (perPhase) => {
+      const start = performance.now();
+      document.querySelector(".map-row a").click();
+      const onScreen = (el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+      };
+      const shown = await window.afterFrame(() => {
+        const phases = [...document.querySelectorAll("li.phase")];
+        return phases.length === perPhase.length
+          && phases.every((p, i) => !onScreen(p) || p.querySelectorAll(".touchpoint").length === perPhase[i])
+          && ![...document.querySelectorAll(".touchpoint, .kpi, .lane-card")].some((c) => c.classList.contains("placeholder") && onScreen(c));
+      });
+      const total = perPhase.reduce((a, b) => a + b, 0);
+      const all = await window.afterFrame(() => document.querySelectorAll(".touchpoint").length >= total);
+      return [shown - start, all - start];
+    }, perPhase);
   };
-  const [cold] = await opening(false);
-  const [open, placed] = await opening(true);
+  // A browser that has run the app before keeps its wasm compiled and optimised (V8 tiers hot
+  // functions up as they run); a new one runs the editor's code for the first time.
+  const fresh = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const newcomer = await newPage();
+    await newcomer.goto(`${origin}/`);
+    await storeMap(newcomer, map);
+    fresh.push((await openOnce(newcomer, true))[0]);
+    await newcomer.context().close();
+  }
+  const cold = [];
+  for (let i = 0; i < Math.min(runs, 10); i++) cold.push((await openOnce(page, false))[0]);
+  const open = [];
+  const placed = [];
+  for (let i = 0; i < Math.min(runs, 10); i++) {
+    const [shown, all] = await openOnce(page, true);
+    open.push(shown);
+    placed.push(all);
+  }
   row("open map: every card on the screen built (ms)", open);
   row("open map: every card's place in the page, for a search (ms)", placed);
   row("open map, clicked as soon as the library shows: the editor's part still loading (ms)", cold);
+  row("open map in a browser new to the app: its code run for the first time (ms)", fresh);
 
   // One typed character: the input event through the edit, the history and the view, until the
   // next frame has been drawn.
