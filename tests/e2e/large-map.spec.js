@@ -164,6 +164,8 @@ test("the cards of phases away from the screen are in the page a moment after op
   // The last card of the last phase, far right and far down, is in the page by its name.
   await expect(page.locator("#tp-p12t30")).toHaveText("Touchpoint: Card 12.30");
   await expect(phase(page, 12).getByText(/^Touchpoint: Card 12\.\d+$/)).toHaveCount(30);
+  // With its heading, which a phase away from the first screen gets with its cards' places.
+  await expect(phase(page, 12).getByRole("textbox", { name: "Phase name" })).toHaveValue("Phase 12");
   // Printing shows them in full.
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await expect(phase(page, 12).getByRole("group", { name: /^Touchpoint: Card 12\./ })).toHaveCount(30);

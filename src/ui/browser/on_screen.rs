@@ -59,6 +59,8 @@ pub struct OnScreen {
     /// Each card's height when it was last built, by element id.
     heights: StoredValue<HashMap<String, f64>>,
     sizes: StoredValue<Option<SizeObserver>, LocalStorage>,
+    /// How many phases from the left may be on the first screen of the map just opened.
+    first_columns: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -72,9 +74,15 @@ struct Column {
 }
 
 impl OnScreen {
-    /// Starts following the page's scrolling, size and printing, for the cards under it.
-    pub fn provide() -> Self {
+    /// Starts following the page's scrolling, size and printing, for the cards under it;
+    /// `fitted`: the map is scaled to fit the window.
+    pub fn provide(fitted: bool) -> Self {
         let screen = OnScreen {
+            first_columns: if fitted {
+                usize::MAX
+            } else {
+                columns_in_window()
+            },
             columns: StoredValue::new(HashMap::new()),
             next_column: StoredValue::new(0),
             scheduled: StoredValue::new(false),
@@ -302,6 +310,15 @@ impl OnScreen {
             .with_value(|s| s.as_ref().map(|(observer, _)| observer.unobserve(card)));
     }
 
+    /// Whether the phase `index` places from the left may be on the first screen of the map
+    /// just opened, reckoned before anything is laid out. Those are built at once; the others
+    /// only once they have their cards' places ([`NearCards::filled`]): a phase's heading and
+    /// cells are some 4.5 ms to build, and the large map opened 36 ms sooner with eight of its
+    /// twenty phases left out (BENCHMARKS.md).
+    pub fn near_when_opened(self, index: usize) -> bool {
+        index < self.first_columns
+    }
+
     /// The height the card with this element id had when it was last built.
     pub fn height(self, element_id: &str) -> Option<f64> {
         self.heights
@@ -312,6 +329,31 @@ impl OnScreen {
 
 pub fn use_on_screen() -> OnScreen {
     expect_context::<OnScreen>()
+}
+
+/// The narrowest a phase's column is and the room beside it, and the lanes' names to its left,
+/// in rem (`.phases` and `.lane-names span` in style/main.css).
+const COLUMN: f64 = 11.0 + 0.6;
+const LANE_NAMES: f64 = 7.6 + 0.6;
+
+/// How many phase columns of their narrowest fit in the window's width, and one more for the
+/// margin cards are built in beyond it ([`MARGIN`]).
+fn columns_in_window() -> usize {
+    let window = window();
+    let width = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0);
+    // The root's font size: larger type makes every column wider.
+    let rem = document()
+        .document_element()
+        .and_then(|root| window.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .filter(|rem| *rem > 0.0)
+        .unwrap_or(16.0);
+    ((width / rem - LANE_NAMES) / COLUMN).ceil().max(1.0) as usize + 1
 }
 
 /// What is seen of the map: the window, or less where the grid, scrolling inside itself, shows

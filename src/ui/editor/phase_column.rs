@@ -109,8 +109,20 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         });
         [touchpoints, kpis, lane_cards].concat()
     });
-    let near = use_on_screen().column(column, order);
+    let screen = use_on_screen();
+    let near = screen.column(column, order);
     provide_context(near);
+    // A phase away from the first screen gets its heading and cells once it has its cards'
+    // places (near the screen, focus going into it, printing, the page idle), or a card moved
+    // into it is about to get the focus; until then its cells keep their height.
+    let at_first =
+        screen.near_when_opened(head.with_untracked(|h| h.as_ref().map_or(0, |h| h.index)));
+    let built = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false)
+            || at_first
+            || near.filled()
+            || order.with(|o| o.iter().any(|e| focus::is_wanted(e)))
+    });
     let group_label = move || {
         format!(
             "{} {}: {}",
@@ -193,6 +205,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
             on:drop=on_drop
         >
             <div role="group" aria-label=group_label class="phase-body">
+                {move || if built.get() { view! {
                 <div class="phase-header">
                 <div class="phase-head">
                     <DragHandle kind=Kind::Phase id=id.get_value() />
@@ -250,6 +263,14 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                         view! { <LaneCell phase=id.get_value() lane=lane.id kind title ids /> }
                     }
                 </For>
+                }.into_any() } else { view! {
+                    <div class="phase-header"><span class="phase-name">{name}</span></div>
+                    <div class="lane-cell" style:contain-intrinsic-height=move || near.cell_height(touchpoint_ids.with(Vec::len))></div>
+                    <div class="lane-cell" style:contain-intrinsic-height=move || near.cell_height(kpi_ids.with(Vec::len))></div>
+                    <For each=move || lane_ids.get() key=|(lane, _)| lane.clone() let((_, ids))>
+                        <div class="lane-cell" style:contain-intrinsic-height=near.cell_height(ids.len())></div>
+                    </For>
+                }.into_any() }}
             </div>
         </li>
     }

@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 pub fn MapEditor(id: Id) -> impl IntoView {
     let session = use_session();
     let map = OpenMap::provide(id, session);
-    let screen = OnScreen::provide();
+    let screen = OnScreen::provide(session.settings.fit_to_screen_untracked());
     let title = Signal::derive(move || {
         map.with(Part::MapTexts, |m| m.title.clone())
             .unwrap_or_default()
