@@ -13,7 +13,9 @@
 //! into it, or when the page is idle (a few phases at a time, so that a search in the page finds
 //! every card a moment after the map opens): making three thousand of them was two fifths of the
 //! first task of opening the large map (BENCHMARKS.md). Its cells keep their height meanwhile
-//! (`NearCards::cell_height` counts the cards, not the list items).
+//! (`NearCards::cell_height` counts the cards, not the list items). Unless it may be on the first
+//! screen of the map just opened (`OnScreen::near_when_opened`), it gets its heading and the
+//! cells' contents only then too (`editor/phase_column.rs`).
 
 use leptos::html::Li;
 use leptos::leptos_dom::helpers::request_idle_callback;
