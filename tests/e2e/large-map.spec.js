@@ -171,3 +171,19 @@ test("the cards of phases away from the screen are in the page a moment after op
   await expect(phase(page, 12).getByRole("group", { name: /^Touchpoint: Card 12\./ })).toHaveCount(30);
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
 });
+
+test("a lane's cards below the first screen are in the page a moment after opening, and built when scrolled to", async ({ page }) => {
+  // Its cells are built once one comes near the screen or the page is idle (on_screen.rs).
+  await openApp(page);
+  const touchpoints = Array.from({ length: CARDS }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));
+  const pains = Array.from({ length: 30 }, (_, i) => ({ id: `pain${i + 1}`, text: `Pain ${i + 1}` }));
+  await seedMaps(page, [{
+    id: "deep", title: "Deep lanes", lanes: [{ id: "pain", kind: "pain_points", shown: true }],
+    phases: [{ id: "p1", name: "Think", color: "#123456", touchpoints, cards: { pain: pains } }],
+  }], { schema: 2 });
+  await page.getByRole("link", { name: "Deep lanes" }).click();
+  await expect(page.locator("#card-pain30")).toHaveText("Card: Pain 30");
+  await scrollTo(page, "card-pain30");
+  await expect(page.getByRole("group", { name: "Pain points: Pain 30", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add a card to Pain points" })).toBeVisible();
+});

@@ -70,6 +70,7 @@ struct Column {
     element: NodeRef<Li>,
     all: Memo<bool>,
     filled: RwSignal<bool>,
+    lanes: RwSignal<bool>,
     near: RwSignal<HashSet<String>>,
     order: Memo<Vec<String>>,
     focused: RwSignal<Option<String>>,
@@ -168,7 +169,10 @@ impl OnScreen {
                     }
                     return None;
                 }
-                let near = near_cards(&element, &seen);
+                let (near, lanes) = near_cards(&element, &seen);
+                if lanes && c.lanes.try_get_untracked() == Some(false) {
+                    reached.push(c.lanes);
+                }
                 unsettled |= near.is_none();
                 Some((c, near?))
             })
@@ -179,8 +183,8 @@ impl OnScreen {
             }
         }
         if !reached.is_empty() {
-            for filled in reached {
-                filled.set(true);
+            for flag in reached {
+                flag.set(true);
             }
             // Its cards' places are in the page once the lists have been rebuilt (a memo
             // feeding a list: a tick each), still before the frame: measured then, the cards
@@ -210,8 +214,11 @@ impl OnScreen {
             let Some(waiting) = self.columns.try_with_value(|c| {
                 let mut waiting: Vec<_> = c
                     .iter()
-                    .filter(|(_, c)| c.filled.try_get_untracked() == Some(false))
-                    .map(|(key, c)| (*key, c.filled, c.order))
+                    .filter(|(_, c)| {
+                        c.filled.try_get_untracked() == Some(false)
+                            || c.lanes.try_get_untracked() == Some(false)
+                    })
+                    .map(|(key, c)| (*key, c.filled, c.lanes, c.order))
                     .collect();
                 waiting.sort_by_key(|(key, ..)| *key);
                 waiting
@@ -219,13 +226,14 @@ impl OnScreen {
                 return;
             };
             let mut cards = 0;
-            for (_, filled, order) in &waiting {
+            for (_, filled, lanes, order) in &waiting {
                 if cards >= FILLED_PER_IDLE {
                     self.fill_when_idle();
                     break;
                 }
                 cards += order.try_with_untracked(Vec::len).unwrap_or(0);
                 filled.set(true);
+                lanes.set(true);
             }
         });
     }
@@ -239,6 +247,7 @@ impl OnScreen {
         let all = Memo::new(move |_| order.with(Vec::len) <= ALWAYS_BUILT || printing.get());
         let near = RwSignal::new(HashSet::new());
         let filled = RwSignal::new(false);
+        let lanes = RwSignal::new(false);
         let focused = RwSignal::new(None::<String>);
         let key = self.next_column.get_value();
         self.next_column.set_value(key + 1);
@@ -247,6 +256,7 @@ impl OnScreen {
                 element,
                 all,
                 filled,
+                lanes,
                 near,
                 order,
                 focused,
@@ -276,6 +286,7 @@ impl OnScreen {
         NearCards {
             all,
             filled: filled.read_only(),
+            lanes: lanes.read_only(),
             near: near.read_only(),
             focused,
             around_focus,
@@ -292,10 +303,11 @@ impl OnScreen {
                         .try_with_untracked(|o| o.iter().any(|id| id == element_id))
                         .unwrap_or(false)
                 })
-                .map(|c| (c.focused, c.filled))
+                .map(|c| (c.focused, c.filled, c.lanes))
         });
-        if let Some((focused, filled)) = column {
+        if let Some((focused, filled, lanes)) = column {
             filled.set(true);
+            lanes.set(true);
             focused.set(Some(element_id.to_owned()));
         }
     }
@@ -403,11 +415,13 @@ impl Seen {
 }
 
 /// The element ids of the cards in `phase` that are near the screen now; `None` while that
-/// cannot be told yet, because the browser has not yet drawn a cell near the screen.
-fn near_cards(phase: &web_sys::Element, seen: &Seen) -> Option<HashSet<String>> {
+/// cannot be told yet, because the browser has not yet drawn a cell near the screen. And whether
+/// one of its lanes' cells is near (`lane-cards`, built only from then on).
+fn near_cards(phase: &web_sys::Element, seen: &Seen) -> (Option<HashSet<String>>, bool) {
     let mut near = HashSet::new();
+    let mut lanes = false;
     if !seen.reaches(&phase.get_bounding_client_rect()) {
-        return Some(near);
+        return (Some(near), lanes);
     }
     for cell in elements(phase, ".lane-cell") {
         // Measured by its cell first: the browser skips drawing a cell away from the screen
@@ -420,15 +434,16 @@ fn near_cards(phase: &web_sys::Element, seen: &Seen) -> Option<HashSet<String>> 
         // (`cell_height`), an empty one not at all, so the cells below it may seem near too:
         // building their cards now would take them down again.
         if rect.height() < 1.0 {
-            return None;
+            return (None, lanes);
         }
+        lanes |= cell.class_list().contains("lane-cards");
         for card in elements(&cell, ".items > li") {
             if seen.reaches_rows(&card.get_bounding_client_rect()) {
                 near.insert(card.id());
             }
         }
     }
-    Some(near)
+    (Some(near), lanes)
 }
 
 /// The elements under `root` that `selector` selects.
@@ -462,6 +477,9 @@ pub struct NearCards {
     /// Otherwise, whether its cards have their places in the page: not until the phase has come
     /// near the screen, the page has been idle or focus goes into it.
     filled: ReadSignal<bool>,
+    /// Otherwise, whether its lanes' cells (under the touchpoints and KPIs) are built: not
+    /// until one of them has come near the screen, the page has been idle or focus goes there.
+    lanes: ReadSignal<bool>,
     /// Otherwise, the element ids of those near the screen,
     near: ReadSignal<HashSet<String>>,
     /// and of those around the card that has the keyboard focus.
@@ -473,6 +491,13 @@ impl NearCards {
     /// Whether the phase's cards have their places in the page, built or not.
     pub fn filled(self) -> bool {
         self.all.get() || self.filled.get()
+    }
+
+    /// Whether its lanes' cells have their cards' places, built or not. Below the first
+    /// screen of a large map, a lane's cell was some 55 ms of opening it, places and all
+    /// (BENCHMARKS.md); until then the cell keeps its height ([`NearCards::cell_rem`]).
+    pub fn lanes(self) -> bool {
+        self.all.get() || self.lanes.get()
     }
 
     pub fn contains(self, element_id: &str) -> bool {
@@ -492,13 +517,17 @@ impl NearCards {
     /// they are at least: a cell counted higher than it is, where it is the highest in its row,
     /// would leave a gap under the other cells of the row until it is drawn.
     pub fn cell_height(self, count: usize) -> String {
+        format!("auto {}rem", self.cell_rem(count))
+    }
+
+    /// How high a lane's cell of `count` of these cards is counted, in rem.
+    pub fn cell_rem(self, count: usize) -> f64 {
         let card = if self.all.get() {
             BUILT_AT_LEAST
         } else {
             PLACEHOLDER_HEIGHT
         };
-        let rem = count as f64 * (card + LIST_GAP);
-        format!("auto {rem}rem")
+        count as f64 * (card + LIST_GAP)
     }
 
     /// The card `element_id` has the keyboard focus (`true`) or no longer has it.

@@ -1,9 +1,10 @@
 use crate::i18n::Text;
 use crate::model::{Id, Row};
 use crate::ui::browser::drag::{self, Kind};
+use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::NearCards;
 use crate::ui::editor::card_list::CardList;
-use crate::ui::editor::item_card::add_card;
+use crate::ui::editor::item_card::{add_card, CardKind};
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::use_lang;
 use leptos::prelude::*;
@@ -40,13 +41,26 @@ pub fn LaneCell(
         }
     };
     let add_label = move || lang.get().fill(Text::AddCardTo, &[("lane", &title.get())]);
+    // Its contents once the phase's lanes are built, or a card moved into it is about to get
+    // the focus; until then it is as high as its cards are counted, on the screen or not.
+    let built = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false)
+            || near.lanes()
+            || ids.with(|ids| {
+                ids.iter()
+                    .any(|id| focus::is_wanted(&CardKind::Card.element_id(id)))
+            })
+    });
     view! {
         <div class="lane-cell lane-cards" data-kind=kind role="group" aria-label=title
             style:contain-intrinsic-height=move || near.cell_height(ids.with(Vec::len))
+            style:min-height=move || (!built.get()).then(|| format!("{}rem", near.cell_rem(ids.with(Vec::len))))
             on:dragover=|ev| drag::allow(&ev) on:drop=on_drop>
-            <h3 class="visually-hidden">{title}</h3>
-            <CardList phase=phase.get_value() row=Row::Lane(lane.get_value()) ids />
-            <button type="button" class="add add-card" aria-label=add_label title=add_label on:click=add>"+"</button>
+            <Show when=move || built.get()>
+                <h3 class="visually-hidden">{title}</h3>
+                <CardList phase=phase.get_value() row=Row::Lane(lane.get_value()) ids />
+                <button type="button" class="add add-card" aria-label=add_label title=add_label on:click=add>"+"</button>
+            </Show>
         </div>
     }
 }
