@@ -347,6 +347,13 @@ pub fn use_on_screen() -> OnScreen {
     expect_context::<OnScreen>()
 }
 
+/// Whether a part of the map left unbuilt until it is needed (`ready`) has been built: true from
+/// the first time `ready` holds, so that what was built is never taken down again (printing
+/// ending, say) with the keyboard focus in it.
+pub fn built_once(ready: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || ready())
+}
+
 /// The narrowest a phase's column is and the room beside it, and the lanes' names to its left,
 /// in rem (`.phases` and `.lane-names span` in style/main.css).
 const COLUMN: f64 = 11.0 + 0.6;
@@ -496,8 +503,8 @@ impl NearCards {
     }
 
     /// Whether its lanes' cells have their cards' places, built or not. Below the first
-    /// screen of a large map, a lane's cell was some 55 ms of opening it, places and all
-    /// (BENCHMARKS.md); until then the cell keeps its height ([`NearCards::cell_rem`]).
+    /// screen of the large map, its lanes' cells, places and all, were some 55 ms of opening it
+    /// (BENCHMARKS.md); until then each keeps its height ([`NearCards::cell_rem`]).
     pub fn lanes(self) -> bool {
         self.all.get() || self.lanes.get()
     }

@@ -2,7 +2,7 @@ use crate::i18n::Text;
 use crate::model::{Color, Edit, Id, Part, Phase, Row, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
-use crate::ui::browser::on_screen::use_on_screen;
+use crate::ui::browser::on_screen::{built_once, use_on_screen};
 use crate::ui::editor::card_list::CardList;
 use crate::ui::editor::contact_limit_input::ContactLimitInput;
 use crate::ui::editor::drag_handle::DragHandle;
@@ -117,11 +117,8 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     // into it is about to get the focus; until then its cells keep their height.
     let at_first =
         screen.near_when_opened(head.with_untracked(|h| h.as_ref().map_or(0, |h| h.index)));
-    let built = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false)
-            || at_first
-            || near.filled()
-            || order.with(|o| o.iter().any(|e| focus::is_wanted(e)))
+    let built = built_once(move || {
+        at_first || near.filled() || order.with(|o| o.iter().any(|e| focus::is_wanted(e)))
     });
     let group_label = move || {
         format!(
