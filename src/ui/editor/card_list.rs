@@ -51,7 +51,7 @@ pub fn CardList(phase: Id, row: Row, #[prop(into)] ids: Signal<Vec<Id>>) -> impl
         let ids = ids.get();
         // A phase far from the screen gets its cards' places when the page is idle, unless
         // focus is about to go to one of them (a card moved there by the keyboard).
-        if !near.filled() && !ids.iter().any(|id| focus::is_wanted(&kind.element_id(id))) {
+        if !near.filled() && !kind.focus_coming(&ids) {
             return Vec::new();
         }
         let built: Vec<bool> = ids

@@ -46,6 +46,12 @@ impl CardKind {
     pub fn element_id_of(map: &JourneyMap, id: &str) -> Option<String> {
         Row::of(map, id).map(|row| CardKind::from(&row).element_id(id))
     }
+
+    /// Whether the keyboard focus is about to go to one of these cards of this kind, so that
+    /// what holds them is built even where it would otherwise wait (`on_screen`).
+    pub fn focus_coming(self, ids: &[Id]) -> bool {
+        ids.iter().any(|id| focus::is_wanted(&self.element_id(id)))
+    }
 }
 
 /// Adds a new card to `row` of phase `phase` at `index` (the end where `None`), named for

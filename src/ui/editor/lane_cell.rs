@@ -1,7 +1,6 @@
 use crate::i18n::Text;
 use crate::model::{Id, Row};
 use crate::ui::browser::drag::{self, Kind};
-use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::{built_once, NearCards};
 use crate::ui::editor::card_list::CardList;
 use crate::ui::editor::item_card::{add_card, CardKind};
@@ -43,13 +42,8 @@ pub fn LaneCell(
     let add_label = move || lang.get().fill(Text::AddCardTo, &[("lane", &title.get())]);
     // Its contents once the phase's lanes are built, or a card moved into it is about to get
     // the focus; until then it is as high as its cards are counted, on the screen or not.
-    let built = built_once(move || {
-        near.lanes()
-            || ids.with(|ids| {
-                ids.iter()
-                    .any(|id| focus::is_wanted(&CardKind::Card.element_id(id)))
-            })
-    });
+    let built =
+        built_once(move || near.lanes() || ids.with(|ids| CardKind::Card.focus_coming(ids)));
     view! {
         <div class="lane-cell lane-cards" data-kind=kind role="group" aria-label=title
             style:contain-intrinsic-height=move || near.cell_height(ids.with(Vec::len))
