@@ -5,7 +5,7 @@
 # it to skip the Rust build and this hook does it in the order the split needs:
 #   cargo (linked with relocations) -> wasm-split-cli (a module per page marked in
 #   src/ui/page_part.rs, and for the code only they share) -> wasm-bindgen (the main module)
-#   -> wasm-opt (every module).
+#   -> the glue's string fast path (scripts/glue-short-strings.mjs) -> wasm-opt (every module).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,8 @@ wasm-split-cli --target web --out-name app "$cargo_target/$target/$profile/journ
 # --keep-lld-exports: the split-off modules reach the main module's functions through them.
 wasm-bindgen "$work/app.wasm" --out-dir "$out" --out-name app --target web \
   --no-typescript --keep-lld-exports
+# Short strings from the wasm built from their char codes, not through TextDecoder.
+node scripts/glue-short-strings.mjs "$out/app.js"
 for file in "$work"/*; do
   [ "$(basename "$file")" = app.wasm ] || cp "$file" "$out/"
 done
