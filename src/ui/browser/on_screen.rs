@@ -13,9 +13,9 @@
 //! into it, or when the page is idle (a few phases at a time, so that a search in the page finds
 //! every card a moment after the map opens): making three thousand of them was two fifths of the
 //! first task of opening the large map (BENCHMARKS.md). Its cells keep their height meanwhile
-//! (`NearCards::cell_height` counts the cards, not the list items). Unless it may be on the first
-//! screen of the map just opened (`OnScreen::near_when_opened`), it gets its heading and the
-//! cells' contents only then too (`editor/phase_column.rs`). Its lanes under the touchpoints and
+//! (`NearCards::cell_height` counts the cards, not the list items). It gets its heading and the
+//! cells' contents only then too (`editor/phase_column.rs`), unless it may be on the first screen
+//! of the map just opened: such a phase gets all of them at once (`OnScreen::column`). Its lanes under the touchpoints and
 //! KPIs get theirs once one of them comes near, focus goes there or the page is idle
 //! (`NearCards::lanes`, `editor/lane_cell.rs`).
 
@@ -253,13 +253,20 @@ impl OnScreen {
 
     /// Starts checking the cards of the phase column `element`, unless it has so few that all of
     /// them are built. `order` lists its cards' element ids from top to bottom.
-    pub fn column(self, element: NodeRef<Li>, order: Memo<Vec<String>>) -> NearCards {
+    ///
+    /// A phase `index` places from the left that may be on the first screen of the map just
+    /// opened (reckoned before anything is laid out) has its cards' places at once: the first
+    /// check then finds its cards near the screen in one measuring of the page, not two (first
+    /// its place, then its cards'). The others get theirs, their heading and cells only later
+    /// ([`NearCards::filled`]): a phase's heading and cells are some 4.5 ms to build, and the
+    /// large map opened 36 ms sooner with eight of its twenty phases left out (BENCHMARKS.md).
+    pub fn column(self, element: NodeRef<Li>, order: Memo<Vec<String>>, index: usize) -> NearCards {
         // Cards read this and not `printing`: a signal read by a thousand cards is slow to
         // update (see `LangScope`).
         let printing = self.printing;
         let all = Memo::new(move |_| order.with(Vec::len) <= ALWAYS_BUILT || printing.get());
         let near = RwSignal::new(HashSet::new());
-        let filled = RwSignal::new(false);
+        let filled = RwSignal::new(index < self.first_columns);
         let lanes = RwSignal::new(false);
         let focused = RwSignal::new(None::<String>);
         let key = self.next_column.get_value();
@@ -335,15 +342,6 @@ impl OnScreen {
     pub fn unwatch(self, card: &web_sys::Element) {
         self.sizes
             .with_value(|s| s.as_ref().map(|(observer, _)| observer.unobserve(card)));
-    }
-
-    /// Whether the phase `index` places from the left may be on the first screen of the map
-    /// just opened, reckoned before anything is laid out. Those are built at once; the others
-    /// only once they have their cards' places ([`NearCards::filled`]): a phase's heading and
-    /// cells are some 4.5 ms to build, and the large map opened 36 ms sooner with eight of its
-    /// twenty phases left out (BENCHMARKS.md).
-    pub fn near_when_opened(self, index: usize) -> bool {
-        index < self.first_columns
     }
 
     /// The height the card with this element id had when it was last built.
@@ -495,7 +493,8 @@ pub struct NearCards {
     /// The phase has no more than [`ALWAYS_BUILT`] cards, or the page is being printed.
     all: Memo<bool>,
     /// Otherwise, whether its cards have their places in the page: not until the phase has come
-    /// near the screen, the page has been idle or focus goes into it.
+    /// near the screen, the page has been idle or focus goes into it, unless it may be on the
+    /// first screen of the map just opened.
     filled: ReadSignal<bool>,
     /// Otherwise, whether its lanes' cells (under the touchpoints and KPIs) are built: not
     /// until one of them has come near the screen, the page has been idle or focus goes there.

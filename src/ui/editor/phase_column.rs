@@ -109,17 +109,14 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         });
         [touchpoints, kpis, lane_cards].concat()
     });
-    let screen = use_on_screen();
-    let near = screen.column(column, order);
+    let index = head.with_untracked(|h| h.as_ref().map_or(0, |h| h.index));
+    let near = use_on_screen().column(column, order, index);
     provide_context(near);
-    // A phase away from the first screen gets its heading and cells once it has its cards'
-    // places (near the screen, focus going into it, printing, the page idle), or a card moved
-    // into it is about to get the focus; until then its cells keep their height.
-    let at_first =
-        screen.near_when_opened(head.with_untracked(|h| h.as_ref().map_or(0, |h| h.index)));
-    let built = built_once(move || {
-        at_first || near.filled() || order.with(|o| o.iter().any(|e| focus::is_wanted(e)))
-    });
+    // A phase gets its heading and cells once it has its cards' places (on the first screen,
+    // near the screen, focus going into it, printing, the page idle), or a card moved into it
+    // is about to get the focus; until then its cells keep their height.
+    let built =
+        built_once(move || near.filled() || order.with(|o| o.iter().any(|e| focus::is_wanted(e))));
     let group_label = move || {
         format!(
             "{} {}: {}",
