@@ -15,9 +15,9 @@
 //! first task of opening the large map (BENCHMARKS.md). Its cells keep their height meanwhile
 //! (`NearCards::cell_height` counts the cards, not the list items). It gets its heading and the
 //! cells' contents only then too (`editor/phase_column.rs`), unless it may be on the first screen
-//! of the map just opened: such a phase gets all of them at once (`OnScreen::column`). Its lanes under the touchpoints and
-//! KPIs get theirs once one of them comes near, focus goes there or the page is idle
-//! (`NearCards::lanes`, `editor/lane_cell.rs`).
+//! of the map just opened: such a phase gets all of them at once (`OnScreen::column`). Its lanes
+//! under the touchpoints and KPIs get theirs once one of them comes near, focus goes there or the
+//! page is idle (`NearCards::lanes`, `editor/lane_cell.rs`).
 
 use leptos::html::Li;
 use leptos::leptos_dom::helpers::request_idle_callback;
