@@ -187,3 +187,41 @@ test("a lane's cards below the first screen are in the page a moment after openi
   await expect(page.getByRole("group", { name: "Pain points: Pain 30", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add a card to Pain points" })).toBeVisible();
 });
+
+test("a large map opens in one frame: the first frame that shows it has the cards on the screen built, and hardly more", async ({ page }) => {
+  // The first check of which cards are near runs before the first frame (on_screen.rs), with
+  // the headings on the first screen laid out as they are, not counted as no height.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const phases = Array.from({ length: 6 }, (_, p) => ({
+    id: `p${p + 1}`, name: `Phase ${p + 1}`, color: "#123456", goal: "A goal of two lines or so, as a workshop writes it",
+    touchpoints: Array.from({ length: 30 }, (_, i) => ({ id: `p${p + 1}t${i + 1}`, name: `Card ${p + 1}.${i + 1}` })),
+  }));
+  await seedMaps(page, [{ id: "tall", title: "Tall map", phases }]);
+  // The editor's part of the wasm is in, as when a person has looked at the library first.
+  await page.waitForFunction(() => performance.getEntriesByName("journey-mapper:parts-loaded").length > 0);
+  const first = await page.evaluate(async () => {
+    document.querySelector(".map-row a").click();
+    // A frame callback that finds the phases comes just before the frame that first shows them;
+    // a task it queues runs once that frame is drawn.
+    while (!document.querySelector("li.phase")) await new Promise((done) => requestAnimationFrame(done));
+    await new Promise((done) => setTimeout(done, 0));
+    const grid = document.querySelector(".journey-grid").getBoundingClientRect();
+    const top = Math.max(grid.top, 0);
+    const bottom = Math.min(grid.bottom, innerHeight);
+    const near = bottom + (bottom - top) * 0.1;
+    const cards = [...document.querySelectorAll(".touchpoint")].map((card) => ({
+      built: !card.classList.contains("placeholder"),
+      rect: card.getBoundingClientRect(),
+    }));
+    const shown = (r) => r.bottom > top && r.top < bottom && r.right > 0 && r.left < innerWidth;
+    return {
+      built: cards.filter((c) => c.built).length,
+      placeholdersShown: cards.filter((c) => !c.built && shown(c.rect)).length,
+      builtBelow: cards.filter((c) => c.built && c.rect.top > near + 1).length,
+    };
+  });
+  expect(first.built).toBeGreaterThan(0);
+  expect(first.placeholdersShown).toBe(0);
+  expect(first.builtBelow).toBe(0);
+});

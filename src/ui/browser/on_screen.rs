@@ -67,6 +67,8 @@ pub struct OnScreen {
     first_columns: usize,
     /// The map has been checked once, when it opened.
     checked_once: StoredValue<bool>,
+    /// The map has just opened: its first check and first frame are still to come.
+    opening: RwSignal<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -98,6 +100,7 @@ impl OnScreen {
             heights: StoredValue::new(HashMap::new()),
             sizes: StoredValue::new_local(None),
             checked_once: StoredValue::new(false),
+            opening: RwSignal::new(true),
         };
         let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             for entry in entries.iter() {
@@ -156,6 +159,16 @@ impl OnScreen {
             spawn_local(async move {
                 tick().await;
                 run();
+                // After the first frame: measured before it is drawn, a heading the browser may
+                // skip would still count as no height.
+                request_animation_frame(move || {
+                    set_timeout(
+                        move || {
+                            self.opening.try_set(false);
+                        },
+                        std::time::Duration::ZERO,
+                    )
+                });
             });
             return;
         }
@@ -342,6 +355,16 @@ impl OnScreen {
     pub fn unwatch(self, card: &web_sys::Element) {
         self.sizes
             .with_value(|s| s.as_ref().map(|(observer, _)| observer.unobserve(card)));
+    }
+
+    /// Whether the map has just opened and its first frame is yet to be drawn. Until then the
+    /// headings on its first screen must be laid out as they are: the browser has not drawn
+    /// them yet, so it would skip them as if away from the screen and count them as no height
+    /// (their `contain-intrinsic-size`). The cards under them would seem higher up than they
+    /// are, and the first check built some thirty cards more than were near, for the first
+    /// frame, and took them down after it.
+    pub fn opening(self) -> bool {
+        self.opening.get()
     }
 
     /// The height the card with this element id had when it was last built.

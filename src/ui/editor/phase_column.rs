@@ -110,7 +110,8 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         [touchpoints, kpis, lane_cards].concat()
     });
     let index = head.with_untracked(|h| h.as_ref().map_or(0, |h| h.index));
-    let near = use_on_screen().column(column, order, index);
+    let screen = use_on_screen();
+    let near = screen.column(column, order, index);
     provide_context(near);
     // A phase gets its heading and cells once it has its cards' places (on the first screen,
     // near the screen, focus going into it, printing, the page idle), or a card moved into it
@@ -200,7 +201,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         >
             <div role="group" aria-label=group_label class="phase-body">
                 {move || if built.get() { view! {
-                <div class="phase-header">
+                <div class="phase-header" style:content-visibility=move || screen.opening().then_some("visible")>
                 <div class="phase-head">
                     <DragHandle kind=Kind::Phase id=id.get_value() />
                     <TextInput field=TextField::PhaseName(id.get_value()) value=name label=tr_signal(Text::PhaseName) class="phase-name" />
