@@ -1,6 +1,7 @@
 pub mod download;
 pub mod drag;
 pub mod focus;
+pub mod frame;
 pub mod keys;
 pub mod near;
 mod observe;

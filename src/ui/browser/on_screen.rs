@@ -19,6 +19,7 @@
 //! under the touchpoints and KPIs get theirs once one of them comes near, focus goes there or the
 //! page is idle (`NearCards::lanes`, `editor/lane_cell.rs`).
 
+use super::frame::after_next_frame;
 use leptos::html::Li;
 use leptos::leptos_dom::helpers::request_idle_callback;
 use leptos::prelude::*;
@@ -161,13 +162,8 @@ impl OnScreen {
                 run();
                 // After the first frame: measured before it is drawn, a heading the browser may
                 // skip would still count as no height.
-                request_animation_frame(move || {
-                    set_timeout(
-                        move || {
-                            self.opening.try_set(false);
-                        },
-                        std::time::Duration::ZERO,
-                    )
+                after_next_frame(move || {
+                    self.opening.try_set(false);
                 });
             });
             return;
@@ -175,7 +171,7 @@ impl OnScreen {
         // From then on, right after the next frame is drawn, when the page's layout is fresh:
         // measuring it before a frame would lay out the page once more, and the cells the
         // browser has not drawn yet would only be as high as counted.
-        request_animation_frame(move || set_timeout(run, std::time::Duration::ZERO));
+        after_next_frame(run);
     }
 
     /// Measures every phase, then fills those that came near and builds and takes down cards.

@@ -1,6 +1,7 @@
 //! Drawing with plotters on a `<canvas>`, for every chart of the app.
 
 use crate::charts::draw::Look;
+use crate::ui::browser::frame::after_next_frame;
 use crate::ui::browser::near::watch_near;
 use crate::ui::browser::resize::watch_size;
 use crate::ui::browser::timing::measure;
@@ -10,7 +11,6 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
-use std::time::Duration;
 
 /// Draws `data` on `canvas` with `draw`: sharp on high-density screens (at CSS size × device
 /// pixel ratio, which plotters-canvas leaves to us), again when its box is resized or `data`
@@ -79,13 +79,8 @@ pub fn plot<D: Send + Sync + 'static>(
             paint.with_value(|paint| paint());
         } else if !waiting.get_value() {
             waiting.set_value(true);
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let _ = paint.try_with_value(|paint| paint());
-                    },
-                    Duration::ZERO,
-                )
+            after_next_frame(move || {
+                let _ = paint.try_with_value(|paint| paint());
             });
         }
     });

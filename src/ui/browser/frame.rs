@@ -1,0 +1,11 @@
+//! Work that waits for the page to be drawn.
+
+use leptos::prelude::{request_animation_frame, set_timeout};
+use std::time::Duration;
+
+/// Runs `then` right after the next frame is drawn: a task queued from a frame callback runs
+/// once that frame's style, layout and paint are done, when the page's layout is fresh and what
+/// changed before it is already on the screen.
+pub fn after_next_frame(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(then, Duration::ZERO));
+}
