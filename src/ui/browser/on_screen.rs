@@ -353,14 +353,17 @@ impl OnScreen {
             .with_value(|s| s.as_ref().map(|(observer, _)| observer.unobserve(card)));
     }
 
-    /// Whether the map has just opened and its first frame is yet to be drawn. Until then the
-    /// headings on its first screen must be laid out as they are: the browser has not drawn
-    /// them yet, so it would skip them as if away from the screen and count them as no height
-    /// (their `contain-intrinsic-size`). The cards under them would seem higher up than they
-    /// are, and the first check built some thirty cards more than were near, for the first
-    /// frame, and took them down after it.
-    pub fn opening(self) -> bool {
-        self.opening.get()
+    /// The `content-visibility` of a phase's heading and of its touchpoints' and KPIs' cells:
+    /// while the map has just opened and its first frame is yet to be drawn, they are laid out
+    /// as they are (`visible`), otherwise as the style sheet says (skipped away from the screen).
+    /// The browser has not drawn them yet, so it would skip every one of them. A heading would
+    /// count as no height (its `contain-intrinsic-size`): the cards under it would seem higher
+    /// up than they are, and the first check built some thirty cards more than were near, for
+    /// the first frame, and took them down after it. And measuring the cards in a skipped cell
+    /// lays that cell out on its own: the first check laid out the page eleven times, not once,
+    /// and opening the large map took 17 ms longer (BENCHMARKS.md).
+    pub fn content_visibility(self) -> Option<&'static str> {
+        self.opening.get().then_some("visible")
     }
 
     /// The height the card with this element id had when it was last built.

@@ -201,7 +201,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         >
             <div role="group" aria-label=group_label class="phase-body">
                 {move || if built.get() { view! {
-                <div class="phase-header" style:content-visibility=move || screen.opening().then_some("visible")>
+                <div class="phase-header" style:content-visibility=move || screen.content_visibility()>
                 <div class="phase-head">
                     <DragHandle kind=Kind::Phase id=id.get_value() />
                     <TextInput field=TextField::PhaseName(id.get_value()) value=name label=tr_signal(Text::PhaseName) class="phase-name" />
@@ -229,12 +229,14 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                 // Each cell named for its lane, so that moving across the grid by the arrow keys
                 // says the lane as well as the phase (its group around it).
                 <div class="lane-cell" role="group" aria-label=tr(Text::TouchpointsHeading)
+                    style:content-visibility=move || screen.content_visibility()
                     style:contain-intrinsic-height=move || near.cell_height(touchpoint_ids.with(Vec::len))>
                 <h3 class="visually-hidden">{tr(Text::TouchpointsHeading)}</h3>
                 <CardList phase=id.get_value() row=Row::Touchpoints ids=touchpoint_ids />
                 <button type="button" class="add" on:click=move |_| add(Row::Touchpoints)>"+ " {tr(Text::AddTouchpoint)}</button>
                 </div>
                 <div class="lane-cell" role="group" aria-label=tr(Text::KpisHeading)
+                    style:content-visibility=move || screen.content_visibility()
                     style:contain-intrinsic-height=move || near.cell_height(kpi_ids.with(Vec::len))>
                 <h3 class="visually-hidden">{tr(Text::KpisHeading)}</h3>
                 <CardList phase=id.get_value() row=Row::Kpis ids=kpi_ids />
