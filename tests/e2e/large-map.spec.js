@@ -225,3 +225,30 @@ test("a large map opens in one frame: the first frame that shows it has the card
   expect(first.placeholdersShown).toBe(0);
   expect(first.builtBelow).toBe(0);
 });
+
+test("a phase's folded description and contact limit are built when the fold opens, or a moment after the map does", async ({ page }) => {
+  // On a phase of many cards the fold's fields wait for the page to be idle (phase_fold.rs).
+  const seed = async (page) => {
+    await openApp(page);
+    const touchpoints = Array.from({ length: CARDS }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));
+    await seedMaps(page, [{
+      id: "folded", title: "Folded plan",
+      phases: [{ id: "p1", name: "Think", color: "#123456", description: "Found by a search", contact_limit: 4, touchpoints }],
+    }], { schema: 2 });
+    await page.getByRole("link", { name: "Folded plan" }).click();
+    await expect(cardSummary(touchpoint(page, "Card 1"))).toBeVisible();
+  };
+  const description = (page) => phase(page, 1).locator("details.more textarea");
+  // A moment after opening, the description is in the page, for a search, with the fold closed.
+  await seed(page);
+  await expect(description(page)).toHaveValue("Found by a search");
+
+  // With the page never idle, the fold's fields come when it is opened.
+  const busy = await page.context().newPage();
+  await busy.addInitScript(() => { window.requestIdleCallback = () => 0; });
+  await seed(busy);
+  await expect(description(busy)).toHaveCount(0);
+  await phase(busy, 1).getByText("Description and plan").click();
+  await expect(phase(busy, 1).getByRole("textbox", { name: "Description" })).toHaveValue("Found by a search");
+  await expect(phase(busy, 1).getByRole("textbox", { name: "Most contacts per customer per month" })).toHaveValue("4");
+});

@@ -14,6 +14,7 @@ pub mod measurements_import;
 pub mod number_input;
 pub mod persona_emotions;
 pub mod phase_column;
+pub mod phase_fold;
 pub mod phase_kpi_summary;
 pub mod phase_plan;
 pub mod status_chip;
