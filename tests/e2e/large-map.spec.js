@@ -226,8 +226,8 @@ test("a large map opens in one frame: the first frame that shows it has the card
   expect(first.builtBelow).toBe(0);
 });
 
-test("a phase's folded description and contact limit are built when the fold opens, or a moment after the map does", async ({ page }) => {
-  // On a phase of many cards the fold's fields wait for the page to be idle (phase_fold.rs).
+test("a phase's folded description and contact limit are built when the fold opens, or a moment after the map opens", async ({ page }) => {
+  // A fold's fields wait for the page to be idle, or the fold to be opened (editor/fold.rs).
   const seed = async (page) => {
     await openApp(page);
     const touchpoints = Array.from({ length: CARDS }, (_, i) => ({ id: `tp${i + 1}`, name: `Card ${i + 1}` }));

@@ -4,11 +4,12 @@ use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::{built_once, use_on_screen};
 use crate::ui::editor::card_list::CardList;
+use crate::ui::editor::contact_limit_input::ContactLimitInput;
 use crate::ui::editor::drag_handle::DragHandle;
+use crate::ui::editor::fold::Fold;
 use crate::ui::editor::item_card::{add_card, CardKind};
 use crate::ui::editor::lane_cell::LaneCell;
 use crate::ui::editor::lane_names::use_shown_lanes;
-use crate::ui::editor::phase_fold::PhaseFold;
 use crate::ui::editor::phase_kpi_summary::PhaseKpiSummary;
 use crate::ui::editor::phase_plan::PhasePlan;
 use crate::ui::editor::text_input::TextInput;
@@ -218,7 +219,10 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                     <button type="button" class="icon danger" aria-label=tr(Text::DeletePhase) title=tr(Text::DeletePhase) on:click=delete>"✕"</button>
                 </div>
                 <TextInput field=TextField::PhaseGoal(id.get_value()) value=text(|h| &h.goal) label=tr_signal(Text::PhaseGoal) class="phase-goal" multiline=true />
-                <PhaseFold phase=id.get_value() description=text(|h| &h.description) />
+                <Fold class="more" summary=tr(Text::DescriptionAndPlan)>
+                    <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
+                    <ContactLimitInput phase=id.get_value() />
+                </Fold>
                 <PhaseKpiSummary kpi_ids />
                 <PhasePlan phase=id.get_value() touchpoint_ids />
                 </div>

@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{limits, Edit, Lane, LaneKind, Part, TextField};
 use crate::ui::browser::focus;
+use crate::ui::editor::fold::Fold;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::lanes::lane_row::LaneRow;
 use crate::ui::session::clock;
@@ -62,11 +63,10 @@ pub fn LanesPanel() -> impl IntoView {
         )
     };
     view! {
-        <details class="map-panel lanes-panel">
-            <summary>
-                <span class="panel-name">{tr(Text::Lanes)}</span>
-                <span class="panel-state">{summary}</span>
-            </summary>
+        <Fold class="map-panel lanes-panel" summary=move || view! {
+            <span class="panel-name">{tr(Text::Lanes)}</span>
+            <span class="panel-state">{summary}</span>
+        }>
             <ul class="lane-list">
                 <For each=move || ids.get() key=|id| id.clone() let(id)>
                     <LaneRow id />
@@ -76,6 +76,6 @@ pub fn LanesPanel() -> impl IntoView {
                 "+ " {tr(Text::AddLane)}
             </button>
             <TextInput field=TextField::MapCurrency value=currency label=tr_signal(Text::Currency) class="currency" refused=Text::CurrencyTooLong />
-        </details>
+        </Fold>
     }
 }

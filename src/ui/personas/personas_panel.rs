@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{limits, Edit, Part, Persona, PHASE_PALETTE};
 use crate::ui::browser::focus;
+use crate::ui::editor::fold::Fold;
 use crate::ui::personas::persona_badge::persona_badge;
 use crate::ui::personas::persona_card::PersonaCard;
 use crate::ui::session::clock;
@@ -53,11 +54,10 @@ pub fn PersonasPanel() -> impl IntoView {
         })
     };
     view! {
-        <details class="map-panel personas-panel">
-            <summary>
-                <span class="panel-name">{tr(Text::Personas)}</span>
-                <span class="badges">{badges}</span>
-            </summary>
+        <Fold class="map-panel personas-panel" summary=move || view! {
+            <span class="panel-name">{tr(Text::Personas)}</span>
+            <span class="badges">{badges}</span>
+        }>
             <ul class="persona-list">
                 <For each=move || ids.get() key=|id| id.clone() let(id)>
                     <PersonaCard id />
@@ -66,6 +66,6 @@ pub fn PersonasPanel() -> impl IntoView {
             <button type="button" class="add" on:click=add disabled=move || ids.with(|i| i.len() >= limits::PERSONAS)>
                 "+ " {tr(Text::AddPersona)}
             </button>
-        </details>
+        </Fold>
     }
 }
