@@ -22,7 +22,7 @@ pub fn Fold(
     request_idle_callback(move || {
         ready.try_set(true);
     });
-    // Never taken down again: focus may be in it.
+    // Once built, never taken down when the fold closes: the keyboard focus may be in it.
     let toggle = move |ev| {
         if is_open(&ev) {
             ready.set(true);
