@@ -3,7 +3,7 @@ use crate::charts::draw::Look;
 use crate::charts::tables::Table;
 use crate::i18n::Text;
 use crate::ui::browser::download::{download_href, file_name};
-use crate::ui::editor::measurements_editor::is_open;
+use crate::ui::editor::fold::is_open;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
 use plotters::coord::Shift;

@@ -1,4 +1,3 @@
-use crate::ui::editor::measurements_editor::is_open;
 use leptos::leptos_dom::helpers::request_idle_callback;
 use leptos::prelude::*;
 
@@ -34,4 +33,12 @@ pub fn Fold(
             <Show when=move || ready.get()>{children()}</Show>
         </details>
     }
+}
+
+/// Whether the `<details>` a toggle event came from is now open.
+pub fn is_open(ev: &leptos::ev::Event) -> bool {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }

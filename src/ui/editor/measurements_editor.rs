@@ -1,19 +1,12 @@
 use crate::i18n::Text;
 use crate::model::{Date, Edit, Id, Measurement, Part};
+use crate::ui::editor::fold::is_open;
 use crate::ui::editor::measurements_import::MeasurementsImport;
 use crate::ui::editor::number_input::NumberInput;
 use crate::ui::session::clock::now;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
-
-/// Whether the `<details>` a toggle event came from is now open.
-pub fn is_open(ev: &leptos::ev::Event) -> bool {
-    ev.target()
-        .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
 
 /// The dated values of one KPI: change, remove and add them. `open` outlives the editor, which
 /// is rebuilt when its card comes back near the screen.

@@ -1,6 +1,6 @@
 use crate::i18n::Text;
 use crate::model::{Id, LaneKind, Part};
-use crate::ui::editor::measurements_editor::is_open;
+use crate::ui::editor::fold::is_open;
 use crate::ui::editor::vote_buttons::VoteButtons;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
