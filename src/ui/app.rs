@@ -1,7 +1,6 @@
 use super::{tr, Session};
 use crate::i18n::Text;
 use crate::ui::browser::route::{self, Route};
-use crate::ui::import::import_panel::ImportPanel;
 use crate::ui::import::importer::Importer;
 use crate::ui::library::library_page::LibraryPage;
 use crate::ui::live::Live;
@@ -112,6 +111,7 @@ pub fn App() -> impl IntoView {
 
     part::preload();
 
+    let importing = Memo::new(move |_| importer.is_active());
     let route = route::current();
     // Presentation mode reads the map only: the editor's controls and shortcuts (undo!) go away.
     let presenting = move || matches!(route.get(), Route::Present(_));
@@ -131,7 +131,7 @@ pub fn App() -> impl IntoView {
             <BackupReminder />
         </Show>
         <UndoNotice />
-        <ImportPanel />
+        <Show when=move || importing.get()>{later(part::import_panel)}</Show>
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),

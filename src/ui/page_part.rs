@@ -1,5 +1,6 @@
-//! Every page but the library is a part of the wasm of its own (issue 16): the library, the first
-//! screen, waits for none of them. `scripts/wasm-build.sh` splits the wasm at the functions below
+//! Every page but the library is a part of the wasm of its own (issue 16), and so is the import
+//! panel, shown only once a file is chosen or dropped: the library, the first screen, waits for
+//! none of them. `scripts/wasm-build.sh` splits the wasm at the functions below
 //! (wasm_split, the engine behind Leptos' `#[lazy]`, used directly for its `fallible` option: a
 //! part that cannot be fetched is a message with a way to try again, not a crashed app). Where
 //! the wasm is not split (`cargo test`), they are plain functions.
@@ -7,6 +8,7 @@
 use super::tr;
 use crate::i18n::Text;
 use crate::model::Id;
+use crate::ui::import::import_panel::ImportPanel;
 use crate::ui::live::join_page::JoinPage;
 use crate::ui::map::map_page::MapPage;
 use crate::ui::presentation::presentation_page::PresentationPage;
@@ -48,6 +50,7 @@ part!(presentation_page(id: Id) { view! { <PresentationPage id /> } });
 part!(shared_map_page(payload: String) { view! { <SharedMapPage payload /> } });
 part!(versions_page(id: Id) { view! { <VersionsPage id /> } });
 part!(join_page(room: String, server: String) { view! { <JoinPage room server /> } });
+part!(import_panel() { view! { <ImportPanel /> } });
 
 /// Shows the page `load` brings once its part is there; if it cannot be fetched, says so and
 /// offers to try again (a failed fetch is not remembered, so the next one starts afresh).
@@ -84,6 +87,7 @@ pub fn preload() {
             let _ = __wasm_split_preload_versions_page().await;
             let _ = __wasm_split_preload_shared_map_page().await;
             let _ = __wasm_split_preload_join_page().await;
+            let _ = __wasm_split_preload_import_panel().await;
             // Opening a map from here on waits for no part: a User Timing mark, for
             // `benches/editor.mjs`, which times the open both ways.
             if let Some(performance) = window().performance() {

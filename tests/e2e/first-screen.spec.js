@@ -49,6 +49,24 @@ test("in Dutch too, the missing part is said plainly", async ({ page }) => {
   await expect(page.getByLabel("Titel van de klantreis")).toHaveValue("Kijk");
 });
 
+test("the import panel is a part of its own: a file picked with it missing says so, and nothing is stored", async ({ page }) => {
+  await page.route(otherParts, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const file = { name: "From a colleague.json", mimeType: "application/json", buffer: Buffer.from('{"format":"journey-map","version":2,"maps":[]}') };
+  await page.getByLabel("Import JSON file").setInputFiles(file);
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+  await expect(alert).toContainText("Your maps are safe");
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+
+  await page.unroute(otherParts);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  const panel = page.getByRole("region", { name: "Import JSON file" });
+  await expect(panel.getByRole("heading")).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
 test("a map opened after the first screen has settled waits for nothing: its part is already there", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();

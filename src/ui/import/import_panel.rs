@@ -3,7 +3,8 @@ use crate::ui::import::importer::{ImportState, Importer};
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
 
-/// What an import is about to do, or why a file was refused. Appears wherever the user is.
+/// What an import is about to do, or why a file was refused. Appears wherever the user is, while
+/// there is an import (`Importer::is_active`).
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let importer = expect_context::<Importer>();
@@ -95,10 +96,8 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let failed = move || matches!(importer.state.get(), ImportState::Failed { .. });
     view! {
-        <Show when=move || !matches!(importer.state.get(), ImportState::Idle)>
-            <section class="notice import-panel" class:error=failed aria-label=tr(Text::ImportJson) role="region">
-                {body}
-            </section>
-        </Show>
+        <section class="notice import-panel" class:error=failed aria-label=tr(Text::ImportJson) role="region">
+            {body}
+        </section>
     }
 }

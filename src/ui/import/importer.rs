@@ -68,6 +68,12 @@ fn refused(file: String, reason: Text) -> ImportState {
 }
 
 impl Importer {
+    /// Whether there is an import to show: its panel (a part of the wasm of its own) is
+    /// fetched only then.
+    pub fn is_active(&self) -> bool {
+        !matches!(self.state.get(), ImportState::Idle)
+    }
+
     pub fn new(session: Session) -> Self {
         Importer {
             state: RwSignal::new(ImportState::Idle),
