@@ -111,7 +111,6 @@ pub fn App() -> impl IntoView {
 
     part::preload();
 
-    let importing = Memo::new(move |_| importer.is_active());
     let route = route::current();
     // Presentation mode reads the map only: the editor's controls and shortcuts (undo!) go away.
     let presenting = move || matches!(route.get(), Route::Present(_));
@@ -131,7 +130,7 @@ pub fn App() -> impl IntoView {
             <BackupReminder />
         </Show>
         <UndoNotice />
-        <Show when=move || importing.get()>{later(part::import_panel)}</Show>
+        <Show when=move || importer.is_active()>{later(part::import_panel)}</Show>
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),
