@@ -83,6 +83,31 @@ pub struct Library {
     pub maps: Vec<JourneyMap>,
 }
 
+/// What the library lists of a map: enough to find it, without the map.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct MapSummary {
+    pub id: Id,
+    pub title: String,
+    pub phases: usize,
+    pub touchpoints: usize,
+    pub kpis: usize,
+    /// RFC 3339 in UTC, empty when never edited: sorts as text.
+    pub updated_at: String,
+}
+
+impl MapSummary {
+    pub fn of(map: &JourneyMap) -> Self {
+        MapSummary {
+            id: map.id.clone(),
+            title: map.title.clone(),
+            phases: map.phases.len(),
+            touchpoints: map.touchpoint_count(),
+            kpis: map.kpi_count(),
+            updated_at: map.updated_at.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct JourneyMap {
     pub id: Id,

@@ -8,13 +8,14 @@
 
 mod backend;
 pub mod entry;
+pub mod index;
 mod persist;
 mod versions;
 
 pub use backend::{Backend, BackendError, Browser, Memory};
 pub use persist::request_persistence;
 
-use crate::model::{Id, JourneyMap, Library};
+use crate::model::{Id, JourneyMap, Library, MapSummary};
 use entry::Decoded;
 use std::collections::{HashMap, HashSet};
 
@@ -281,8 +282,17 @@ impl Store {
             // Not being able to leave the mark only means an older tab is not warned.
             _ => drop(store.backend.set(APP_KEY, APP_VERSION)),
         }
-        // Most recently edited first; RFC 3339 times in UTC sort as text.
-        maps.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        maps.sort_by(|a, b| index::newest_first(&a.updated_at, &a.id, &b.updated_at, &b.id));
+        let listed: Vec<MapSummary> = maps.iter().map(MapSummary::of).collect();
+        match store.backend.get(index::KEY).ok().flatten() {
+            Some(text) if index::decode(&text).as_ref() == Some(&listed) || store.newer_app => {
+                store
+                    .sizes
+                    .insert(index::KEY.into(), units(index::KEY, &text));
+            }
+            _ if !store.newer_app => store.write_index(&listed),
+            _ => {}
+        }
         Ok((store, Library { maps }, report))
     }
 
@@ -374,7 +384,30 @@ impl Store {
         if self.deleted.remove(&map.id) {
             let _ = self.backend.remove(&deleted_key(&map.id));
         }
+        self.update_index(|maps| index::put(maps, MapSummary::of(map)));
         Ok(())
+    }
+
+    /// Changes the index as stored (other tabs' saves included) with `change`.
+    fn update_index(&mut self, change: impl FnOnce(&mut Vec<MapSummary>)) {
+        let stored = self.backend.get(index::KEY).ok().flatten();
+        // None readable (its text cleared on its own): the next start lists every map again.
+        let mut maps = stored
+            .as_deref()
+            .and_then(index::decode)
+            .unwrap_or_default();
+        change(&mut maps);
+        self.write_index(&maps);
+    }
+
+    /// Best effort: the map is stored either way, and where the index cannot be written (no
+    /// room), the first screen lists what it last said until the maps themselves are read.
+    fn write_index(&mut self, maps: &[MapSummary]) {
+        let text = index::encode(maps);
+        if self.backend.set(index::KEY, &text).is_ok() {
+            self.sizes
+                .insert(index::KEY.into(), units(index::KEY, &text));
+        }
     }
 
     /// Encodes `map` ahead of its next save, so that the save encodes only what changed by then:
@@ -401,6 +434,7 @@ impl Store {
         self.revs.remove(id);
         self.written.remove(id);
         self.sizes.remove(&key);
+        self.update_index(|maps| maps.retain(|m| m.id != id));
         Ok(())
     }
 

@@ -264,9 +264,155 @@ fn delete_removes_only_that_map_and_usage_follows() {
     let stored = backend.snapshot();
     assert_eq!(
         stored.keys().collect::<Vec<_>>(),
-        vec![APP_KEY, &deleted_key("a"), &map_key("b"), "some-other-app"]
+        vec![
+            APP_KEY,
+            &deleted_key("a"),
+            index::KEY,
+            &map_key("b"),
+            "some-other-app"
+        ]
     );
     assert_eq!(open(&backend).1.maps.len(), 1);
+}
+
+fn listed(backend: &Shared) -> Option<Vec<MapSummary>> {
+    index::decode(backend.snapshot().get(index::KEY)?)
+}
+
+fn edited_at(mut map: JourneyMap, when: &str) -> JourneyMap {
+    map.updated_at = when.into();
+    map
+}
+
+#[test]
+fn a_store_from_before_the_index_gets_one_listing_every_map_newest_first() {
+    let backend = Shared::default();
+    let a = edited_at(
+        generate::map(1, generate::Size::WORKSHOP),
+        "2030-01-01T00:00:00Z",
+    );
+    let b = edited_at(JourneyMap::new("b", "Second"), "2031-01-01T00:00:00Z");
+    let same_time = edited_at(JourneyMap::new("c", "Third"), "2031-01-01T00:00:00Z");
+    for map in [&a, &b, &same_time] {
+        backend.put(&map_key(&map.id), &entry::encode(1, None, map));
+    }
+    let maps_before: Vec<String> = [&a, &b, &same_time]
+        .map(|m| backend.snapshot()[&map_key(&m.id)].clone())
+        .to_vec();
+
+    let (store, library, _) = open(&backend);
+    let expected: Vec<MapSummary> = [&b, &same_time, &a].map(MapSummary::of).to_vec();
+    assert_eq!(listed(&backend), Some(expected.clone()));
+    assert_eq!(
+        library.maps.iter().map(MapSummary::of).collect::<Vec<_>>(),
+        expected,
+        "the index lists the maps in the library's order"
+    );
+    assert_eq!(expected[2].touchpoints, a.touchpoint_count());
+    assert_eq!(expected[2].kpis, a.kpi_count());
+    assert_eq!(expected[2].phases, a.phases.len());
+    let maps_after: Vec<String> = [&a, &b, &same_time]
+        .map(|m| backend.snapshot()[&map_key(&m.id)].clone())
+        .to_vec();
+    assert_eq!(maps_after, maps_before, "the maps are not written");
+    let index_size = 2 * units(index::KEY, &backend.snapshot()[index::KEY]);
+    drop(store);
+    // Counted in what the app stores, and written once: the next start finds it right.
+    let (store, _, _) = open(&backend);
+    let without_index: usize = backend
+        .snapshot()
+        .iter()
+        .filter(|(k, _)| k.starts_with(MAP_PREFIX))
+        .map(|(k, v)| 2 * units(k, v))
+        .sum();
+    assert_eq!(store.bytes_used(), without_index + index_size);
+    let reads = backend.whole_reads.borrow().len();
+    backend.put(
+        index::KEY,
+        &backend.snapshot()[index::KEY].replace("Second", "Secnod"),
+    );
+    drop(open(&backend));
+    assert!(backend.whole_reads.borrow().len() > reads);
+    assert_eq!(
+        listed(&backend).unwrap()[0].title,
+        "Second",
+        "an index that is not what the maps say is written afresh"
+    );
+}
+
+#[test]
+fn saves_and_deletions_keep_the_index_up_to_date_with_every_tabs_maps() {
+    let backend = Shared::default();
+    let (mut first, _, _) = open(&backend);
+    let (mut second, _, _) = open(&backend);
+    let a = edited_at(JourneyMap::new("a", "A"), "2030-01-01T00:00:00Z");
+    let b = edited_at(
+        generate::map(2, generate::Size::WORKSHOP),
+        "2030-02-01T00:00:00Z",
+    );
+    first.save(&a).unwrap();
+    second.save(&b).unwrap();
+    assert_eq!(
+        listed(&backend),
+        Some(vec![MapSummary::of(&b), MapSummary::of(&a)]),
+        "a save keeps what other tabs listed"
+    );
+
+    let a = edited_at(renamed(&a, "A, renamed"), "2030-03-01T00:00:00Z");
+    first.save(&a).unwrap();
+    assert_eq!(
+        listed(&backend),
+        Some(vec![MapSummary::of(&a), MapSummary::of(&b)])
+    );
+
+    second.adopt("a", Some(2));
+    second.delete("a").unwrap();
+    assert_eq!(listed(&backend), Some(vec![MapSummary::of(&b)]));
+}
+
+#[test]
+fn unreadable_index_text_is_written_over_and_a_newer_releases_is_left_alone() {
+    let backend = Shared::default();
+    let map = JourneyMap::new("m", "Mine");
+    backend.put(&map_key("m"), &entry::encode(1, None, &map));
+    for unreadable in ["garbage", r#"{"schema":2,"maps":[]}"#, r#"{"schema":1}"#] {
+        backend.put(index::KEY, unreadable);
+        let (_, library, report) = open(&backend);
+        assert_eq!(library.maps, vec![map.clone()]);
+        assert_eq!(report.set_aside, vec![], "nothing of the user's is in it");
+        assert_eq!(listed(&backend), Some(vec![MapSummary::of(&map)]));
+    }
+
+    let newer = r#"{"schema":2,"maps":[],"more":true}"#;
+    backend.put(index::KEY, newer);
+    backend.put(APP_KEY, "999.0.0");
+    let (mut store, _, _) = open(&backend);
+    assert_eq!(backend.snapshot()[index::KEY], newer);
+    assert_eq!(
+        store.save(&renamed(&map, "Other")),
+        Err(SaveError::NewerApp)
+    );
+    assert_eq!(backend.snapshot()[index::KEY], newer);
+}
+
+#[test]
+fn a_full_store_saves_the_map_even_where_the_index_finds_no_room() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = JourneyMap::new("m", "First");
+    store.save(&map).unwrap();
+    // Room for the map's longer title, not for the index's too.
+    let long = renamed(&map, &"x".repeat(150));
+    let stored: usize = backend
+        .snapshot()
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    let room = stored + 200;
+    *backend.room.borrow_mut() = Some(room);
+    store.save(&long).unwrap();
+    assert_eq!(open(&backend).1.maps[0].title, long.title);
+    assert_eq!(listed(&backend).unwrap()[0].title, "First");
 }
 
 #[test]
