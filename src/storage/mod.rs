@@ -47,6 +47,15 @@ fn is_newer_app(stored: &str) -> bool {
     is_newer(stored, APP_VERSION)
 }
 
+/// Whether the mark of a newer release of the app is stored.
+fn newer_app_in(backend: &dyn Backend) -> bool {
+    backend
+        .get(APP_KEY)
+        .ok()
+        .flatten()
+        .is_some_and(|stored| is_newer_app(&stored))
+}
+
 /// Whether a storage key is the app version marker, which other tabs' releases write.
 pub fn is_app_key(key: &str) -> bool {
     key == APP_KEY
@@ -323,14 +332,7 @@ impl Store {
     /// Whether a newer release of the app has run in this browser since this tab opened the
     /// store (read afresh each time until it has). Such a tab writes nothing more.
     pub fn newer_app(&mut self) -> bool {
-        if !self.newer_app {
-            self.newer_app = self
-                .backend
-                .get(APP_KEY)
-                .ok()
-                .flatten()
-                .is_some_and(|stored| is_newer_app(&stored));
-        }
+        self.newer_app = self.newer_app || newer_app_in(&*self.backend);
         self.newer_app
     }
 
@@ -543,18 +545,6 @@ impl Store {
         Ok(())
     }
 
-    /// A preference such as the interface language; `None` when never set or unreadable.
-    pub fn setting(&self, setting: Setting) -> Option<String> {
-        self.backend.get(&setting.key()).ok().flatten()
-    }
-
-    pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<(), SaveError> {
-        if self.newer_app() {
-            return Err(SaveError::NewerApp);
-        }
-        Ok(self.backend.set(&setting.key(), value)?)
-    }
-
     pub fn is_persistent(&self) -> bool {
         self.backend.is_persistent()
     }
@@ -562,6 +552,42 @@ impl Store {
     /// Bytes this app's entries take, counted as browsers count localStorage (two per UTF-16 unit).
     pub fn bytes_used(&self) -> usize {
         2 * self.sizes.values().sum::<usize>()
+    }
+}
+
+/// The user's preferences, read and written apart from the maps: the first screen needs them
+/// (its language) long before the store has read every map.
+pub struct Preferences {
+    backend: Box<dyn Backend>,
+    /// As [`Store::newer_app`]: once true, stays true.
+    newer_app: bool,
+}
+
+impl Preferences {
+    pub fn open(backend: Box<dyn Backend>) -> Self {
+        Preferences {
+            backend,
+            newer_app: false,
+        }
+    }
+
+    /// A preference such as the interface language; `None` when never set or unreadable.
+    pub fn get(&self, setting: Setting) -> Option<String> {
+        self.backend.get(&setting.key()).ok().flatten()
+    }
+
+    pub fn set(&mut self, setting: Setting, value: &str) -> Result<(), SaveError> {
+        self.newer_app = self.newer_app || newer_app_in(&*self.backend);
+        if self.newer_app {
+            return Err(SaveError::NewerApp);
+        }
+        Ok(self.backend.set(&setting.key(), value)?)
+    }
+
+    /// What the index says the stored maps are, most recently edited first; `None` where it
+    /// cannot say (none written yet, or by another release).
+    pub fn listed_maps(&self) -> Option<Vec<MapSummary>> {
+        index::decode(&self.backend.get(index::KEY).ok()??)
     }
 }
 

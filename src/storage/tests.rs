@@ -303,6 +303,8 @@ fn a_store_from_before_the_index_gets_one_listing_every_map_newest_first() {
     let (store, library, _) = open(&backend);
     let expected: Vec<MapSummary> = [&b, &same_time, &a].map(MapSummary::of).to_vec();
     assert_eq!(listed(&backend), Some(expected.clone()));
+    let first_screen = Preferences::open(Box::new(backend.clone()));
+    assert_eq!(first_screen.listed_maps(), Some(expected.clone()));
     assert_eq!(
         library.maps.iter().map(MapSummary::of).collect::<Vec<_>>(),
         expected,
@@ -385,6 +387,12 @@ fn unreadable_index_text_is_written_over_and_a_newer_releases_is_left_alone() {
 
     let newer = r#"{"schema":2,"maps":[],"more":true}"#;
     backend.put(index::KEY, newer);
+    let first_screen = Preferences::open(Box::new(backend.clone()));
+    assert_eq!(
+        first_screen.listed_maps(),
+        None,
+        "the first screen waits for the maps"
+    );
     backend.put(APP_KEY, "999.0.0");
     let (mut store, _, _) = open(&backend);
     assert_eq!(backend.snapshot()[index::KEY], newer);
@@ -426,11 +434,12 @@ fn memory_backend_is_not_persistent_but_works() {
 #[test]
 fn settings_are_kept_apart_from_maps() {
     let backend = Shared::default();
-    let (mut store, _, _) = open(&backend);
-    assert_eq!(store.setting(Setting::Language), None);
-    store.set_setting(Setting::Language, "nl").unwrap();
-    let (store, library, report) = open(&backend);
-    assert_eq!(store.setting(Setting::Language).as_deref(), Some("nl"));
+    let mut preferences = Preferences::open(Box::new(backend.clone()));
+    assert_eq!(preferences.get(Setting::Language), None);
+    preferences.set(Setting::Language, "nl").unwrap();
+    let (_, library, report) = open(&backend);
+    let preferences = Preferences::open(Box::new(backend.clone()));
+    assert_eq!(preferences.get(Setting::Language).as_deref(), Some("nl"));
     assert!(library.maps.is_empty());
     assert_eq!(report, OpenReport::default());
 }
@@ -498,13 +507,18 @@ fn a_tab_of_an_older_release_stops_writing_once_a_newer_one_has_run() {
         Err(SaveError::NewerApp)
     );
     assert_eq!(old_tab.delete("m"), Err(SaveError::NewerApp));
+    let mut old_preferences = Preferences::open(Box::new(backend.clone()));
     assert_eq!(
-        old_tab.set_setting(Setting::Language, "nl"),
+        old_preferences.set(Setting::Language, "nl"),
         Err(SaveError::NewerApp)
     );
     // Even if the mark goes away again, this tab stays stopped: it already knows.
     backend.put(APP_KEY, APP_VERSION);
     assert!(old_tab.newer_app());
+    assert_eq!(
+        old_preferences.set(Setting::Language, "nl"),
+        Err(SaveError::NewerApp)
+    );
     backend.put(APP_KEY, "999.0.0");
     assert_eq!(backend.snapshot(), before);
 

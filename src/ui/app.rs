@@ -1,31 +1,25 @@
-use super::{tr, Session};
+use super::{tr, Settings, Workspace};
 use crate::i18n::Text;
 use crate::ui::browser::route::{self, Route};
-use crate::ui::import::importer::Importer;
 use crate::ui::library::library_page::LibraryPage;
-use crate::ui::live::Live;
-use crate::ui::map::workshop_timer::Timer;
-use crate::ui::notices::backup_reminder::BackupReminder;
-use crate::ui::notices::storage_notices::StorageNotices;
 use crate::ui::notices::storage_usage::StorageUsage;
-use crate::ui::notices::undo_notice::UndoNotice;
 use crate::ui::notices::update_notice::UpdateNotice;
 use crate::ui::page_part::{self as part, later};
+use crate::ui::session::Request;
 use crate::ui::top_bar::language_switch::LanguageSwitch;
 use crate::ui::top_bar::large_type_toggle::LargeTypeToggle;
 use crate::ui::top_bar::save_status::SaveStatus;
 use crate::ui::top_bar::undo_buttons::UndoButtons;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+/// The page's frame and the first screen. The session is fetched at once, as the frame's
+/// notices wait for it (see `Workspace`).
 #[component]
 pub fn App() -> impl IntoView {
-    let session = Session::open();
-    provide_context(session);
-    let importer = Importer::new(session);
-    provide_context(importer);
-    Live::provide(session);
-    Timer::provide();
+    let settings = Settings::open();
+    provide_context(settings);
+    let workspace = Workspace::new(settings);
+    provide_context(workspace);
 
     // A file dropped anywhere on the page is offered for import. Drags inside the journey carry
     // text, not files, and are left alone.
@@ -46,66 +40,19 @@ pub fn App() -> impl IntoView {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
-                importer.read(file);
+                workspace.act(Request::Import(file));
             }
-        }
-    });
-
-    // The last keystroke must survive a reload: save at once when the page is hidden or left.
-    let hidden = window_event_listener_untyped("visibilitychange", move |_| {
-        if document().hidden() {
-            session.autosave.flush_all();
-        } else {
-            // Back in view: take in what other tabs saved meanwhile.
-            session.tab_sync.sync_all();
-        }
-    });
-    // Another tab of this app saved or removed a map, or cleared all of the site's storage.
-    let other_tab = window_event_listener(leptos::ev::storage, move |ev| match ev.key() {
-        Some(key) => {
-            if let Some(id) = crate::storage::map_of_key(&key) {
-                session.tab_sync.sync(id);
-            } else if crate::storage::is_app_key(&key) {
-                session.tab_sync.check_app_version();
-            }
-        }
-        None => session.tab_sync.sync_all(),
-    });
-    let leaving = window_event_listener_untyped("pagehide", move |_| {
-        // A number field commits when it is left (so "12." on the way to "12.5" is never
-        // stored): the page going away leaves it, so that what was typed is saved like text.
-        if let Some(field) = document()
-            .active_element()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = field.blur();
-        }
-        session.autosave.flush_all();
-    });
-    // Changes that could not be stored (storage full, failing or blocked, or this tab stopped by
-    // a newer release) and are in no downloaded file would go with the page: the browser asks
-    // before leaving.
-    let unsaved = window_event_listener_untyped("beforeunload", move |ev| {
-        session.autosave.flush();
-        if session.autosave.at_risk() {
-            ev.prevent_default();
-            // Older browsers ask only when a return value is set.
-            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
         }
     });
     on_cleanup(move || {
-        hidden.remove();
-        leaving.remove();
-        unsaved.remove();
         drag_over.remove();
         drop.remove();
-        other_tab.remove();
     });
 
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             // Screen readers pick their voice from the page's language.
-            let _ = root.set_attribute("lang", session.settings.lang().code());
+            let _ = root.set_attribute("lang", settings.lang().code());
         }
     });
 
@@ -125,12 +72,7 @@ pub fn App() -> impl IntoView {
             </header>
         </Show>
         <UpdateNotice />
-        <StorageNotices />
-        <Show when=move || !presenting()>
-            <BackupReminder />
-        </Show>
-        <UndoNotice />
-        <Show when=move || importer.is_active()>{later(part::import_panel)}</Show>
+        {later(part::frame_notices)}
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),

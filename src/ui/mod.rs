@@ -21,7 +21,7 @@ mod top_bar;
 mod versions;
 mod votes;
 
-pub use session::{SaveState, Session};
+pub use session::{SaveState, Session, Settings, Workspace};
 
 use crate::i18n::{Lang, Text};
 use leptos::prelude::*;
@@ -30,8 +30,18 @@ pub fn start() {
     leptos::mount::mount_to_body(app::App);
 }
 
+/// The session, for views shown once it is there (the pages, the notices); the first screen
+/// reaches it through [`use_workspace`].
 fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+fn use_settings() -> Settings {
+    expect_context::<Settings>()
 }
 
 /// The interface language for one card or phase column and everything inside it.
@@ -51,12 +61,12 @@ impl LangScope {
     }
 }
 
-/// The interface language, from the nearest [`LangScope`] or else the session.
+/// The interface language, from the nearest [`LangScope`] or else the settings.
 fn use_lang() -> Signal<Lang> {
     use_context::<LangScope>()
         .map(|scope| scope.0.into())
         .unwrap_or_else(|| {
-            let settings = use_session().settings;
+            let settings = use_settings();
             Signal::derive(move || settings.lang())
         })
 }

@@ -1,16 +1,20 @@
-//! Every page but the library is a part of the wasm of its own (issue 16), and so is the import
-//! panel, shown only once a file is chosen or dropped: the library, the first screen, waits for
-//! none of them. `scripts/wasm-build.sh` splits the wasm at the functions below
+//! The first screen, the library, waits for no part of the wasm but its own (issue 16). The
+//! session is a part of its own, fetched as the first screen starts (`open_session`, with
+//! `serve` for what the first screen asks of it and `frame_notices` for the notices that
+//! report on it); so is every other page, and the import panel, shown only once a file is
+//! chosen or dropped. `scripts/wasm-build.sh` splits the wasm at the functions below
 //! (wasm_split, the engine behind Leptos' `#[lazy]`, used directly for its `fallible` option: a
 //! part that cannot be fetched is a message with a way to try again, not a crashed app). Where
 //! the wasm is not split (`cargo test`), they are plain functions.
 
-use super::tr;
+use super::session::{Request, Settings};
+use super::{tr, use_workspace, Session};
 use crate::i18n::Text;
 use crate::model::Id;
 use crate::ui::import::import_panel::ImportPanel;
 use crate::ui::live::join_page::JoinPage;
 use crate::ui::map::map_page::MapPage;
+use crate::ui::notices::frame_notices::FrameNotices;
 use crate::ui::presentation::presentation_page::PresentationPage;
 use crate::ui::shared_map::shared_map_page::SharedMapPage;
 use crate::ui::versions::versions_page::VersionsPage;
@@ -29,21 +33,32 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     }
 }
 
-/// One page, its own part of the wasm where the build splits it.
+/// One function, its own part of the wasm where the build splits it; a page without `->`.
 macro_rules! part {
-    ($name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+    ($name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($name, fallible, wasm_split_path = ::leptos::wasm_split)]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, PartMissing> {
-            Ok($body.into_any())
+        pub fn $name($($arg: $ty),*) -> Result<$out, PartMissing> {
+            Ok($body)
         }
 
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, PartMissing> {
-            Ok($body.into_any())
+        pub async fn $name($($arg: $ty),*) -> Result<$out, PartMissing> {
+            Ok($body)
         }
     };
+    ($name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+        part!($name($($arg: $ty),*) -> AnyView { $body.into_any() });
+    };
 }
+
+part!(open_session(settings: Settings, owner: Owner) -> Session {
+    owner.with(|| Session::start(settings))
+});
+part!(serve(session: Session, request: Request, owner: Owner) -> () {
+    owner.with(|| session.serve(request))
+});
+part!(frame_notices() { view! { <FrameNotices /> } });
 
 part!(map_page(id: Id) { view! { <MapPage id /> } });
 part!(presentation_page(id: Id) { view! { <PresentationPage id /> } });
@@ -52,16 +67,22 @@ part!(versions_page(id: Id) { view! { <VersionsPage id /> } });
 part!(join_page(room: String, server: String) { view! { <JoinPage room server /> } });
 part!(import_panel() { view! { <ImportPanel /> } });
 
-/// Shows the page `load` brings once its part is there; if it cannot be fetched, says so and
-/// offers to try again (a failed fetch is not remembered, so the next one starts afresh).
+/// Shows the view `load` brings once its part and the session's are there; if one cannot be
+/// fetched, says so and offers to try again (a failed fetch is not remembered, so the next one
+/// starts afresh).
 pub fn later<F>(load: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, PartMissing>> + 'static,
 {
+    let workspace = use_workspace();
     let attempt = RwSignal::new(0_u32);
     move || {
         attempt.track();
-        let page = SendWrapper::new(load());
+        let (ready, view) = (workspace.ready(), load());
+        let page = SendWrapper::new(async move {
+            ready.await?;
+            view.await
+        });
         Suspend::new(async move {
             page.await.unwrap_or_else(|PartMissing| {
                 view! {
@@ -74,6 +95,13 @@ where
             })
         })
     }
+}
+
+/// Fetches the part that serves the first screen's requests, without running it.
+pub async fn serve_ready() -> Result<(), PartMissing> {
+    #[cfg(feature = "split")]
+    __wasm_split_preload_serve().await?;
+    Ok(())
 }
 
 /// Fetches and compiles the pages' parts once the first screen is idle, the editor's first, so

@@ -6,7 +6,7 @@ import { createMap } from "./fixtures.js";
 
 const otherParts = /\/pkg\/(split_|chunk_)[^/]*\.wasm$/;
 
-test("the library works with none of the other pages' parts, which load when a page opens", async ({ page }) => {
+test("the library shows with none of the other parts; what it is asked waits for the session's part", async ({ page }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const fetched = [];
@@ -17,15 +17,15 @@ test("the library works with none of the other pages' parts, which load when a p
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
   expect(fetched).toContain("/pkg/app_bg.wasm");
-
-  // Opening a map needs the editor's part: without it, a plain message and a way to try again.
-  await page.getByLabel("Title of a new map").fill("Offline first visit");
-  await page.getByRole("button", { name: "Create map" }).click();
+  // The session (reading the maps, editing, saving) is a part of its own, asked for at once:
+  // without it, a plain message and a way to try again.
   const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
   await expect(alert).toContainText("Your maps are safe");
-  expect(fetched.some((p) => /split_map_page\.wasm/.test(p))).toBe(true);
+  expect(fetched.some((p) => /split_open_session\.wasm/.test(p))).toBe(true);
 
-  // The connection returns: trying again opens the map, which was kept meanwhile.
+  // A map asked for meanwhile is not forgotten: it is made once the part comes through.
+  await page.getByLabel("Title of a new map").fill("Offline first visit");
+  await page.getByRole("button", { name: "Create map" }).click();
   await page.unroute(otherParts);
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByLabel("Map title")).toHaveValue("Offline first visit");
@@ -33,6 +33,21 @@ test("the library works with none of the other pages' parts, which load when a p
   // The split loader leaves each cut fetch's rejection unhandled ("Failed to fetch"); nothing
   // else may go wrong.
   expect(errors.filter((e) => e !== "Failed to fetch")).toEqual([]);
+});
+
+test("a page whose part cannot be fetched says so, and opens when tried again", async ({ page }) => {
+  await page.goto("/");
+  await createMap(page, "Offline later");
+  await page.getByRole("link", { name: "Journey Mapper" }).click();
+  // A fresh page with the session's part cached by the browser, the editor's cut off.
+  await page.route(/split_map_page\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await page.getByRole("link", { name: "Offline later" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+  await expect(alert).toContainText("Your maps are safe");
+  await page.unroute(/split_map_page\.wasm$/);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByLabel("Map title")).toHaveValue("Offline later");
 });
 
 test("in Dutch too, the missing part is said plainly", async ({ page }) => {

@@ -1,16 +1,16 @@
 use crate::i18n::Text;
-use crate::ui::import::importer::Importer;
-use crate::ui::tr;
+use crate::ui::session::Request;
+use crate::ui::{tr, use_workspace};
 use leptos::prelude::*;
 
 /// Picks a journey-map file to import; dropping one on the page does the same.
 #[component]
 pub fn ImportButton() -> impl IntoView {
-    let importer = expect_context::<Importer>();
+    let workspace = use_workspace();
     let on_change = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            importer.read(file);
+            workspace.act(Request::Import(file));
         }
         // Picking the same file again must read it again.
         input.set_value("");

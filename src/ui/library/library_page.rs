@@ -1,51 +1,35 @@
 use crate::i18n::Text;
 use crate::model::limits;
 use crate::model::templates::Template;
-use crate::ui::browser::route::Route;
 use crate::ui::library::export_all_button::ExportAllButton;
 use crate::ui::library::import_button::ImportButton;
 use crate::ui::library::map_row::MapRow;
-use crate::ui::session::{Joining, Topic};
-use crate::ui::{tr, use_session};
+use crate::ui::session::Request;
+use crate::ui::{tr, use_workspace};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-/// The list of the user's maps, newest edit first, with a form to start a new one.
+/// The list of the user's maps, newest edit first, with a form to start a new one. The first
+/// screen: drawn from the stored index until the session is there (see `Workspace`).
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    let session = use_session();
+    let workspace = use_workspace();
     let (title, set_title) = signal(String::new());
     let (template, set_template) = signal(Template::Blank);
     let (search, set_search) = signal(String::new());
     let create = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let lang = session.settings.lang_untracked();
-        let typed = title.get_untracked().trim().to_owned();
-        let template = template.get_untracked();
-        let title = match (typed.is_empty(), template) {
-            (false, _) => typed,
-            (true, Template::Blank) => lang.t(Text::UntitledMap).to_owned(),
-            (true, template) => template.name(lang).to_owned(),
-        };
-        let map = template.build(lang, String::new(), title);
-        if let Ok(id) = session.add_map(map, Joining::Created) {
-            set_title.set(String::new());
-            let _ = window().location().set_hash(&Route::Map(id).href());
-        }
+        // The new map opens: this page and what was typed go.
+        workspace.act(Request::Create {
+            template: template.get_untracked(),
+            title: title.get_untracked(),
+        });
     };
     // Only which maps there are (and match the search), in order: editing one does not rebuild the list.
-    let ids = Memo::new(move |_| {
-        let search = search.get().trim().to_lowercase();
-        session.library.read(Topic::Maps, |l| {
-            l.maps
-                .iter()
-                .filter(|m| m.title.to_lowercase().contains(&search))
-                .map(|m| m.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let ids = Memo::new(move |_| search.with(|search| workspace.ids(search)));
+    let count = Memo::new(move |_| workspace.count());
     let template_options = move || {
-        let lang = session.settings.lang();
+        let lang = workspace.settings.lang();
         Template::ALL
             .iter()
             .enumerate()
@@ -79,11 +63,11 @@ pub fn LibraryPage() -> impl IntoView {
             </form>
             <div class="exchange">
                 <ImportButton />
-                <Show when=move || session.library.read(Topic::Maps, |l| !l.maps.is_empty())>
+                <Show when=move || count.get().is_some_and(|n| n > 0)>
                     <ExportAllButton />
                 </Show>
             </div>
-            <Show when=move || session.library.read(Topic::Maps, |l| l.maps.len() > 1)>
+            <Show when=move || count.get().is_some_and(|n| n > 1)>
                 <div class="search">
                     <label for="search-maps">{tr(Text::SearchMaps)}</label>
                     <input
@@ -94,17 +78,20 @@ pub fn LibraryPage() -> impl IntoView {
                     />
                 </div>
             </Show>
-            <Show
-                when=move || session.library.read(Topic::Maps, |l| !l.maps.is_empty())
-                fallback=move || view! { <p class="empty">{tr(Text::NoMapsYet)}</p> }
-            >
-                <ul class="map-list">
-                    <For each=move || ids.get() key=|id| id.clone() let(id)>
-                        <MapRow id />
-                    </For>
-                </ul>
-                <Show when=move || ids.with(Vec::is_empty)>
-                    <p class="empty">{tr(Text::NoSearchResults)}</p>
+            // Which maps there are is not known yet (no index): neither a list nor "no maps" yet.
+            <Show when=move || count.get().is_some()>
+                <Show
+                    when=move || count.get().is_some_and(|n| n > 0)
+                    fallback=move || view! { <p class="empty">{tr(Text::NoMapsYet)}</p> }
+                >
+                    <ul class="map-list">
+                        <For each=move || ids.get().unwrap_or_default() key=|id| id.clone() let(id)>
+                            <MapRow id />
+                        </For>
+                    </ul>
+                    <Show when=move || ids.with(|ids| ids.as_ref().is_some_and(Vec::is_empty))>
+                        <p class="empty">{tr(Text::NoSearchResults)}</p>
+                    </Show>
                 </Show>
             </Show>
         </section>

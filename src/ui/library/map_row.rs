@@ -1,9 +1,9 @@
 use crate::i18n::Text;
-use crate::model::{limits, Edit, Id, LibraryEdit, TextField};
+use crate::model::{limits, Id};
 use crate::ui::browser::route::Route;
 use crate::ui::session::clock::local_time;
-use crate::ui::session::{Joining, Topic};
-use crate::ui::{tr, use_session};
+use crate::ui::session::Request;
+use crate::ui::{tr, use_workspace};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -11,34 +11,23 @@ use wasm_bindgen::JsValue;
 /// One map in the library: its title, what it holds, when it was last edited, and actions.
 #[component]
 pub fn MapRow(id: Id) -> impl IntoView {
-    let session = use_session();
+    let workspace = use_workspace();
+    let settings = workspace.settings;
     let summary = {
         let id = id.clone();
-        Memo::new(move |_| {
-            session.library.read(Topic::Map(id.clone()), |l| {
-                l.map(&id).map(|m| {
-                    (
-                        m.title.clone(),
-                        m.phases.len(),
-                        m.touchpoint_count(),
-                        m.kpi_count(),
-                        m.updated_at.clone(),
-                    )
-                })
-            })
-        })
+        Memo::new(move |_| workspace.summary(&id))
     };
-    let title = move || summary.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default());
+    let title = move || summary.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let counts = move || {
-        let lang = session.settings.lang();
+        let lang = settings.lang();
         summary.with(|s| {
             s.as_ref()
-                .map(|&(_, phases, touchpoints, kpis, _)| lang.counts(phases, touchpoints, kpis))
+                .map(|s| lang.counts(s.phases, s.touchpoints, s.kpis))
         })
     };
     let last_edit = move || {
-        let lang = session.settings.lang();
-        let when = summary.with(|s| s.as_ref().map(|s| s.4.clone()).unwrap_or_default());
+        let lang = settings.lang();
+        let when = summary.with(|s| s.as_ref().map(|s| s.updated_at.clone()).unwrap_or_default());
         let when = if when.is_empty() {
             lang.t(Text::Never).to_owned()
         } else {
@@ -61,14 +50,9 @@ pub fn MapRow(id: Id) -> impl IntoView {
             };
             let value = field.value().trim().to_owned();
             if value != title() {
-                let edit = Edit::SetText {
-                    field: TextField::MapTitle,
-                    value,
-                };
-                // An empty or over-long title is refused and the old one kept.
-                let _ = session.apply(LibraryEdit::Map {
+                workspace.act(Request::Rename {
                     id: id.clone(),
-                    edit,
+                    title: value,
                 });
             }
         }
@@ -91,20 +75,13 @@ pub fn MapRow(id: Id) -> impl IntoView {
     });
     let delete = {
         let id = id.clone();
-        move |_| {
-            let _ = session.delete(LibraryEdit::RemoveMap { id: id.clone() }, title());
-        }
+        move |_| workspace.act(Request::Delete { id: id.clone() })
     };
     let duplicate = {
         let id = id.clone();
-        move |_| {
-            if let Some(map) = session.library.read_untracked(|l| l.map(&id).cloned()) {
-                let _ = session.add_map(map, Joining::Duplicated);
-            }
-        }
+        move |_| workspace.act(Request::Duplicate { id: id.clone() })
     };
-    let labelled =
-        move |text: Text| move || format!("{}: {}", session.settings.lang().t(text), title());
+    let labelled = move |text: Text| move || format!("{}: {}", settings.lang().t(text), title());
     let href = Route::Map(id).href();
     view! {
         <li class="map-row">

@@ -1,4 +1,5 @@
 pub mod backup_reminder;
+pub mod frame_notices;
 pub mod map_titles_notice;
 pub mod reload_button;
 pub mod storage_notices;

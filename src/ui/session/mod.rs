@@ -9,13 +9,18 @@ pub mod clock;
 mod library;
 pub mod map_versions;
 pub mod open_map;
+mod serve;
 mod settings;
+mod start;
 mod stored;
 mod tab_sync;
 mod topic;
+mod workspace;
 
 pub use autosave::SaveState;
+pub use settings::Settings;
 pub use topic::Topic;
+pub use workspace::{Request, Workspace};
 
 use crate::i18n::Text;
 use crate::model::versions::{Occasion, Version};
@@ -23,7 +28,6 @@ use crate::model::{limits, EditError, Id, JourneyMap, LibraryEdit};
 use crate::storage::SaveError;
 use autosave::Autosave;
 use library::OpenLibrary;
-use settings::Settings;
 use stored::Stored;
 use tab_sync::TabSync;
 
@@ -51,10 +55,9 @@ pub enum Joining {
 
 impl Session {
     /// Reads all stored data; only then can anything be written.
-    pub fn open() -> Self {
+    pub fn open(settings: Settings) -> Self {
         let (stored, library) = Stored::open();
         let library = OpenLibrary::new(library);
-        let settings = Settings::open(stored);
         let autosave = Autosave::new(library, stored);
         Session {
             library,

@@ -1,11 +1,11 @@
 //! The user's preferences: interface language, larger type, fitting the map to the screen, when each map was last exported,
-//! and the backup reminder's snooze. Each is a typed [`Setting`] in storage.
+//! and the backup reminder's snooze. Each is a typed [`Setting`] in storage. Opened by the
+//! first screen, before the session: the library is drawn in the user's language.
 
 use super::clock::{now, tomorrow};
-use super::stored::Stored;
 use crate::i18n::Lang;
-use crate::model::Id;
-use crate::storage::Setting;
+use crate::model::{Id, MapSummary};
+use crate::storage::{Backend, Browser, Memory, Preferences, Setting};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 
@@ -20,12 +20,17 @@ pub struct Settings {
     exported: RwSignal<BTreeMap<Id, String>>,
     /// The backup reminder stays away until this time (RFC 3339; empty: not snoozed).
     backup_snoozed_until: RwSignal<String>,
-    stored: Stored,
+    preferences: StoredValue<Preferences, LocalStorage>,
 }
 
 impl Settings {
-    pub fn open(stored: Stored) -> Self {
-        let read = |setting| stored.with(|s| s.setting(setting)).flatten();
+    /// Where the browser refuses storage, preferences last as long as the tab.
+    pub fn open() -> Self {
+        let backend = Browser::open()
+            .map(|b| Box::new(b) as Box<dyn Backend>)
+            .unwrap_or_else(|| Box::new(Memory::default()));
+        let preferences = Preferences::open(backend);
+        let read = |setting| preferences.get(setting);
         let lang = read(Setting::Language)
             .map(|code| Lang::from_tag(&code))
             .or_else(|| {
@@ -47,8 +52,14 @@ impl Settings {
             backup_snoozed_until: RwSignal::new(
                 read(Setting::BackupSnoozedUntil).unwrap_or_default(),
             ),
-            stored,
+            preferences: StoredValue::new_local(preferences),
         }
+    }
+
+    /// The stored maps as the index lists them, for the first screen; `None` where it cannot
+    /// say, until the session has read the maps themselves.
+    pub fn listed_maps(&self) -> Option<Vec<MapSummary>> {
+        self.preferences.with_value(Preferences::listed_maps)
     }
 
     /// The interface language, followed where read in a view.
@@ -126,6 +137,6 @@ impl Settings {
 
     fn remember(&self, setting: Setting, value: &str) {
         // Not being able to remember a preference is no reason to bother the user.
-        let _ = self.stored.with(|s| s.set_setting(setting, value));
+        let _ = self.preferences.try_update_value(|p| p.set(setting, value));
     }
 }
