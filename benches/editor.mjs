@@ -38,9 +38,8 @@ function wholeBuild() {
   return files.reduce((sum, f) => sum + gzipped(f), 0);
 }
 
-/** What a first visit downloads before the library can be used: the wasm, js and css the page
- * had fetched when the library became interactive (`urls`), gzipped. */
-function firstScreen(urls) {
+/** The wasm, js and css among `urls`, gzipped. */
+function downloaded(urls) {
   const files = [...new Set(urls.map((u) => decodeURIComponent(new URL(u).pathname).slice(1)))]
     .filter((f) => /\.(wasm|js|css)$/.test(f));
   return files.reduce((sum, f) => sum + gzipped(f), 0);
@@ -83,20 +82,34 @@ async function measure(size) {
   // in the page and a frame is drawn. performance.now() counts from the navigation.
   const library = [];
   await page.addInitScript(`(${afterFrame})(() => [...document.querySelectorAll("button")].some((b) => b.textContent === "Create map"))
-    .then((t) => {
-      window.__fetched = performance.getEntriesByType("resource").map((e) => e.name);
-      window.__interactive = t;
-    });`);
+    .then((t) => { window.__interactive = t; });`);
+  // The session's part, asked for as the first screen starts (builds from before it: none).
+  const sessionReady = [];
+  const sessionMark = () => performance.getEntriesByName("journey-mapper:session-ready")[0]?.startTime;
   for (let i = 0; i < Math.min(runs, 10); i++) {
     await page.goto(`${origin}/`);
     library.push(await page.waitForFunction(() => window.__interactive).then((h) => h.jsonValue()));
+    const ready = await page.waitForFunction(sessionMark, null, { timeout: 2000 }).then((h) => h.jsonValue(), () => null);
+    if (ready !== null) sessionReady.push(ready);
   }
   if (size === sizes[0]) {
-    const fetched = await page.evaluate(() => window.__fetched);
-    rows.push(`| build | first screen: gzipped wasm + js + css fetched until the library is interactive (KB) | ${kb(firstScreen(fetched))} | — |`);
+    // What the first screen's code waited for: everything asked for before it started (on
+    // builds without the mark, everything fetched by the time the library was interactive).
+    const { first, session } = await page.evaluate(() => {
+      const started = performance.getEntriesByName("journey-mapper:first-screen-code")[0]?.startTime ?? window.__interactive;
+      const ready = performance.getEntriesByName("journey-mapper:session-ready")[0]?.startTime ?? -1;
+      const resources = performance.getEntriesByType("resource");
+      return {
+        first: resources.filter((e) => e.startTime < started).map((e) => e.name),
+        session: resources.filter((e) => e.startTime >= started && e.startTime < ready).map((e) => e.name),
+      };
+    });
+    rows.push(`| build | first screen: gzipped wasm + js + css its code waited for (KB) | ${kb(downloaded(first))} | — |`);
+    rows.push(`| build | the session's part, asked for as the first screen starts (KB) | ${session.length ? kb(downloaded(session)) : "—"} | — |`);
     rows.push(`| build | whole build: gzipped wasm + js + css, every part (KB) | ${kb(wholeBuild())} | — |`);
   }
   row("library interactive (ms)", library);
+  if (sessionReady.length) row("library's buttons served: the session's part there and open (ms)", sessionReady);
 
   const perPhase = map.phases.map((p) => (p.touchpoints ?? []).length);
   // Issue 16's open: from clicking the map's link until every card on the screen is built in

@@ -585,9 +585,17 @@ impl Preferences {
     }
 
     /// What the index says the stored maps are, most recently edited first; `None` where it
-    /// cannot say (none written yet, or by another release).
+    /// cannot say (written by another release, or none written yet beside stored maps).
     pub fn listed_maps(&self) -> Option<Vec<MapSummary>> {
-        index::decode(&self.backend.get(index::KEY).ok()??)
+        match self.backend.get(index::KEY).ok()? {
+            Some(text) => index::decode(&text),
+            // A first visit: no map stored, so none to list.
+            None => {
+                let keys = self.backend.keys().ok()?;
+                let no_maps = !keys.iter().any(|key| key.starts_with(MAP_PREFIX));
+                no_maps.then(Vec::new)
+            }
+        }
     }
 }
 

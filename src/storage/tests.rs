@@ -300,6 +300,17 @@ fn a_store_from_before_the_index_gets_one_listing_every_map_newest_first() {
         .map(|m| backend.snapshot()[&map_key(&m.id)].clone())
         .to_vec();
 
+    let before_the_store = Preferences::open(Box::new(backend.clone()));
+    assert_eq!(
+        before_the_store.listed_maps(),
+        None,
+        "maps, but no index yet"
+    );
+    assert_eq!(
+        Preferences::open(Box::new(Shared::default())).listed_maps(),
+        Some(vec![]),
+        "a first visit lists no maps at once"
+    );
     let (store, library, _) = open(&backend);
     let expected: Vec<MapSummary> = [&b, &same_time, &a].map(MapSummary::of).to_vec();
     assert_eq!(listed(&backend), Some(expected.clone()));

@@ -16,6 +16,8 @@ use leptos::prelude::*;
 /// notices wait for it (see `Workspace`).
 #[component]
 pub fn App() -> impl IntoView {
+    // For `benches/editor.mjs`: what was fetched before this is what the first screen waited for.
+    crate::ui::browser::timing::mark("journey-mapper:first-screen-code");
     let settings = Settings::open();
     provide_context(settings);
     let workspace = Workspace::new(settings);
@@ -56,8 +58,6 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    part::preload();
-
     let route = route::current();
     // Presentation mode reads the map only: the editor's controls and shortcuts (undo!) go away.
     let presenting = move || matches!(route.get(), Route::Present(_));
@@ -72,17 +72,11 @@ pub fn App() -> impl IntoView {
             </header>
         </Show>
         <UpdateNotice />
-        {later(part::frame_notices)}
+        {later(move || workspace.notices())}
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),
-                Route::Map(id) => later(move || part::map_page(id.clone())).into_any(),
-                Route::Present(id) => later(move || part::presentation_page(id.clone())).into_any(),
-                Route::Shared(payload) => later(move || part::shared_map_page(payload.clone())).into_any(),
-                Route::Versions(id) => later(move || part::versions_page(id.clone())).into_any(),
-                Route::Live { room, server } => {
-                    later(move || part::join_page(room.clone(), server.clone())).into_any()
-                }
+                page => later(move || part::page(page.clone())).into_any(),
             }}
         </main>
         <Show when=move || !presenting()>

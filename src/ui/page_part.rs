@@ -1,17 +1,15 @@
 //! The first screen, the library, waits for no part of the wasm but its own (issue 16). The
-//! session is a part of its own, fetched as the first screen starts (`open_session`, with
-//! `serve` for what the first screen asks of it and `frame_notices` for the notices that
-//! report on it); so is every other page, and the import panel, shown only once a file is
-//! chosen or dropped. `scripts/wasm-build.sh` splits the wasm at the functions below
-//! (wasm_split, the engine behind Leptos' `#[lazy]`, used directly for its `fallible` option: a
+//! session is a part of its own, fetched once the first screen is drawn (`session`: opening
+//! it, serving what the first screen asks of it, and the notices that report on it, the import
+//! panel among them); every other page is the other part (`page`), fetched when the page is
+//! idle. `scripts/wasm-build.sh` splits the wasm at the functions below (wasm_split, the engine behind Leptos' `#[lazy]`, used directly for its `fallible` option: a
 //! part that cannot be fetched is a message with a way to try again, not a crashed app). Where
 //! the wasm is not split (`cargo test`), they are plain functions.
 
 use super::session::{Request, Settings};
 use super::{tr, use_workspace, Session};
 use crate::i18n::Text;
-use crate::model::Id;
-use crate::ui::import::import_panel::ImportPanel;
+use crate::ui::browser::route::Route;
 use crate::ui::live::join_page::JoinPage;
 use crate::ui::map::map_page::MapPage;
 use crate::ui::notices::frame_notices::FrameNotices;
@@ -52,20 +50,44 @@ macro_rules! part {
     };
 }
 
-part!(open_session(settings: Settings, owner: Owner) -> Session {
-    owner.with(|| Session::start(settings))
-});
-part!(serve(session: Session, request: Request, owner: Owner) -> () {
-    owner.with(|| session.serve(request))
-});
-part!(frame_notices() { view! { <FrameNotices /> } });
+/// What the first screen asks of the session's part.
+pub enum SessionCall {
+    Open,
+    Serve(Request),
+    /// The notices that report on the session, for the top of the page.
+    Notices,
+}
 
-part!(map_page(id: Id) { view! { <MapPage id /> } });
-part!(presentation_page(id: Id) { view! { <PresentationPage id /> } });
-part!(shared_map_page(payload: String) { view! { <SharedMapPage payload /> } });
-part!(versions_page(id: Id) { view! { <VersionsPage id /> } });
-part!(join_page(room: String, server: String) { view! { <JoinPage room server /> } });
-part!(import_panel() { view! { <ImportPanel /> } });
+// The session's one entrance, so that its code is one part: every split point adds modules for
+// the code it shares with the others, and a module costs more to load than its size (three
+// entrances made the session 87 modules, 120 ms of the main thread to load).
+part!(session(settings: Settings, owner: Owner, call: SessionCall) -> (Session, Option<AnyView>) {
+    owner.with(|| {
+        let session = Session::start(settings);
+        let view = match call {
+            SessionCall::Open => None,
+            SessionCall::Serve(request) => {
+                session.serve(request);
+                None
+            }
+            SessionCall::Notices => Some(view! { <FrameNotices /> }.into_any()),
+        };
+        (session, view)
+    })
+});
+
+// Every page but the library, through one entrance too: the editor's code is most of every
+// other page's, and a split point per page made dozens of modules of what they share.
+part!(page(route: Route) {
+    match route {
+        Route::Library => ().into_any(),
+        Route::Map(id) => view! { <MapPage id /> }.into_any(),
+        Route::Present(id) => view! { <PresentationPage id /> }.into_any(),
+        Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
+        Route::Versions(id) => view! { <VersionsPage id /> }.into_any(),
+        Route::Live { room, server } => view! { <JoinPage room server /> }.into_any(),
+    }
+});
 
 /// Shows the view `load` brings once its part and the session's are there; if one cannot be
 /// fetched, says so and offers to try again (a failed fetch is not remembered, so the next one
@@ -97,30 +119,16 @@ where
     }
 }
 
-/// Fetches the part that serves the first screen's requests, without running it.
-pub async fn serve_ready() -> Result<(), PartMissing> {
-    #[cfg(feature = "split")]
-    __wasm_split_preload_serve().await?;
-    Ok(())
-}
-
-/// Fetches and compiles the pages' parts once the first screen is idle, the editor's first, so
-/// that opening one does not wait for them. A part that fails here is fetched again when opened.
+/// Fetches and compiles the pages' part when the page is idle (after the session's), so that
+/// opening one does not wait for it. A part that fails here is fetched again when opened.
 pub fn preload() {
     #[cfg(feature = "split")]
     request_idle_callback(|| {
         leptos::task::spawn_local(async {
-            let _ = __wasm_split_preload_map_page().await;
-            let _ = __wasm_split_preload_presentation_page().await;
-            let _ = __wasm_split_preload_versions_page().await;
-            let _ = __wasm_split_preload_shared_map_page().await;
-            let _ = __wasm_split_preload_join_page().await;
-            let _ = __wasm_split_preload_import_panel().await;
+            let _ = __wasm_split_preload_page().await;
             // Opening a map from here on waits for no part: a User Timing mark, for
             // `benches/editor.mjs`, which times the open both ways.
-            if let Some(performance) = window().performance() {
-                let _ = performance.mark("journey-mapper:parts-loaded");
-            }
+            crate::ui::browser::timing::mark("journey-mapper:parts-loaded");
         })
     });
 }

@@ -1,6 +1,7 @@
-// The first screen loads the library's part of the wasm only; every other page is a part of
-// its own, fetched when needed (issue 16). A part that cannot be fetched is a message with a way
-// to try again, never a dead app.
+// The first screen loads its own part of the wasm only: the session (reading the maps, editing,
+// saving) is a part fetched once the library is drawn, every other page another, fetched when
+// the page is idle (issue 16). A part that cannot be fetched is a message with a way to try
+// again, never a dead app.
 import { test, expect } from "@playwright/test";
 import { createMap } from "./fixtures.js";
 
@@ -21,7 +22,7 @@ test("the library shows with none of the other parts; what it is asked waits for
   // without it, a plain message and a way to try again.
   const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
   await expect(alert).toContainText("Your maps are safe");
-  expect(fetched.some((p) => /split_open_session\.wasm/.test(p))).toBe(true);
+  expect(fetched.some((p) => /split_session\.wasm/.test(p))).toBe(true);
 
   // A map asked for meanwhile is not forgotten: it is made once the part comes through.
   await page.getByLabel("Title of a new map").fill("Offline first visit");
@@ -40,12 +41,12 @@ test("a page whose part cannot be fetched says so, and opens when tried again", 
   await createMap(page, "Offline later");
   await page.getByRole("link", { name: "Journey Mapper" }).click();
   // A fresh page with the session's part cached by the browser, the editor's cut off.
-  await page.route(/split_map_page\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await page.route(/split_page\.wasm$/, (route) => route.abort("internetdisconnected"));
   await page.reload();
   await page.getByRole("link", { name: "Offline later" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
   await expect(alert).toContainText("Your maps are safe");
-  await page.unroute(/split_map_page\.wasm$/);
+  await page.unroute(/split_page\.wasm$/);
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByLabel("Map title")).toHaveValue("Offline later");
 });
@@ -64,7 +65,7 @@ test("in Dutch too, the missing part is said plainly", async ({ page }) => {
   await expect(page.getByLabel("Titel van de klantreis")).toHaveValue("Kijk");
 });
 
-test("the import panel is a part of its own: a file picked with it missing says so, and nothing is stored", async ({ page }) => {
+test("a file picked while the session's part cannot be fetched says so, stores nothing, and is shown once it comes", async ({ page }) => {
   await page.route(otherParts, (route) => route.abort("internetdisconnected"));
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
@@ -87,7 +88,7 @@ test("a map opened after the first screen has settled waits for nothing: its par
   await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
   // Once idle, the app fetches the other parts on its own.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource")
-    .some((e) => /split_map_page\.wasm/.test(e.name)))).toBe(true);
+    .some((e) => /split_page\.wasm/.test(e.name)))).toBe(true);
   await page.route(otherParts, (route) => route.abort("internetdisconnected"));
   await createMap(page, "Already here");
 });

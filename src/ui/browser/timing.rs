@@ -2,6 +2,13 @@
 //! (`benches/editor.mjs`) reads what the app spent with `performance.getEntriesByName`, apart
 //! from the browser's layout and paint.
 
+/// Marks a moment, for the benchmark to measure from or to.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Runs `work` and records how long it took as a measure named `name`. Only the latest measure
 /// of each name is kept: browsers keep User Timing entries until cleared, and a day of editing
 /// would otherwise pile up one per save and per chart drawn.

@@ -68,8 +68,7 @@ fn refused(file: String, reason: Text) -> ImportState {
 }
 
 impl Importer {
-    /// Whether there is an import to show: its panel (a part of the wasm of its own) is
-    /// fetched only then.
+    /// Whether there is an import to show: its panel is built only then.
     pub fn is_active(&self) -> bool {
         !matches!(self.state.get(), ImportState::Idle)
     }

@@ -1,9 +1,9 @@
 use crate::ui::browser::route::{self, Route};
+use crate::ui::import::import_panel::ImportPanel;
 use crate::ui::import::importer::Importer;
 use crate::ui::notices::backup_reminder::BackupReminder;
 use crate::ui::notices::storage_notices::StorageNotices;
 use crate::ui::notices::undo_notice::UndoNotice;
-use crate::ui::page_part::{self as part, later};
 use leptos::prelude::*;
 
 /// The notices at the top of every page that report on the session: storage, the backup
@@ -19,6 +19,8 @@ pub fn FrameNotices() -> impl IntoView {
             <BackupReminder />
         </Show>
         <UndoNotice />
-        <Show when=move || importer.is_active()>{later(part::import_panel)}</Show>
+        <Show when=move || importer.is_active()>
+            <ImportPanel />
+        </Show>
     }
 }

@@ -11,7 +11,8 @@
 use super::{Session, Settings, Topic};
 use crate::model::templates::Template;
 use crate::model::{Id, MapSummary};
-use crate::ui::page_part::{self as part, PartMissing};
+use crate::ui::browser::frame::next_frame_drawn;
+use crate::ui::page_part::{self as part, PartMissing, SessionCall};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -78,21 +79,25 @@ impl Workspace {
     }
 
     /// The session, fetching and opening it first where it is not there yet; every caller gets
-    /// the same one. Ready once what serves the first screen's requests is there too.
+    /// the same one.
     pub async fn ready(self) -> Result<Session, PartMissing> {
         if let Some(session) = self.session.get_untracked() {
             return Ok(session);
         }
-        let session = part::open_session(self.settings, self.owner.get_value()).await?;
-        part::serve_ready().await?;
+        // The first screen is drawn before the session's part is fetched, compiled and run.
+        next_frame_drawn().await;
+        let (session, _) = self.enter(SessionCall::Open).await?;
         if self.session.get_untracked().is_none() {
             self.session.set(Some(session));
+            // For `benches/editor.mjs`: from here on, the library's buttons are served at once.
+            crate::ui::browser::timing::mark("journey-mapper:session-ready");
+            part::preload();
             for request in self
                 .waiting
                 .try_update_value(std::mem::take)
                 .unwrap_or_default()
             {
-                self.serve(session, request);
+                self.serve(request);
             }
         }
         Ok(session)
@@ -101,22 +106,31 @@ impl Workspace {
     /// Serves `request` once the session is there.
     pub fn act(self, request: Request) {
         match self.session.get_untracked() {
-            Some(session) => self.serve(session, request),
+            Some(_) => self.serve(request),
             None => spawn_local(async move {
                 match self.ready().await {
-                    Ok(session) => self.serve(session, request),
+                    Ok(_) => self.serve(request),
                     Err(PartMissing) => self.waiting.update_value(|w| w.push(request)),
                 }
             }),
         }
     }
 
-    fn serve(self, session: Session, request: Request) {
-        let owner = self.owner.get_value();
+    fn serve(self, request: Request) {
         // Its part is there by now (see `ready`): this runs at once.
         spawn_local(async move {
-            let _ = part::serve(session, request, owner).await;
+            let _ = self.enter(SessionCall::Serve(request)).await;
         });
+    }
+
+    /// The notices that report on the session, once it is there.
+    pub async fn notices(self) -> Result<AnyView, PartMissing> {
+        let (_, notices) = self.enter(SessionCall::Notices).await?;
+        Ok(notices.unwrap_or_else(|| ().into_any()))
+    }
+
+    async fn enter(self, call: SessionCall) -> Result<(Session, Option<AnyView>), PartMissing> {
+        part::session(self.settings, self.owner.get_value(), call).await
     }
 
     /// The maps whose title holds `search` (in any case), most recently edited first; `None`
