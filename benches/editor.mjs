@@ -105,7 +105,7 @@ async function measure(size) {
       };
     });
     rows.push(`| build | first screen: gzipped wasm + js + css its code waited for (KB) | ${kb(downloaded(first))} | — |`);
-    rows.push(`| build | the session's part, asked for as the first screen starts (KB) | ${session.length ? kb(downloaded(session)) : "—"} | — |`);
+    rows.push(`| build | the session's part, fetched once the first screen is drawn (KB) | ${session.length ? kb(downloaded(session)) : "—"} | — |`);
     rows.push(`| build | whole build: gzipped wasm + js + css, every part (KB) | ${kb(wholeBuild())} | — |`);
   }
   row("library interactive (ms)", library);

@@ -2,9 +2,10 @@
 //! session is a part of its own, fetched once the first screen is drawn (`session`: opening
 //! it, serving what the first screen asks of it, and the notices that report on it, the import
 //! panel among them); every other page is the other part (`page`), fetched when the page is
-//! idle. `scripts/wasm-build.sh` splits the wasm at the functions below (wasm_split, the engine behind Leptos' `#[lazy]`, used directly for its `fallible` option: a
-//! part that cannot be fetched is a message with a way to try again, not a crashed app). Where
-//! the wasm is not split (`cargo test`), they are plain functions.
+//! idle. `scripts/wasm-build.sh` splits the wasm at the functions below (wasm_split, the engine
+//! behind Leptos' `#[lazy]`, used directly for its `fallible` option: a part that cannot be
+//! fetched is a message with a way to try again, not a crashed app). Where the wasm is not
+//! split (`cargo test`), they are plain functions.
 
 use super::session::{Request, Settings};
 use super::{tr, use_workspace, Session};
@@ -59,8 +60,9 @@ pub enum SessionCall {
 }
 
 // The session's one entrance, so that its code is one part: every split point adds modules for
-// the code it shares with the others, and a module costs more to load than its size (three
-// entrances made the session 87 modules, 120 ms of the main thread to load).
+// the code it shares with the others, and each module costs the main thread to fetch and
+// compile (nine split points made 110 modules; see BENCHMARKS.md, "The session a part of its
+// own").
 part!(session(settings: Settings, owner: Owner, call: SessionCall) -> (Session, Option<AnyView>) {
     owner.with(|| {
         let session = Session::start(settings);

@@ -1,6 +1,6 @@
 //! The first screen's hold on the session (issue 16). The session — every stored map read and
-//! checked, editing, undo, tab sync, autosave — is a part of the wasm of its own, fetched as
-//! the first screen starts. Until it is there, the library lists the maps as the stored index
+//! checked, editing, undo, tab sync, autosave — is a part of the wasm of its own, fetched once
+//! the first screen is drawn. Until it is there, the library lists the maps as the stored index
 //! has them, and whatever the user asks of it (a new map, a rename, undo…) is a [`Request`]
 //! that waits for it.
 //!
