@@ -20,13 +20,17 @@ pub fn exact(value: f64, lang: Lang) -> String {
     }
 }
 
-/// A size in storage as people read it: "12.3 KB", "1.25 MB".
+/// A size in storage as people read it: "12.3 KB", "1.25 MB", rounded half up. In whole
+/// numbers: the first screen shows it, and formatting a float would bring 13 KB of code into it.
 pub fn bytes(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
+    let (unit, name, places) = if bytes < 1024 * 1024 {
+        (1024, "KB", 10)
     } else {
-        format!("{:.2} MB", bytes as f64 / (1024.0 * 1024.0))
-    }
+        (1024 * 1024, "MB", 100)
+    };
+    let scaled = (bytes as u128 * places + unit / 2) / unit;
+    let width = if places == 10 { 1 } else { 2 };
+    format!("{}.{:0width$} {name}", scaled / places, scaled % places)
 }
 
 /// Text that is not a finite number.
@@ -47,6 +51,19 @@ pub fn parse(text: &str) -> Result<Option<f64>, NotANumber> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sizes_read_as_kb_below_a_megabyte_and_mb_from_there_rounded_half_up() {
+        assert_eq!(bytes(0), "0.0 KB");
+        assert_eq!(bytes(1536), "1.5 KB");
+        assert_eq!(bytes(1075), "1.0 KB");
+        assert_eq!(bytes(1127), "1.1 KB");
+        assert_eq!(bytes(1024 * 1024 - 1), "1024.0 KB");
+        assert_eq!(bytes(1024 * 1024), "1.00 MB");
+        assert_eq!(bytes(5 * 1024 * 1024 + 10_486), "5.01 MB");
+        assert_eq!(bytes(3 * 1024 * 1024 / 2), "1.50 MB");
+        assert!(bytes(usize::MAX).ends_with(" MB"));
+    }
+
     use super::*;
 
     #[test]
