@@ -84,7 +84,7 @@ pub struct Library {
 }
 
 /// What the library lists of a map: enough to find it, without the map.
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MapSummary {
     pub id: Id,
     pub title: String,

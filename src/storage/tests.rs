@@ -275,6 +275,37 @@ fn delete_removes_only_that_map_and_usage_follows() {
     assert_eq!(open(&backend).1.maps.len(), 1);
 }
 
+#[test]
+fn the_index_keeps_any_title_and_id_as_they_are() {
+    let odd = [
+        "tab\there",
+        "two\nlines\r\n",
+        "back\\slash \\t",
+        "",
+        "Kijk – Kies – Koop ✓ 🚀",
+    ];
+    let maps: Vec<MapSummary> = odd
+        .iter()
+        .enumerate()
+        .map(|(i, text)| MapSummary {
+            id: format!("{text}{i}"),
+            title: (*text).to_owned(),
+            phases: i,
+            touchpoints: 10 * i,
+            kpis: usize::MAX - i,
+            updated_at: format!("2030-01-0{}T00:00:00Z", 9 - i),
+        })
+        .collect();
+    let text = index::encode(&maps);
+    assert_eq!(
+        text.lines().count(),
+        1 + maps.len(),
+        "one line per map: {text}"
+    );
+    assert_eq!(index::decode(&text), Some(maps));
+    assert_eq!(index::decode(&index::encode(&[])), Some(vec![]));
+}
+
 fn listed(backend: &Shared) -> Option<Vec<MapSummary>> {
     index::decode(backend.snapshot().get(index::KEY)?)
 }
@@ -388,7 +419,16 @@ fn unreadable_index_text_is_written_over_and_a_newer_releases_is_left_alone() {
     let backend = Shared::default();
     let map = JourneyMap::new("m", "Mine");
     backend.put(&map_key("m"), &entry::encode(1, None, &map));
-    for unreadable in ["garbage", r#"{"schema":2,"maps":[]}"#, r#"{"schema":1}"#] {
+    let layout_1 = r#"{"schema":1,"maps":[]}"#;
+    let bad_line = "journey-mapper index 2\nm\t\t0\t0\t0";
+    let bad_escape = "journey-mapper index 2\nm\t\t0\t0\t0\tA\\x";
+    for unreadable in [
+        "garbage",
+        layout_1,
+        "journey-mapper index 3",
+        bad_line,
+        bad_escape,
+    ] {
         backend.put(index::KEY, unreadable);
         let (_, library, report) = open(&backend);
         assert_eq!(library.maps, vec![map.clone()]);
@@ -396,7 +436,7 @@ fn unreadable_index_text_is_written_over_and_a_newer_releases_is_left_alone() {
         assert_eq!(listed(&backend), Some(vec![MapSummary::of(&map)]));
     }
 
-    let newer = r#"{"schema":2,"maps":[],"more":true}"#;
+    let newer = "journey-mapper index 3\nwhatever it holds";
     backend.put(index::KEY, newer);
     let first_screen = Preferences::open(Box::new(backend.clone()));
     assert_eq!(

@@ -16,8 +16,11 @@ pub struct Settings {
     large_type: RwSignal<bool>,
     /// The map scaled to fit the window, for showing it whole on a projector.
     fit_to_screen: RwSignal<bool>,
-    /// When each map was last exported as JSON (RFC 3339), for the backup reminder.
+    /// When each map was last exported as JSON (RFC 3339), for the backup reminder. Read from
+    /// its stored JSON when first needed, by the session's part: reading JSON in the first
+    /// screen would bring serde_json into it.
     exported: RwSignal<BTreeMap<Id, String>>,
+    exported_read: StoredValue<bool>,
     /// The backup reminder stays away until this time (RFC 3339; empty: not snoozed).
     backup_snoozed_until: RwSignal<String>,
     preferences: StoredValue<Preferences, LocalStorage>,
@@ -44,11 +47,8 @@ impl Settings {
             lang: RwSignal::new(lang),
             large_type: RwSignal::new(read(Setting::LargeType).as_deref() == Some("on")),
             fit_to_screen: RwSignal::new(read(Setting::FitToScreen).as_deref() == Some("on")),
-            exported: RwSignal::new(
-                read(Setting::Exported)
-                    .and_then(|text| serde_json::from_str(&text).ok())
-                    .unwrap_or_default(),
-            ),
+            exported: RwSignal::new(BTreeMap::new()),
+            exported_read: StoredValue::new(false),
             backup_snoozed_until: RwSignal::new(
                 read(Setting::BackupSnoozedUntil).unwrap_or_default(),
             ),
@@ -107,12 +107,24 @@ impl Settings {
 
     /// Reads when each map was last exported, and follows it.
     pub fn with_exported<R>(&self, f: impl FnOnce(&BTreeMap<Id, String>) -> R) -> R {
+        self.read_exported();
         self.exported.with(f)
+    }
+
+    fn read_exported(&self) {
+        if !self.exported_read.get_value() {
+            self.exported_read.set_value(true);
+            let stored = self.preferences.with_value(|p| p.get(Setting::Exported));
+            let exported = stored.and_then(|text| serde_json::from_str(&text).ok());
+            self.exported
+                .update_untracked(|e| *e = exported.unwrap_or_default());
+        }
     }
 
     /// Notes that these maps were just downloaded as JSON: the user has a copy outside the
     /// browser. Maps no longer in `known` are forgotten, so the setting does not grow forever.
     pub fn mark_exported(&self, ids: impl IntoIterator<Item = Id>, known: HashSet<Id>) {
+        self.read_exported();
         let at = now();
         self.exported.update(|exported| {
             exported.extend(ids.into_iter().map(|id| (id, at.clone())));
