@@ -3,7 +3,7 @@
 // the page is idle (issue 16). A part that cannot be fetched is a message with a way to try
 // again, never a dead app.
 import { test, expect } from "@playwright/test";
-import { createMap } from "./fixtures.js";
+import { createMap, templateMap } from "./fixtures.js";
 
 const otherParts = /\/pkg\/(split_|chunk_)[^/]*\.wasm$/;
 
@@ -49,6 +49,24 @@ test("a page whose part cannot be fetched says so, and opens when tried again", 
   await page.unroute(/split_page\.wasm$/);
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByLabel("Map title")).toHaveValue("Offline later");
+});
+
+test("the first screen lists the stored maps from their index, before the session's part is there", async ({ page }) => {
+  await templateMap(page, "See – Think – Do – Care", "Webshop");
+  await page.goto("/");
+  await createMap(page, "Workshop Rotterdam");
+  await page.goto("/");
+  // A fresh page with the session's part cut off: what is listed comes from the index alone.
+  await page.route(otherParts, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "This page could not be loaded" })).toBeVisible();
+  const rows = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
+  await expect(rows.getByRole("heading", { level: 2 })).toHaveText(["Workshop Rotterdam", "Webshop"]);
+  await expect(rows.filter({ hasText: "Webshop" })).toContainText("4 phases");
+  await expect(rows.filter({ hasText: "Workshop Rotterdam" })).toContainText("0 phases");
+  // Searching works on the index too.
+  await page.getByLabel("Search maps by title").fill("rotter");
+  await expect(rows.getByRole("heading", { level: 2 })).toHaveText(["Workshop Rotterdam"]);
 });
 
 test("in Dutch too, the missing part is said plainly", async ({ page }) => {
