@@ -1,4 +1,4 @@
-import { test, expect, openApp, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint, kpi, editCard } from "./fixtures.js";
+import { test, expect, openApp, openTab, createMap, addPhase, saved, seedMaps, storedMap, phase, phaseName, templateMap, touchpoint, kpi, editCard } from "./fixtures.js";
 
 test("the release build starts and mounts the app under a strict CSP", async ({ page }) => {
   await openApp(page);
@@ -130,7 +130,7 @@ test("a stored map that turns unreadable while open is set aside, reported, and 
   const id = page.url().split("/").pop();
   // Another writer (another tab here) leaves text this app cannot read under the map's key.
   const other = await context.newPage();
-  await openApp(other);
+  await openTab(other);
   const raw = '{"rev":9,"schema":1,"map":{"id":"x","title":"Cut of';
   await other.evaluate(([id, raw]) => localStorage.setItem(`journey-mapper/map/${id}`, raw), [id, raw]);
 
@@ -206,7 +206,7 @@ test("a change saved in one tab shows up in the other, which then saves on top o
   await createMap(first, "Shared");
   await saved(first);
   const second = await context.newPage();
-  await openApp(second, first.url());
+  await openTab(second, first.url());
   await expect(second.getByLabel("Map title")).toHaveValue("Shared");
 
   await first.getByLabel("Map title").fill("Edited in the first tab");
@@ -235,7 +235,7 @@ test("when two tabs changed the same map, the later save wins and the other is k
   await saved(first);
   const id = first.url().split("/").pop();
   const second = await context.newPage();
-  await openApp(second, first.url());
+  await openTab(second, first.url());
 
   await first.evaluate(() => (window.__holdWrites = true));
   await first.getByLabel("Map title").fill("Workshop, first tab's version");
@@ -266,7 +266,7 @@ test("when another tab's save of the same revision lands over this tab's, this t
   const mine = await storedMap(first, id);
   // Both tabs saved the same revision at the same moment; the second tab's write landed last.
   const second = await context.newPage();
-  await openApp(second);
+  await openTab(second);
   const theirs = { ...mine, tab: 1, map: { ...mine.map, title: "Planning, other tab" } };
   await second.evaluate(([id, entry]) => localStorage.setItem(`journey-mapper/map/${id}`, JSON.stringify(entry)), [id, theirs]);
 
@@ -291,7 +291,7 @@ test("maps cleared from storage under an open tab are written back; a deletion i
 
   // The user deletes a map in a second tab: the first tab lets it go.
   const second = await context.newPage();
-  await openApp(second);
+  await openTab(second);
   await second.getByRole("button", { name: "Delete: Deleted on purpose" }).click();
   await saved(second);
   await first.getByRole("link", { name: "All maps" }).click();
@@ -333,7 +333,7 @@ test("a tab running an older release stops writing once a newer one starts, and 
 
   // A newer release starts in another tab: it marks the browser as its own.
   const newer = await context.newPage();
-  await openApp(newer);
+  await openTab(newer);
   await newer.evaluate(() => localStorage.setItem("journey-mapper/app", "999.0.0"));
 
   const alert = old.getByRole("alert").filter({ hasText: "updated in another tab" });

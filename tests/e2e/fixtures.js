@@ -24,6 +24,14 @@ export async function openApp(page, path = "/") {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
+/** Opens the app as another tab the user has had open a moment: also waits until its session
+ * (a part of the wasm fetched once the first screen is drawn) has read what is stored. For the
+ * tests of tabs that meet in storage; not under Playwright's fake clock, which stops the mark. */
+export async function openTab(page, path = "/") {
+  await openApp(page, path);
+  await page.waitForFunction(() => performance.getEntriesByName("journey-mapper:session-ready").length > 0);
+}
+
 /** Creates a map through the form and waits for its page. */
 export async function createMap(page, title) {
   await page.getByLabel("Title of a new map").fill(title);
