@@ -2,8 +2,7 @@
 //! the importer, the live session, the workshop timer, and the page's events that save and
 //! sync.
 
-use super::Session;
-use super::Settings;
+use super::{Session, Settings};
 use crate::ui::import::importer::Importer;
 use crate::ui::live::Live;
 use crate::ui::map::workshop_timer::Timer;
