@@ -267,7 +267,11 @@ impl Store {
                 Decoded::Corrupt(reason) => {
                     report.reasons.push(format!("{key}: {reason}"));
                     let id = id.to_owned();
-                    report.set_aside.push(store.set_aside(key, &id, raw, stamp));
+                    let aside = store.set_aside(key, &id, raw, stamp);
+                    // Already listed where another tab had set the same text aside.
+                    if !report.set_aside.contains(&aside) {
+                        report.set_aside.push(aside);
+                    }
                 }
             }
         }
@@ -310,6 +314,15 @@ impl Store {
     /// first: the original goes only once its text is safe elsewhere; if it cannot go, it stays
     /// where it is and is never written.
     fn set_aside(&mut self, key: String, id: &str, raw: String, stamp: u64) -> SetAside {
+        if let Some(aside) = self.aside_copy(id, &raw) {
+            // Another tab set this very text aside a moment ago: one copy is enough.
+            if self.backend.remove(&key).is_err() {
+                self.blocked.insert(key.clone());
+            }
+            self.sizes.remove(&key);
+            self.sizes.insert(aside.clone(), units(&aside, &raw));
+            return SetAside { key: aside, raw };
+        }
         // A later stamp where this map's text was already set aside at the same time.
         let aside = (stamp..)
             .map(|stamp| format!("{ASIDE_PREFIX}{stamp}/{id}"))
@@ -327,6 +340,21 @@ impl Store {
             self.blocked.insert(key.clone());
             SetAside { key, raw }
         }
+    }
+
+    /// The key under which `raw`, stored for map `id`, is already set aside.
+    fn aside_copy(&self, id: &str, raw: &str) -> Option<String> {
+        let of_this_map = |key: &String| {
+            key.strip_prefix(ASIDE_PREFIX)
+                .and_then(|rest| rest.split_once('/'))
+                .is_some_and(|(_, of)| of == id)
+        };
+        self.backend
+            .keys()
+            .ok()?
+            .into_iter()
+            .filter(of_this_map)
+            .find(|key| matches!(self.backend.get(key), Ok(Some(text)) if text == raw))
     }
 
     /// Whether a newer release of the app has run in this browser since this tab opened the

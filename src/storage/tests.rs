@@ -136,6 +136,50 @@ fn a_corrupt_entry_is_moved_aside_unchanged_and_the_rest_still_loads() {
 }
 
 #[test]
+fn text_another_tab_already_set_aside_is_not_copied_again() {
+    let backend = Shared::default();
+    let damaged = r#"{"schema":1,"rev":2,"map":{"id":"bad","title":"#;
+    // Another tab set it aside a moment ago; this one still read it where the map was.
+    let theirs = format!("{ASIDE_PREFIX}999/bad");
+    backend.put(&theirs, damaged);
+    backend.put(&map_key("bad"), damaged);
+    // A copy for another map, or other text for this one, is no reason to skip the copy.
+    backend.put(&format!("{ASIDE_PREFIX}998/other"), damaged);
+
+    let (mut store, _, report) = open(&backend);
+    let aside: Vec<&str> = report.set_aside.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(
+        aside,
+        vec![format!("{ASIDE_PREFIX}998/other").as_str(), theirs.as_str()]
+    );
+    assert_eq!(report.reasons.len(), 1, "still said why");
+    let stored = backend.snapshot();
+    assert_eq!(stored.get(&map_key("bad")), None);
+    assert_eq!(
+        stored
+            .keys()
+            .filter(|k| k.starts_with(ASIDE_PREFIX))
+            .count(),
+        2
+    );
+
+    // The same while open: the map written again, then damaged again by someone else.
+    store.save(&JourneyMap::new("bad", "Mended")).unwrap();
+    backend.put(&map_key("bad"), damaged);
+    match store.read_external("bad", 2000) {
+        Some(External::SetAside { entry, .. }) => assert_eq!(entry.key, theirs),
+        other => panic!("expected the copy already set aside, got {other:?}"),
+    }
+    backend.put(&map_key("bad"), "other damage");
+    match store.read_external("bad", 2001) {
+        Some(External::SetAside { entry, .. }) => {
+            assert_eq!(entry.key, format!("{ASIDE_PREFIX}2001/bad"))
+        }
+        other => panic!("expected a copy of its own, got {other:?}"),
+    }
+}
+
+#[test]
 fn a_corrupt_entry_that_cannot_be_copied_stays_where_it_is_and_is_never_written() {
     let backend = Shared::default();
     backend.put(&map_key("bad"), "garbage");

@@ -66,7 +66,10 @@ impl Stored {
     /// Reports stored text found unreadable while the app is open, as if found at the start.
     pub fn set_aside(&self, entry: SetAside, why: String) {
         self.report.update(|r| {
-            r.set_aside.push(entry);
+            // Already listed where another tab had set the same text aside.
+            if !r.set_aside.contains(&entry) {
+                r.set_aside.push(entry);
+            }
             r.reasons.push(why);
         });
     }
