@@ -23,13 +23,13 @@ pub fn exact(value: f64, lang: Lang) -> String {
 /// A size in storage as people read it: "12.3 KB", "1.25 MB", rounded half up. In whole
 /// numbers: the first screen shows it, and formatting a float would bring 13 KB of code into it.
 pub fn bytes(bytes: usize) -> String {
-    let (unit, name, places) = if bytes < 1024 * 1024 {
-        (1024, "KB", 10)
+    let (unit, name, width) = if bytes < 1024 * 1024 {
+        (1024, "KB", 1)
     } else {
-        (1024 * 1024, "MB", 100)
+        (1024 * 1024, "MB", 2)
     };
+    let places = 10_u128.pow(width as u32);
     let scaled = (bytes as u128 * places + unit / 2) / unit;
-    let width = if places == 10 { 1 } else { 2 };
     format!("{}.{:0width$} {name}", scaled / places, scaled % places)
 }
 
@@ -51,6 +51,8 @@ pub fn parse(text: &str) -> Result<Option<f64>, NotANumber> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn sizes_read_as_kb_below_a_megabyte_and_mb_from_there_rounded_half_up() {
         assert_eq!(bytes(0), "0.0 KB");
@@ -63,8 +65,6 @@ mod tests {
         assert_eq!(bytes(3 * 1024 * 1024 / 2), "1.50 MB");
         assert!(bytes(usize::MAX).ends_with(" MB"));
     }
-
-    use super::*;
 
     #[test]
     fn decimal_point_or_comma() {

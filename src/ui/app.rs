@@ -12,8 +12,8 @@ use crate::ui::top_bar::save_status::SaveStatus;
 use crate::ui::top_bar::undo_buttons::UndoButtons;
 use leptos::prelude::*;
 
-/// The page's frame and the first screen. The session is fetched at once, as the frame's
-/// notices wait for it (see `Workspace`).
+/// The page's frame and the first screen. The session is fetched once the first screen is
+/// drawn, as the frame's notices ask for it (see `Workspace`).
 #[component]
 pub fn App() -> impl IntoView {
     // For `benches/editor.mjs`: what was fetched before this is what the first screen waited for.
