@@ -5,7 +5,8 @@
 # it to skip the Rust build and this hook does it in the order the split needs:
 #   cargo (linked with relocations) -> wasm-split-cli (a module per page marked in
 #   src/ui/page_part.rs, and for the code only they share) -> wasm-bindgen (the main module)
-#   -> the glue's string fast path (scripts/glue-short-strings.mjs) -> wasm-opt (every module).
+#   -> the glue's string fast path (scripts/glue-short-strings.mjs) -> short names for what the
+#   main module imports from the glue (scripts/short-import-names.mjs) -> wasm-opt (every module).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +31,7 @@ wasm-bindgen "$work/app.wasm" --out-dir "$out" --out-name app --target web \
   --no-typescript --keep-lld-exports
 # Short strings from the wasm built from their char codes, not through TextDecoder.
 node scripts/glue-short-strings.mjs "$out/app.js"
+node scripts/short-import-names.mjs "$out/app.js" "$out/app_bg.wasm"
 for file in "$work"/*; do
   [ "$(basename "$file")" = app.wasm ] || cp "$file" "$out/"
 done
