@@ -28,9 +28,16 @@ pub fn bytes(bytes: usize) -> String {
     } else {
         (1024 * 1024, "MB", 2)
     };
-    let places = 10_u128.pow(width as u32);
-    let scaled = (bytes as u128 * places + unit / 2) / unit;
-    format!("{}.{:0width$} {name}", scaled / places, scaled % places)
+    let places = 10_usize.pow(width as u32);
+    // The whole units and the rounded rest apart, so that no size overflows without u128
+    // arithmetic (whose formatting alone is 1.3 KB of the first screen).
+    let mut whole = bytes / unit;
+    let mut rest = (bytes % unit * places + unit / 2) / unit;
+    if rest == places {
+        whole += 1;
+        rest = 0;
+    }
+    format!("{whole}.{rest:0width$} {name}")
 }
 
 /// Text that is not a finite number.
@@ -63,6 +70,7 @@ mod tests {
         assert_eq!(bytes(1024 * 1024), "1.00 MB");
         assert_eq!(bytes(5 * 1024 * 1024 + 10_486), "5.01 MB");
         assert_eq!(bytes(3 * 1024 * 1024 / 2), "1.50 MB");
+        assert_eq!(bytes(2 * 1024 * 1024 - 1), "2.00 MB");
         assert!(bytes(usize::MAX).ends_with(" MB"));
     }
 
