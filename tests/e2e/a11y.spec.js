@@ -1,4 +1,4 @@
-import { test, expect, openApp, createMap, addPhase, seedMaps, expectNoViolations, editCard } from "./fixtures.js";
+import { test, expect, openApp, openTab, createMap, addPhase, seedMaps, expectNoViolations, editCard } from "./fixtures.js";
 
 test("axe finds nothing on the empty library", async ({ page }) => {
   await openApp(page);
@@ -18,7 +18,7 @@ test("axe finds nothing on a library with maps and on a map, in both languages",
 });
 
 test("axe finds nothing with storage notices showing", async ({ page }) => {
-  await openApp(page);
+  await openTab(page);
   await page.evaluate(() => localStorage.setItem("journey-mapper/map/bad", "garbage"));
   await seedMaps(page, []);
   await expect(page.getByRole("alert")).toBeVisible();

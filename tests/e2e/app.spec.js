@@ -98,7 +98,9 @@ test("script and onerror payloads in a map are shown as plain text", async ({ pa
 });
 
 test("a corrupt stored map is set aside, reported and can be downloaded", async ({ page }) => {
-  await openApp(page);
+  // Its session open first: one that opened after the damage was written would set it aside
+  // before the reload, and the reloaded tab would have no reason of its own to show.
+  await openTab(page);
   const raw = '{"rev":1,"schema":1,"map":{"id":"broken","title":"Half a ma';
   await page.evaluate((raw) => localStorage.setItem("journey-mapper/map/broken", raw), raw);
   await seedMaps(page, [{ id: "fine", title: "Still fine", phases: [] }]);
