@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class:wide=move || !matches!(route.get(), Route::Library) class:presenting=presenting>
             {move || match route.get() {
                 Route::Library => view! { <LibraryPage /> }.into_any(),
-                page => later(move || part::page(page.clone())).into_any(),
+                page => later(move || part::open_page(page.clone())).into_any(),
             }}
         </main>
         <Show when=move || !presenting()>

@@ -11,6 +11,7 @@ use super::session::{Request, Settings};
 use super::{tr, use_workspace, Session};
 use crate::i18n::Text;
 use crate::ui::browser::route::Route;
+use crate::ui::browser::stylesheet;
 use crate::ui::live::join_page::JoinPage;
 use crate::ui::map::map_page::MapPage;
 use crate::ui::notices::frame_notices::FrameNotices;
@@ -24,6 +25,12 @@ use std::future::Future;
 /// A page's part of the wasm could not be fetched: a first visit lost its connection before the
 /// service worker had kept every part.
 pub struct PartMissing;
+
+impl From<stylesheet::NotLoaded> for PartMissing {
+    fn from(_: stylesheet::NotLoaded) -> Self {
+        PartMissing
+    }
+}
 
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
@@ -91,6 +98,15 @@ part!(page(route: Route) {
     }
 });
 
+/// A page other than the library: its part of the wasm, with the pages' stylesheet fetched
+/// alongside.
+pub async fn open_page(route: Route) -> Result<AnyView, PartMissing> {
+    let styled = stylesheet::pages();
+    let view = page(route).await?;
+    styled.await?;
+    Ok(view)
+}
+
 /// Shows the view `load` brings once its part and the session's are there; if one cannot be
 /// fetched, says so and offers to try again (a failed fetch is not remembered, so the next one
 /// starts afresh).
@@ -127,7 +143,9 @@ pub fn preload() {
     #[cfg(feature = "split")]
     request_idle_callback(|| {
         leptos::task::spawn_local(async {
+            let styled = stylesheet::pages();
             let _ = __wasm_split_preload_page().await;
+            let _ = styled.await;
             // Opening a map from here on waits for no part: a User Timing mark, for
             // `benches/editor.mjs`, which times the open both ways.
             crate::ui::browser::timing::mark("journey-mapper:parts-loaded");

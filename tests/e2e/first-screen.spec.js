@@ -6,6 +6,8 @@ import { test, expect } from "@playwright/test";
 import { createMap, templateMap } from "./fixtures.js";
 
 const otherParts = /\/pkg\/(split_|chunk_)[^/]*\.wasm$/;
+// Every page's styles but the library's (style/pages.css), fetched with the pages' part.
+const pagesStyle = /\/pages-[0-9a-f]+\.css$/;
 
 test("the library shows with none of the other parts; what it is asked waits for the session's part", async ({ page }) => {
   const errors = [];
@@ -109,6 +111,45 @@ test("a map opened after the first screen has settled waits for nothing: its par
     .some((e) => /split_page\.wasm/.test(e.name)))).toBe(true);
   await page.route(otherParts, (route) => route.abort("internetdisconnected"));
   await createMap(page, "Already here");
+});
+
+test("the first screen waits for the library's styles only; the pages' come with their part", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Your journey maps" })).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName("journey-mapper:parts-loaded").length > 0);
+  const { waitedFor, fetched } = await page.evaluate(() => {
+    const started = performance.getEntriesByName("journey-mapper:first-screen-code")[0].startTime;
+    const resources = performance.getEntriesByType("resource");
+    const path = (e) => new URL(e.name).pathname;
+    return {
+      waitedFor: resources.filter((e) => e.startTime < started).map(path),
+      fetched: resources.map(path),
+    };
+  });
+  expect(waitedFor.filter((p) => p.endsWith(".css"))).toEqual([expect.stringMatching(/^\/main-[0-9a-f]+\.css$/)]);
+  expect(fetched.filter((p) => pagesStyle.test(p))).toHaveLength(1);
+  // Fetched while the library was idle: a map opened offline now is styled all the same.
+  await page.route(otherParts, (route) => route.abort("internetdisconnected"));
+  await page.route(pagesStyle, (route) => route.abort("internetdisconnected"));
+  await createMap(page, "Styled offline");
+  // The map's title reads as a heading: bold by pages.css, not a plain field.
+  await expect(page.getByLabel("Map title")).toHaveCSS("font-weight", "700");
+});
+
+test("a page whose stylesheet cannot be fetched says so, and opens styled when tried again", async ({ page }) => {
+  await page.goto("/");
+  await createMap(page, "Never unstyled");
+  await page.getByRole("link", { name: "Journey Mapper" }).click();
+  await page.route(pagesStyle, (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await page.getByRole("link", { name: "Never unstyled" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+  await expect(alert).toContainText("Your maps are safe");
+  await expect(page.getByLabel("Map title")).toHaveCount(0);
+  await page.unroute(pagesStyle);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByLabel("Map title")).toHaveValue("Never unstyled");
+  await expect(page.getByLabel("Map title")).toHaveCSS("font-weight", "700");
 });
 
 // The build gives the glue a fast path for short plain strings (scripts/glue-short-strings.mjs):

@@ -8,4 +8,5 @@ mod observe;
 pub mod on_screen;
 pub mod resize;
 pub mod route;
+pub mod stylesheet;
 pub mod timing;
