@@ -96,7 +96,7 @@ impl Lang {
 /// A text in both languages. Each is its own pair of constant strings rather than a variant of
 /// one enum looked up in one table: a table of every text would be reachable from the first
 /// screen and put all of them in its part of the wasm. Now each text is where the code that
-/// shows it is (issue 16: 9 KB gzipped of texts the first screen never shows).
+/// shows it is (issue 16: 11 KB gzipped of texts the first screen never shows).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Text(&'static [&'static str; 2]);
 
