@@ -36,16 +36,15 @@ impl Separator {
 
 const BOM: char = '\u{feff}';
 
-/// A text field, quoted where needed. Text a spreadsheet would run as a formula (`=`, `+`, `-`,
-/// `@`) is prefixed with an apostrophe, so a hostile name stays a name. Text holding any
-/// separator a spreadsheet might split on (comma, semicolon, tab) is quoted whichever one this
-/// file uses: opened with another, "a;=cmd" would otherwise start a cell with a formula.
+/// A text field, quoted where needed, with every place a spreadsheet might start a cell guarded.
+/// Quoting alone cannot keep a hostile name a name: a program splitting on another separator
+/// than the file was written with ignores quotes that do not open a field, so in
+/// `Phase,"See details;=1+2"` read with semicolons a cell starts at `=1+2`. Any such place —
+/// the start, or just after a comma, semicolon, tab or line break, past spaces and quotes —
+/// holding `=`, `+`, `-`, `@`, a tab or a carriage return gets an apostrophe before it, the mark
+/// spreadsheets read as "this is text".
 fn text_field(text: &str, sep: Separator) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
+    let guarded = guard_formulas(text);
     if guarded.contains([sep.char(), ',', ';', '\t', '"', '\n', '\r'])
         || guarded.starts_with(' ')
         || guarded.ends_with(' ')
@@ -54,6 +53,20 @@ fn text_field(text: &str, sep: Separator) -> String {
     } else {
         guarded
     }
+}
+
+fn guard_formulas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut cell_start = true;
+    for c in text.chars() {
+        if cell_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
+        out.push(c);
+        cell_start =
+            matches!(c, ',' | ';' | '\t' | '\n' | '\r') || (cell_start && matches!(c, ' ' | '"'));
+    }
+    out
 }
 
 fn number_field(value: Option<f64>, sep: Separator) -> String {
@@ -389,7 +402,7 @@ mod tests {
         );
         assert_eq!(
             lines.next(),
-            Some("See;Inspiring posts;Social media;1;;\"Line one\nline \"\"two\"\"; =SUM(A1)\";400;EUR;4;Massa (above the line);")
+            Some("See;Inspiring posts;Social media;1;;\"Line one\nline \"\"two\"\"; '=SUM(A1)\";400;EUR;4;Massa (above the line);")
         );
         assert_eq!(
             lines.next(),
@@ -397,18 +410,77 @@ mod tests {
         );
     }
 
+    /// The cells a spreadsheet makes of `text` when it splits on `sep`: quotes count only where
+    /// they open a cell, as in RFC 4180, and a line break ends a row wherever it is.
+    fn cells_as_split(text: &str, sep: char) -> Vec<String> {
+        let mut cells = vec![String::new()];
+        let (mut quoted, mut opened) = (false, false);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let cell = cells.last_mut().expect("never empty");
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' if quoted => quoted = false,
+                '"' if !opened => quoted = true,
+                c if !quoted && (c == sep || c == '\n' || c == '\r') => {
+                    cells.push(String::new());
+                    opened = false;
+                    continue;
+                }
+                c => cell.push(c),
+            }
+            opened = true;
+        }
+        cells
+    }
+
     #[test]
     fn no_cell_starts_a_formula_whichever_separator_the_spreadsheet_splits_on() {
+        let hostile = [
+            "See details;=1+2",
+            "Web,@SUM(A1)",
+            "Team\t-2+3",
+            "a, =1",
+            "a;\"=1\"",
+            "x\r\n+1",
+            "=a,;\t-b",
+            "\"\"=1",
+            "a,\t=1",
+            ";;@x",
+            "-",
+        ];
         let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
-        map.phases[0].touchpoints[0].name = "Brand;=1+1".into();
-        map.phases[0].touchpoints[0].channel = "Web,@SUM(A1)".into();
-        map.phases[0].touchpoints[0].owner = "Team\t-2+3".into();
-        for sep in [Separator::Comma, Separator::Semicolon] {
-            let text = touchpoints(&map, sep, Lang::En);
-            let row = text.split("\r\n").nth(1).unwrap();
-            for hostile in ["\"Brand;=1+1\"", "\"Web,@SUM(A1)\"", "\"Team\t-2+3\""] {
-                assert!(row.contains(hostile), "{hostile} not quoted in {row}");
+        for (i, name) in hostile.iter().enumerate() {
+            let tp = &mut map.phases[0].touchpoints[i % 3];
+            match i / 3 {
+                0 => tp.name = (*name).into(),
+                1 => tp.channel = (*name).into(),
+                2 => tp.owner = (*name).into(),
+                _ => tp.description = (*name).into(),
             }
+        }
+        for written in [Separator::Comma, Separator::Semicolon] {
+            let text = touchpoints(&map, written, Lang::En);
+            for read in [',', ';', '\t'] {
+                for cell in cells_as_split(&text, read) {
+                    let is_number = numbers::parse(&cell).is_ok_and(|n| n.is_some());
+                    assert!(
+                        is_number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "written with {written:?}, read with {read:?}: cell {cell:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn guarded_text_keeps_every_character() {
+        for text in ["See details;=1+2", "a, \"=1", "plain", "-x"] {
+            let guarded = guard_formulas(text);
+            assert_eq!(guarded.replace('\'', ""), text.replace('\'', ""));
         }
     }
 

@@ -18,7 +18,8 @@ fn token(text: &str) -> String {
             ';' => ',',
             '#' => '♯',
             '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => ' ',
+            // Mermaid's lexer skips what JavaScript calls white space, which has U+FEFF too.
+            c if c.is_control() || c == '\u{feff}' => ' ',
             c => c,
         })
         .collect();
@@ -34,17 +35,30 @@ fn token(text: &str) -> String {
     }
 }
 
-/// A touchpoint's name as a task: Mermaid reads a line that starts with "section " or "title "
-/// (in any case) as that kind of line, refusing the diagram or silently making the task its
-/// title. A zero-width joiner after the first letter keeps such a name a task, looking the same.
+/// How lines start that Mermaid's journey grammar (its lexer, case-insensitive) reads as lines of
+/// their own kind: the header anywhere it starts a line, `title` and `section` before white
+/// space, and the accessibility lines (guarded whatever follows, as their rules allow spaces and
+/// braces).
+fn starts_like_a_keyword(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let before_space = |word: &str| {
+        lower
+            .strip_prefix(word)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    };
+    ["journey", "acctitle", "accdescr"]
+        .iter()
+        .any(|k| lower.starts_with(k))
+        || before_space("title")
+        || before_space("section")
+}
+
+/// A touchpoint's name as a task: a name that starts like one of Mermaid's own lines would be
+/// refused or silently made into that line. A zero-width joiner after the first letter keeps
+/// such a name a task, looking the same.
 fn task_name(text: &str) -> String {
     let name = token(text);
-    let lower = name.to_lowercase();
-    let keyword = ["section", "title"].iter().any(|k| {
-        lower
-            .strip_prefix(k)
-            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
-    });
+    let keyword = starts_like_a_keyword(&name);
     let mut chars = name.chars();
     match chars.next().filter(|_| keyword) {
         Some(first) => format!("{first}\u{200D}{}", chars.as_str()),
@@ -158,15 +172,25 @@ mod tests {
     #[test]
     fn a_touchpoint_named_like_a_keyword_stays_a_task() {
         let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Webshop");
-        let names = ["section Launch", "Title page", "Sections"];
-        for (t, name) in map.phases[0].touchpoints.iter_mut().zip(names) {
-            t.name = name.into();
+        let names = [
+            "section Launch",
+            "Title page",
+            "Sections",
+            "Journey planner",
+            "accDescr { x }",
+            "ACCTITLE x",
+        ];
+        let touchpoints = map.phases.iter_mut().flat_map(|p| &mut p.touchpoints);
+        for (t, name) in touchpoints.zip(names.iter().chain(&["SECTION\tB"])) {
+            t.name = (*name).into();
         }
-        map.phases[1].touchpoints[0].name = "SECTION\tB".into();
         let text = journey(&map);
         assert!(text.contains("      s\u{200D}ection Launch: 4:"), "{text}");
         assert!(text.contains("      T\u{200D}itle page: 3:"), "{text}");
         assert!(text.contains("      S\u{200D}ECTION B: 4:"), "{text}");
+        assert!(text.contains("      J\u{200D}ourney planner: "), "{text}");
+        assert!(text.contains("      a\u{200D}ccDescr { x }: "), "{text}");
+        assert!(text.contains("      A\u{200D}CCTITLE x: "), "{text}");
         // Only a keyword followed by a space is one.
         assert!(text.contains("      Sections: "), "{text}");
     }
