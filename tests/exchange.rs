@@ -354,7 +354,10 @@ fn whole_file_problems() {
         (json!({"format": "journey-map", "version": 0, "map": {}}).to_string(), "version: expected a whole version number from 1, found 0"),
         (json!({"format": "journey-map", "version": "1", "map": {}}).to_string(), "version: expected a whole version number from 1, found \"1\""),
         (r#"{"format": "journey-map", "version": 1.5, "map": {}}"#.into(), "version: expected a whole version number from 1, found 1.5"),
-        (r#"{"format": "journey-map", "version": 1.0, "map": {}}"#.into(), "version: expected a whole version number from 1, found 1.0"),
+        (r#"{"format": "journey-map", "version": 0.0, "map": {}}"#.into(), "version: expected a whole version number from 1, found 0.0"),
+        (r#"{"format": "journey-map", "version": 1e1, "map": {}}"#.into(), "version: made by a newer version of the app (format version 10.0;"),
+        (r#"{"format": "journey-map", "version": 18446744073709551616, "map": {}}"#.into(), "version: made by a newer version of the app (format version 1.8446744073709552e+19;"),
+        (r#"{"format": "journey-map", "version": 1e300, "map": {}}"#.into(), "version: made by a newer version of the app"),
         (r#"{"format": "journey-map", "version": -1, "map": {}}"#.into(), "version: expected a whole version number from 1, found -1"),
         (
             json!({"format": "journey-map", "version": 3, "map": {}}).to_string(),
@@ -371,6 +374,17 @@ fn whole_file_problems() {
             all.contains(expected),
             "{text:.60}: expected {expected:?}, got {all:?}"
         );
+    }
+}
+
+#[test]
+fn a_version_written_as_a_float_or_exponent_is_that_version() {
+    let written = minimal().to_string();
+    let expected = exchange::import(&written).expect("version 1 reads");
+    for version in ["1.0", "1e0", "0.1e1", "10e-1"] {
+        let text = written.replacen("\"version\":1", &format!("\"version\":{version}"), 1);
+        assert_ne!(text, written, "the version is replaced");
+        assert_eq!(exchange::import(&text).as_ref(), Ok(&expected), "{version}");
     }
 }
 

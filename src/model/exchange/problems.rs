@@ -39,8 +39,9 @@ pub enum ProblemKind {
     WrongFormat {
         found: Found,
     },
+    /// `found` as the file writes it: a version past 2^64 or written `1e1` is newer too.
     NewerVersion {
-        found: u64,
+        found: String,
     },
     DuplicateId {
         id: String,
@@ -208,10 +209,7 @@ impl ProblemKind {
             ),
             K::NewerVersion { found } => lang.fill(
                 Text::ProblemNewerVersion,
-                &[
-                    ("found", &found.to_string()),
-                    ("version", &VERSION.to_string()),
-                ],
+                &[("found", found), ("version", &VERSION.to_string())],
             ),
             K::DuplicateId { id, first } => lang.fill(
                 Text::ProblemDuplicateId,

@@ -79,6 +79,23 @@ fn whole(value: &Value) -> Option<i64> {
     })
 }
 
+enum Version {
+    Known(u64),
+    Newer,
+}
+
+/// A format version as JSON may write it: `2`, `2.0` (the same number), `1e1` or a number past
+/// 2^64 (which serde_json reads as a float: a newer version all the same). Anything not a whole
+/// number of at least 1 is no version.
+fn version_number(value: &Value) -> Option<Version> {
+    let number = value.as_f64().filter(|f| f.fract() == 0.0 && *f >= 1.0)?;
+    match value.as_u64() {
+        Some(v @ 1..=VERSION) => Some(Version::Known(v)),
+        _ if number <= VERSION as f64 => Some(Version::Known(number as u64)),
+        _ => Some(Version::Newer),
+    }
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.into()
@@ -151,13 +168,14 @@ impl Reader {
             }
         };
         let version = match obj.get("version") {
-            Some(v) => match v.as_u64() {
-                Some(version @ 1..=VERSION) => version,
-                Some(newer) if newer > VERSION => {
-                    self.error("version".into(), ProblemKind::NewerVersion { found: newer });
+            Some(v) => match version_number(v) {
+                Some(Version::Known(version)) => version,
+                Some(Version::Newer) => {
+                    let found = v.to_string();
+                    self.error("version".into(), ProblemKind::NewerVersion { found });
                     return None;
                 }
-                _ => {
+                None => {
                     self.expected("version".into(), Expected::Version, v);
                     return None;
                 }
