@@ -8,6 +8,7 @@
 // matches its module: each import must be a key of the glue's object exactly once.
 //   node scripts/short-import-names.mjs pkg/app.js pkg/app_bg.wasm
 import { readFileSync, writeFileSync } from "node:fs";
+import { leb, readLeb } from "./wasm-sections.mjs";
 
 const [glueFile, wasmFile] = process.argv.slice(2);
 const GLUE_MODULE = "./app_bg.js";
@@ -16,28 +17,6 @@ const IMPORT_SECTION = 2;
 function fail(message) {
   console.error(`short-import-names: ${message}`);
   process.exit(1);
-}
-
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
 }
 
 const utf8 = new TextDecoder();

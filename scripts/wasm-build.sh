@@ -7,6 +7,8 @@
 #   src/ui/page_part.rs, and for the code only they share) -> wasm-bindgen (the main module)
 #   -> the glue's string fast path (scripts/glue-short-strings.mjs) -> short names for what the
 #   main module imports from the glue (scripts/short-import-names.mjs) -> wasm-opt (every module).
+# Beside the app it builds the readers of outside input as a wasm of their own (src/bin/reader.rs)
+# with the Web Worker that runs them (js/reader-worker.js): the page reads no file or link itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,11 @@ cargo_profile=()
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
   cargo build "${cargo_profile[@]}" --target "$target" --bin journey-mapper --features split
 
+# The same flags as above, so the dependencies built there are used as they are; without the
+# split feature, which only the app's pages use.
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
+  cargo build "${cargo_profile[@]}" --target "$target" --bin reader
+
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
 wasm-split-cli --target web --out-name app "$cargo_target/$target/$profile/journey-mapper.wasm" "$work"
@@ -32,6 +39,10 @@ wasm-bindgen "$work/app.wasm" --out-dir "$out" --out-name app --target web \
 # Short strings from the wasm built from their char codes, not through TextDecoder.
 node scripts/glue-short-strings.mjs "$out/app.js"
 node scripts/short-import-names.mjs "$out/app.js" "$out/app_bg.wasm"
+wasm-bindgen "$cargo_target/$target/$profile/reader.wasm" --out-dir "$out" --out-name reader \
+  --target web --no-typescript
+node scripts/wasm-sections.mjs "$out/reader_bg.wasm"
+cp js/reader-worker.js "$out/"
 for file in "$work"/*; do
   [ "$(basename "$file")" = app.wasm ] || cp "$file" "$out/"
 done

@@ -347,6 +347,8 @@ texts! {
     ImportMeasurementsCsv => "Import measurements from CSV", "Metingen importeren uit CSV";
     MeasurementsReady => "measurements ready to add; a date you already have takes the file's value.", "metingen klaar om toe te voegen; een datum die je al hebt krijgt de waarde uit het bestand.";
     AddMeasurements => "Add measurements", "Metingen toevoegen";
+    MeasurementsOverLimit => "Added to the {existing} this KPI already has, that makes {count} measurements, more than the {max} a KPI keeps. Nothing was added: leave older rows out of the file, or remove measurements from the KPI first.", "Samen met de {existing} die deze KPI al heeft worden dat {count} metingen, meer dan de {max} die een KPI bewaart. Er is niets toegevoegd: laat oudere rijen weg uit het bestand, of verwijder eerst metingen uit de KPI.";
+    MeasurementsNotAdded => "The measurements could not be added: the KPI is no longer in this map.", "De metingen konden niet worden toegevoegd: de KPI staat niet meer in deze kaart.";
     RowsLeftOut => "Rows with problems, left out:", "Rijen met problemen, overgeslagen:";
     ImportJson => "Import JSON file", "JSON-bestand importeren";
     DropHint => "or drop a file anywhere on the page", "of sleep een bestand ergens op de pagina";
@@ -362,8 +364,10 @@ texts! {
     ImportFailed => "This file was not imported. Nothing has changed.", "Dit bestand is niet geïmporteerd. Er is niets veranderd.";
     FileTooLarge => "The file is larger than 10 MB, more than a journey map can be. Check that this is the right file.", "Het bestand is groter dan 10 MB, meer dan een klantreis kan zijn. Controleer of dit het juiste bestand is.";
     MeasurementsFileTooLarge => "The file is larger than 10 MB, more than a file of measurements can be. Check that this is the right file.", "Het bestand is groter dan 10 MB, meer dan een bestand met metingen kan zijn. Controleer of dit het juiste bestand is.";
-    NotText => "This is not a text file (perhaps an image or a document), so it cannot be a JSON journey map.", "Dit is geen tekstbestand (misschien een afbeelding of document), dus het kan geen JSON-klantreis zijn.";
-    Unreadable => "The browser could not read this file.", "De browser kon dit bestand niet lezen.";
+    NotText => "This is not a text file (perhaps an image or a document), so it cannot be read here.", "Dit is geen tekstbestand (misschien een afbeelding of document), dus het kan hier niet worden gelezen.";
+    ReadTooSlow => "Reading this was stopped after 1.5 seconds: it holds far more, or is nested far deeper, than any journey map. Nothing has changed.", "Het lezen is na 1,5 seconde gestopt: dit bevat veel meer, of is veel dieper genest, dan welke klantreis ook. Er is niets veranderd.";
+    ReaderUnavailable => "The part of the app that reads files and links could not be started. Check the connection and try again. Nothing has changed.", "Het deel van de app dat bestanden en links leest kon niet worden gestart. Controleer de verbinding en probeer het opnieuw. Er is niets veranderd.";
+    ReadingLink => "Reading the link…", "De link wordt gelezen…";
     Imported => "Imported", "Geïmporteerd";
     Close => "Close", "Sluiten";
     Done => "Done", "Klaar";
@@ -409,6 +413,7 @@ texts! {
     ProblemEmpty => "the file is empty", "het bestand is leeg";
     ProblemNotJson => "this is not valid JSON (line {line}, column {column})", "dit is geen geldige JSON (regel {line}, kolom {column})";
     ProblemNumberTooLarge => "a number is too large to be used (line {line}, column {column})", "een getal is te groot om te gebruiken (regel {line}, kolom {column})";
+    ProblemTooManyEntries => "a list or object holds more than {max} entries, more than any journey map has (line {line}, column {column})", "een lijst of object heeft meer dan {max} onderdelen, meer dan welke klantreis ook (regel {line}, kolom {column})";
     ProblemTooDeep => "the file is nested far too deeply to be a journey map (line {line}, column {column})", "het bestand is veel te diep genest voor een klantreis (regel {line}, kolom {column})";
     ProblemExpected => "expected {expected}, found {found}", "verwacht: {expected}, gevonden: {found}";
     ProblemMissing => "missing; expected {expected}", "ontbreekt; verwacht: {expected}";

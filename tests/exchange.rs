@@ -406,6 +406,22 @@ fn unknown_fields_are_warnings_not_errors() {
 }
 
 #[test]
+fn thousands_of_unknown_fields_make_a_hundred_warnings_and_a_count() {
+    let mut doc = minimal();
+    let extra: serde_json::Map<String, Value> =
+        (0..900).map(|i| (format!("x{i}"), json!(0))).collect();
+    for phase in doc["map"]["phases"].as_array_mut().unwrap() {
+        phase.as_object_mut().unwrap().extend(extra.clone());
+    }
+    let imported = exchange::import(&doc.to_string()).unwrap();
+    let shown = messages(&imported.warnings);
+    assert_eq!(shown.len(), limits::PROBLEMS_LISTED + 1);
+    let phases = doc["map"]["phases"].as_array().unwrap().len();
+    let more = phases * 900 - limits::PROBLEMS_LISTED;
+    assert_eq!(shown.last().unwrap(), &format!("and {more} more problems"));
+}
+
+#[test]
 fn bundles_hold_several_maps_with_distinct_ids() {
     let a = generate::map(1, Size::SMALL);
     let b = generate::map(2, Size::WORKSHOP);

@@ -226,13 +226,13 @@ pub fn measurement_file(list: &[Measurement], sep: Separator, lang: Lang) -> Str
 }
 
 /// What is wrong with one row of a measurements file; `row` counts lines from 1.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RowProblem {
     pub row: usize,
     pub kind: RowProblemKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RowProblemKind {
     Columns(usize),
     Date(String),
@@ -345,6 +345,29 @@ pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
         });
     }
     (found, problems)
+}
+
+/// Adding a file's measurements would give a KPI more than it keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverLimit {
+    pub existing: usize,
+    pub count: usize,
+}
+
+/// [`merge`], refused when the KPI would hold more than [`limits::MEASUREMENTS_PER_KPI`]: known
+/// when the file is read, so the preview says so rather than an Add that cannot be done.
+pub fn merge_within_limit(
+    existing: &[Measurement],
+    incoming: &[Measurement],
+) -> Result<Vec<Measurement>, OverLimit> {
+    let merged = merge(existing, incoming);
+    if merged.len() > limits::MEASUREMENTS_PER_KPI {
+        return Err(OverLimit {
+            existing: existing.len(),
+            count: merged.len(),
+        });
+    }
+    Ok(merged)
 }
 
 /// `existing` with `incoming` added: a date present in both takes the incoming value. In date order.
@@ -588,6 +611,26 @@ mod tests {
             messages[101],
             "row 10001: the file goes on past the 10000 rows this app reads; the rest was not read"
         );
+    }
+
+    #[test]
+    fn a_kpi_never_holds_more_measurements_than_its_limit() {
+        let day = |i: usize| Measurement {
+            date: Date::from_days(Date::parse("2000-01-01").unwrap().days() + i as i64).unwrap(),
+            value: i as f64,
+        };
+        let file: Vec<Measurement> = (0..=limits::MEASUREMENTS_PER_KPI).map(day).collect();
+        assert_eq!(
+            merge_within_limit(&[], &file),
+            Err(OverLimit {
+                existing: 0,
+                count: limits::MEASUREMENTS_PER_KPI + 1
+            })
+        );
+        let existing: Vec<Measurement> = (0..10).map(day).collect();
+        // The same dates again replace what is there: 1000 in all.
+        let merged = merge_within_limit(&existing, &file[..limits::MEASUREMENTS_PER_KPI]);
+        assert_eq!(merged.map(|m| m.len()), Ok(limits::MEASUREMENTS_PER_KPI));
     }
 
     #[test]

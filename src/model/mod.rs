@@ -12,6 +12,7 @@ mod history;
 pub mod mermaid;
 mod moves;
 pub mod numbers;
+pub mod outside;
 mod parts;
 mod progress;
 pub mod share;
@@ -217,7 +218,7 @@ pub struct Kpi {
     pub measurements: Vec<Measurement>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Measurement {
     pub date: Date,
     pub value: f64,

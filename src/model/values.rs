@@ -1,7 +1,8 @@
 //! Small value types whose text form the exchange format fixes.
 
+use serde::de::Error as _;
 use serde::ser::Error as _;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// `#rrggbb`.
@@ -153,6 +154,13 @@ impl Serialize for Date {
             Some(text) => s.serialize_str(std::str::from_utf8(&text).map_err(S::Error::custom)?),
             None => s.collect_str(self),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text).ok_or_else(|| D::Error::custom("not a date"))
     }
 }
 

@@ -6,6 +6,7 @@
 //! `problems` says what can be wrong, in the user's words (from `i18n`); `writing` makes the
 //! files, always of the current version.
 
+mod bounded;
 pub mod migration;
 mod problems;
 mod reading;

@@ -4,18 +4,19 @@
 use super::{FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::i18n::{Lang, Text};
 use crate::model::limits;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
 /// Something wrong (or, for warnings, odd) at one place in a file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     /// Where, as `map.phases[2].name`; empty for the file as a whole.
     pub path: String,
     pub kind: ProblemKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ProblemKind {
     Empty,
     NotJson {
@@ -27,6 +28,11 @@ pub enum ProblemKind {
         column: usize,
     },
     TooDeep {
+        line: usize,
+        column: usize,
+    },
+    /// A list or object with more entries than any list of the format may have.
+    TooManyEntries {
         line: usize,
         column: usize,
     },
@@ -71,7 +77,7 @@ pub enum ProblemKind {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Expected {
     Object,
     List,
@@ -96,7 +102,7 @@ pub enum Expected {
 }
 
 /// What a file held where something else was expected, kept short.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Found {
     Text(String),
     Number(String),
@@ -187,6 +193,14 @@ impl ProblemKind {
             K::NotJson { line, column } => at(Text::ProblemNotJson, line, column),
             K::NumberTooLarge { line, column } => at(Text::ProblemNumberTooLarge, line, column),
             K::TooDeep { line, column } => at(Text::ProblemTooDeep, line, column),
+            K::TooManyEntries { line, column } => lang.fill(
+                Text::ProblemTooManyEntries,
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("max", &super::bounded::MAX_ENTRIES.to_string()),
+                ],
+            ),
             K::Expected { expected, found } => lang.fill(
                 Text::ProblemExpected,
                 &[

@@ -2,7 +2,7 @@
 //! with its path, so that a file's problems are reported all at once.
 
 use super::problems::{Expected, Found, Problem, ProblemKind};
-use super::{migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
+use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
     limits, Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind,
@@ -23,13 +23,13 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![problem("", ProblemKind::Empty)]);
     }
-    let mut root: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let mut root = bounded::parse(text).map_err(|e| vec![syntax_problem(&e)])?;
     let mut reader = Reader::default();
     let maps = reader.document(&mut root);
     match maps {
         Some(maps) if reader.errors.is_empty() => Ok(Imported {
             maps,
-            warnings: reader.warnings,
+            warnings: reader.warnings(),
         }),
         _ => Err(reader.problems()),
     }
@@ -43,7 +43,7 @@ pub fn map_from_value(
 ) -> Result<(JourneyMap, Vec<Problem>), Vec<Problem>> {
     let mut reader = Reader::default();
     match reader.map(value, path) {
-        Some(map) if reader.errors.is_empty() => Ok((map, reader.warnings)),
+        Some(map) if reader.errors.is_empty() => Ok((map, reader.warnings())),
         _ => Err(reader.problems()),
     }
 }
@@ -61,6 +61,8 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
     let text = e.to_string();
     let kind = if text.starts_with("number out of range") {
         ProblemKind::NumberTooLarge { line, column }
+    } else if text.starts_with(bounded::TOO_MANY_ENTRIES) {
+        ProblemKind::TooManyEntries { line, column }
     } else if text.starts_with("recursion limit exceeded") {
         ProblemKind::TooDeep { line, column }
     } else {
@@ -116,6 +118,8 @@ struct Reader {
     /// Errors found beyond the first [`limits::PROBLEMS_LISTED`], counted only: a file of a
     /// million bad values would otherwise make a list as large.
     more_errors: usize,
+    /// Likewise the warnings: a file may hold a million fields this app does not know.
+    more_warnings: usize,
 }
 
 type Object = Map<String, Value>;
@@ -127,6 +131,16 @@ impl Reader {
         } else {
             self.more_errors += 1;
         }
+    }
+
+    /// The warnings found, those past the listed ones summed up in one.
+    fn warnings(mut self) -> Vec<Problem> {
+        if self.more_warnings > 0 {
+            let count = self.more_warnings;
+            self.warnings
+                .push(problem("", ProblemKind::MoreProblems { count }));
+        }
+        self.warnings
     }
 
     /// The errors found, those past the listed ones summed up in one.
@@ -665,8 +679,12 @@ impl Reader {
 
     fn unknown_fields(&mut self, obj: &Object, path: &str, known: &[&str]) {
         for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.warnings
-                .push(problem(&join(path, key), ProblemKind::UnknownField));
+            if self.warnings.len() < limits::PROBLEMS_LISTED {
+                self.warnings
+                    .push(problem(&join(path, key), ProblemKind::UnknownField));
+            } else {
+                self.more_warnings += 1;
+            }
         }
     }
 

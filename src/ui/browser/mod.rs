@@ -6,6 +6,7 @@ pub mod keys;
 pub mod near;
 mod observe;
 pub mod on_screen;
+pub mod reader;
 pub mod resize;
 pub mod route;
 pub mod stylesheet;

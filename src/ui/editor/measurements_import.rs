@@ -1,17 +1,20 @@
 use crate::i18n::Text;
-use crate::model::csv::{self, RowProblem};
-use crate::model::{Edit, Id, Measurement};
+use crate::model::csv::{self, OverLimit, RowProblem};
+use crate::model::outside::{Job, Outcome};
+use crate::model::{limits, Edit, Id, Measurement};
+use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
-/// A measurements file, read and checked, waiting for the user to add it.
+/// A measurements file, read and checked, waiting for the user to add it: `merged` is the KPI's
+/// list with the file's added, or why that would be more than a KPI keeps.
 #[derive(Clone, PartialEq)]
 struct Pending {
-    found: Vec<Measurement>,
+    found: usize,
+    merged: Result<Vec<Measurement>, OverLimit>,
     problems: Vec<RowProblem>,
 }
 
@@ -24,12 +27,17 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
     let kpi = StoredValue::new(kpi);
     let (pending, set_pending) = signal(None::<Pending>);
     let (too_large, set_too_large) = signal(false);
+    let (not_added, set_not_added) = signal(false);
+    // Why the file was not read at all: the file's own message, or the reader's.
+    let (refused, set_refused) = signal(None::<Text>);
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
         input.set_value("");
+        set_not_added.set(false);
+        set_refused.set(None);
         // Refused before it is read: reading a file of gigabytes would stop the tab.
         set_too_large.set(file.size() > MAX_BYTES);
         if file.size() > MAX_BYTES {
@@ -37,39 +45,52 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
+            let outcome = reader::read(Job::MeasurementsFile, &file.into()).await;
+            let (found, problems) = match outcome {
+                Ok(Outcome::Measurements { found, problems }) => (found, problems),
+                Ok(_) => return set_refused.set(Some(Text::NotText)),
+                Err(ReadError::TooSlow) => return set_refused.set(Some(Text::ReadTooSlow)),
+                Err(ReadError::Unavailable) => {
+                    return set_refused.set(Some(Text::ReaderUnavailable))
+                }
+            };
+            let existing = map
+                .with_untracked(|m| m.kpi(&kpi.get_value()).map(|k| k.measurements.clone()))
+                .flatten()
                 .unwrap_or_default();
-            let (found, problems) = csv::measurements(&text);
-            set_pending.set(Some(Pending { found, problems }));
+            set_pending.set(Some(Pending {
+                found: found.len(),
+                merged: csv::merge_within_limit(&existing, &found),
+                problems,
+            }));
         });
     };
     let add = move |_| {
-        let Some(Pending { found, .. }) = pending.get_untracked() else {
+        let Some(Pending {
+            merged: Ok(measurements),
+            ..
+        }) = pending.get_untracked()
+        else {
             return;
         };
-        let kpi_id = kpi.get_value();
-        let merged = map
-            .with_untracked(|m| m.kpi(&kpi_id).map(|k| csv::merge(&k.measurements, &found)))
-            .flatten();
-        if let Some(measurements) = merged {
-            if map
-                .apply(Edit::SetMeasurements {
-                    kpi: kpi_id,
-                    measurements,
-                })
-                .is_ok()
-            {
-                set_pending.set(None);
-            }
-        }
+        let added = map.apply(Edit::SetMeasurements {
+            kpi: kpi.get_value(),
+            measurements,
+        });
+        set_not_added.set(added.is_err());
+        set_pending.set(None);
     };
     let preview = move || {
         pending.get().map(|p| {
             let lang = session.settings.lang();
-            let count = p.found.len();
+            let count = p.found;
+            let over_limit = p.merged.as_ref().err().map(|o| {
+                let (existing, total) = (o.existing.to_string(), o.count.to_string());
+                let max = limits::MEASUREMENTS_PER_KPI.to_string();
+                let values = [("existing", &*existing), ("count", &*total), ("max", &*max)];
+                view! { <p class="field-error" role="alert">{lang.fill(Text::MeasurementsOverLimit, &values)}</p> }
+            });
+            let addable = p.merged.is_ok() && count > 0;
             let problems = (!p.problems.is_empty()).then(|| view! {
                 <p>{tr(Text::RowsLeftOut)}</p>
                 <ul class="problems">{p.problems.iter().map(|r| view! { <li>{r.message(lang)}</li> }).collect_view()}</ul>
@@ -77,9 +98,10 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             view! {
                 <div class="csv-preview" role="status">
                     <p><strong>{count}</strong> " " {lang.t(Text::MeasurementsReady)}</p>
+                    {over_limit}
                     {problems}
                     <div class="row-actions">
-                        <Show when=move || { count > 0 }>
+                        <Show when=move || addable>
                             <button type="button" on:click=add>{tr(Text::AddMeasurements)}</button>
                         </Show>
                         <button type="button" class="secondary" on:click=move |_| set_pending.set(None)>{tr(Text::Cancel)}</button>
@@ -94,6 +116,12 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             <input class="visually-hidden" type="file" accept=".csv,text/csv,text/plain" on:change=on_file />
         </label>
         {preview}
+        {move || refused.get().map(|reason| view! {
+            <p class="field-error" role="alert">{tr(reason)}</p>
+        })}
+        {move || not_added.get().then(|| view! {
+            <p class="field-error" role="alert">{tr(Text::MeasurementsNotAdded)}</p>
+        })}
         {move || too_large.get().then(|| view! {
             <p class="field-error" role="alert">{tr(Text::MeasurementsFileTooLarge)}</p>
         })}

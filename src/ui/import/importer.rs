@@ -3,13 +3,14 @@
 
 use crate::i18n::Text;
 use crate::model::exchange::{self, Problem};
+use crate::model::outside::{Job, Outcome};
 use crate::model::versions::Occasion;
 use crate::model::JourneyMap;
+use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::session::Joining;
 use crate::ui::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
 /// Files above this are refused before they are read.
 pub const MAX_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
@@ -51,14 +52,6 @@ pub struct Importer {
     session: Session,
 }
 
-/// Text that decoding turned into replacement characters, or that holds NUL bytes, is no JSON
-/// file but an image, a document or an archive.
-fn looks_binary(text: &str) -> bool {
-    text.chars()
-        .take(4096)
-        .any(|c| c == '\u{0}' || c == '\u{fffd}')
-}
-
 fn refused(file: String, reason: Text) -> ImportState {
     ImportState::Failed {
         file,
@@ -89,21 +82,19 @@ impl Importer {
         self.state.set(ImportState::Reading { file: name.clone() });
         let importer = *self;
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
-            let state = match text {
-                None => refused(name, Text::Unreadable),
-                Some(text) if looks_binary(&text) => refused(name, Text::NotText),
-                Some(text) => match exchange::import(&text) {
-                    Ok(imported) => importer.preview(name, imported),
-                    Err(problems) => ImportState::Failed {
-                        file: name,
-                        reason: None,
-                        problems,
-                    },
+            let state = match reader::read(Job::MapFile, &file.into()).await {
+                Ok(Outcome::Maps { bundle, warnings }) => {
+                    let maps = Outcome::maps(&bundle);
+                    importer.preview(name, exchange::Imported { maps, warnings })
+                }
+                Ok(Outcome::Refused(problems)) => ImportState::Failed {
+                    file: name,
+                    reason: None,
+                    problems,
                 },
+                Ok(_) => refused(name, Text::NotText),
+                Err(ReadError::TooSlow) => refused(name, Text::ReadTooSlow),
+                Err(ReadError::Unavailable) => refused(name, Text::ReaderUnavailable),
             };
             importer.state.set(state);
         });

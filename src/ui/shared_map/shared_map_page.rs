@@ -1,17 +1,47 @@
 use crate::i18n::Text;
-use crate::model::share::{self, ShareError};
+use crate::model::exchange::Problem;
+use crate::model::outside::{Job, Outcome};
+use crate::model::JourneyMap;
+use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::browser::route::Route;
 use crate::ui::session::Joining;
 use crate::ui::shared_map::read_only_map::ReadOnlyMap;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// What became of the link: read off the page's thread, so a hostile link cannot stop the page.
+#[derive(Clone)]
+enum Reading {
+    Busy,
+    Map(Box<JourneyMap>),
+    Refused(Text, Vec<Problem>),
+}
 
 /// A map opened from a share link: shown read-only, kept only if the user saves a copy.
 #[component]
 pub fn SharedMapPage(payload: String) -> impl IntoView {
     let session = use_session();
-    match share::decode(&payload) {
-        Ok(map) => {
+    let reading = RwSignal::new(Reading::Busy);
+    spawn_local(async move {
+        let outcome = reader::read(Job::ShareLink, &payload.into()).await;
+        let mut maps = match &outcome {
+            Ok(Outcome::Maps { bundle, .. }) => Outcome::maps(bundle),
+            _ => Vec::new(),
+        };
+        reading.set(match outcome {
+            Ok(Outcome::Maps { .. }) if maps.len() == 1 => Reading::Map(Box::new(maps.remove(0))),
+            Ok(Outcome::Refused(problems)) => Reading::Refused(Text::LinkDamaged, problems),
+            Err(ReadError::TooSlow) => Reading::Refused(Text::ReadTooSlow, Vec::new()),
+            Err(ReadError::Unavailable) => Reading::Refused(Text::ReaderUnavailable, Vec::new()),
+            Ok(_) => Reading::Refused(Text::LinkDamaged, Vec::new()),
+        });
+    });
+    move || {
+        match reading.get() {
+        Reading::Busy => view! { <p class="shared-banner" role="status">{tr(Text::ReadingLink)}</p> }.into_any(),
+        Reading::Map(map) => {
+            let map = *map;
             let shown = map.clone();
             let save = move |_| {
                 if let Ok(id) = session.add_map(map.clone(), Joining::Shared) {
@@ -27,21 +57,16 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
             }
             .into_any()
         }
-        Err(error) => {
-            let details = match error {
-                ShareError::Invalid(problems) => problems,
-                ShareError::Damaged | ShareError::NotAMap => Vec::new(),
-            };
-            view! {
-                <div class="notice error" role="alert">
-                    <p>{tr(Text::LinkDamaged)}</p>
-                    <ul class="problems">
-                        {details.into_iter().map(|p| view! { <li>{move || p.message(session.settings.lang())}</li> }).collect_view()}
-                    </ul>
-                    <a href=Route::Library.href()>{tr(Text::BackToMaps)}</a>
-                </div>
-            }
-            .into_any()
+        Reading::Refused(reason, details) => view! {
+            <div class="notice error" role="alert">
+                <p>{tr(reason)}</p>
+                <ul class="problems">
+                    {details.into_iter().map(|p| view! { <li>{move || p.message(session.settings.lang())}</li> }).collect_view()}
+                </ul>
+                <a href=Route::Library.href()>{tr(Text::BackToMaps)}</a>
+            </div>
         }
+        .into_any(),
+    }
     }
 }
