@@ -5,6 +5,7 @@
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::model::limits;
@@ -41,10 +42,49 @@ const fn const_max(values: &[usize]) -> usize {
 pub const TOO_MANY_ENTRIES: &str = "too many entries";
 
 pub fn parse(text: &str) -> serde_json::Result<Value> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let text = mend_lone_surrogates(text);
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
     let value = Bounded.deserialize(&mut deserializer)?;
     deserializer.end()?;
     Ok(value)
+}
+
+/// `text` with every escaped surrogate that is not half of a pair (`"\ud800"`, which
+/// JavaScript's `JSON.stringify` writes for a lone one) written as U+FFFD instead, as browsers
+/// decode such text: serde_json would refuse the whole file for it.
+fn mend_lone_surrogates(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let surrogate = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at + 2..at + 6)?;
+        let unit = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        (bytes[at + 1] == b'u' && (0xD800..=0xDFFF).contains(&unit)).then_some(unit)
+    };
+    let mut mended: Option<String> = None;
+    let (mut at, mut copied) = (0, 0);
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'\\') {
+        at += offset;
+        let Some(unit) = surrogate(at) else {
+            at += 2;
+            continue;
+        };
+        let low = surrogate(at + 6).filter(|l| (0xDC00..=0xDFFF).contains(l));
+        if (0xD800..=0xDBFF).contains(&unit) && low.is_some() {
+            at += 12;
+            continue;
+        }
+        let out = mended.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..at]);
+        out.push_str("\\ufffd");
+        at += 6;
+        copied = at;
+    }
+    match mended {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -145,6 +185,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with(TOO_MANY_ENTRIES));
+    }
+
+    #[test]
+    fn lone_surrogates_read_as_the_replacement_character_and_pairs_as_they_are() {
+        let read = |text: &str| parse(text).unwrap().as_str().unwrap().to_owned();
+        assert_eq!(read(r#""a\ud800b""#), "a\u{fffd}b");
+        assert_eq!(read(r#""\udc00\ud800""#), "\u{fffd}\u{fffd}");
+        assert_eq!(read(r#""\ud83d\ude00""#), "\u{1F600}");
+        assert_eq!(read(r#""\ud83d\u0041""#), "\u{fffd}A");
+        // An escaped backslash before "ud800" is a backslash and letters, not an escape.
+        assert_eq!(read(r#""\\ud800""#), "\\ud800");
+        assert_eq!(read(r#""end\ud800""#), "end\u{fffd}");
+        assert!(matches!(
+            mend_lone_surrogates(r#"{"a": "\n"}"#),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
