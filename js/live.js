@@ -65,9 +65,10 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * when this browser and the room last agreed) to `map`: only that, so that whatever others
  * changed meanwhile stands. A text's change is replayed on the text as it is now in the room,
  * which merges two people typing in one field. Without `base`, the whole map is written over
- * the room's, except that what only the room has (someone else's new cards) is kept.
+ * the room's, except that what only the room has (someone else's new cards) is kept — unless
+ * `only`: then the room holds this map and nothing else.
  */
-function write(doc, map, base) {
+function write(doc, map, base, only = false) {
   const nodes = doc.getMap("nodes");
   const wanted = nodesOf(map);
   const was = base ? nodesOf(base) : new Map();
@@ -75,6 +76,7 @@ function write(doc, map, base) {
   const listOf = (node) => `${node.parent}\u0000${node.list}`;
   doc.transact(() => {
     if (base) for (const id of was.keys()) if (!wanted.has(id)) nodes.delete(id);
+    if (only) for (const id of [...nodes.keys()]) if (!wanted.has(id)) nodes.delete(id);
     for (const [id, node] of wanted) {
       let y = nodes.get(id);
       const old = y instanceof Y.Map ? was.get(id) : undefined;
@@ -154,37 +156,46 @@ function order(nodes, wanted, changed) {
 function read(doc) {
   const nodes = doc.getMap("nodes");
   const children = new Map();
+  // Each parent's lists by name, so that a group's lists are found without a pass over all.
+  const listsOf = new Map();
   let root = null;
   for (const [id, y] of nodes) {
     if (!(y instanceof Y.Map)) continue;
     const parent = y.get("parent");
     if (parent === "") root = id;
     const key = `${parent}\u0000${y.get("list")}`;
-    if (!children.has(key)) children.set(key, []);
+    if (!children.has(key)) {
+      children.set(key, []);
+      if (!listsOf.has(parent)) listsOf.set(parent, []);
+      listsOf.get(parent).push(String(y.get("list")));
+    }
     children.get(key).push([id, y]);
   }
   if (root === null) return null;
-  const build = (id, y) => {
+  // A map is a few levels deep (map, phase, card); a client that is not the app may chain
+  // nodes as deep as it likes, which would overflow the stack here. Deeper nodes are left out,
+  // and the app's reader refuses what is left.
+  const MAX_DEPTH = 8;
+  const build = (id, y, depth = 0) => {
     const object = { id };
     const fields = y.get("fields");
-    if (!(fields instanceof Y.Map)) return object;
+    if (!(fields instanceof Y.Map) || depth > MAX_DEPTH) return object;
     for (const [key, value] of fields) {
       if (value instanceof Y.Text) object[key] = value.toString();
-      else if (value && value.list === true) object[key] = listOf(id, key);
+      else if (value && value.list === true) object[key] = listOf(id, key, depth + 1);
       else if (value && value.group === true) {
         object[key] = {};
-        for (const [k] of children) {
-          const [parent, list] = k.split("\u0000");
-          if (parent === id && list.startsWith(`${key}.`)) object[key][list.slice(key.length + 1)] = listOf(id, list);
+        for (const list of listsOf.get(id) ?? []) {
+          if (list.startsWith(`${key}.`)) object[key][list.slice(key.length + 1)] = listOf(id, list, depth + 1);
         }
       } else object[key] = value;
     }
     return object;
   };
-  const listOf = (parent, list) =>
+  const listOf = (parent, list, depth) =>
     (children.get(`${parent}\u0000${list}`) ?? [])
       .sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, y]) => build(id, y));
+      .map(([id, y]) => build(id, y, depth));
   return build(root, nodes.get(root));
 }
 
@@ -255,6 +266,12 @@ export function join({ server, room, map, name, color, onMap, onPeople, onStatus
     restore(json) {
       base = JSON.parse(json);
       write(doc, base, null);
+    },
+    /** Writes this browser's map as the room's whole map: the mending of last resort, when
+     *  what only the room has is itself what was refused (a hundred thousand cards). */
+    replace(json) {
+      base = JSON.parse(json);
+      write(doc, base, null, true);
     },
     /** Which card this person has open (an id, or null). */
     focus(card) {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fuzzes every reader of outside input — a JSON file or bundle, a share link, a stored entry, a
-# measurements CSV file — for SECONDS each (600 unless given), one after the other. Each target
+# measurements CSV file, and all of them as the page's Web Worker reads them with a live room's map
+# (outside_input) — for SECONDS each (600 unless given), one after the other. Each target
 # checks more than "no crash": what a reader accepts must be written and read back unchanged.
 #   scripts/fuzz.sh [seconds] [target …]
 # New inputs that reach new code go to fuzz/corpus/<target> (committed, minimised afterwards, so
@@ -10,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 [ $# -gt 0 ] && shift
-targets="${*:-exchange_import share_link stored_entry measurements_csv}"
+targets="${*:-exchange_import share_link stored_entry measurements_csv outside_input}"
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "Fuzzing needs a nightly Rust toolchain (rustup toolchain install nightly)." >&2
   exit 1

@@ -8,7 +8,8 @@
 #   -> the glue's string fast path (scripts/glue-short-strings.mjs) -> short names for what the
 #   main module imports from the glue (scripts/short-import-names.mjs) -> wasm-opt (every module).
 # Beside the app it builds the readers of outside input as a wasm of their own (src/bin/reader.rs)
-# with the Web Worker that runs them (js/reader-worker.js): the page reads no file or link itself.
+# with the Web Worker that runs them (js/reader-worker.js) and the page's side of it
+# (js/reader-page.js): the page reads no file or link itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +43,7 @@ node scripts/short-import-names.mjs "$out/app.js" "$out/app_bg.wasm"
 wasm-bindgen "$cargo_target/$target/$profile/reader.wasm" --out-dir "$out" --out-name reader \
   --target web --no-typescript
 node scripts/wasm-sections.mjs "$out/reader_bg.wasm"
-cp js/reader-worker.js "$out/"
+cp js/reader-worker.js js/reader-page.js "$out/"
 for file in "$work"/*; do
   [ "$(basename "$file")" = app.wasm ] || cp "$file" "$out/"
 done

@@ -1,4 +1,5 @@
-//! Outside input — a picked or dropped file, a share link, a measurements file — read in one
+//! Outside input — a picked or dropped file, a share link, a measurements file, a live room's
+//! map — read in one
 //! call, so that the app can run it in a Web Worker (`src/bin/reader.rs`) and stop it when it
 //! takes too long: no file or link, however it was made, can then freeze the page. What goes in
 //! is a [`Job`] and the input's bytes; what comes back is an [`Outcome`], both plain values the
@@ -19,6 +20,9 @@ pub enum Job {
     ShareLink,
     /// A KPI's measurements, as a spreadsheet file.
     MeasurementsFile,
+    /// The map of a live session's room, as its script reads it out of the room (a bare map
+    /// object): whatever a client of the room wrote into it.
+    LiveRoom,
 }
 
 /// What the reader made of the input.
@@ -90,6 +94,13 @@ pub fn read(job: Job, bytes: &[u8]) -> Outcome {
             let (found, problems) = csv::measurements(text);
             Outcome::Measurements { found, problems }
         }
+        Job::LiveRoom => match exchange::map_from_text(text, "map") {
+            Ok((map, warnings)) => Outcome::Maps {
+                bundle: exchange::export_bundle(&[map], None),
+                warnings,
+            },
+            Err(problems) => Outcome::Refused(problems),
+        },
     }
 }
 
@@ -150,6 +161,32 @@ mod tests {
             panic!("a spreadsheet's file with its byte-order mark reads");
         };
         assert_eq!((found.len(), problems), (1, Vec::new()));
+    }
+
+    #[test]
+    fn a_live_room_s_map_comes_back_or_is_refused_for_what_is_wrong() {
+        let map = generate::map(4, Size::WORKSHOP);
+        let object = exchange::map_to_value(&map).to_string();
+        let Outcome::Maps { bundle, .. } = through_json(Job::LiveRoom, object.as_bytes()) else {
+            panic!("the room's map reads");
+        };
+        assert_eq!(Outcome::maps(&bundle), vec![map.clone()]);
+        let mut hostile = exchange::map_to_value(&map);
+        hostile["phases"][0]["name"] = 5.into();
+        hostile["phases"][1]["touchpoints"] = vec![serde_json::json!({}); 100_000].into();
+        let Outcome::Refused(problems) =
+            through_json(Job::LiveRoom, hostile.to_string().as_bytes())
+        else {
+            panic!("a number for a name and 100,000 cards are refused");
+        };
+        let messages: Vec<String> = problems
+            .iter()
+            .map(|p| p.message(crate::i18n::Lang::En))
+            .collect();
+        assert!(
+            messages[0].contains("more than 10000 entries"),
+            "{messages:?}"
+        );
     }
 
     #[test]

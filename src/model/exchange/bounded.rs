@@ -61,7 +61,10 @@ fn mend_lone_surrogates(text: &str) -> Cow<'_, str> {
     };
     let mut mended: Option<String> = None;
     let (mut at, mut copied) = (0, 0);
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'\\') {
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\\'))
+    {
         at += offset;
         let Some(unit) = surrogate(at) else {
             at += 2;
@@ -197,6 +200,9 @@ mod tests {
         // An escaped backslash before "ud800" is a backslash and letters, not an escape.
         assert_eq!(read(r#""\\ud800""#), "\\ud800");
         assert_eq!(read(r#""end\ud800""#), "end\u{fffd}");
+        // A backslash at the very end is no escape and no reason to panic.
+        assert!(parse("\"a\\").is_err());
+        assert!(parse("\\").is_err());
         assert!(matches!(
             mend_lone_surrogates(r#"{"a": "\n"}"#),
             Cow::Borrowed(_)

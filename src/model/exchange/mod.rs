@@ -13,7 +13,7 @@ mod reading;
 mod writing;
 
 pub use problems::{quoted, Expected, Found, Problem, ProblemKind};
-pub use reading::{import, map_from_value, Imported};
+pub use reading::{import, map_from_text, map_from_value, Imported};
 pub use writing::{export_bundle, export_map, map_to_value};
 
 pub const FORMAT_MAP: &str = "journey-map";

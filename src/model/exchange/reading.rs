@@ -48,6 +48,12 @@ pub fn map_from_value(
     }
 }
 
+/// Reads one bare map object from its text (what a live room holds), as [`map_from_value`].
+pub fn map_from_text(text: &str, path: &str) -> Result<(JourneyMap, Vec<Problem>), Vec<Problem>> {
+    let value = bounded::parse(text).map_err(|e| vec![syntax_problem(&e)])?;
+    map_from_value(&value, path)
+}
+
 fn problem(path: &str, kind: ProblemKind) -> Problem {
     Problem {
         path: path.into(),

@@ -9,5 +9,6 @@ pub mod on_screen;
 pub mod reader;
 pub mod resize;
 pub mod route;
+pub mod script;
 pub mod stylesheet;
 pub mod timing;

@@ -4,8 +4,9 @@
 //! was made — a link inflating to millions of maps, a file nested a million deep — the page
 //! answers throughout and says what happened within the limit.
 
+use super::script;
 use crate::model::outside::{Job, Outcome};
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Reading an input takes at most this long, from the moment the worker is ready: anything
@@ -17,43 +18,6 @@ pub const TIME_LIMIT_MS: u32 = 1500;
 /// against the input, and a worker that never starts must not leave the page waiting.
 const LOAD_LIMIT_MS: u32 = 20_000;
 
-// The worker's protocol: it posts "ready" once its wasm is running, then the outcome of the one
-// input it is sent (JSON text), or null when it failed. Timers and messages are plain JavaScript,
-// so nothing here depends on the worker's wasm being sound.
-#[wasm_bindgen(inline_js = r#"
-export function readOffThread(job, input, limit, load) {
-  return new Promise((resolve) => {
-    let worker;
-    try {
-      worker = new Worker(new URL("pkg/reader-worker.js", document.baseURI), { type: "module" });
-    } catch {
-      resolve("unavailable");
-      return;
-    }
-    let timer = setTimeout(() => finish("unavailable"), load);
-    const finish = (result) => {
-      clearTimeout(timer);
-      worker.terminate();
-      resolve(result);
-    };
-    worker.onerror = () => finish("unavailable");
-    worker.onmessage = ({ data }) => {
-      if (data === "ready") {
-        clearTimeout(timer);
-        timer = setTimeout(() => finish("slow"), limit);
-        worker.postMessage({ job, input });
-      } else {
-        finish(typeof data === "string" ? { outcome: data } : "unavailable");
-      }
-    };
-  });
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = readOffThread)]
-    fn read_off_thread(job: &str, input: &JsValue, limit: u32, load: u32) -> js_sys::Promise;
-}
-
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ReadError {
     /// Stopped after [`TIME_LIMIT_MS`].
@@ -64,8 +28,26 @@ pub enum ReadError {
 
 /// Reads `input` — a `File`, or a string such as a share link's payload — with `job`'s reader.
 pub async fn read(job: Job, input: &JsValue) -> Result<Outcome, ReadError> {
+    let keep = job == Job::LiveRoom;
     let job = serde_json::to_string(&job).expect("a job is plain data");
-    let answer = JsFuture::from(read_off_thread(&job, input, TIME_LIMIT_MS, LOAD_LIMIT_MS))
+    let module = JsFuture::from(script::load("pkg/reader-page.js"))
+        .await
+        .map_err(|_| ReadError::Unavailable)?;
+    let read: js_sys::Function = js_sys::Reflect::get(&module, &"readOffThread".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(ReadError::Unavailable)?;
+    let args = [
+        job.into(),
+        input.clone(),
+        TIME_LIMIT_MS.into(),
+        LOAD_LIMIT_MS.into(),
+        keep.into(),
+    ];
+    let promise = read
+        .apply(&JsValue::NULL, &args.iter().collect())
+        .map_err(|_| ReadError::Unavailable)?;
+    let answer = JsFuture::from(js_sys::Promise::from(promise))
         .await
         .map_err(|_| ReadError::Unavailable)?;
     if answer.as_string().as_deref() == Some("slow") {

@@ -3,7 +3,8 @@
 //! The engine is Yjs itself, in `js/live.js`, loaded only when a session starts or is joined,
 //! so that the first load of someone who never joins one grows by this module alone. The map
 //! crosses between the two as its exchange-format JSON: what comes from the room is read by
-//! the same reader as an imported file, with its checks and limits, and enters the library
+//! the same reader as an imported file, with its checks and limits, in the same Web Worker
+//! (`ui/browser/reader`), and enters the library
 //! through the seam for outside edits, like another tab's save. Every local change (one edit,
 //! undo, another tab's) is written back into the room, which sends only what differs.
 
@@ -11,8 +12,11 @@ pub mod join_page;
 pub mod live_panel;
 
 use crate::i18n::{Lang, Text};
-use crate::model::exchange::{map_from_value, map_to_value};
+use crate::model::exchange::map_to_value;
+use crate::model::outside::{Job, Outcome};
 use crate::model::{Id, JourneyMap, LibraryEdit, PHASE_PALETTE};
+use crate::ui::browser::reader::{self, ReadError};
+use crate::ui::browser::script;
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::{Session, Topic};
 use leptos::prelude::*;
@@ -20,13 +24,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(
-    inline_js = "export function load() { return import(new URL('live/live.js', document.baseURI).href); }"
-)]
-extern "C" {
-    /// Loads the live session's script (Yjs and its websocket client) once, when first needed.
-    fn load() -> js_sys::Promise;
-}
+/// The live session's script (Yjs and its websocket client), loaded once, when first needed.
+const LIVE_SCRIPT: &str = "live/live.js";
 
 /// The server a session starts on unless the user names another: the one
 /// `scripts/sync-server.sh` starts on this machine.
@@ -76,6 +75,11 @@ pub struct Live {
     people: RwSignal<Vec<Person>>,
     /// Why the session could not start, or why something from it was refused.
     problem: RwSignal<Option<String>>,
+    /// How many reads of the room's map have been started: only the latest one is taken in.
+    reads: StoredValue<u64>,
+    /// The room was given this browser's map back after a refusal, and has not been read
+    /// since: refused again, it gets this browser's map as its whole map.
+    mending: StoredValue<bool>,
     session: Session,
 }
 
@@ -88,6 +92,8 @@ impl Live {
             status: RwSignal::new(Status::Connecting),
             people: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
+            reads: StoredValue::new(0),
+            mending: StoredValue::new(false),
             session,
         };
         // Every change to the shared map, from whatever source, goes to the room.
@@ -143,7 +149,8 @@ impl Live {
         self.status.set(Status::Connecting);
         let (map, json) = start.unzip();
         leptos::task::spawn_local(async move {
-            let module = match wasm_bindgen_futures::JsFuture::from(load()).await {
+            let module = match wasm_bindgen_futures::JsFuture::from(script::load(LIVE_SCRIPT)).await
+            {
                 Ok(module) => module,
                 Err(_) => {
                     self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
@@ -203,7 +210,8 @@ impl Live {
         });
     }
 
-    /// Someone changed the room's map: read it as an import is read, and take it in.
+    /// Someone changed the room's map: read it as an import is read — off the page's thread,
+    /// stopped when it takes too long — and take it in.
     fn receive(self, lang: Lang) {
         let Some(expected) = self
             .running
@@ -211,11 +219,7 @@ impl Live {
         else {
             return;
         };
-        let local = expected.as_ref().and_then(|id| {
-            self.session
-                .library
-                .read_untracked(|l| l.map(id).map(map_json))
-        });
+        let local = self.local_json(expected.as_ref());
         // This browser's last change may not have gone to the room yet: it goes first, so
         // that taking in the room's map cannot undo it.
         if let Some(json) = &local {
@@ -227,34 +231,72 @@ impl Live {
         else {
             return;
         };
-        let read = if json.len() as f64 > MAX_BYTES {
-            Err(lang.t(Text::LiveTooLarge).to_string())
-        } else {
-            serde_json::from_str(&json)
-                .map_err(|e| e.to_string())
-                .and_then(|value| {
-                    map_from_value(&value, "map").map_err(|problems| {
-                        let listed: Vec<String> =
-                            problems.iter().map(|p| p.message(lang)).collect();
-                        listed.join(" · ")
-                    })
-                })
-                .map(|(map, _)| map)
-        };
-        match read {
-            Ok(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
-                self.call("accept", &json.into());
-                self.take_in(map);
+        if json.len() as f64 > MAX_BYTES {
+            return self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
+        }
+        let read = self.reads.get_value() + 1;
+        self.reads.set_value(read);
+        leptos::task::spawn_local(async move {
+            let outcome = reader::read(Job::LiveRoom, &JsValue::from_str(&json)).await;
+            // A later change of the room is read after this one: that read decides. A change
+            // of this browser's meanwhile would be undone by this outcome: read again.
+            if self.reads.get_value() != read || self.running.with_value(Option::is_none) {
+                return;
             }
-            refused => {
-                let why = refused.err().unwrap_or_default();
-                self.problem
-                    .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
-                // The room gets this browser's map back, which mends what was refused.
-                if let Some(json) = local {
-                    self.call("restore", &json.into());
+            if self.local_json(expected.as_ref()) != local {
+                return self.receive(lang);
+            }
+            let why = match outcome {
+                Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).pop() {
+                    Some(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
+                        self.mending.set_value(false);
+                        self.call("accept", &json.into());
+                        return self.take_in(map);
+                    }
+                    _ => String::new(),
+                },
+                Ok(Outcome::Refused(problems)) => {
+                    let listed: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+                    listed.join(" · ")
                 }
-            }
+                Ok(_) => String::new(),
+                Err(ReadError::TooSlow) => lang.t(Text::ReadTooSlow).into(),
+                // Nothing is known of the room's map: it is neither taken in nor written over.
+                Err(ReadError::Unavailable) => {
+                    let why = lang.t(Text::ReaderUnavailable);
+                    return self.problem.set(Some(why.into()));
+                }
+            };
+            self.refuse(why, local, lang);
+        });
+    }
+
+    /// The shared map as this browser has it, as the room's JSON.
+    fn local_json(self, id: Option<&Id>) -> Option<String> {
+        let id = id?;
+        self.session
+            .library
+            .read_untracked(|l| l.map(id).map(map_json))
+    }
+
+    /// Says why the room's map was refused, and gives the room this browser's map back, which
+    /// mends what was refused: first keeping what only the room has (someone's good new card),
+    /// then, if the room's map is refused again, as the room's whole map.
+    fn refuse(self, why: String, local: Option<String>, lang: Lang) {
+        self.problem
+            .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
+        let Some(json) = local else {
+            return;
+        };
+        if self.mending.get_value() {
+            self.mending.set_value(false);
+            self.call("replace", &json.into());
+        } else {
+            self.mending.set_value(true);
+            self.call("restore", &json.into());
+            // Read the mended room at once: a hostile client may write nothing more, and a
+            // late joiner must not be handed what was refused.
+            self.receive(lang);
         }
     }
 

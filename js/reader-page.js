@@ -1,0 +1,45 @@
+// The page's side of reading outside input off its thread (src/ui/browser/reader.rs loads this
+// when something is first read, so the first screen carries none of it). The worker
+// (reader-worker.js) posts "ready" once its wasm is running, then for each input it is sent the
+// outcome (JSON text), or null when it failed. Timers and messages are plain JavaScript, so
+// nothing here depends on the worker's wasm being sound. A worker is kept for the next input
+// only when asked (a live room's map, read again at every change): one that read a large file
+// keeps the memory it grew to.
+let idle = null;
+function start(load) {
+  return new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(new URL("pkg/reader-worker.js", document.baseURI), { type: "module" });
+    } catch {
+      resolve(null);
+      return;
+    }
+    const done = (ready) => {
+      clearTimeout(timer);
+      if (!ready) worker.terminate();
+      resolve(ready ? worker : null);
+    };
+    const timer = setTimeout(() => done(false), load);
+    worker.onerror = () => done(false);
+    worker.onmessage = ({ data }) => done(data === "ready");
+  });
+}
+export async function readOffThread(job, input, limit, load, keep) {
+  const worker = (keep && idle) || (await start(load));
+  if (worker === idle) idle = null;
+  if (!worker) return "unavailable";
+  return new Promise((resolve) => {
+    const finish = (result, reusable) => {
+      clearTimeout(timer);
+      if (reusable && keep && !idle) idle = worker;
+      else worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish("slow", false), limit);
+    worker.onerror = () => finish("unavailable", false);
+    worker.onmessage = ({ data }) =>
+      typeof data === "string" ? finish({ outcome: data }, true) : finish("unavailable", false);
+    worker.postMessage({ job, input });
+  });
+}
