@@ -152,8 +152,9 @@ function order(nodes, wanted, changed) {
   }
 }
 
-/** Reads the map's JSON back out of the document. */
-function read(doc) {
+/** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
+ *  that a room holding a text of gigabytes is not copied out of it whole to be refused. */
+function read(doc, maxChars = Infinity) {
   const nodes = doc.getMap("nodes");
   const children = new Map();
   // Each parent's lists by name, so that a group's lists are found without a pass over all.
@@ -181,7 +182,11 @@ function read(doc) {
     const fields = y.get("fields");
     if (!(fields instanceof Y.Map) || depth > MAX_DEPTH) return object;
     for (const [key, value] of fields) {
-      if (value instanceof Y.Text) object[key] = value.toString();
+      if (value instanceof Y.Text) {
+        chars += value.length;
+        if (chars > maxChars) throw TOO_LARGE;
+        object[key] = value.toString();
+      } else if (typeof value === "string" && (chars += value.length) > maxChars) throw TOO_LARGE;
       else if (value && value.list === true) object[key] = listOf(id, key, depth + 1);
       else if (value && value.group === true) {
         object[key] = {};
@@ -196,8 +201,15 @@ function read(doc) {
     (children.get(`${parent}\u0000${list}`) ?? [])
       .sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
       .map(([id, y]) => build(id, y, depth));
-  return build(root, nodes.get(root));
+  let chars = 0;
+  try {
+    return build(root, nodes.get(root));
+  } catch (e) {
+    if (e === TOO_LARGE) return false;
+    throw e;
+  }
 }
+const TOO_LARGE = Symbol("too large");
 
 /**
  * Joins room `room` on the y-websocket server at `server`. With `map` (its JSON), the room is
@@ -252,10 +264,11 @@ export function join({ server, room, map, name, color, onMap, onPeople, onStatus
       write(doc, next, base);
       base = next;
     },
-    /** The room's map, as JSON; null before it has one. */
-    read() {
-      const json = read(doc);
-      return json ? JSON.stringify(json) : null;
+    /** The room's map, as JSON; null before it has one; false when its texts hold more than
+     *  `maxChars` characters. */
+    read(maxChars) {
+      const json = read(doc, maxChars);
+      return json ? JSON.stringify(json) : json;
     },
     /** This browser took in the room's map `json`. */
     accept(json) {

@@ -165,7 +165,8 @@ pub fn decode(text: &str, id: &str) -> Decoded {
 }
 
 pub(super) fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
-    let value: Value = match serde_json::from_str(text) {
+    // Bounded like a file: an entry damaged into millions of entries is refused where it grows.
+    let value: Value = match exchange::parse_bounded(text) {
         Ok(v) => v,
         Err(e) => return Decoded::Corrupt(format!("not valid JSON: {e}")),
     };

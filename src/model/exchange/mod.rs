@@ -12,6 +12,7 @@ mod problems;
 mod reading;
 mod writing;
 
+pub use bounded::parse as parse_bounded;
 pub use problems::{quoted, Expected, Found, Problem, ProblemKind};
 pub use reading::{import, map_from_text, map_from_value, Imported};
 pub use writing::{export_bundle, export_map, map_to_value};

@@ -16,7 +16,7 @@ use crate::model::exchange::map_to_value;
 use crate::model::outside::{Job, Outcome};
 use crate::model::{Id, JourneyMap, LibraryEdit, PHASE_PALETTE};
 use crate::ui::browser::reader::{self, ReadError};
-use crate::ui::browser::script;
+use crate::ui::browser::{frame, script};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::{Session, Topic};
 use leptos::prelude::*;
@@ -225,10 +225,13 @@ impl Live {
         if let Some(json) = &local {
             self.call("update", &JsValue::from_str(json));
         }
-        let Some(json) = self
-            .call("read", &JsValue::UNDEFINED)
-            .and_then(|j| j.as_string())
-        else {
+        let Some(read) = self.call("read", &MAX_BYTES.into()) else {
+            return;
+        };
+        let Some(json) = read.as_string() else {
+            if read.as_bool() == Some(false) {
+                self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
+            }
             return;
         };
         if json.len() as f64 > MAX_BYTES {
@@ -288,16 +291,19 @@ impl Live {
         let Some(json) = local else {
             return;
         };
-        if self.mending.get_value() {
-            self.mending.set_value(false);
-            self.call("replace", &json.into());
-        } else {
-            self.mending.set_value(true);
-            self.call("restore", &json.into());
-            // Read the mended room at once: a hostile client may write nothing more, and a
-            // late joiner must not be handed what was refused.
-            self.receive(lang);
-        }
+        let replace = self.mending.get_value();
+        self.mending.set_value(!replace);
+        // In a task of its own: what was refused may be large, and reading it took a while.
+        frame::after_next_frame(move || {
+            if replace {
+                self.call("replace", &json.into());
+            } else {
+                self.call("restore", &json.into());
+                // Read the mended room at once: a hostile client may write nothing more, and a
+                // late joiner must not be handed what was refused.
+                self.receive(lang);
+            }
+        });
     }
 
     fn take_in(self, map: JourneyMap) {
