@@ -147,3 +147,28 @@ export async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
+
+/** The page's heartbeat: a tick every 50 ms that notes the longest gap between two ticks, which
+ * is how long the page's thread was stopped. */
+function beat() {
+  window.__beat = { last: performance.now(), worst: 0 };
+  setInterval(() => {
+    const now = performance.now();
+    window.__beat.worst = Math.max(window.__beat.worst, now - window.__beat.last);
+    window.__beat.last = now;
+  }, 50);
+}
+
+const worstGap = (page) => () => page.evaluate(() => Math.max(window.__beat.worst, performance.now() - window.__beat.last));
+
+/** Starts the heartbeat in the open page; the function it returns gives the longest gap so far. */
+export async function heartbeat(page) {
+  await page.evaluate(beat);
+  return worstGap(page);
+}
+
+/** [heartbeat] in every document the page loads from now on, from its first script. */
+export async function heartbeatFromStart(page) {
+  await page.addInitScript(beat);
+  return worstGap(page);
+}

@@ -4,7 +4,7 @@
 // in the page measures the longest gap between its ticks), and the stored maps byte for byte
 // what they were. Then the exports of hostile names: CSV read with every separator, Mermaid by
 // Mermaid's own parser, and Unicode through export, import, share link and storage.
-import { test, expect, openApp, templateMap, phase, kpi, editCard, exportFile, saved } from "./fixtures.js";
+import { test, expect, openApp, templateMap, phase, kpi, editCard, exportFile, saved, heartbeat, heartbeatFromStart } from "./fixtures.js";
 import { writeCorpus, unicodeMap, formulaAndKeywordMap } from "../../scripts/hostile-corpus.mjs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,19 +17,6 @@ const LONGEST_BLOCK_MS = 1000;
 
 function stored(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
-}
-
-/** Starts a heartbeat in the page; the function it returns gives the longest gap between beats. */
-async function heartbeat(page) {
-  await page.evaluate(() => {
-    window.__beat = { last: performance.now(), worst: 0 };
-    setInterval(() => {
-      const now = performance.now();
-      window.__beat.worst = Math.max(window.__beat.worst, now - window.__beat.last);
-      window.__beat.last = now;
-    }, 50);
-  });
-  return () => page.evaluate(() => Math.max(window.__beat.worst, performance.now() - window.__beat.last));
 }
 
 /** Waits for each of `says` on `scope`, all within MESSAGE_MS of `start`. */
@@ -233,20 +220,13 @@ test("stored maps damaged between visits, into bombs too: set aside as they are,
   };
   await page.evaluate((damaged) => { for (const [k, v] of Object.entries(damaged)) localStorage.setItem(k, v); }, damaged);
   // The next visit, with a heartbeat in the page from its first script on.
-  await page.addInitScript(() => {
-    window.__beat = { last: performance.now(), worst: 0 };
-    setInterval(() => {
-      const now = performance.now();
-      window.__beat.worst = Math.max(window.__beat.worst, now - window.__beat.last);
-      window.__beat.last = now;
-    }, 50);
-  });
+  const worst = await heartbeatFromStart(page);
   const start = Date.now();
   await page.goto("/");
   const alert = page.getByRole("alert").filter({ hasText: "could not be read" });
   await expect(alert).toBeVisible({ timeout: Math.max(1, 2000 - (Date.now() - start)) });
   await expect(page.getByRole("link", { name: "Still fine" })).toBeVisible();
-  expect(await page.evaluate(() => Math.max(window.__beat.worst, performance.now() - window.__beat.last))).toBeLessThan(1000);
+  expect(await worst()).toBeLessThan(1000);
   const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
   const aside = Object.entries(stored).filter(([k]) => k.startsWith("journey-mapper/aside/")).map(([, v]) => v);
   // Each kept byte for byte: set aside, or, where the store has no room for a copy (the bomb is

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import WebSocket from "ws";
 import { createServer, connect } from "node:net";
-import { test, expect, templateMap, phase, storedMap, saved } from "./fixtures.js";
+import { test, expect, templateMap, phase, storedMap, saved, heartbeat } from "./fixtures.js";
 import { startSyncServer } from "./sync-server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -215,19 +215,6 @@ test("a hostile update from the room is refused, reported, and mended", async ({
   expect(doc.getMap("nodes").get("card-good").get("fields").get("text").toString()).toBe("A good idea");
   provider.destroy();
 });
-
-/** Starts a heartbeat in the page; the function it returns gives the longest gap between beats. */
-async function heartbeat(page) {
-  await page.evaluate(() => {
-    window.__beat = { last: performance.now(), worst: 0 };
-    setInterval(() => {
-      const now = performance.now();
-      window.__beat.worst = Math.max(window.__beat.worst, now - window.__beat.last);
-      window.__beat.last = now;
-    }, 50);
-  });
-  return () => page.evaluate(() => Math.max(window.__beat.worst, performance.now() - window.__beat.last));
-}
 
 test("a client that is not the app writes hostile updates: each refused (in time, but for what the page's Yjs takes), the room mended, nobody's map damaged", async ({ page, browser }) => {
   test.setTimeout(150_000);

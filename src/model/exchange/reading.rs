@@ -130,6 +130,14 @@ struct Reader {
 
 type Object = Map<String, Value>;
 
+/// `listed`, and a last problem counting the `more` that were not listed.
+fn summed_up(mut listed: Vec<Problem>, more: usize) -> Vec<Problem> {
+    if more > 0 {
+        listed.push(problem("", ProblemKind::MoreProblems { count: more }));
+    }
+    listed
+}
+
 impl Reader {
     fn error(&mut self, path: String, kind: ProblemKind) {
         if self.errors.len() < limits::PROBLEMS_LISTED {
@@ -140,23 +148,13 @@ impl Reader {
     }
 
     /// The warnings found, those past the listed ones summed up in one.
-    fn warnings(mut self) -> Vec<Problem> {
-        if self.more_warnings > 0 {
-            let count = self.more_warnings;
-            self.warnings
-                .push(problem("", ProblemKind::MoreProblems { count }));
-        }
-        self.warnings
+    fn warnings(self) -> Vec<Problem> {
+        summed_up(self.warnings, self.more_warnings)
     }
 
     /// The errors found, those past the listed ones summed up in one.
-    fn problems(mut self) -> Vec<Problem> {
-        if self.more_errors > 0 {
-            let count = self.more_errors;
-            self.errors
-                .push(problem("", ProblemKind::MoreProblems { count }));
-        }
-        self.errors
+    fn problems(self) -> Vec<Problem> {
+        summed_up(self.errors, self.more_errors)
     }
 
     fn expected(&mut self, path: String, expected: Expected, value: &Value) {
