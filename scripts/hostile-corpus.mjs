@@ -50,14 +50,14 @@ export function formulaAndKeywordMap() {
     "See details;=1+2", "Web,@SUM(A1)", "Team\t-2+3", "a, =HYPERLINK(\"http://x\")", "x\r\n+1",
     "journey", "Journey planner", "title Launch", "Title\tpage", "section One", "SECTION two",
     "accTitle: x", "accDescr: y", "accDescr { z }", "%% comment", "50%% off", "#hash", "a;b:c",
-    "\ufeffjourney hidden", "-", "=", "@",
+    "\ufeffjourney hidden", "-", "=", "@", ";", "\n", "\n=phase,;", "a,\r",
   ];
   return {
     id: "formulas",
     title: "Formulas; =1+1 %% and # keywords",
     phases: [{
       id: "p", name: "section: journey", color: "#336699",
-      touchpoints: names.map((name, i) => ({ id: `t${i}`, name, channel: names[(i + 1) % names.length], owner: names[(i + 2) % names.length] })),
+      touchpoints: names.map((name, i) => ({ id: `t${i}`, name, channel: names[(i + 1) % names.length], owner: names[(i + 2) % names.length], trigger: names[(i + 3) % names.length] })),
     }],
   };
 }
@@ -80,7 +80,9 @@ export function corpus() {
       says: ["Nothing changes until you choose Import", /and 98\d{4} more problems/], preview: true,
     },
     { name: "a-title-of-9-mb.json", kind: "file", contents: mapFile({ id: "x", title: "x".repeat(9 * MB), phases: [] }), says: [REFUSED, "a text may have at most 20000 characters, this one has 9437184"] },
-    { name: "a-huge-number.json", kind: "file", contents: mapFile({ id: "x", title: "x", phases: [] }).replace('"version":2', '"version":1e999999'), says: [REFUSED, "a number is too large"] },
+    { name: "a-huge-number.json", kind: "file", contents: mapFile({ id: "x", title: "x", phases: [{ id: "p", name: "P", color: "#336699", kpis: [{ id: "k", name: "K", target: 1 }] }] }).replace('"target":1', '"target":1e999999'), says: [REFUSED, "a number is too large"] },
+    { name: "version-1e400.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "1e400"), says: [REFUSED, NEWER] },
+    { name: "version-of-5000-digits.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "9".repeat(5000)), says: [REFUSED, NEWER] },
     { name: "version-2.0.json", kind: "file", contents: mapFile({ id: "v", title: "Two point oh", phases: [] }, "2.0"), says: ["Two point oh"], preview: true },
     { name: "version-1e1.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "1e1"), says: [REFUSED, NEWER] },
     { name: "version-2-to-the-64.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "18446744073709551616"), says: [REFUSED, NEWER] },
@@ -89,7 +91,7 @@ export function corpus() {
     { name: "not-utf8.json", kind: "file", contents: Buffer.concat([Buffer.from('{"format":"journey-map","title":"'), Buffer.from([0xff, 0xfe, 0xc0]), Buffer.from('"}')]), says: [REFUSED, "This is not a text file"] },
     { name: "image.png", kind: "file", contents: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), says: [REFUSED, "This is not a text file"] },
     { name: "link-of-millions-of-empty-maps.txt", kind: "link", contents: link(emptyMaps), says: ["This share link is damaged or incomplete", TOO_MANY] },
-    { name: "link-beyond-10-mb.txt", kind: "link", contents: link(" ".repeat(10 * MB + 1)), says: ["This share link is damaged or incomplete"] },
+    { name: "link-beyond-10-mb.txt", kind: "link", contents: link(" ".repeat(22 * MB) + mapFile({ id: "x", title: "x", phases: [] })), says: ["This share link unpacks to more than 10 MB"] },
     { name: "link-nested-deep.txt", kind: "link", contents: link("[".repeat(MB) + "]".repeat(MB)), says: ["This share link is damaged or incomplete", TOO_DEEP] },
     { name: "link-of-a-bundle.txt", kind: "link", contents: link(bundle(`{"id":"a","title":"A","phases":[]},{"id":"b","title":"B","phases":[]}`)), says: ["This share link is damaged or incomplete"] },
     { name: "measurements-1001.csv", kind: "measurements", contents: "date;value\n" + Array.from({ length: 1001 }, (_, i) => `${new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)};${i}`).join("\n"), says: ["that makes 1001 measurements, more than the 1000 a KPI keeps"] },

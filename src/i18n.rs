@@ -337,6 +337,7 @@ texts! {
     TooLargeForLink => "This map is too large for a link that works everywhere. Export it as a JSON file and share that instead.", "Deze klantreis is te groot voor een link die overal werkt. Exporteer hem als JSON-bestand en deel dat.";
     SharedMap => "Shared map, read-only", "Gedeelde klantreis, alleen lezen";
     SaveCopy => "Save a copy to my maps", "Een kopie bewaren bij mijn klantreizen";
+    LinkTooLarge => "This share link unpacks to more than 10 MB, more than a journey map can be. Nothing has changed. Ask for a JSON file instead.", "Deze deellink wordt uitgepakt groter dan 10 MB, meer dan een klantreis kan zijn. Er is niets veranderd. Vraag in plaats daarvan om een JSON-bestand.";
     LinkDamaged => "This share link is damaged or incomplete. Nothing has changed. Ask for the link again, or for a JSON file.", "Deze deellink is beschadigd of onvolledig. Er is niets veranderd. Vraag de link opnieuw, of vraag om een JSON-bestand.";
     ExportTouchpointsCsv => "Touchpoints as CSV", "Contactmomenten als CSV";
     ExportKpisCsv => "KPIs as CSV", "KPI's als CSV";

@@ -358,6 +358,11 @@ fn whole_file_problems() {
         (r#"{"format": "journey-map", "version": 1e1, "map": {}}"#.into(), "version: made by a newer version of the app (format version 10.0;"),
         (r#"{"format": "journey-map", "version": 18446744073709551616, "map": {}}"#.into(), "version: made by a newer version of the app (format version 1.8446744073709552e+19;"),
         (r#"{"format": "journey-map", "version": 1e300, "map": {}}"#.into(), "version: made by a newer version of the app"),
+        (r#"{"format": "journey-map", "version": 1e400, "map": {}}"#.into(), "made by a newer version of the app (format version 1e400;"),
+        (format!(r#"{{"format": "journey-map",
+ "version" : {}, "map": {{}}}}"#, "9".repeat(5000)), "made by a newer version of the app (format version 9999999999999999999999999999999999999999…;"),
+        (r#"{"format": "journey-map", "version": -1e400, "map": {}}"#.into(), "a number is too large to be used (line 1, column"),
+        (r#"{"format": "journey-map", "version": 1, "map": {"title": 1e400}}"#.into(), "a number is too large to be used (line 1, column"),
         (r#"{"format": "journey-map", "version": -1, "map": {}}"#.into(), "version: expected a whole version number from 1, found -1"),
         (
             json!({"format": "journey-map", "version": 3, "map": {}}).to_string(),

@@ -6,6 +6,7 @@
 use super::exchange::quoted;
 use super::{limits, numbers, Date, Direction, JourneyMap, Measurement, Reach};
 use crate::i18n::{Lang, Text};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Separator {
@@ -42,9 +43,16 @@ const BOM: char = '\u{feff}';
 /// `Phase,"See details;=1+2"` read with semicolons a cell starts at `=1+2`. Any such place —
 /// the start, or just after a comma, semicolon, tab or line break, past spaces and quotes —
 /// holding `=`, `+`, `-`, `@`, a tab or a carriage return gets an apostrophe before it, the mark
-/// spreadsheets read as "this is text".
+/// spreadsheets read as "this is text". The property test below reads the export of texts made
+/// of every such character with every separator.
 fn text_field(text: &str, sep: Separator) -> String {
-    let guarded = guard_formulas(text);
+    let mut guarded = guard_formulas(text);
+    // A field's closing quote after a separator or line break starts a cell in some reading,
+    // one that opens a quote and holds the row's line break first: a space keeps that quote
+    // from opening.
+    if guarded.ends_with([',', ';', '\t', '\n', '\r']) {
+        guarded.push(' ');
+    }
     if guarded.contains([sep.char(), ',', ';', '\t', '"', '\n', '\r'])
         || guarded.starts_with(' ')
         || guarded.ends_with(' ')
@@ -294,6 +302,12 @@ fn date(text: &str) -> Option<Date> {
 /// Returns the measurements it could read and a problem for every row it could not.
 pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    // Old Mac files end their lines with a carriage return alone.
+    let text = if text.contains('\n') {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.replace('\r', "\n"))
+    };
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -499,6 +513,33 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_text_of_separators_quotes_and_line_breaks_starts_a_formula_cell(
+            texts in proptest::collection::vec("[,;\t\n\r\" =+@x-]{0,8}", 4)
+        ) {
+            let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
+            map.phases[0].name = texts[0].clone();
+            let tp = &mut map.phases[0].touchpoints[0];
+            tp.name = texts[1].clone();
+            tp.description = texts[2].clone();
+            // The last column: its text ends where the row's line break begins.
+            tp.trigger = texts[3].clone();
+            for written in [Separator::Comma, Separator::Semicolon] {
+                let text = touchpoints(&map, written, Lang::En);
+                for read in [',', ';', '\t'] {
+                    for cell in cells_as_split(&text, read) {
+                        let is_number = numbers::parse(&cell).is_ok_and(|n| n.is_some());
+                        proptest::prop_assert!(
+                            is_number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                            "written with {:?}, read with {:?}: cell {:?} of {:?}", written, read, cell, texts
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn guarded_text_keeps_every_character() {
         for text in ["See details;=1+2", "a, \"=1", "plain", "-x"] {
@@ -563,6 +604,12 @@ mod tests {
             vec![1.25, -2.0]
         );
         assert_eq!(found[1].date, Date::parse("2026-04-01").unwrap());
+    }
+
+    #[test]
+    fn lines_ended_by_a_carriage_return_alone_are_rows() {
+        let (found, problems) = measurements("date;value\r2026-01-31;1\r2026-02-28;2\r");
+        assert_eq!((found.len(), problems), (2, Vec::new()));
     }
 
     #[test]

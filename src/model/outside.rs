@@ -10,6 +10,7 @@ use super::exchange::{self, Problem};
 use super::share::{self, ShareError};
 use super::{JourneyMap, Measurement};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Which reader the input is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +41,8 @@ pub enum Outcome {
     NotText,
     /// A share link that is cut off, altered, or holds no single map.
     LinkDamaged,
+    /// A share link that unpacks to more than 10 MB.
+    LinkTooLarge,
     Measurements {
         found: Vec<Measurement>,
         problems: Vec<RowProblem>,
@@ -57,12 +60,31 @@ impl Outcome {
 /// JSON or CSV text never holds one unescaped.
 const BINARY_PROBE: usize = 4096;
 
-/// The text of a file's bytes, or `None` for what is no text file. The decoding is strict: a
+/// The text of a file's bytes, or `None` for what is no text file. UTF-8 is decoded strictly: a
 /// file with bytes that are not UTF-8 is refused, while a text that holds U+FFFD (the
-/// replacement character) itself is text like any other. A byte-order mark is dropped.
-pub fn text(bytes: &[u8]) -> Option<&str> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// replacement character) itself is text like any other. A byte-order mark is dropped, and one
+/// of UTF-16 (what spreadsheets write as "Unicode text") says the rest is UTF-16.
+pub fn text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    let text = match utf16 {
+        Some((rest, unit)) if rest.len() % 2 == 0 => {
+            let units = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+            Cow::Owned(
+                char::decode_utf16(units)
+                    .collect::<Result<String, _>>()
+                    .ok()?,
+            )
+        }
+        Some(_) => return None,
+        None => {
+            let text = std::str::from_utf8(bytes).ok()?;
+            Cow::Borrowed(text.strip_prefix('\u{feff}').unwrap_or(text))
+        }
+    };
     let probe = &text.as_bytes()[..text.len().min(BINARY_PROBE)];
     (!probe.contains(&0)).then_some(text)
 }
@@ -74,6 +96,7 @@ pub fn read(job: Job, bytes: &[u8]) -> Outcome {
             _ => Outcome::NotText,
         };
     };
+    let text: &str = &text;
     match job {
         Job::MapFile => match exchange::import(text) {
             Ok(imported) => Outcome::Maps {
@@ -89,6 +112,7 @@ pub fn read(job: Job, bytes: &[u8]) -> Outcome {
             },
             Err(ShareError::Invalid(problems)) => Outcome::Refused(problems),
             Err(ShareError::Damaged | ShareError::NotAMap) => Outcome::LinkDamaged,
+            Err(ShareError::TooLarge) => Outcome::LinkTooLarge,
         },
         Job::MeasurementsFile => {
             let (found, problems) = csv::measurements(text);
@@ -154,6 +178,24 @@ mod tests {
             assert_eq!(through_json(Job::MapFile, bytes), Outcome::NotText);
             assert_eq!(through_json(Job::ShareLink, bytes), Outcome::LinkDamaged);
         }
+        // Spreadsheets' "Unicode text": UTF-16 with its byte-order mark, tab-separated.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "date\tvalue\r\n2026-01-31\t4"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let Outcome::Measurements { found, .. } = through_json(Job::MeasurementsFile, &utf16)
+        else {
+            panic!("a UTF-16 file reads");
+        };
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            through_json(Job::MapFile, &[0xFF, 0xFE, 0x41]),
+            Outcome::NotText
+        );
         let with_bom = "\u{feff}date;value\n2026-01-31;4";
         let Outcome::Measurements { found, problems } =
             through_json(Job::MeasurementsFile, with_bom.as_bytes())

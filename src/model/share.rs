@@ -18,8 +18,10 @@ const MAX_INFLATED_BYTES: usize = 10 * 1024 * 1024;
 pub enum ShareError {
     /// Not base64url: cut off, retyped or altered.
     Damaged,
-    /// Valid base64 whose content does not inflate, or inflates beyond the limit.
+    /// Valid base64 whose content does not inflate.
     NotAMap,
+    /// It inflates beyond [`MAX_INFLATED_BYTES`]: no map is that large.
+    TooLarge,
     /// Inflates to a file the importer refuses.
     Invalid(Vec<Problem>),
 }
@@ -64,7 +66,10 @@ pub fn decode(payload: &str) -> Result<JourneyMap, ShareError> {
         .decode(payload.trim())
         .map_err(|_| ShareError::Damaged)?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES)
-        .map_err(|_| ShareError::NotAMap)?;
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::NotAMap,
+        })?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::NotAMap)?;
     let mut imported = exchange::import(&text).map_err(ShareError::Invalid)?;
     // A link carries one map; a bundle in a link is somebody's mistake.
@@ -120,6 +125,6 @@ mod tests {
             9,
         ));
         assert!(bomb.len() < 20_000, "a small link");
-        assert_eq!(decode(&bomb), Err(ShareError::NotAMap));
+        assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
     }
 }

@@ -1,7 +1,7 @@
 //! Reading a file: the JSON into a tree first, then a walk over it that collects every problem
 //! with its path, so that a file's problems are reported all at once.
 
-use super::problems::{Expected, Found, Problem, ProblemKind};
+use super::problems::{quoted, Expected, Found, Problem, ProblemKind};
 use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
@@ -23,7 +23,7 @@ pub fn import(text: &str) -> Result<Imported, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![problem("", ProblemKind::Empty)]);
     }
-    let mut root = bounded::parse(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let mut root = bounded::parse(text).map_err(|e| vec![syntax_problem(&e, text)])?;
     let mut reader = Reader::default();
     let maps = reader.document(&mut root);
     match maps {
@@ -50,7 +50,7 @@ pub fn map_from_value(
 
 /// Reads one bare map object from its text (what a live room holds), as [`map_from_value`].
 pub fn map_from_text(text: &str, path: &str) -> Result<(JourneyMap, Vec<Problem>), Vec<Problem>> {
-    let value = bounded::parse(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let value = bounded::parse(text).map_err(|e| vec![syntax_problem(&e, text)])?;
     map_from_value(&value, path)
 }
 
@@ -61,11 +61,15 @@ fn problem(path: &str, kind: ProblemKind) -> Problem {
     }
 }
 
-fn syntax_problem(e: &serde_json::Error) -> Problem {
+fn syntax_problem(e: &serde_json::Error, file: &str) -> Problem {
     let (line, column) = (e.line(), e.column());
     // serde_json names these two causes only in its message.
     let text = e.to_string();
-    let kind = if text.starts_with("number out of range") {
+    let kind = if text.starts_with("number out of range") && is_version_at(file, line, column) {
+        ProblemKind::NewerVersion {
+            found: quoted(version_text(file, line, column)),
+        }
+    } else if text.starts_with("number out of range") {
         ProblemKind::NumberTooLarge { line, column }
     } else if text.starts_with(bounded::TOO_MANY_ENTRIES) {
         ProblemKind::TooManyEntries { line, column }
@@ -75,6 +79,44 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
         ProblemKind::NotJson { line, column }
     };
     problem("", kind)
+}
+
+/// The text of `file` from the start of the number at `line` and `column` (1-based, as
+/// serde_json counts them: bytes within the line) to the number's end.
+fn version_text(file: &str, line: usize, column: usize) -> &str {
+    let at = offset(file, line, column);
+    let number = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-');
+    let start = file[..at].trim_end_matches(number).len();
+    let end = at
+        + file[at..]
+            .find(|c: char| !number(c))
+            .unwrap_or(file.len() - at);
+    &file[start..end]
+}
+
+fn offset(file: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = file
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let at = (line_start + column).min(file.len());
+    (0..=at)
+        .rev()
+        .find(|&i| file.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// Whether the number serde_json found out of range is the value of a `"version"` key: a
+/// version past what a float holds (`1e400`, five thousand nines) is a newer version too.
+fn is_version_at(file: &str, line: usize, column: usize) -> bool {
+    let at = offset(file, line, column);
+    let before = file[..at]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+'));
+    before
+        .trim_end()
+        .strip_suffix(':')
+        .is_some_and(|key| key.trim_end().ends_with("\"version\""))
 }
 
 /// A whole number; JSON Schema counts 2.0 as an integer, so this reader does too.

@@ -32,6 +32,7 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
         reading.set(match outcome {
             Ok(Outcome::Maps { .. }) if maps.len() == 1 => Reading::Map(Box::new(maps.remove(0))),
             Ok(Outcome::Refused(problems)) => Reading::Refused(Text::LinkDamaged, problems),
+            Ok(Outcome::LinkTooLarge) => Reading::Refused(Text::LinkTooLarge, Vec::new()),
             Err(ReadError::TooSlow) => Reading::Refused(Text::ReadTooSlow, Vec::new()),
             Err(ReadError::Unavailable) => Reading::Refused(Text::ReaderUnavailable, Vec::new()),
             Ok(_) => Reading::Refused(Text::LinkDamaged, Vec::new()),
