@@ -2,9 +2,10 @@
 // when something is first read, so the first screen carries none of it). The worker
 // (reader-worker.js) posts "ready" once its wasm is running, then for each input it is sent the
 // outcome (JSON text), or null when it failed. Timers and messages are plain JavaScript, so
-// nothing here depends on the worker's wasm being sound. A worker is kept for the next input
-// only when asked (a live room's map, read again at every change): one that read a large file
-// keeps the memory it grew to.
+// nothing here depends on the worker's wasm being sound. A worker that answered is kept for the
+// next input when asked (a live room's map, read again at every change) or when its input was
+// small: starting one costs some 50 ms, and one that read a large file keeps the memory it grew
+// to.
 let idle = null;
 function start(load) {
   return new Promise((resolve) => {
@@ -25,7 +26,10 @@ function start(load) {
     worker.onmessage = ({ data }) => done(data === "ready");
   });
 }
+const SMALL = 1024 * 1024;
+
 export async function readOffThread(job, input, limit, load, keep) {
+  keep ||= (typeof input === "string" ? input.length : input.size) < SMALL;
   const worker = (keep && idle) || (await start(load));
   if (worker === idle) idle = null;
   if (!worker) return "unavailable";

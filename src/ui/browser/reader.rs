@@ -28,6 +28,8 @@ pub enum ReadError {
 
 /// Reads `input` — a `File`, or a string such as a share link's payload — with `job`'s reader.
 pub async fn read(job: Job, input: &JsValue) -> Result<Outcome, ReadError> {
+    // A live room's worker is kept whatever the map's size (js/reader-page.js keeps the others
+    // after small inputs).
     let keep = job == Job::LiveRoom;
     let job = serde_json::to_string(&job).expect("a job is plain data");
     let module = JsFuture::from(script::load("pkg/reader-page.js"))
