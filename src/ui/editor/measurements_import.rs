@@ -97,7 +97,9 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             });
             view! {
                 <div class="csv-preview" role="status">
-                    <p><strong>{count}</strong> " " {lang.t(Text::MeasurementsReady)}</p>
+                    {over_limit.is_none().then(|| view! {
+                        <p><strong>{count}</strong> " " {lang.t(Text::MeasurementsReady)}</p>
+                    })}
                     {over_limit}
                     {problems}
                     <div class="row-actions">
