@@ -1,6 +1,7 @@
-//! Outside input read off the page's thread: each file or link goes to a Web Worker of its own
-//! (`js/reader-worker.js`, running the model's readers built as `src/bin/reader.rs`), which is
-//! ended as soon as it answers or when it takes longer than [`TIME_LIMIT_MS`]. However an input
+//! Outside input read off the page's thread: each file or link goes to a Web Worker
+//! (`js/reader-worker.js`, running the model's readers built as `src/bin/reader.rs`; a fresh one,
+//! or the one kept after a small input or a live room's last change), which is ended when it
+//! takes longer than [`TIME_LIMIT_MS`]. However an input
 //! was made — a link inflating to millions of maps, a file nested a million deep — the page
 //! answers throughout and says what happened within the limit.
 
@@ -10,8 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Reading an input takes at most this long, from the moment the worker is ready: anything
-/// slower is stopped, and its message is on the page within two seconds of the pick. The largest
-/// file a user can have (10 MB of maps) reads in well under it.
+/// slower is stopped, and its message is on the page within two seconds of the pick. Valid
+/// bundles of nearly 10 MB (the largest file taken) were read within it in the hostile try.
 pub const TIME_LIMIT_MS: u32 = 1500;
 
 /// Fetching and starting the worker takes at most this long: a slow first visit must not count
