@@ -1,7 +1,6 @@
 //! Outside input — a picked or dropped file, a share link, a measurements file, a live room's
-//! map — read in one
-//! call, so that the app can run it in a Web Worker (`src/bin/reader.rs`) and stop it when it
-//! takes too long: no file or link, however it was made, can then freeze the page. What goes in
+//! map — read in one call, so that the app can run it in a Web Worker (`src/bin/reader.rs`) and
+//! stop it when it takes too long: no file or link, however it was made, can then freeze the page. What goes in
 //! is a [`Job`] and the input's bytes; what comes back is an [`Outcome`], both plain values the
 //! worker and the page pass each other as JSON.
 

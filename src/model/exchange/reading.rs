@@ -65,11 +65,15 @@ fn syntax_problem(e: &serde_json::Error, file: &str) -> Problem {
     let (line, column) = (e.line(), e.column());
     // serde_json names these two causes only in its message.
     let text = e.to_string();
-    let kind = if text.starts_with("number out of range") && is_version_at(file, line, column) {
+    let out_of_range = text.starts_with("number out of range");
+    let kind = if let Some(found) = out_of_range
+        .then(|| version_out_of_range(file, line, column))
+        .flatten()
+    {
         ProblemKind::NewerVersion {
-            found: quoted(version_text(file, line, column)),
+            found: quoted(found),
         }
-    } else if text.starts_with("number out of range") {
+    } else if out_of_range {
         ProblemKind::NumberTooLarge { line, column }
     } else if text.starts_with(bounded::TOO_MANY_ENTRIES) {
         ProblemKind::TooManyEntries { line, column }
@@ -81,9 +85,11 @@ fn syntax_problem(e: &serde_json::Error, file: &str) -> Problem {
     problem("", kind)
 }
 
-/// The text of `file` from the start of the number at `line` and `column` (1-based, as
-/// serde_json counts them: bytes within the line) to the number's end.
-fn version_text(file: &str, line: usize, column: usize) -> &str {
+/// The number serde_json found out of range at `line` and `column` (1-based, as serde_json
+/// counts them: bytes within the line), as the file writes it, when it is the value of a
+/// `"version"` key: a version past what a float holds (`1e400`, five thousand nines) is a newer
+/// version too. A negative one is no version.
+fn version_out_of_range(file: &str, line: usize, column: usize) -> Option<&str> {
     let at = offset(file, line, column);
     let number = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-');
     let start = file[..at].trim_end_matches(number).len();
@@ -91,7 +97,9 @@ fn version_text(file: &str, line: usize, column: usize) -> &str {
         + file[at..]
             .find(|c: char| !number(c))
             .unwrap_or(file.len() - at);
-    &file[start..end]
+    let found = &file[start..end];
+    let key = file[..start].trim_end().strip_suffix(':')?.trim_end();
+    (key.ends_with("\"version\"") && !found.starts_with('-')).then_some(found)
 }
 
 fn offset(file: &str, line: usize, column: usize) -> usize {
@@ -105,18 +113,6 @@ fn offset(file: &str, line: usize, column: usize) -> usize {
         .rev()
         .find(|&i| file.is_char_boundary(i))
         .unwrap_or(0)
-}
-
-/// Whether the number serde_json found out of range is the value of a `"version"` key: a
-/// version past what a float holds (`1e400`, five thousand nines) is a newer version too.
-fn is_version_at(file: &str, line: usize, column: usize) -> bool {
-    let at = offset(file, line, column);
-    let before = file[..at]
-        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+'));
-    before
-        .trim_end()
-        .strip_suffix(':')
-        .is_some_and(|key| key.trim_end().ends_with("\"version\""))
 }
 
 /// A whole number; JSON Schema counts 2.0 as an integer, so this reader does too.

@@ -1,11 +1,12 @@
 //! Outside input read off the page's thread: each file or link goes to a Web Worker
 //! (`js/reader-worker.js`, running the model's readers built as `src/bin/reader.rs`; a fresh one,
 //! or the one kept after a small input or a live room's last change), which is ended when it
-//! takes longer than [`TIME_LIMIT_MS`]. However an input
-//! was made — a link inflating to millions of maps, a file nested a million deep — the page
-//! answers throughout and says what happened within the limit.
+//! takes longer than [`TIME_LIMIT_MS`]. However an input was made — a link inflating to millions
+//! of maps, a file nested a million deep — the page answers throughout and says what happened
+//! within the limit.
 
 use super::script;
+use crate::i18n::Text;
 use crate::model::outside::{Job, Outcome};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -25,6 +26,16 @@ pub enum ReadError {
     TooSlow,
     /// The worker could not be fetched or started, or failed.
     Unavailable,
+}
+
+impl ReadError {
+    /// What the user is told.
+    pub fn reason(self) -> Text {
+        match self {
+            ReadError::TooSlow => Text::ReadTooSlow,
+            ReadError::Unavailable => Text::ReaderUnavailable,
+        }
+    }
 }
 
 /// Reads `input` — a `File`, or a string such as a share link's payload — with `job`'s reader.

@@ -2,7 +2,7 @@ use crate::i18n::Text;
 use crate::model::csv::{self, OverLimit, RowProblem};
 use crate::model::outside::{Job, Outcome};
 use crate::model::{limits, Edit, Id, Measurement};
-use crate::ui::browser::reader::{self, ReadError};
+use crate::ui::browser::reader;
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_session};
@@ -49,10 +49,7 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             let (found, problems) = match outcome {
                 Ok(Outcome::Measurements { found, problems }) => (found, problems),
                 Ok(_) => return set_refused.set(Some(Text::NotText)),
-                Err(ReadError::TooSlow) => return set_refused.set(Some(Text::ReadTooSlow)),
-                Err(ReadError::Unavailable) => {
-                    return set_refused.set(Some(Text::ReaderUnavailable))
-                }
+                Err(error) => return set_refused.set(Some(error.reason())),
             };
             let existing = map
                 .with_untracked(|m| m.kpi(&kpi.get_value()).map(|k| k.measurements.clone()))

@@ -6,7 +6,7 @@ use crate::model::exchange::{self, Problem};
 use crate::model::outside::{Job, Outcome};
 use crate::model::versions::Occasion;
 use crate::model::JourneyMap;
-use crate::ui::browser::reader::{self, ReadError};
+use crate::ui::browser::reader;
 use crate::ui::session::Joining;
 use crate::ui::Session;
 use leptos::prelude::*;
@@ -93,8 +93,7 @@ impl Importer {
                     problems,
                 },
                 Ok(_) => refused(name, Text::NotText),
-                Err(ReadError::TooSlow) => refused(name, Text::ReadTooSlow),
-                Err(ReadError::Unavailable) => refused(name, Text::ReaderUnavailable),
+                Err(error) => refused(name, error.reason()),
             };
             importer.state.set(state);
         });

@@ -263,11 +263,10 @@ impl Live {
                     listed.join(" · ")
                 }
                 Ok(_) => String::new(),
-                Err(ReadError::TooSlow) => lang.t(Text::ReadTooSlow).into(),
+                Err(error @ ReadError::TooSlow) => lang.t(error.reason()).into(),
                 // Nothing is known of the room's map: it is neither taken in nor written over.
-                Err(ReadError::Unavailable) => {
-                    let why = lang.t(Text::ReaderUnavailable);
-                    return self.problem.set(Some(why.into()));
+                Err(error @ ReadError::Unavailable) => {
+                    return self.problem.set(Some(lang.t(error.reason()).into()));
                 }
             };
             self.refuse(why, local, lang);

@@ -2,7 +2,7 @@ use crate::i18n::Text;
 use crate::model::exchange::Problem;
 use crate::model::outside::{Job, Outcome};
 use crate::model::JourneyMap;
-use crate::ui::browser::reader::{self, ReadError};
+use crate::ui::browser::reader;
 use crate::ui::browser::route::Route;
 use crate::ui::session::Joining;
 use crate::ui::shared_map::read_only_map::ReadOnlyMap;
@@ -25,17 +25,16 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
     let reading = RwSignal::new(Reading::Busy);
     spawn_local(async move {
         let outcome = reader::read(Job::ShareLink, &payload.into()).await;
-        let mut maps = match &outcome {
-            Ok(Outcome::Maps { bundle, .. }) => Outcome::maps(bundle),
-            _ => Vec::new(),
-        };
+        let damaged = || Reading::Refused(Text::LinkDamaged, Vec::new());
         reading.set(match outcome {
-            Ok(Outcome::Maps { .. }) if maps.len() == 1 => Reading::Map(Box::new(maps.remove(0))),
+            Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).as_slice() {
+                [map] => Reading::Map(Box::new(map.clone())),
+                _ => damaged(),
+            },
             Ok(Outcome::Refused(problems)) => Reading::Refused(Text::LinkDamaged, problems),
             Ok(Outcome::LinkTooLarge) => Reading::Refused(Text::LinkTooLarge, Vec::new()),
-            Err(ReadError::TooSlow) => Reading::Refused(Text::ReadTooSlow, Vec::new()),
-            Err(ReadError::Unavailable) => Reading::Refused(Text::ReaderUnavailable, Vec::new()),
-            Ok(_) => Reading::Refused(Text::LinkDamaged, Vec::new()),
+            Ok(_) => damaged(),
+            Err(error) => Reading::Refused(error.reason(), Vec::new()),
         });
     });
     move || {
