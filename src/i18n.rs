@@ -446,6 +446,9 @@ texts! {
     ExpectedPlanNumber => "a number from 0 to 10¹², or null", "een getal van 0 tot 10¹², of null";
     ExpectedReach => "\"mass\" or \"personal\", or null", "\"mass\" of \"personal\", of null";
     ExpectedBool => "true or false", "true of false";
+    ExpectedKpiKind => "a KPI kind such as \"number\", \"nps\" or \"repeat_purchase_rate\"", "een soort KPI zoals \"number\", \"nps\" of \"repeat_purchase_rate\"";
+    ExpectedMapping => "the columns of a survey, order or campaign file, by role", "de kolommen van een enquête-, bestel- of campagnebestand, per rol";
+    ExpectedCounts => "counts of the KPI's kind that give a value (answers by score, part and whole, or order counts)", "aantallen van de soort van de KPI die een waarde geven (antwoorden per score, deel en geheel, of bestelaantallen)";
     ExpectedCurrency => "a currency of at most 8 characters, such as \"EUR\"", "een valuta van hoogstens 8 tekens, zoals \"EUR\"";
     ProblemUnknownPersona => "this map has no persona with the id {id}", "deze kaart heeft geen persona met id {id}";
     ProblemUnknownLane => "this map has no lane with the id {id}", "deze kaart heeft geen baan met id {id}";

@@ -20,10 +20,7 @@ fn touchpoint(id: &str, channel: &str, emotion: Option<i64>) -> Touchpoint {
 }
 
 fn measurement(month: u8, value: f64) -> Measurement {
-    Measurement {
-        date: Date::new(2026, month, 1).unwrap(),
-        value,
-    }
+    Measurement::typed(Date::new(2026, month, 1).unwrap(), value)
 }
 
 fn map() -> JourneyMap {
@@ -34,13 +31,12 @@ fn map() -> JourneyMap {
         touchpoint("t2", "Web", None),
     ];
     see.kpis = vec![Kpi {
-        id: "k1".into(),
-        name: "Reach".into(),
         unit: "%".into(),
         direction: Direction::Increase,
         baseline: Some(0.0),
         target: Some(100.0),
         measurements: vec![measurement(1, 40.0)],
+        ..Kpi::new("k1", "Reach")
     }];
     let mut buy = Phase::new("buy", "Buy", Color::rgb(40, 50, 60));
     buy.touchpoints = vec![touchpoint("t3", "Shop", Some(-1))];

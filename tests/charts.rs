@@ -60,14 +60,8 @@ fn template() -> JourneyMap {
         kpi.target = Some(20.0);
         let value = 8.0 + i as f64 * 2.5;
         kpi.measurements = vec![
-            Measurement {
-                date: Date::parse("2026-01-01").unwrap(),
-                value: 9.0,
-            },
-            Measurement {
-                date: Date::parse("2026-02-01").unwrap(),
-                value,
-            },
+            Measurement::typed(Date::parse("2026-01-01").unwrap(), 9.0),
+            Measurement::typed(Date::parse("2026-02-01").unwrap(), value),
         ];
     }
     map
@@ -103,26 +97,16 @@ fn extreme() -> (JourneyMap, Kpi) {
     map.phases[0].kpis[0].measurements[1].value = 1.0e9;
     map.phases[0].kpis[1].measurements[1].value = -1.0e9;
     let kpi = Kpi {
-        id: "k".into(),
-        name: "Huge swings".into(),
         unit: "€".into(),
         direction: Direction::Decrease,
         baseline: Some(-5.0e6),
         target: Some(1.0e-3),
         measurements: vec![
-            Measurement {
-                date: Date::parse("1999-12-31").unwrap(),
-                value: 7.5e8,
-            },
-            Measurement {
-                date: Date::parse("2000-01-01").unwrap(),
-                value: -3.0e8,
-            },
-            Measurement {
-                date: Date::parse("2030-06-30").unwrap(),
-                value: 0.0,
-            },
+            Measurement::typed(Date::parse("1999-12-31").unwrap(), 7.5e8),
+            Measurement::typed(Date::parse("2000-01-01").unwrap(), -3.0e8),
+            Measurement::typed(Date::parse("2030-06-30").unwrap(), 0.0),
         ],
+        ..Kpi::new("k", "Huge swings")
     };
     (map, kpi)
 }

@@ -1,10 +1,13 @@
-//! The exchange format: what export writes (version 2), how version 1 files are read, and every
-//! problem import reports.
+//! The exchange format: what export writes (version 3), how version 1 and 2 files are read, and
+//! every problem import reports.
 
 use journey_mapper::i18n::Lang;
 use journey_mapper::model::csv::{self, Separator};
 use journey_mapper::model::exchange::{self, Imported, Problem};
 use journey_mapper::model::generate::{self, Size};
+use journey_mapper::model::loyalty::{
+    Answers, Counts, KpiKind, Mapping, OrderCounts, Period, Ratio, Role, Source,
+};
 use journey_mapper::model::share;
 use journey_mapper::model::{
     limits, Color, Date, Direction, Edit, EditError, Emotion, JourneyMap, Kpi, Lane, LaneCard,
@@ -59,6 +62,87 @@ fn whole() -> Value {
     t["reach"] = json!("mass");
     t["trigger"] = json!("7 days after delivery");
     doc
+}
+
+/// A version 3 file: [`whole`] with a KPI computed from a survey and one from orders.
+fn computed() -> Value {
+    let mut doc = whole();
+    doc["version"] = json!(3);
+    doc["map"]["phases"][2]["kpis"][0]["kind"] = json!("number");
+    doc["map"]["phases"][1]["kpis"] = json!([
+        { "id": "nps", "name": "NPS", "unit": "", "direction": "increase", "baseline": null, "target": 30,
+          "kind": "nps",
+          "mapping": { "source": "survey", "period": "quarter",
+                       "columns": { "date": "Tijdstempel", "score": "Hoe waarschijnlijk?" } },
+          "measurements": [ { "date": "2026-01-01", "value": 99,
+                              "counts": { "answers": [5, 0, 0, 0, 0, 0, 5, 10, 10, 20, 10] } } ] },
+        { "id": "rpr", "name": "Repeat purchases", "unit": "%", "direction": "increase", "baseline": null,
+          "target": null, "kind": "repeat_purchase_rate",
+          "measurements": [ { "date": "2026-02-01", "value": 25, "counts": {
+              "orders": 120, "revenue": 5400.5, "customers": 100, "new_customers": 60,
+              "repeat_customers": 25, "previous_customers": 80, "retained_customers": 30,
+              "customers_to_date": 400, "revenue_to_date": 21000 } } ] }
+    ]);
+    doc
+}
+
+#[test]
+fn a_version_3_file_derives_each_computed_value_from_its_counts() {
+    let Imported { maps, warnings } = exchange::import(&computed().to_string()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let kpis = &maps[0].phases[1].kpis;
+    assert_eq!(kpis[0].kind, KpiKind::Nps);
+    // 30 promoters, 10 detractors of 60 answers: the file's 99 is not taken.
+    let nps = &kpis[0].measurements[0];
+    assert!((nps.value - (30.0 - 10.0) / 60.0 * 100.0).abs() < 1e-9);
+    let mapping = kpis[0].mapping.as_ref().unwrap();
+    assert_eq!(
+        (mapping.source, mapping.period),
+        (Source::Survey, Period::Quarter)
+    );
+    assert_eq!(mapping.column(Role::Score), Some("Hoe waarschijnlijk?"));
+    assert_eq!(kpis[1].measurements[0].value, 25.0);
+    // Written again, the counts and mapping travel; the value is written for other tools.
+    let written = exchange::export_map(&maps[0], None);
+    assert!(written.contains("\"answers\": [") && written.contains("\"retained_customers\": 30"));
+    assert_eq!(exchange::import(&written).unwrap().maps, maps);
+}
+
+#[test]
+fn computed_kpis_without_counts_that_give_a_value_are_refused_by_path() {
+    let mut doc = computed();
+    let kpis = &mut doc["map"]["phases"][1]["kpis"];
+    kpis[0]["measurements"][0]["counts"] = json!({ "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
+    kpis[1]["measurements"][0]["counts"]["retained_customers"] = json!(81);
+    kpis[1]["measurements"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "date": "2026-03-01", "value": 3 }));
+    kpis[0]["kind"] = json!("nps");
+    kpis[0]["mapping"]["columns"] = json!({ "score": 7 });
+    let errors = errors_of(doc);
+    for expected in [
+        "map.phases[1].kpis[0].mapping: expected the columns of a survey",
+        "map.phases[1].kpis[0].measurements[0].counts: expected counts",
+        "map.phases[1].kpis[1].measurements[0].counts: expected counts",
+        "map.phases[1].kpis[1].measurements[1].counts: missing",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "{expected}: {errors:#?}"
+        );
+    }
+    let mut doc = computed();
+    doc["map"]["phases"][1]["kpis"][0]["kind"] = json!("loyalty");
+    assert!(errors_of(doc)[0].starts_with("map.phases[1].kpis[0].kind: expected a KPI kind"));
+}
+
+#[test]
+fn a_version_2_file_opens_with_every_kpi_a_typed_number() {
+    let Imported { maps, .. } = exchange::import(&whole().to_string()).unwrap();
+    let kpi = &maps[0].phases[2].kpis[0];
+    assert_eq!((kpi.kind, kpi.mapping.is_none()), (KpiKind::Number, true));
+    assert_eq!(kpi.measurements[0].counts, None);
 }
 
 #[test]
@@ -192,9 +276,9 @@ fn version_1_files_of_every_template_open_as_they_were_with_hidden_lanes() {
         assert_eq!(map.lanes.len(), 5);
         assert!(map.lanes.iter().all(|l| !l.shown));
         assert!(map.personas.is_empty());
-        // Written again it is a version 2 file that reads back the same.
+        // Written again it is a file of the current version that reads back the same.
         let written = exchange::export_map(map, None);
-        assert!(written.contains("\"version\": 2"));
+        assert!(written.contains(&format!("\"version\": {}", exchange::VERSION)));
         assert_eq!(&exchange::import(&written).unwrap().maps[0], map);
     }
 }
@@ -226,7 +310,7 @@ fn export_writes_exactly_the_documented_fields() {
     assert_eq!(keys(&doc), "exported_at,format,map,version");
     assert_eq!(
         (doc["format"].as_str(), doc["version"].as_u64()),
-        (Some("journey-map"), Some(2))
+        (Some("journey-map"), Some(3))
     );
     // Optional strings that are empty are left out; the rest are always written.
     assert_eq!(
@@ -255,8 +339,9 @@ fn export_writes_exactly_the_documented_fields() {
     );
     assert_eq!(
         keys(&phase["kpis"][0]),
-        "baseline,direction,id,measurements,name,target,unit"
+        "baseline,direction,id,kind,measurements,name,target,unit"
     );
+    assert_eq!(phase["kpis"][0]["kind"], "number");
     assert_eq!(keys(&phase["kpis"][0]["measurements"][0]), "date,value");
     assert_eq!(phase["kpis"][0]["measurements"][0]["date"], "2023-01-01");
     assert!(phase["color"].as_str().unwrap().starts_with('#'));
@@ -365,8 +450,8 @@ fn whole_file_problems() {
         (r#"{"format": "journey-map", "version": 1, "map": {"title": 1e400}}"#.into(), "a number is too large to be used (line 1, column"),
         (r#"{"format": "journey-map", "version": -1, "map": {}}"#.into(), "version: expected a whole version number from 1, found -1"),
         (
-            json!({"format": "journey-map", "version": 3, "map": {}}).to_string(),
-            "version: made by a newer version of the app (format version 3; this app reads up to version 2): update the app to open it",
+            json!({"format": "journey-map", "version": 4, "map": {}}).to_string(),
+            "version: made by a newer version of the app (format version 4; this app reads up to version 3): update the app to open it",
         ),
         (json!({"format": "journey-map", "version": 1}).to_string(), "map: missing; expected an object"),
         (json!({"format": "journey-map", "version": 1, "exported_at": "now", "map": {}}).to_string(), "exported_at: expected a date and time"),
@@ -600,6 +685,13 @@ fn write_samples_for_the_schema_validator() {
             "bundle.json",
             exchange::export_bundle(&[full, generate::map(2, Size::SMALL)], None),
         ),
+        (
+            "map-computed.json",
+            exchange::export_map(
+                &exchange::import(&computed().to_string()).unwrap().maps[0],
+                None,
+            ),
+        ),
     ];
     for (name, text) in files {
         exchange::import(&text).unwrap();
@@ -701,23 +793,106 @@ fn kpi() -> impl Strategy<Value = Kpi> {
         any::<bool>(),
         proptest::option::of(number()),
         proptest::option::of(number()),
-        proptest::collection::vec((date(), number()), 0..4),
+        proptest::sample::select(KpiKind::ALL.to_vec()),
+        proptest::option::of(mapping()),
     )
-        .prop_map(|(name, unit, up, baseline, target, ms)| Kpi {
-            id: String::new(),
-            name,
-            unit,
-            direction: if up {
-                Direction::Increase
+        .prop_flat_map(|(name, unit, up, baseline, target, kind, mapping)| {
+            let measured = proptest::collection::vec((date(), number(), counts_for(kind)), 0..4);
+            measured.prop_map(move |ms| Kpi {
+                id: String::new(),
+                name: name.clone(),
+                unit: unit.clone(),
+                direction: if up {
+                    Direction::Increase
+                } else {
+                    Direction::Decrease
+                },
+                baseline,
+                target,
+                measurements: ms
+                    .into_iter()
+                    .map(|(date, value, counts)| match kind.value(&counts) {
+                        Some(derived) if kind.is_computed() => Measurement {
+                            date,
+                            value: derived,
+                            counts: Some(counts),
+                        },
+                        _ => Measurement::typed(date, value),
+                    })
+                    .collect(),
+                kind,
+                mapping: mapping.clone().filter(|m| Some(m.source) == kind.source()),
+            })
+        })
+}
+
+/// Counts of the shape `kind` keeps, each giving a value.
+fn counts_for(kind: KpiKind) -> BoxedStrategy<Counts> {
+    match kind.empty_counts() {
+        Some(Counts::Answers(_)) => any::<[u8; 11]>()
+            .prop_map(|a| {
+                Counts::Answers(Answers {
+                    answers: a.map(|n| u64::from(n) + 1),
+                })
+            })
+            .boxed(),
+        Some(Counts::Ratio(_)) => (1u64..1_000_000, 0.0..=1.0f64)
+            .prop_map(|(whole, share)| {
+                Counts::Ratio(Ratio {
+                    part: (whole as f64 * share) as u64,
+                    whole,
+                })
+            })
+            .boxed(),
+        _ => (
+            1u64..10_000,
+            any::<[u16; 6]>(),
+            -1e12..1e12f64,
+            -1e12..1e12f64,
+        )
+            .prop_map(|(orders, n, revenue, earlier)| {
+                let customers = 1 + u64::from(n[0]) % orders;
+                let previous = 1 + u64::from(n[3]);
+                Counts::Orders(OrderCounts {
+                    orders,
+                    revenue,
+                    customers,
+                    new_customers: u64::from(n[1]) % (customers + 1),
+                    repeat_customers: u64::from(n[2]) % (customers + 1),
+                    previous_customers: previous,
+                    retained_customers: u64::from(n[4]) % (previous.min(customers) + 1),
+                    customers_to_date: customers + u64::from(n[5]),
+                    revenue_to_date: revenue + earlier,
+                })
+            })
+            .boxed(),
+    }
+}
+
+fn mapping() -> impl Strategy<Value = Mapping> {
+    (
+        proptest::sample::select(vec![Source::Survey, Source::Orders, Source::Campaign]),
+        any::<bool>(),
+        proptest::collection::btree_map(
+            proptest::sample::select(vec![
+                Role::Date,
+                Role::OrderId,
+                Role::Customer,
+                Role::Total,
+                Role::Score,
+            ]),
+            text(),
+            0..4,
+        ),
+    )
+        .prop_map(|(source, quarter, columns)| Mapping {
+            source,
+            period: if quarter {
+                Period::Quarter
             } else {
-                Direction::Decrease
+                Period::Month
             },
-            baseline,
-            target,
-            measurements: ms
-                .into_iter()
-                .map(|(date, value)| Measurement { date, value })
-                .collect(),
+            columns,
         })
 }
 
@@ -888,7 +1063,7 @@ proptest! {
         list in proptest::collection::vec((date(), number()), 0..30),
         semicolon in any::<bool>(),
     ) {
-        let list: Vec<Measurement> = list.into_iter().map(|(date, value)| Measurement { date, value }).collect();
+        let list: Vec<Measurement> = list.into_iter().map(|(date, value)| Measurement::typed(date, value)).collect();
         let sep = if semicolon { Separator::Semicolon } else { Separator::Comma };
         let (back, problems) = csv::measurements(&csv::measurement_file(&list, sep, Lang::Nl));
         prop_assert_eq!(problems, vec![]);

@@ -22,13 +22,11 @@ fn touchpoint(id: &str) -> Touchpoint {
 
 fn kpi(id: &str) -> Kpi {
     Kpi {
-        id: id.into(),
-        name: "Open rate".into(),
         unit: "%".into(),
         direction: Direction::Increase,
         baseline: Some(20.0),
         target: Some(30.0),
-        measurements: vec![],
+        ..Kpi::new(id, "Open rate")
     }
 }
 
@@ -145,10 +143,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
         Edit::InsertMeasurement {
             kpi: k.clone(),
             index: 0,
-            measurement: Measurement {
-                date: Date::parse("2022-12-01").unwrap(),
-                value: 3.0,
-            },
+            measurement: Measurement::typed(Date::parse("2022-12-01").unwrap(), 3.0),
         },
         Edit::RemoveMeasurement {
             kpi: k.clone(),
@@ -161,10 +156,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
         Edit::SetMeasurement {
             kpi: k.clone(),
             index: 4,
-            measurement: Measurement {
-                date: Date::parse("2023-05-02").unwrap(),
-                value: 0.25,
-            },
+            measurement: Measurement::typed(Date::parse("2023-05-02").unwrap(), 0.25),
         },
     ];
     for edit in edits {
@@ -521,10 +513,7 @@ fn refused_edits_leave_the_map_unchanged() {
             Edit::InsertMeasurement {
                 kpi: k.clone(),
                 index: 0,
-                measurement: Measurement {
-                    date: Date::parse("2024-01-01").unwrap(),
-                    value: f64::INFINITY,
-                },
+                measurement: Measurement::typed(Date::parse("2024-01-01").unwrap(), f64::INFINITY),
             },
             EditError::NotFinite,
         ),

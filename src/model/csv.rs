@@ -338,7 +338,7 @@ pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
         }
         let (d, v) = (date(cells[0]), numbers::parse(cells[1]));
         match (d, v) {
-            (Some(date), Ok(Some(value))) => found.push(Measurement { date, value }),
+            (Some(date), Ok(Some(value))) => found.push(Measurement::typed(date, value)),
             // A first row that is neither date nor number is a header.
             (None, Err(_)) if index == 0 => {}
             (None, _) => problem(row, RowProblemKind::Date(cells[0].into())),
@@ -588,14 +588,8 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                Measurement {
-                    date: Date::parse("2026-01-31").unwrap(),
-                    value: 4.5
-                },
-                Measurement {
-                    date: Date::parse("2026-02-28").unwrap(),
-                    value: 5.0
-                },
+                Measurement::typed(Date::parse("2026-01-31").unwrap(), 4.5),
+                Measurement::typed(Date::parse("2026-02-28").unwrap(), 5.0),
             ]
         );
         let (found, _) = measurements("date,value\n2026-03-01,\"1,25\"\n1/4/2026,-2");
@@ -662,9 +656,11 @@ mod tests {
 
     #[test]
     fn a_kpi_never_holds_more_measurements_than_its_limit() {
-        let day = |i: usize| Measurement {
-            date: Date::from_days(Date::parse("2000-01-01").unwrap().days() + i as i64).unwrap(),
-            value: i as f64,
+        let day = |i: usize| {
+            Measurement::typed(
+                Date::from_days(Date::parse("2000-01-01").unwrap().days() + i as i64).unwrap(),
+                i as f64,
+            )
         };
         let file: Vec<Measurement> = (0..=limits::MEASUREMENTS_PER_KPI).map(day).collect();
         assert_eq!(
@@ -682,10 +678,7 @@ mod tests {
 
     #[test]
     fn merging_takes_the_file_value_for_a_known_date() {
-        let m = |d: &str, v: f64| Measurement {
-            date: Date::parse(d).unwrap(),
-            value: v,
-        };
+        let m = |d: &str, v: f64| Measurement::typed(Date::parse(d).unwrap(), v);
         let merged = merge(
             &[m("2026-01-01", 1.0), m("2026-03-01", 3.0)],
             &[

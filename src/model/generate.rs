@@ -154,8 +154,6 @@ pub fn map(seed: u64, size: Size) -> JourneyMap {
     for k in 0..size.kpis {
         let base = rng.below(1000) as f64 / 10.0;
         map.phases[k % size.phases].kpis.push(Kpi {
-            id: format!("kpi-{k}"),
-            name: format!("KPI {k}"),
             unit: rng.pick(&["%", "count", "EUR", "score"]).into(),
             direction: if rng.below(4) == 0 {
                 Direction::Decrease
@@ -165,11 +163,9 @@ pub fn map(seed: u64, size: Size) -> JourneyMap {
             baseline: Some(base),
             target: Some(base * 1.5),
             measurements: (0..size.measurements)
-                .map(|i| Measurement {
-                    date: month(i),
-                    value: base + rng.below(500) as f64 / 10.0,
-                })
+                .map(|i| Measurement::typed(month(i), base + rng.below(500) as f64 / 10.0))
                 .collect(),
+            ..Kpi::new(format!("kpi-{k}"), format!("KPI {k}"))
         });
     }
     map

@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod generate;
 mod grid;
 mod history;
+pub mod loyalty;
 pub mod mermaid;
 mod moves;
 pub mod numbers;
@@ -216,12 +217,21 @@ pub struct Kpi {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub measurements: Vec<Measurement>,
+    /// Typed by hand, or computed from data by a formula (version 3).
+    pub kind: loyalty::KpiKind,
+    /// The columns of the last file it was measured from, so that the next is one drop.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<loyalty::Mapping>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Measurement {
     pub date: Date,
+    /// Typed, or for a computed KPI derived from `counts`.
     pub value: f64,
+    /// What a computed KPI's value rests on (version 3); absent for a typed number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<loyalty::Counts>,
 }
 
 impl JourneyMap {
@@ -464,6 +474,17 @@ impl Touchpoint {
     }
 }
 
+impl Measurement {
+    /// A number typed by hand on `date`.
+    pub fn typed(date: Date, value: f64) -> Self {
+        Measurement {
+            date,
+            value,
+            counts: None,
+        }
+    }
+}
+
 impl Kpi {
     /// A KPI with a name and nothing else yet, as the user adds one: higher is better.
     pub fn new(id: impl Into<Id>, name: impl Into<String>) -> Self {
@@ -475,6 +496,8 @@ impl Kpi {
             baseline: None,
             target: None,
             measurements: Vec::new(),
+            kind: loyalty::KpiKind::Number,
+            mapping: None,
         }
     }
 }

@@ -89,19 +89,15 @@ mod tests {
         values: &[(&str, f64)],
     ) -> Kpi {
         Kpi {
-            id: "k".into(),
-            name: "KPI".into(),
             unit: String::new(),
             direction,
             baseline,
             target,
             measurements: values
                 .iter()
-                .map(|(d, v)| Measurement {
-                    date: Date::parse(d).unwrap(),
-                    value: *v,
-                })
+                .map(|(d, v)| Measurement::typed(Date::parse(d).unwrap(), *v))
                 .collect(),
+            ..Kpi::new("k", "KPI")
         }
     }
 

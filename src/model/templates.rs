@@ -1038,13 +1038,9 @@ impl Template {
             }
             for &(name, unit, direction) in spec.kpis {
                 phase.kpis.push(Kpi {
-                    id: next_id("kpi"),
-                    name: pick(name, lang).into(),
                     unit: pick(UNITS[unit], lang).into(),
                     direction,
-                    baseline: None,
-                    target: None,
-                    measurements: Vec::new(),
+                    ..Kpi::new(next_id("kpi"), pick(name, lang))
                 });
             }
             map.phases.push(phase);

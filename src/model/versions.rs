@@ -525,6 +525,7 @@ mod tests {
         after.phases[0].kpis[0].measurements.push(Measurement {
             date: Date::new(2030, 1, 1).unwrap(),
             value: 123.0,
+            counts: None,
         });
         let kpi = after.phases[0].kpis[0].clone();
         let diff = compare(&before, &after);

@@ -16,12 +16,19 @@ pub type Step = fn(Value) -> Result<Value, String>;
 /// appends a step here with its test. An entry of schema `n` holds a map of exchange-format
 /// version `n`: the two change together, so a map from before a migration can be kept as an
 /// exchange file ([`before_migration`]), and a step is the exchange format's own migration.
-pub(super) const STEPS: &[Step] = &[map_v1_to_v2];
+pub(super) const STEPS: &[Step] = &[map_v1_to_v2, map_v2_to_v3];
 
 /// Schema 2 holds exchange format 2: personas, lanes and the plan.
 fn map_v1_to_v2(mut entry: Value) -> Result<Value, String> {
     let map = entry.get_mut("map").ok_or("no map")?;
-    exchange::migration::upgrade_map(map, 1);
+    exchange::migration::step(map, 1);
+    Ok(entry)
+}
+
+/// Schema 3 holds exchange format 3: KPI kinds, counts and mappings.
+fn map_v2_to_v3(mut entry: Value) -> Result<Value, String> {
+    let map = entry.get_mut("map").ok_or("no map")?;
+    exchange::migration::step(map, 2);
     Ok(entry)
 }
 

@@ -282,8 +282,10 @@ fn the_revision_is_read_from_the_start_of_an_entry_or_the_whole() {
 #[test]
 fn entries_of_a_newer_app_version_are_left_untouched() {
     let backend = Shared::default();
-    let newer = entry::encode(3, None, &JourneyMap::new("n", "New"))
-        .replace("\"schema\":2", "\"schema\":3");
+    let newer = entry::encode(3, None, &JourneyMap::new("n", "New")).replace(
+        &format!("\"schema\":{}", entry::SCHEMA),
+        &format!("\"schema\":{}", entry::SCHEMA + 1),
+    );
     backend.put(&map_key("n"), &newer);
     let (mut store, library, report) = open(&backend);
     assert!(library.maps.is_empty());
@@ -572,7 +574,8 @@ fn what_another_tab_stored_is_read_once_and_only_when_newer() {
 
     backend.put(
         &map_key("n"),
-        &entry::encode(1, None, &JourneyMap::new("n", "N")).replace("\"schema\":2", "\"schema\":9"),
+        &entry::encode(1, None, &JourneyMap::new("n", "N"))
+            .replace(&format!("\"schema\":{}", entry::SCHEMA), "\"schema\":99"),
     );
     assert_eq!(mine.read_external("n", 2000), Some(External::Newer));
     // Reported once: after that the key is blocked and no longer news.
@@ -1110,7 +1113,7 @@ fn an_entry_that_needs_migrating_is_kept_as_a_version_first_and_migrated_once() 
     assert_eq!(store.version(&versions[0].key), Some(migrated.clone()));
     // Written back migrated under the same revision: the next start keeps no second version.
     assert_eq!(entry::revision(&backend.snapshot()[&key]), Some(3));
-    assert!(backend.snapshot()[&key].contains("\"schema\":2"));
+    assert!(backend.snapshot()[&key].contains(&format!("\"schema\":{}", entry::SCHEMA)));
     let (again, library, _) = open_migrating(&backend);
     assert_eq!(library.maps[0], migrated);
     assert_eq!(again.versions(&map.id).len(), 1);

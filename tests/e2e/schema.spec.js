@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { readFileSync, readdirSync } from "node:fs";
 
-const schema = JSON.parse(readFileSync("public/schema/journey-map.v2.schema.json", "utf8"));
+const schema = JSON.parse(readFileSync("public/schema/journey-map.v3.schema.json", "utf8"));
 const schemaV1 = JSON.parse(readFileSync("public/schema/journey-map.v1.schema.json", "utf8"));
 const samplesDir = "target/tmp/schema-samples";
 
@@ -18,7 +18,7 @@ function validator(of = schema) {
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith(".json"));
 
 test("there are exported samples to check", () => {
-  expect(samples).toEqual(expect.arrayContaining(["map-full.json", "map-minimal.json", "map-large.json", "bundle.json"]));
+  expect(samples).toEqual(expect.arrayContaining(["map-full.json", "map-minimal.json", "map-large.json", "bundle.json", "map-computed.json"]));
 });
 
 for (const name of samples) {
@@ -35,8 +35,11 @@ test("the schema refuses what the app refuses", () => {
   const good = JSON.parse(readFileSync(`${samplesDir}/map-full.json`, "utf8"));
   const broken = [
     (d) => (d.format = "trello"),
-    (d) => (d.version = 1),
-    (d) => (d.version = 3),
+    (d) => (d.version = 2),
+    (d) => (d.version = 4),
+    (d) => delete d.map.phases[0].kpis[0].kind,
+    (d) => (d.map.phases[0].kpis[0].kind = "loyalty"),
+    (d) => (d.map.phases[0].kpis[0].measurements[0].counts = { part: 1, whole: 2 }),
     (d) => (d.map.personas[0].color = "purple"),
     (d) => (d.map.lanes[0].kind = "feelings"),
     (d) => (d.map.lanes[0].shown = "yes"),
@@ -63,6 +66,20 @@ test("the schema refuses what the app refuses", () => {
     expect(validate(doc), breakIt.toString()).toBe(false);
   }
   expect(good.map.personas.length, "the full sample has personas").toBeGreaterThan(0);
+  const computed = JSON.parse(readFileSync(`${samplesDir}/map-computed.json`, "utf8"));
+  const kpi = computed.map.phases[1].kpis[0];
+  expect(kpi.kind).toBe("nps");
+  for (const breakIt of [
+    (k) => delete k.measurements[0].counts,
+    (k) => (k.measurements[0].counts = { answers: [1, 2] }),
+    (k) => (k.measurements[0].counts.answers[0] = -1),
+    (k) => (k.mapping.columns = { postcode: "Postcode" }),
+    (k) => (k.mapping.source = "crm"),
+  ]) {
+    const doc = structuredClone(computed);
+    breakIt(doc.map.phases[1].kpis[0]);
+    expect(validate(doc), breakIt.toString()).toBe(false);
+  }
   const extra = structuredClone(good);
   extra.map.phases[0].icon = "eye";
   expect(validate(extra), "unknown fields are allowed").toBe(true);

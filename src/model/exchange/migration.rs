@@ -18,8 +18,33 @@ pub fn upgrade_document(root: &mut Value, from: u64) {
 
 /// Brings one bare map of version `from` up to the current version, in place.
 pub fn upgrade_map(map: &mut Value, from: u64) {
-    if from < 2 {
-        v1_to_v2(map);
+    (from..super::VERSION).for_each(|version| step(map, version));
+}
+
+/// Brings one bare map of version `from` to version `from + 1`, in place: a stored entry's
+/// schema steps are these (`storage::entry`).
+pub fn step(map: &mut Value, from: u64) {
+    match from {
+        1 => v1_to_v2(map),
+        2 => v2_to_v3(map),
+        _ => {}
+    }
+}
+
+/// Version 3 added KPI kinds, counts and remembered mappings: every KPI before it was a number
+/// typed by hand, and says so now. Whatever is not shaped as version 2 said is left for the
+/// reader to report.
+fn v2_to_v3(map: &mut Value) {
+    let Some(Value::Array(phases)) = map.get_mut("phases") else {
+        return;
+    };
+    for phase in phases.iter_mut() {
+        let Some(Value::Array(kpis)) = phase.get_mut("kpis") else {
+            continue;
+        };
+        for kpi in kpis.iter_mut().filter_map(Value::as_object_mut) {
+            kpi.entry("kind").or_insert_with(|| json!("number"));
+        }
     }
 }
 
@@ -109,10 +134,22 @@ mod tests {
     }
 
     #[test]
-    fn a_current_map_is_left_as_it_is() {
-        let mut map = json!({"id": "m", "lanes": [], "personas": []});
-        let before = map.clone();
+    fn a_version_2_kpi_is_a_typed_number() {
+        let mut map = json!({"id": "m", "phases": [
+            {"kpis": [{"id": "k", "measurements": [{"date": "2026-01-01", "value": 3}]}, "junk"]},
+            {"kpis": "junk"}, "junk"]});
         upgrade_map(&mut map, 2);
+        assert_eq!(map["phases"][0]["kpis"][0]["kind"], "number");
+        assert_eq!(map["phases"][0]["kpis"][1], "junk");
+        assert_eq!(map["phases"][1]["kpis"], "junk");
+    }
+
+    #[test]
+    fn a_current_map_is_left_as_it_is() {
+        let mut map = json!({"id": "m", "lanes": [], "personas": [],
+            "phases": [{"kpis": [{"id": "k", "kind": "nps"}]}]});
+        let before = map.clone();
+        upgrade_map(&mut map, 3);
         assert_eq!(map, before);
     }
 }

@@ -99,6 +99,9 @@ pub enum Expected {
     Reach,
     Bool,
     Currency,
+    KpiKind,
+    Mapping,
+    Counts,
 }
 
 /// What a file held where something else was expected, kept short.
@@ -175,6 +178,9 @@ impl Expected {
             E::Reach => Text::ExpectedReach,
             E::Bool => Text::ExpectedBool,
             E::Currency => Text::ExpectedCurrency,
+            E::KpiKind => Text::ExpectedKpiKind,
+            E::Mapping => Text::ExpectedMapping,
+            E::Counts => Text::ExpectedCounts,
         })
     }
 }

@@ -5,8 +5,10 @@ use super::problems::{quoted, Expected, Found, Problem, ProblemKind};
 use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
-    limits, Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind,
-    Measurement, Persona, Phase, Reach, Severity, Touchpoint,
+    limits,
+    loyalty::{Counts, KpiKind, Mapping},
+    Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind, Measurement,
+    Persona, Phase, Reach, Severity, Touchpoint,
 };
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -661,6 +663,8 @@ impl Reader {
                 "baseline",
                 "target",
                 "measurements",
+                "kind",
+                "mapping",
             ],
         );
         let id = self.id(obj, path);
@@ -675,14 +679,27 @@ impl Reader {
         );
         let baseline = self.number_or_null(obj, "baseline", path);
         let target = self.number_or_null(obj, "target", path);
-        let measurements = self.items(
+        let kind = self.parsed(obj, "kind", path, Expected::KpiKind, KpiKind::parse);
+        let mapping = self.mapping(obj, path);
+        let measurements = self.list(
             obj,
             "measurements",
             path,
             limits::MEASUREMENTS_PER_KPI,
             false,
-            Self::measurement,
         );
+        let measurements = measurements.and_then(|list| {
+            let list_path = join(path, "measurements");
+            let read: Vec<Option<Measurement>> = list
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let path = format!("{list_path}[{i}]");
+                    self.measurement(v, &path, kind.unwrap_or_default())
+                })
+                .collect();
+            read.into_iter().collect()
+        });
         Some(Kpi {
             id: id?,
             name: name?,
@@ -691,11 +708,46 @@ impl Reader {
             baseline: baseline?,
             target: target?,
             measurements: measurements?,
+            kind: kind?,
+            mapping: mapping?,
         })
     }
 
-    fn measurement(&mut self, value: &Value, path: &str) -> Option<Measurement> {
+    /// A KPI's remembered columns: absent, or a mapping of a source its kind is measured from.
+    fn mapping(&mut self, obj: &Object, path: &str) -> Option<Option<Mapping>> {
+        let Some(value) = obj.get("mapping").filter(|v| !v.is_null()) else {
+            return Some(None);
+        };
+        let mapping = serde_json::from_value::<Mapping>(value.clone())
+            .ok()
+            .filter(|m| m.columns.values().all(|h| limits::text_over(h).is_none()));
+        if mapping.is_none() {
+            self.expected(join(path, "mapping"), Expected::Mapping, value);
+        }
+        mapping.map(Some)
+    }
+
+    /// A measurement of a KPI of `kind`: a computed one derives its value from its counts, so a
+    /// file cannot give it a value its counts do not.
+    fn measurement(&mut self, value: &Value, path: &str, kind: KpiKind) -> Option<Measurement> {
         let obj = self.object(value, path)?;
+        if kind.is_computed() {
+            self.unknown_fields(obj, path, &["date", "value", "counts"]);
+            let date = self.parsed(obj, "date", path, Expected::Date, Date::parse);
+            let counts_value = self.required(obj, "counts", path, Expected::Counts)?;
+            let counts = serde_json::from_value::<Counts>(counts_value.clone())
+                .ok()
+                .filter(|c| c.is_consistent());
+            let derived = counts.as_ref().and_then(|c| kind.value(c));
+            if derived.is_none() {
+                self.expected(join(path, "counts"), Expected::Counts, counts_value);
+            }
+            return Some(Measurement {
+                date: date?,
+                value: derived?,
+                counts,
+            });
+        }
         self.unknown_fields(obj, path, &["date", "value"]);
         let date = self.parsed(obj, "date", path, Expected::Date, Date::parse);
         let number = match self.required(obj, "value", path, Expected::Number) {
@@ -705,10 +757,7 @@ impl Reader {
             }),
             None => None,
         };
-        Some(Measurement {
-            date: date?,
-            value: number?,
-        })
+        Some(Measurement::typed(date?, number?))
     }
 
     fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Object> {

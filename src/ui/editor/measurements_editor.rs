@@ -37,24 +37,12 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
         let value = Signal::derive(move || current().map(|m| m.value));
         let on_date = move |ev| {
             if let (Some(date), Some(m)) = (Date::parse(&event_target_value(&ev)), current()) {
-                set(
-                    index,
-                    Measurement {
-                        date,
-                        value: m.value,
-                    },
-                );
+                set(index, Measurement { date, ..m });
             }
         };
         let on_value = move |value: Option<f64>| {
             if let (Some(value), Some(m)) = (value, current()) {
-                set(
-                    index,
-                    Measurement {
-                        date: m.date,
-                        value,
-                    },
-                );
+                set(index, Measurement { value, ..m });
             }
         };
         let remove = move |_| {
@@ -97,7 +85,7 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
             .apply(Edit::InsertMeasurement {
                 kpi: kpi.get_value(),
                 index,
-                measurement: Measurement { date, value },
+                measurement: Measurement::typed(date, value),
             })
             .is_ok()
         {

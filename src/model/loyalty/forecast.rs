@@ -1,0 +1,462 @@
+//! The customer-base forecast: the BG/NBD model of repeat buying (Fader, Hardie & Lee, "Counting
+//! your customers the easy way", Marketing Science 24(2), 2005) and the Gamma-Gamma model of
+//! spend (Fader, Hardie & Lee, "RFM and CLV", Journal of Marketing Research 42(4), 2005), fitted
+//! by maximum likelihood to an order book. Time is counted in weeks, as in those papers, so the
+//! fitted parameters can be set beside their published tables.
+
+use super::measure::OrderBook;
+use crate::model::Date;
+use libm::lgamma;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+const DAYS_PER_WEEK: f64 = 7.0;
+/// A year of 52 weeks, cut into twelve months for discounting.
+const YEAR_WEEKS: f64 = 52.0;
+
+/// One customer as the models see them: repeat purchases `x` (days with an order after the
+/// first such day), the week of the last (`t_x`), the weeks watched (`t`), and the mean spend
+/// of the repeat purchases.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct History {
+    pub x: u32,
+    pub t_x: f64,
+    pub t: f64,
+    pub mean_spend: f64,
+}
+
+/// Each customer's history up to `end`, from their first order. Orders on one day are one
+/// purchase, as in the papers (free ones too: the CDNOW data has them); a day whose orders add
+/// up to less than nothing (a refund) is none.
+pub fn histories(book: &OrderBook, end: Date) -> Vec<History> {
+    let end = end.days();
+    book.by_customer()
+        .filter_map(|orders| {
+            let days: Vec<(i64, f64)> = orders
+                .chunk_by(|a, b| a.date == b.date)
+                .map(|day| (day[0].date.days(), day.iter().map(|o| o.total).sum::<f64>()))
+                .filter(|&(d, total)| total >= 0.0 && d <= end)
+                .collect();
+            let (&(first, _), repeats) = days.split_first()?;
+            let last = days.last().map_or(first, |d| d.0);
+            let spend: f64 = repeats.iter().map(|d| d.1).sum();
+            Some(History {
+                x: repeats.len() as u32,
+                t_x: (last - first) as f64 / DAYS_PER_WEEK,
+                t: (end - first) as f64 / DAYS_PER_WEEK,
+                mean_spend: if repeats.is_empty() {
+                    0.0
+                } else {
+                    spend / repeats.len() as f64
+                },
+            })
+        })
+        .collect()
+}
+
+/// The BG/NBD model's parameters: purchase rates are gamma(`r`, `alpha`) across customers,
+/// the chance of dropping out after a purchase is beta(`a`, `b`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BgNbd {
+    pub r: f64,
+    pub alpha: f64,
+    pub a: f64,
+    pub b: f64,
+}
+
+/// The Gamma-Gamma model's parameters: a customer's spend per purchase is gamma(`p`, ν), ν
+/// gamma(`q`, `gamma`) across customers.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GammaGamma {
+    pub p: f64,
+    pub q: f64,
+    pub gamma: f64,
+}
+
+/// A model fitted: its parameters and the log-likelihood they reach.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fit<P> {
+    pub params: P,
+    pub log_likelihood: f64,
+    pub customers: usize,
+}
+
+/// `ln(1 + e^u)` without overflow.
+fn softplus(u: f64) -> f64 {
+    if u > 0.0 {
+        u + (-u).exp().ln_1p()
+    } else {
+        u.exp().ln_1p()
+    }
+}
+
+/// Customers with the same history counted once, with how many share it.
+fn grouped(histories: &[History]) -> Vec<(History, f64)> {
+    let mut groups: HashMap<(u32, u64, u64), (History, f64)> = HashMap::new();
+    for h in histories {
+        let key = (h.x, h.t_x.to_bits(), h.t.to_bits());
+        groups.entry(key).or_insert((*h, 0.0)).1 += 1.0;
+    }
+    let mut list: Vec<(History, f64)> = groups.into_values().collect();
+    // A fixed order, so that the sum, and the fit, is the same on every run.
+    list.sort_by(|a, b| {
+        (a.0.x, a.0.t_x, a.0.t)
+            .partial_cmp(&(b.0.x, b.0.t_x, b.0.t))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    list
+}
+
+impl BgNbd {
+    /// The log-likelihood of `groups` (FHL 2005, equation 6).
+    fn log_likelihood(&self, groups: &[(History, f64)], max_x: u32) -> f64 {
+        let BgNbd { r, alpha, a, b } = *self;
+        // The terms that depend on x alone, once for each x.
+        let by_x: Vec<f64> = (0..=max_x)
+            .map(|x| {
+                let x = f64::from(x);
+                lgamma(r + x) - lgamma(r) + r * alpha.ln() + lgamma(a + b) + lgamma(b + x)
+                    - lgamma(b)
+                    - lgamma(a + b + x)
+            })
+            .collect();
+        groups
+            .iter()
+            .map(|&(h, n)| {
+                let x = f64::from(h.x);
+                let rest = -(r + x) * (alpha + h.t).ln();
+                let dropped = if h.x > 0 {
+                    softplus(
+                        a.ln() - (b + x - 1.0).ln()
+                            + (r + x) * ((alpha + h.t).ln() - (alpha + h.t_x).ln()),
+                    )
+                } else {
+                    0.0
+                };
+                n * (by_x[h.x as usize] + rest + dropped)
+            })
+            .sum()
+    }
+
+    /// The parameters that make `histories` most likely.
+    pub fn fit(histories: &[History]) -> Option<Fit<BgNbd>> {
+        let groups = grouped(histories);
+        if histories.is_empty() || histories.iter().all(|h| h.x == 0) {
+            return None;
+        }
+        let max_x = histories.iter().map(|h| h.x).max().unwrap_or(0);
+        let mean_t = histories.iter().map(|h| h.t).sum::<f64>() / histories.len() as f64;
+        let negative = |p: &[f64; 4]| {
+            let params = BgNbd {
+                r: p[0].exp(),
+                alpha: p[1].exp(),
+                a: p[2].exp(),
+                b: p[3].exp(),
+            };
+            let ll = params.log_likelihood(&groups, max_x);
+            if ll.is_finite() {
+                -ll
+            } else {
+                f64::INFINITY
+            }
+        };
+        let start = [0.0, mean_t.max(1.0).ln(), 0.0, 0.0];
+        let (best, value) = minimise(negative, start)?;
+        Some(Fit {
+            params: BgNbd {
+                r: best[0].exp(),
+                alpha: best[1].exp(),
+                a: best[2].exp(),
+                b: best[3].exp(),
+            },
+            log_likelihood: -value,
+            customers: histories.len(),
+        })
+    }
+
+    /// The chance a customer with history `h` is still buying (FHL 2005, equation 13).
+    pub fn alive(&self, h: &History) -> f64 {
+        if h.x == 0 {
+            return 1.0;
+        }
+        let x = f64::from(h.x);
+        let u = self.a.ln() - (self.b + x - 1.0).ln()
+            + (self.r + x) * ((self.alpha + h.t).ln() - (self.alpha + h.t_x).ln());
+        1.0 / (1.0 + u.exp())
+    }
+
+    /// The purchases a customer with history `h` is expected to make in the next `weeks`
+    /// (FHL 2005, equation 10), with the hypergeometric function in Euler's form, which
+    /// converges fast for customers with many purchases.
+    pub fn expected(&self, h: &History, weeks: f64) -> f64 {
+        let BgNbd { r, alpha, a, b } = *self;
+        let x = f64::from(h.x);
+        let z = weeks / (alpha + h.t + weeks);
+        let c = a + b + x - 1.0;
+        let f = hypergeometric(a + b - 1.0 - r, a - 1.0, c, z);
+        let first = c / (a - 1.0) * (1.0 - (1.0 - z).powf(a - 1.0) * f);
+        first * self.alive(h)
+    }
+}
+
+/// ₂F₁(a, b; c; z) for 0 ≤ z < 1, summed until a term no longer changes the sum.
+fn hypergeometric(a: f64, b: f64, c: f64, z: f64) -> f64 {
+    let (mut term, mut sum) = (1.0, 1.0);
+    for n in 0..100_000 {
+        let n = f64::from(n);
+        term *= (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
+        sum += term;
+        if term.abs() <= 1e-15 * sum.abs() {
+            break;
+        }
+    }
+    sum
+}
+
+impl GammaGamma {
+    /// The log-likelihood of the customers who bought again, by their mean spend.
+    fn log_likelihood(&self, spenders: &[(f64, f64)]) -> f64 {
+        let GammaGamma { p, q, gamma } = *self;
+        spenders
+            .iter()
+            .map(|&(x, m)| {
+                let px = p * x;
+                lgamma(px + q) - lgamma(px) - lgamma(q)
+                    + q * gamma.ln()
+                    + (px - 1.0) * m.ln()
+                    + px * x.ln()
+                    - (px + q) * (gamma + m * x).ln()
+            })
+            .sum()
+    }
+
+    /// The parameters that make the repeat buyers' mean spends most likely.
+    pub fn fit(histories: &[History]) -> Option<Fit<GammaGamma>> {
+        let spenders: Vec<(f64, f64)> = histories
+            .iter()
+            .filter(|h| h.x > 0 && h.mean_spend > 0.0)
+            .map(|h| (f64::from(h.x), h.mean_spend))
+            .collect();
+        if spenders.len() < 2 {
+            return None;
+        }
+        let mean = spenders.iter().map(|s| s.1).sum::<f64>() / spenders.len() as f64;
+        let negative = |v: &[f64; 3]| {
+            let params = GammaGamma {
+                p: v[0].exp(),
+                q: v[1].exp(),
+                gamma: v[2].exp(),
+            };
+            let ll = params.log_likelihood(&spenders);
+            if ll.is_finite() {
+                -ll
+            } else {
+                f64::INFINITY
+            }
+        };
+        let (best, value) = minimise(negative, [0.0, 0.0, mean.ln()])?;
+        Some(Fit {
+            params: GammaGamma {
+                p: best[0].exp(),
+                q: best[1].exp(),
+                gamma: best[2].exp(),
+            },
+            log_likelihood: -value,
+            customers: spenders.len(),
+        })
+    }
+
+    /// The spend per purchase expected of a customer with history `h`.
+    pub fn expected_spend(&self, h: &History) -> f64 {
+        let GammaGamma { p, q, gamma } = *self;
+        let x = f64::from(h.x);
+        p * (gamma + x * h.mean_spend) / (p * x + q - 1.0)
+    }
+}
+
+/// Nelder–Mead's simplex search for the least of `f`, restarted from its best point until a
+/// restart finds nothing better (a simplex can collapse before the least is reached).
+fn minimise<const N: usize>(
+    f: impl Fn(&[f64; N]) -> f64,
+    start: [f64; N],
+) -> Option<([f64; N], f64)> {
+    let mut best = (start, f(&start));
+    for _ in 0..10 {
+        let next = simplex(&f, best.0);
+        let better = best.1 - next.1 > 1e-9 * best.1.abs().max(1.0);
+        best = if next.1 < best.1 { next } else { best };
+        if !better {
+            break;
+        }
+    }
+    best.1.is_finite().then_some(best)
+}
+
+fn simplex<const N: usize>(f: &impl Fn(&[f64; N]) -> f64, start: [f64; N]) -> ([f64; N], f64) {
+    let mut points: Vec<([f64; N], f64)> = (0..=N)
+        .map(|i| {
+            let mut p = start;
+            if i > 0 {
+                p[i - 1] += 0.5;
+            }
+            (p, f(&p))
+        })
+        .collect();
+    for _ in 0..5000 {
+        points.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let (best, worst) = (points[0].1, points[N].1);
+        if (worst - best).abs() <= 1e-12 * best.abs().max(1.0) {
+            break;
+        }
+        let mut centre = [0.0; N];
+        for (p, _) in &points[..N] {
+            for k in 0..N {
+                centre[k] += p[k] / N as f64;
+            }
+        }
+        let along = |t: f64| -> [f64; N] {
+            let mut p = [0.0; N];
+            for k in 0..N {
+                p[k] = centre[k] + t * (points[N].0[k] - centre[k]);
+            }
+            p
+        };
+        let reflected = along(-1.0);
+        let fr = f(&reflected);
+        if fr < points[0].1 {
+            let expanded = along(-2.0);
+            let fe = f(&expanded);
+            points[N] = if fe < fr {
+                (expanded, fe)
+            } else {
+                (reflected, fr)
+            };
+        } else if fr < points[N - 1].1 {
+            points[N] = (reflected, fr);
+        } else {
+            let contracted = if fr < worst { along(-0.5) } else { along(0.5) };
+            let fc = f(&contracted);
+            if fc < fr.min(worst) {
+                points[N] = (contracted, fc);
+            } else {
+                let first = points[0].0;
+                for (p, v) in points.iter_mut().skip(1) {
+                    for k in 0..N {
+                        p[k] = first[k] + 0.5 * (p[k] - first[k]);
+                    }
+                    *v = f(p);
+                }
+            }
+        }
+    }
+    points.sort_by(|a, b| a.1.total_cmp(&b.1));
+    points[0]
+}
+
+/// What the margin and discount rate are for a lifetime value.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Terms {
+    /// The share of revenue that is profit, 0 to 1.
+    pub margin: f64,
+    /// Yearly discount rate, 0.1 for 10 %.
+    pub discount: f64,
+}
+
+/// The customer base a year ahead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Forecast {
+    pub model: Fit<BgNbd>,
+    pub spend: Option<Fit<GammaGamma>>,
+    /// The last day the fit saw.
+    pub end: Date,
+    pub first: Date,
+    /// Repeat purchases the whole base is expected to make in the next 52 weeks.
+    pub repeat_purchases: f64,
+    /// Customers expected to be still buying now.
+    pub active: f64,
+    /// The predicted CLV of the next year per customer: its mean and the 10th, 50th and 90th
+    /// percentile across customers; `None` without a spend model.
+    pub clv: Option<Spread>,
+    /// Expected repeat purchases by the whole base in each of the next twelve months.
+    pub by_month: Vec<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    pub mean: f64,
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub total: f64,
+}
+
+/// Fits both models to `book` up to its last order and forecasts the next year under `terms`.
+pub fn forecast(book: &OrderBook, terms: Terms) -> Option<Forecast> {
+    let summary = book.summary();
+    let (first, end) = (summary.first?, summary.last?);
+    let histories = histories(book, end);
+    let model = BgNbd::fit(&histories)?;
+    let spend = GammaGamma::fit(&histories);
+    let groups = grouped(&histories);
+    let months: Vec<f64> = (0..=12).map(|k| YEAR_WEEKS * f64::from(k) / 12.0).collect();
+    let mut by_month = vec![0.0; 12];
+    let mut values: Vec<(f64, f64)> = Vec::new();
+    let (mut repeat_purchases, mut active) = (0.0, 0.0);
+    for &(h, n) in &groups {
+        let cumulative: Vec<f64> = months
+            .iter()
+            .map(|&w| model.params.expected(&h, w))
+            .collect();
+        let spend_each = spend.map(|s| s.params.expected_spend(&h));
+        let mut value = 0.0;
+        for k in 0..12 {
+            let purchases = cumulative[k + 1] - cumulative[k];
+            by_month[k] += n * purchases;
+            if let Some(s) = spend_each {
+                value += terms.margin * s * purchases
+                    / (1.0 + terms.discount).powf((k + 1) as f64 / 12.0);
+            }
+        }
+        repeat_purchases += n * cumulative[12];
+        active += n * model.params.alive(&h);
+        values.push((value, n));
+    }
+    let clv = spend.map(|_| spread(values));
+    Some(Forecast {
+        model,
+        spend,
+        end,
+        first,
+        repeat_purchases,
+        active,
+        clv,
+        by_month,
+    })
+}
+
+/// The mean and percentiles of weighted values.
+fn spread(mut values: Vec<(f64, f64)>) -> Spread {
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let count: f64 = values.iter().map(|v| v.1).sum();
+    let total: f64 = values.iter().map(|v| v.0 * v.1).sum();
+    let at = |share: f64| {
+        let mut seen = 0.0;
+        values
+            .iter()
+            .find(|v| {
+                seen += v.1;
+                seen >= share * count
+            })
+            .map_or(0.0, |v| v.0)
+    };
+    Spread {
+        mean: total / count.max(1.0),
+        p10: at(0.1),
+        p50: at(0.5),
+        p90: at(0.9),
+        total,
+    }
+}
+
+#[cfg(test)]
+mod tests;

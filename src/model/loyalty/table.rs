@@ -1,0 +1,318 @@
+//! A shop's export as a table: the header row, then rows streamed one at a time so that a file
+//! of a million rows is never held as a million lists of strings. Fields are split by
+//! `csv-core`, so quoted separators and quoted line breaks (an address, a note) stay in their cell.
+
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+use std::ops::ControlFlow;
+
+/// Rows read from one file. An order export of 100,000 orders with three lines each fits.
+pub const MAX_ROWS: usize = 500_000;
+/// Columns of one file: a shop's order export has about seventy.
+pub const MAX_COLUMNS: usize = 500;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableError {
+    /// No row with anything in it.
+    Empty,
+    /// The first row has fewer than two columns, or more than [`MAX_COLUMNS`]: not a table.
+    NotATable,
+}
+
+/// A file's separator and header; its rows are read by [`Table::rows`].
+pub struct Table<'t> {
+    text: &'t [u8],
+    /// The line of `text`'s first byte in the file: blank lines before the header are skipped.
+    first_line: usize,
+    pub separator: u8,
+    pub header: Vec<String>,
+}
+
+/// One row: its line in the file (from 1) and its cells.
+pub struct Row<'a> {
+    pub line: usize,
+    fields: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl Row<'_> {
+    /// The cell in `column`, trimmed; empty past the row's end.
+    pub fn get(&self, column: usize) -> &str {
+        let Some(&end) = self.ends.get(column) else {
+            return "";
+        };
+        let start = if column == 0 {
+            0
+        } else {
+            self.ends[column - 1]
+        };
+        // csv-core splits on ASCII bytes only, so each cell of UTF-8 text is UTF-8.
+        std::str::from_utf8(&self.fields[start..end])
+            .unwrap_or("")
+            .trim()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        (0..self.len()).all(|c| self.get(c).is_empty())
+    }
+}
+
+/// The separator the header row uses most outside quotes: comma, semicolon or tab.
+fn separator(text: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in text {
+        match b {
+            b'\n' if !quoted => break,
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+fn reader(separator: u8) -> Reader {
+    ReaderBuilder::new().delimiter(separator).build()
+}
+
+/// Reads records from `text` with `reader`, calling `each` with every one that is not blank.
+/// Stops where `each` breaks; returns how many rows it saw.
+fn records(
+    text: &[u8],
+    first_line: usize,
+    mut reader: Reader,
+    mut each: impl FnMut(Row<'_>) -> ControlFlow<()>,
+) -> usize {
+    let (mut fields, mut ends) = (vec![0u8; 4096], vec![0usize; 64]);
+    let (mut out, mut end, mut consumed) = (0, 0, 0);
+    let mut seen = 0;
+    // The line a record starts on: newlines counted up to its first byte, past blank lines.
+    let (mut counted, mut line) = (0, first_line);
+    let mut start_line = |start: usize| {
+        let start = start
+            + text[start..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        line += text[counted..start].iter().filter(|&&b| b == b'\n').count();
+        counted = start;
+        line
+    };
+    let mut record_line = start_line(0);
+    loop {
+        let (result, read, written, ended) =
+            reader.read_record(&text[consumed..], &mut fields[out..], &mut ends[end..]);
+        consumed += read;
+        // csv-core counts a record's ends as if its output were one buffer, across calls.
+        out += written;
+        end += ended;
+        match result {
+            ReadRecordResult::InputEmpty if consumed < text.len() => {}
+            ReadRecordResult::InputEmpty => {
+                // Tells the reader the input has ended, so a last row without a line break counts.
+                let (result, _, written, ended) =
+                    reader.read_record(&[], &mut fields[out..], &mut ends[end..]);
+                out += written;
+                end += ended;
+                if result == ReadRecordResult::Record {
+                    let row = Row {
+                        line: record_line,
+                        fields: &fields[..out],
+                        ends: &ends[..end],
+                    };
+                    if !row.is_empty() {
+                        seen += 1;
+                        let _ = each(row);
+                    }
+                }
+                return seen;
+            }
+            ReadRecordResult::OutputFull => {
+                let len = fields.len();
+                fields.resize(len * 2, 0);
+            }
+            ReadRecordResult::OutputEndsFull => {
+                let len = ends.len();
+                ends.resize(len * 2, 0);
+            }
+            ReadRecordResult::Record => {
+                let row = Row {
+                    line: record_line,
+                    fields: &fields[..out],
+                    ends: &ends[..end],
+                };
+                if !row.is_empty() {
+                    seen += 1;
+                    if each(row).is_break() {
+                        return seen;
+                    }
+                }
+                record_line = start_line(consumed);
+                out = 0;
+                end = 0;
+            }
+            ReadRecordResult::End => return seen,
+        }
+    }
+}
+
+impl<'t> Table<'t> {
+    /// The table in `text` (already checked to be text): its separator and header row.
+    pub fn open(text: &'t str) -> Result<Self, TableError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+        let start = text
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .ok_or(TableError::Empty)?;
+        let first_line = 1 + text[..start].iter().filter(|&&b| b == b'\n').count();
+        let text = &text[start..];
+        let separator = separator(text);
+        let mut header = Vec::new();
+        records(text, first_line, reader(separator), |row| {
+            header = (0..row.len()).map(|c| row.get(c).to_string()).collect();
+            ControlFlow::Break(())
+        });
+        if !(2..=MAX_COLUMNS).contains(&header.len()) {
+            return Err(TableError::NotATable);
+        }
+        Ok(Table {
+            text,
+            first_line,
+            separator,
+            header,
+        })
+    }
+
+    /// Calls `each` with every row under the header, at most [`MAX_ROWS`] of them; says whether
+    /// the file went on beyond that.
+    pub fn rows(&self, mut each: impl FnMut(Row<'_>)) -> Rows {
+        let mut header_passed = false;
+        let mut count = 0;
+        let mut beyond = None;
+        records(self.text, self.first_line, reader(self.separator), |row| {
+            if !header_passed {
+                header_passed = true;
+            } else if count == MAX_ROWS {
+                beyond = Some(row.line);
+                return ControlFlow::Break(());
+            } else {
+                count += 1;
+                each(row);
+            }
+            ControlFlow::Continue(())
+        });
+        Rows { count, beyond }
+    }
+
+    /// The first `n` rows under the header, cell by cell, for the mapping step to show.
+    pub fn first(&self, n: usize) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut header_passed = false;
+        records(self.text, self.first_line, reader(self.separator), |row| {
+            if !header_passed {
+                header_passed = true;
+                return ControlFlow::Continue(());
+            }
+            rows.push((0..row.len()).map(|c| row.get(c).to_string()).collect());
+            if rows.len() == n {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        rows
+    }
+}
+
+/// How many rows [`Table::rows`] read, and the line where it stopped if the file went on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rows {
+    pub count: usize,
+    pub beyond: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(table: &Table) -> Vec<(usize, Vec<String>)> {
+        let mut out = Vec::new();
+        table.rows(|row| {
+            out.push((
+                row.line,
+                (0..row.len()).map(|c| row.get(c).to_string()).collect(),
+            ))
+        });
+        out
+    }
+
+    #[test]
+    fn separators_quotes_and_line_breaks_inside_cells() {
+        let text = "\u{feff}Order;Note;Total\r\n1;\"two\r\nlines; and a ;\";\"12,50\"\r\n\r\n2;plain;3\r\n";
+        let table = Table::open(text).unwrap();
+        assert_eq!(table.separator, b';');
+        assert_eq!(table.header, ["Order", "Note", "Total"]);
+        let rows = all(&table);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0],
+            (
+                2,
+                vec!["1".into(), "two\r\nlines; and a ;".into(), "12,50".into()]
+            )
+        );
+        assert_eq!(
+            rows[1].0, 5,
+            "the line the row starts on, counting the quoted break"
+        );
+        assert_eq!(table.first(1).len(), 1);
+    }
+
+    #[test]
+    fn a_last_row_without_a_line_break_and_tabs() {
+        let table = Table::open("\n\na\tb\n1\t2\n3\t4").unwrap();
+        assert_eq!(table.separator, b'\t');
+        assert_eq!(
+            all(&table).last().unwrap(),
+            &(5, vec!["3".into(), "4".into()])
+        );
+    }
+
+    #[test]
+    fn not_a_table() {
+        assert_eq!(Table::open("").err(), Some(TableError::Empty));
+        assert_eq!(Table::open(" \n\n").err(), Some(TableError::Empty));
+        assert_eq!(
+            Table::open("{\"format\": 1}").err(),
+            Some(TableError::NotATable)
+        );
+        assert_eq!(
+            Table::open("just one column\n1\n2").err(),
+            Some(TableError::NotATable)
+        );
+    }
+
+    #[test]
+    fn rows_beyond_the_limit_are_not_read_and_said() {
+        let mut text = String::from("a,b\n");
+        for i in 0..MAX_ROWS + 2 {
+            text.push_str(&format!("{i},x\n"));
+        }
+        let table = Table::open(&text).unwrap();
+        let rows = table.rows(|_| {});
+        assert_eq!(
+            rows,
+            Rows {
+                count: MAX_ROWS,
+                beyond: Some(MAX_ROWS + 2)
+            }
+        );
+    }
+}
