@@ -135,3 +135,50 @@ mod charts {
             .bench(|| svg(|a| draw::coverage(a, &data::coverage(black_box(&map)), LOOK).unwrap()));
     }
 }
+
+/// An order export of 100,000 orders (about 6 MB) measured, and the customer base fitted.
+mod loyalty {
+    use super::*;
+    use journey_mapper::model::loyalty::forecast::{self, Terms};
+    use journey_mapper::model::loyalty::{measure, KpiKind, Mapping, Source};
+    use journey_mapper::model::Date;
+
+    fn export() -> (String, Mapping, Date) {
+        let end = Date::new(2026, 11, 30).unwrap();
+        let text = generate::order_export(1, 100_000, end, true);
+        let header: Vec<String> = text
+            .lines()
+            .next()
+            .unwrap()
+            .split(';')
+            .map(String::from)
+            .collect();
+        (text, Mapping::guess(Source::Orders, &header), end)
+    }
+
+    #[divan::bench(sample_count = 10)]
+    fn measure_100k_orders(bencher: Bencher) {
+        let (text, mapping, end) = export();
+        bencher
+            .counter(divan::counter::BytesCount::of_str(&text))
+            .bench(|| {
+                measure::measure(black_box(&text), KpiKind::RetentionRate, &mapping, end).unwrap()
+            });
+    }
+
+    #[divan::bench(sample_count = 10)]
+    fn forecast_100k_orders(bencher: Bencher) {
+        let (text, mapping, end) = export();
+        let book = measure::order_book(&text, &mapping, end).unwrap();
+        bencher.bench(|| {
+            forecast::forecast(
+                black_box(&book),
+                Terms {
+                    margin: 0.3,
+                    discount: 0.1,
+                },
+            )
+            .unwrap()
+        });
+    }
+}

@@ -239,3 +239,63 @@ pub fn edits(start: &JourneyMap, seed: u64, count: usize) -> Vec<Edit> {
     }
     out
 }
+
+/// A web shop's order export of `orders` orders over the two years up to `end`, as a Dutch
+/// shop writes it (`;`, day-month-year, decimal comma) or an English one. Customers arrive
+/// through the period and buy as the BG/NBD model has it: each at a rate of their own, each
+/// stopping after any purchase with a chance of their own, each with a typical spend of
+/// their own; one order in fifty is a refund.
+pub fn order_export(seed: u64, orders: usize, end: Date, dutch: bool) -> String {
+    let mut rng = Rng(seed);
+    let mut uniform = move || (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    let start = end.days() - 730;
+    let mut rows = Vec::with_capacity(orders);
+    let mut customer = 0;
+    while rows.len() < orders {
+        customer += 1;
+        let mut day = start as f64 + 730.0 * uniform();
+        // Mean days between purchases, the chance to stop after each, the typical spend.
+        let mean_gap = 10.0 + 200.0 * uniform() * uniform();
+        let stop = 0.05 + 0.5 * uniform() * uniform();
+        let spend = 10.0 + 150.0 * uniform() * uniform();
+        loop {
+            if day > end.days() as f64 || rows.len() == orders {
+                break;
+            }
+            let cents = (spend * (0.5 + uniform()) * 100.0) as i64;
+            let cents = if uniform() < 0.02 { -cents } else { cents };
+            rows.push((day as i64, customer, cents));
+            if uniform() < stop {
+                break;
+            }
+            day += -mean_gap * (1.0 - uniform()).ln();
+        }
+    }
+    rows.sort_unstable();
+    let header = if dutch {
+        "Bestelnummer;Klantnummer;E-mailadres;Besteldatum;Totaal;Status\n"
+    } else {
+        "Order ID,Customer ID,Email,Order Date,Total,Status\n"
+    };
+    let mut text = String::with_capacity(orders * 64);
+    text.push_str(header);
+    for (n, (day, customer, cents)) in rows.into_iter().enumerate() {
+        let date = Date::from_days(day).expect("within the years a date holds");
+        let (whole, part) = (cents / 100, (cents % 100).abs());
+        let sign = if cents < 0 && whole == 0 { "-" } else { "" };
+        let status = if cents < 0 { "refunded" } else { "paid" };
+        let line = if dutch {
+            format!(
+                "{};K{customer:06};klant{customer}@example.nl;{:02}-{:02}-{};{sign}{whole},{part:02};{status}\n",
+                10_000 + n, date.day, date.month, date.year
+            )
+        } else {
+            format!(
+                "{},C{customer:06},customer{customer}@example.com,{date},{sign}{whole}.{part:02},{status}\n",
+                10_000 + n
+            )
+        };
+        text.push_str(&line);
+    }
+    text
+}

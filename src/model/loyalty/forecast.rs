@@ -90,61 +90,86 @@ fn softplus(u: f64) -> f64 {
     }
 }
 
-/// Customers with the same history counted once, with how many share it.
-fn grouped(histories: &[History]) -> Vec<(History, f64)> {
-    let mut groups: HashMap<(u32, u64, u64), (History, f64)> = HashMap::new();
-    for h in histories {
-        let key = (h.x, h.t_x.to_bits(), h.t.to_bits());
-        groups.entry(key).or_insert((*h, 0.0)).1 += 1.0;
+/// Histories as the likelihood needs them: each distinct time (a `t` or `t_x`) once, and
+/// customers with the same history counted once with how many share it. A shop's histories
+/// fall on whole days, so a few hundred times serve tens of thousands of customers, and each
+/// evaluation takes a logarithm per time, not per customer.
+struct Grouped {
+    times: Vec<f64>,
+    /// `(x, index of t_x, index of t, customers)`.
+    groups: Vec<(u32, usize, usize, f64)>,
+    max_x: u32,
+}
+
+impl Grouped {
+    fn of(histories: &[History]) -> Self {
+        let mut index: HashMap<u64, usize> = HashMap::new();
+        let mut times = Vec::new();
+        let mut place = |t: f64| {
+            *index.entry(t.to_bits()).or_insert_with(|| {
+                times.push(t);
+                times.len() - 1
+            })
+        };
+        let mut counted: HashMap<(u32, usize, usize), f64> = HashMap::new();
+        for h in histories {
+            let key = (h.x, place(h.t_x), place(h.t));
+            *counted.entry(key).or_default() += 1.0;
+        }
+        let mut groups: Vec<(u32, usize, usize, f64)> = counted
+            .into_iter()
+            .map(|((x, tx, t), n)| (x, tx, t, n))
+            .collect();
+        // A fixed order, so that the sum, and the fit, is the same on every run.
+        groups.sort_by_key(|&(x, tx, t, _)| (x, tx, t));
+        let max_x = histories.iter().map(|h| h.x).max().unwrap_or(0);
+        Grouped {
+            times,
+            groups,
+            max_x,
+        }
     }
-    let mut list: Vec<(History, f64)> = groups.into_values().collect();
-    // A fixed order, so that the sum, and the fit, is the same on every run.
-    list.sort_by(|a, b| {
-        (a.0.x, a.0.t_x, a.0.t)
-            .partial_cmp(&(b.0.x, b.0.t_x, b.0.t))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    list
 }
 
 impl BgNbd {
-    /// The log-likelihood of `groups` (FHL 2005, equation 6).
-    fn log_likelihood(&self, groups: &[(History, f64)], max_x: u32) -> f64 {
+    /// The log-likelihood of the grouped histories (FHL 2005, equation 6).
+    fn log_likelihood(&self, grouped: &Grouped) -> f64 {
         let BgNbd { r, alpha, a, b } = *self;
         // The terms that depend on x alone, once for each x.
-        let by_x: Vec<f64> = (0..=max_x)
+        let by_x: Vec<(f64, f64)> = (0..=grouped.max_x)
             .map(|x| {
                 let x = f64::from(x);
-                lgamma(r + x) - lgamma(r) + r * alpha.ln() + lgamma(a + b) + lgamma(b + x)
-                    - lgamma(b)
-                    - lgamma(a + b + x)
+                let fixed =
+                    lgamma(r + x) - lgamma(r) + r * alpha.ln() + lgamma(a + b) + lgamma(b + x)
+                        - lgamma(b)
+                        - lgamma(a + b + x);
+                (fixed, a.ln() - (b + x - 1.0).ln())
             })
             .collect();
-        groups
+        let ln_times: Vec<f64> = grouped.times.iter().map(|t| (alpha + t).ln()).collect();
+        grouped
+            .groups
             .iter()
-            .map(|&(h, n)| {
-                let x = f64::from(h.x);
-                let rest = -(r + x) * (alpha + h.t).ln();
-                let dropped = if h.x > 0 {
-                    softplus(
-                        a.ln() - (b + x - 1.0).ln()
-                            + (r + x) * ((alpha + h.t).ln() - (alpha + h.t_x).ln()),
-                    )
+            .map(|&(x, tx, t, n)| {
+                let (fixed, odds) = by_x[x as usize];
+                let rx = r + f64::from(x);
+                let rest = -rx * ln_times[t];
+                let dropped = if x > 0 {
+                    softplus(odds + rx * (ln_times[t] - ln_times[tx]))
                 } else {
                     0.0
                 };
-                n * (by_x[h.x as usize] + rest + dropped)
+                n * (fixed + rest + dropped)
             })
             .sum()
     }
 
     /// The parameters that make `histories` most likely.
     pub fn fit(histories: &[History]) -> Option<Fit<BgNbd>> {
-        let groups = grouped(histories);
         if histories.is_empty() || histories.iter().all(|h| h.x == 0) {
             return None;
         }
-        let max_x = histories.iter().map(|h| h.x).max().unwrap_or(0);
+        let grouped = Grouped::of(histories);
         let mean_t = histories.iter().map(|h| h.t).sum::<f64>() / histories.len() as f64;
         let negative = |p: &[f64; 4]| {
             let params = BgNbd {
@@ -153,7 +178,7 @@ impl BgNbd {
                 a: p[2].exp(),
                 b: p[3].exp(),
             };
-            let ll = params.log_likelihood(&groups, max_x);
+            let ll = params.log_likelihood(&grouped);
             if ll.is_finite() {
                 -ll
             } else {
@@ -214,29 +239,33 @@ fn hypergeometric(a: f64, b: f64, c: f64, z: f64) -> f64 {
 }
 
 impl GammaGamma {
-    /// The log-likelihood of the customers who bought again, by their mean spend.
-    fn log_likelihood(&self, spenders: &[(f64, f64)]) -> f64 {
+    /// The log-likelihood of the customers who bought again: `(x, mean spend, ln of it)`.
+    fn log_likelihood(&self, spenders: &[(u32, f64, f64)], max_x: u32) -> f64 {
         let GammaGamma { p, q, gamma } = *self;
+        // The terms that depend on x alone, once for each x.
+        let by_x: Vec<f64> = (0..=max_x)
+            .map(|x| {
+                let px = p * f64::from(x);
+                lgamma(px + q) - lgamma(px) - lgamma(q) + q * gamma.ln() + px * f64::from(x).ln()
+            })
+            .collect();
         spenders
             .iter()
-            .map(|&(x, m)| {
-                let px = p * x;
-                lgamma(px + q) - lgamma(px) - lgamma(q)
-                    + q * gamma.ln()
-                    + (px - 1.0) * m.ln()
-                    + px * x.ln()
-                    - (px + q) * (gamma + m * x).ln()
+            .map(|&(x, m, ln_m)| {
+                let px = p * f64::from(x);
+                by_x[x as usize] + (px - 1.0) * ln_m - (px + q) * (gamma + m * f64::from(x)).ln()
             })
             .sum()
     }
 
     /// The parameters that make the repeat buyers' mean spends most likely.
     pub fn fit(histories: &[History]) -> Option<Fit<GammaGamma>> {
-        let spenders: Vec<(f64, f64)> = histories
+        let spenders: Vec<(u32, f64, f64)> = histories
             .iter()
             .filter(|h| h.x > 0 && h.mean_spend > 0.0)
-            .map(|h| (f64::from(h.x), h.mean_spend))
+            .map(|h| (h.x, h.mean_spend, h.mean_spend.ln()))
             .collect();
+        let max_x = spenders.iter().map(|s| s.0).max().unwrap_or(0);
         if spenders.len() < 2 {
             return None;
         }
@@ -247,7 +276,7 @@ impl GammaGamma {
                 q: v[1].exp(),
                 gamma: v[2].exp(),
             };
-            let ll = params.log_likelihood(&spenders);
+            let ll = params.log_likelihood(&spenders, max_x);
             if ll.is_finite() {
                 -ll
             } else {
@@ -274,15 +303,32 @@ impl GammaGamma {
     }
 }
 
-/// Nelder–Mead's simplex search for the least of `f`, restarted from its best point until a
-/// restart finds nothing better (a simplex can collapse before the least is reached).
+/// How far from 1 a parameter may go, as a power of e: a model whose parameter runs off to 10⁹
+/// (spend that hardly differs between customers sends the Gamma-Gamma's q and γ there) has
+/// reached what the data can tell, and the search stops there rather than crawl on.
+const LOG_BOUND: f64 = 20.0;
+/// Evaluations of the likelihood a fit may take, all restarts together.
+const EVALUATIONS: usize = 4000;
+
+/// Nelder–Mead's simplex search for the least of `f` over log-parameters within
+/// [`LOG_BOUND`], restarted from its best point until a restart finds nothing better (a simplex
+/// can collapse before the least is reached).
 fn minimise<const N: usize>(
     f: impl Fn(&[f64; N]) -> f64,
     start: [f64; N],
 ) -> Option<([f64; N], f64)> {
+    let budget = std::cell::Cell::new(EVALUATIONS);
+    let f = |p: &[f64; N]| {
+        budget.set(budget.get().saturating_sub(1));
+        if p.iter().any(|v| v.abs() > LOG_BOUND) {
+            f64::INFINITY
+        } else {
+            f(p)
+        }
+    };
     let mut best = (start, f(&start));
-    for _ in 0..10 {
-        let next = simplex(&f, best.0);
+    while budget.get() > 0 {
+        let next = simplex(&f, best.0, &budget);
         let better = best.1 - next.1 > 1e-9 * best.1.abs().max(1.0);
         best = if next.1 < best.1 { next } else { best };
         if !better {
@@ -292,7 +338,11 @@ fn minimise<const N: usize>(
     best.1.is_finite().then_some(best)
 }
 
-fn simplex<const N: usize>(f: &impl Fn(&[f64; N]) -> f64, start: [f64; N]) -> ([f64; N], f64) {
+fn simplex<const N: usize>(
+    f: &impl Fn(&[f64; N]) -> f64,
+    start: [f64; N],
+    budget: &std::cell::Cell<usize>,
+) -> ([f64; N], f64) {
     let mut points: Vec<([f64; N], f64)> = (0..=N)
         .map(|i| {
             let mut p = start;
@@ -302,10 +352,15 @@ fn simplex<const N: usize>(f: &impl Fn(&[f64; N]) -> f64, start: [f64; N]) -> ([
             (p, f(&p))
         })
         .collect();
-    for _ in 0..5000 {
+    while budget.get() > 0 {
         points.sort_by(|a, b| a.1.total_cmp(&b.1));
         let (best, worst) = (points[0].1, points[N].1);
-        if (worst - best).abs() <= 1e-12 * best.abs().max(1.0) {
+        // Likelihoods a thousandth of a log-point apart, over parameters alike to 1 in 10⁶.
+        let size = points[1..]
+            .iter()
+            .flat_map(|(p, _)| p.iter().zip(&points[0].0).map(|(a, b)| (a - b).abs()))
+            .fold(0.0, f64::max);
+        if (worst - best).abs() <= 1e-9 * best.abs().max(1.0) && size < 1e-6 {
             break;
         }
         let mut centre = [0.0; N];
@@ -394,10 +449,22 @@ pub struct Spread {
 pub fn forecast(book: &OrderBook, terms: Terms) -> Option<Forecast> {
     let summary = book.summary();
     let (first, end) = (summary.first?, summary.last?);
-    let histories = histories(book, end);
+    let mut histories = histories(book, end);
     let model = BgNbd::fit(&histories)?;
     let spend = GammaGamma::fit(&histories);
-    let groups = grouped(&histories);
+    // Customers alike are forecast once: twelve sums of a series each.
+    histories.sort_by(|a, b| {
+        (a.x, a.t_x, a.t, a.mean_spend)
+            .partial_cmp(&(b.x, b.t_x, b.t, b.mean_spend))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut groups: Vec<(History, f64)> = Vec::new();
+    for h in &histories {
+        match groups.last_mut() {
+            Some((last, n)) if last == h => *n += 1.0,
+            _ => groups.push((*h, 1.0)),
+        }
+    }
     let months: Vec<f64> = (0..=12).map(|k| YEAR_WEEKS * f64::from(k) / 12.0).collect();
     let mut by_month = vec![0.0; 12];
     let mut values: Vec<(f64, f64)> = Vec::new();

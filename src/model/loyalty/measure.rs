@@ -440,3 +440,199 @@ pub fn order_book(text: &str, mapping: &Mapping, today: Date) -> Option<OrderBoo
     };
     Some(OrderBook::read(&table, &cells, &mut Problems::default()).0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::loyalty::Source;
+
+    fn today() -> Date {
+        Date::new(2026, 12, 6).unwrap()
+    }
+
+    fn orders(text: &str, kind: KpiKind, period: Period) -> Result<Measured, Refusal> {
+        let table = Table::open(text).unwrap();
+        let mut mapping = Mapping::guess(Source::Orders, &table.header);
+        mapping.period = period;
+        measure(text, kind, &mapping, today())
+    }
+
+    fn counts(m: &Measured, i: usize) -> OrderCounts {
+        match &m.found[i].counts {
+            Some(Counts::Orders(o)) => o.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Anna buys in January, February and April; Bram in January and March; Cor in February.
+    const DUTCH: &str = "Bestelnummer;Klant;Besteldatum;Totaal\n\
+        1;anna@example.nl;03-01-2026;\"€ 1.000,00\"\n\
+        2;bram@example.nl;15-01-2026;20,50\n\
+        3;anna@example.nl;02-02-2026;30\n\
+        4;cor@example.nl;20-02-2026;40,00\n\
+        5;bram@example.nl;01-03-2026;-20,50\n\
+        6;anna@example.nl;01-04-2026;10\n";
+
+    #[test]
+    fn an_order_export_gives_each_months_measures() {
+        let m = orders(DUTCH, KpiKind::RepeatPurchaseRate, Period::Month).unwrap();
+        let months: Vec<String> = m.found.iter().map(|f| f.date.to_string()).collect();
+        assert_eq!(
+            months,
+            ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01"]
+        );
+        let jan = counts(&m, 0);
+        assert_eq!((jan.orders, jan.customers, jan.new_customers), (2, 2, 2));
+        assert!((jan.revenue - 1020.5).abs() < 1e-9);
+        let feb = counts(&m, 1);
+        // Anna comes back (her second order) and is retained from January; Cor is new.
+        assert_eq!(
+            (feb.customers, feb.new_customers, feb.repeat_customers),
+            (2, 1, 1)
+        );
+        assert_eq!((feb.previous_customers, feb.retained_customers), (2, 1));
+        assert_eq!(m.found[1].value, 50.0);
+        let mar = counts(&m, 2);
+        // Bram's refund is an order with a negative total.
+        assert!((mar.revenue + 20.5).abs() < 1e-9);
+        assert_eq!((mar.previous_customers, mar.retained_customers), (2, 0));
+        let apr = counts(&m, 3);
+        assert_eq!((apr.customers_to_date, apr.retained_customers), (3, 0));
+        assert!((apr.revenue_to_date - 1080.0).abs() < 1e-9);
+        let summary = m.summary.unwrap();
+        assert_eq!(
+            (summary.orders, summary.customers, summary.repeat_customers),
+            (6, 3, 2)
+        );
+        assert_eq!(summary.first, Date::new(2026, 1, 3));
+        assert!(m.problems.is_empty());
+    }
+
+    #[test]
+    fn per_quarter_and_each_order_measure() {
+        let m = orders(DUTCH, KpiKind::RetentionRate, Period::Quarter).unwrap();
+        // The first quarter has no quarter before it to retain customers from.
+        assert_eq!(m.found.len(), 1);
+        assert_eq!(m.found[0].date, Date::new(2026, 4, 1).unwrap());
+        // Q1's three customers; only Anna buys in Q2.
+        assert_eq!(m.found[0].value, 100.0 / 3.0);
+        let m = orders(DUTCH, KpiKind::Customers, Period::Quarter).unwrap();
+        let value = |kind: KpiKind| kind.value(m.found[0].counts.as_ref().unwrap()).unwrap();
+        assert_eq!(value(KpiKind::Customers), 3.0);
+        assert_eq!(value(KpiKind::AverageOrderValue), 1070.0 / 5.0);
+    }
+
+    #[test]
+    fn a_shops_order_lines_count_once_and_a_repeated_order_with_a_total_is_named() {
+        let text = "Name,Email,Total,Created at,Lineitem name\n\
+            #1001,a@x.com,25.00,2026-01-05 10:00:00 +0100,Mug\n\
+            #1001,a@x.com,,2026-01-05 10:00:00 +0100,Spoon\n\
+            #1002,b@x.com,10.00,2026-01-06 11:00:00 +0100,Tea\n\
+            #1002,b@x.com,10.00,2026-01-06 11:00:00 +0100,Tea again\n";
+        let m = orders(text, KpiKind::Customers, Period::Month).unwrap();
+        assert_eq!(counts(&m, 0).orders, 2);
+        assert_eq!(
+            m.problems,
+            [CellProblem {
+                line: 5,
+                column: "Name".into(),
+                kind: CellProblemKind::Duplicate { first: 4 }
+            }]
+        );
+    }
+
+    #[test]
+    fn bad_cells_are_named_by_line_and_column_and_capped() {
+        let mut text = String::from("order,customer,date,total\n1,a,2026-01-01,5\n");
+        text.push_str("2,b,2027-01-01,5\n3,c,yesterday,5\n4,d,2026-01-02,free\n5,,2026-01-02,5\n");
+        for i in 0..200 {
+            text.push_str(&format!("x{i},e,not a date,5\n"));
+        }
+        let m = orders(&text, KpiKind::Customers, Period::Month).unwrap();
+        assert_eq!(m.found.len(), 1);
+        assert_eq!(m.problems.len(), limits::PROBLEMS_LISTED);
+        assert_eq!(m.more_problems, 204 - limits::PROBLEMS_LISTED);
+        let first: Vec<(usize, &str, &CellProblemKind)> = m.problems[..4]
+            .iter()
+            .map(|p| (p.line, p.column.as_str(), &p.kind))
+            .collect();
+        assert_eq!(
+            first,
+            [
+                (
+                    3,
+                    "date",
+                    &CellProblemKind::Future(Date::new(2027, 1, 1).unwrap())
+                ),
+                (4, "date", &CellProblemKind::Date("yesterday".into())),
+                (5, "total", &CellProblemKind::Number("free".into())),
+                (6, "customer", &CellProblemKind::Empty),
+            ]
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        let guess = |text: &str, source| Mapping::guess(source, &Table::open(text).unwrap().header);
+        let nps = guess("date,score\n", Source::Survey);
+        assert_eq!(
+            measure("", KpiKind::Nps, &nps, today()),
+            Err(Refusal::Empty)
+        );
+        assert_eq!(
+            measure("{}", KpiKind::Nps, &nps, today()),
+            Err(Refusal::NotATable)
+        );
+        assert_eq!(
+            measure("date,score\n", KpiKind::Nps, &nps, today()),
+            Err(Refusal::NothingUsable)
+        );
+        assert_eq!(
+            measure("date,score\n", KpiKind::Customers, &nps, today()),
+            Err(Refusal::WrongSource)
+        );
+        assert_eq!(
+            measure("when,score\n2026-01-01,9\n", KpiKind::Nps, &nps, today()),
+            Err(Refusal::Unmapped(vec![Role::Date]))
+        );
+        // Every row failing still comes back, to show why.
+        let m = measure("date,score\n2026-01-01,11\n", KpiKind::Nps, &nps, today()).unwrap();
+        assert_eq!(m.found, []);
+        assert_eq!(m.problems[0].kind, CellProblemKind::Score("11".into()));
+    }
+
+    #[test]
+    fn a_survey_gives_nps_per_quarter_and_off_scale_answers_are_named() {
+        let text = "Tijdstempel,Hoe waarschijnlijk is het dat u ons aanraadt?\n\
+            05-01-2026 10:00,10\n\
+            06-02-2026,9\n\
+            07-03-2026,3\n\
+            01-04-2026,8\n\
+            02-04-2026,6\n";
+        let mut mapping = Mapping::guess(Source::Survey, &Table::open(text).unwrap().header);
+        mapping.period = Period::Quarter;
+        let m = measure(text, KpiKind::Nps, &mapping, today()).unwrap();
+        assert_eq!(m.found.len(), 2);
+        assert!((m.found[0].value - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(m.found[1].value, -50.0);
+        // On a 1–5 scale, 10, 9, 8 and 6 are not answers.
+        let csat = measure(text, KpiKind::Csat5, &mapping, today()).unwrap();
+        assert_eq!(csat.problems.len(), 4);
+        assert_eq!(csat.problems[0].kind, CellProblemKind::Score("10".into()));
+    }
+
+    #[test]
+    fn a_campaign_report_gives_open_and_click_rates() {
+        let text = "Verzenddatum;Afgeleverd;Geopend;Geklikt\n\
+            2026-01-05;1.000;250;50\n\
+            2026-01-19;1.000;350;30\n\
+            2026-02-02;100;120;3\n";
+        let mapping = Mapping::guess(Source::Campaign, &Table::open(text).unwrap().header);
+        let open = measure(text, KpiKind::OpenRate, &mapping, today()).unwrap();
+        assert_eq!(open.found.len(), 1);
+        assert_eq!(open.found[0].value, 30.0);
+        assert_eq!(open.problems[0].kind, CellProblemKind::MoreThanWhole);
+        let clicks = measure(text, KpiKind::ClickThroughRate, &mapping, today()).unwrap();
+        assert_eq!(clicks.found[0].value, 4.0);
+    }
+}
