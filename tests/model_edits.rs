@@ -1,6 +1,7 @@
 //! Every edit, applied and then undone by the edit it returned, gives back the map it started from.
 
 use journey_mapper::model::generate::{self, Size};
+use journey_mapper::model::loyalty::{Answers, Counts, KpiKind, Mapping, Source};
 use journey_mapper::model::{
     limits, Color, Date, Direction, Edit, EditError, Emotion, Item, JourneyMap, Kpi, Lane,
     LaneCard, LaneKind, Library, LibraryEdit, Measurement, NumberField, Persona, Phase, TextField,
@@ -686,4 +687,87 @@ fn replacing_a_map_is_one_undoable_edit() {
         Err(EditError::TitleLength(0))
     );
     assert_eq!(library.maps[1], original);
+}
+
+/// Measured from a survey: 30 promoters, 10 passives, 10 detractors in January.
+fn nps_measured() -> (Vec<Measurement>, Mapping) {
+    let mut answers = Answers::default();
+    answers.answers[10] = 30;
+    answers.answers[8] = 10;
+    answers.answers[2] = 10;
+    let counts = Counts::Answers(answers);
+    let value = KpiKind::Nps.value(&counts).unwrap();
+    let m = Measurement {
+        date: Date::new(2026, 1, 1).unwrap(),
+        value,
+        counts: Some(counts),
+    };
+    let header = ["Datum".to_string(), "Score".to_string()];
+    (vec![m], Mapping::guess(Source::Survey, &header))
+}
+
+#[test]
+fn a_kpis_kind_mapping_and_measurements_change_together_and_undo_together() {
+    let map = sample();
+    let k = map.phases[2].kpis[0].id.clone();
+    let (measurements, mapping) = nps_measured();
+    let edited = round_trip(
+        &map,
+        Edit::SetKpiKind {
+            kpi: k.clone(),
+            kind: KpiKind::Nps,
+            mapping: Some(mapping),
+            measurements: measurements.clone(),
+        },
+    );
+    let kpi = &edited.phases[2].kpis[0];
+    assert_eq!((kpi.kind, kpi.measurements.len()), (KpiKind::Nps, 1));
+    assert_eq!(kpi.measurements[0].value, 40.0);
+    // A computed KPI's measurements keep to its kind, whichever edit brings them.
+    let typed = Measurement::typed(Date::new(2026, 2, 1).unwrap(), 99.0);
+    let mut forged = measurements[0].clone();
+    forged.value = 99.0;
+    for edit in [
+        Edit::InsertMeasurement {
+            kpi: k.clone(),
+            index: 1,
+            measurement: typed.clone(),
+        },
+        Edit::InsertMeasurement {
+            kpi: k.clone(),
+            index: 1,
+            measurement: forged.clone(),
+        },
+        Edit::SetMeasurement {
+            kpi: k.clone(),
+            index: 0,
+            measurement: typed.clone(),
+        },
+        Edit::SetMeasurements {
+            kpi: k.clone(),
+            measurements: vec![forged.clone()],
+        },
+        Edit::SetKpiKind {
+            kpi: k.clone(),
+            kind: KpiKind::Number,
+            mapping: None,
+            measurements: measurements.clone(),
+        },
+    ] {
+        let mut attempt = edited.clone();
+        assert_eq!(
+            attempt.apply(edit.clone()),
+            Err(EditError::NotOfKind),
+            "{edit:?}"
+        );
+        assert_eq!(attempt, edited);
+    }
+    // And a typed KPI takes no counts.
+    let mut attempt = map.clone();
+    let edit = Edit::InsertMeasurement {
+        kpi: k,
+        index: 0,
+        measurement: measurements[0].clone(),
+    };
+    assert_eq!(attempt.apply(edit), Err(EditError::NotOfKind));
 }

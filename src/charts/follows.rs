@@ -91,7 +91,8 @@ fn content(edit: &Edit) -> Content {
         | Edit::InsertMeasurement { .. }
         | Edit::RemoveMeasurement { .. }
         | Edit::SetMeasurement { .. }
-        | Edit::SetMeasurements { .. } => Content::Figures,
+        | Edit::SetMeasurements { .. }
+        | Edit::SetKpiKind { .. } => Content::Figures,
         Edit::InsertPhase { .. }
         | Edit::RemovePhase { .. }
         | Edit::MovePhase { .. }

@@ -3,6 +3,7 @@
 
 mod journey;
 
+use super::loyalty::{KpiKind, Mapping};
 use super::{
     limits, Color, Direction, Emotion, Id, JourneyMap, Kpi, Lane, LaneCard, Library, Measurement,
     Persona, Phase, Reach, Severity, Touchpoint,
@@ -125,6 +126,15 @@ pub enum Edit {
         kpi: Id,
         measurements: Vec<Measurement>,
     },
+    /// How a KPI is measured, with the columns of the file it was last measured from and its
+    /// measurements, which must be of that kind: changing the kind changes what a measurement
+    /// is, and a file measured adds counts and remembers its columns, in one step to undo.
+    SetKpiKind {
+        kpi: Id,
+        kind: KpiKind,
+        mapping: Option<Mapping>,
+        measurements: Vec<Measurement>,
+    },
     SetReach {
         touchpoint: Id,
         reach: Option<Reach>,
@@ -231,6 +241,9 @@ pub enum EditError {
     CurrencyLength(usize),
     /// More votes than [`limits::VOTES`].
     TooManyVotes,
+    /// A measurement that is not of its KPI's kind: a typed value on a computed KPI, or counts
+    /// that do not give the value it holds.
+    NotOfKind,
 }
 
 impl fmt::Display for EditError {
@@ -251,6 +264,7 @@ impl fmt::Display for EditError {
                 limits::TEXT_MAX_CHARS
             ),
             EditError::NotFinite => write!(f, "numbers must be finite"),
+            EditError::NotOfKind => write!(f, "this measurement is not of its KPI's kind"),
             EditError::CurrencyLength(n) => write!(
                 f,
                 "a currency has at most {} characters, this one has {n}",
@@ -299,6 +313,27 @@ fn check_finite(value: Option<f64>) -> Result<()> {
         Some(v) if !v.is_finite() => Err(EditError::NotFinite),
         _ => Ok(()),
     }
+}
+
+/// A measurement of a KPI of `kind`: finite, and for a computed kind, with counts that give
+/// its value.
+fn check_measurement(kind: KpiKind, m: &Measurement) -> Result<()> {
+    check_finite(Some(m.value))?;
+    if kind.fits(m) {
+        Ok(())
+    } else {
+        Err(EditError::NotOfKind)
+    }
+}
+
+fn check_measurements(kind: KpiKind, list: &[Measurement]) -> Result<()> {
+    if list.len() > limits::MEASUREMENTS_PER_KPI {
+        return Err(EditError::TooMany {
+            what: "measurements per KPI",
+            max: limits::MEASUREMENTS_PER_KPI,
+        });
+    }
+    list.iter().try_for_each(|m| check_measurement(kind, m))
 }
 
 fn check_room<T>(list: &[T], index: usize, what: &'static str, max: usize) -> Result<()> {
@@ -565,7 +600,7 @@ impl JourneyMap {
                 index,
                 measurement,
             } => {
-                check_finite(Some(measurement.value))?;
+                check_measurement(self.kpi_kind(&kpi)?, &measurement)?;
                 let list = self.measurements_mut(&kpi)?;
                 check_room(
                     list,
@@ -589,19 +624,28 @@ impl JourneyMap {
                 })
             }
             Edit::SetMeasurements { kpi, measurements } => {
-                if measurements.len() > limits::MEASUREMENTS_PER_KPI {
-                    return Err(EditError::TooMany {
-                        what: "measurements per KPI",
-                        max: limits::MEASUREMENTS_PER_KPI,
-                    });
-                }
-                measurements
-                    .iter()
-                    .try_for_each(|m| check_finite(Some(m.value)))?;
+                let kind = self.kpi_kind(&kpi)?;
+                check_measurements(kind, &measurements)?;
                 let old = std::mem::replace(self.measurements_mut(&kpi)?, measurements);
                 Ok(Edit::SetMeasurements {
                     kpi,
                     measurements: old,
+                })
+            }
+            Edit::SetKpiKind {
+                kpi,
+                kind,
+                mapping,
+                measurements,
+            } => {
+                check_measurements(kind, &measurements)?;
+                let (p, i) = self.locate(&kpi, Kind::Kpi)?;
+                let k = &mut self.phases[p].kpis[i];
+                Ok(Edit::SetKpiKind {
+                    kpi,
+                    kind: std::mem::replace(&mut k.kind, kind),
+                    mapping: std::mem::replace(&mut k.mapping, mapping),
+                    measurements: std::mem::replace(&mut k.measurements, measurements),
                 })
             }
             Edit::SetMeasurement {
@@ -609,7 +653,7 @@ impl JourneyMap {
                 index,
                 measurement,
             } => {
-                check_finite(Some(measurement.value))?;
+                check_measurement(self.kpi_kind(&kpi)?, &measurement)?;
                 let slot = self
                     .measurements_mut(&kpi)?
                     .get_mut(index)
@@ -711,6 +755,11 @@ impl JourneyMap {
         })
     }
 
+    fn kpi_kind(&self, kpi: &str) -> Result<KpiKind> {
+        let (p, i) = self.locate(kpi, Kind::Kpi)?;
+        Ok(self.phases[p].kpis[i].kind)
+    }
+
     fn measurements_mut(&mut self, kpi: &str) -> Result<&mut Vec<Measurement>> {
         let (p, i) = self.locate(kpi, Kind::Kpi)?;
         Ok(&mut self.phases[p].kpis[i].measurements)
@@ -784,6 +833,7 @@ impl Edit {
             | Edit::RemoveMeasurement { kpi: id, .. }
             | Edit::SetMeasurement { kpi: id, .. }
             | Edit::SetMeasurements { kpi: id, .. }
+            | Edit::SetKpiKind { kpi: id, .. }
             | Edit::RemoveItem { id } => vec![item(id)],
             Edit::InsertPhase { phase: p, .. } => vec![Part::PhaseOrder, phase(&p.id)],
             Edit::RemovePhase { phase: id } => vec![Part::PhaseOrder, phase(id)],

@@ -51,7 +51,9 @@ fn weight(edit: &LibraryEdit) -> usize {
             },
             Edit::InsertPersona { persona, .. } => json(persona),
             Edit::InsertLane { cards, .. } => json(cards),
-            Edit::SetMeasurements { measurements, .. } => json(measurements),
+            Edit::SetMeasurements { measurements, .. } | Edit::SetKpiKind { measurements, .. } => {
+                json(measurements)
+            }
             _ => 0,
         },
     };

@@ -161,6 +161,15 @@ impl KpiKind {
         }
     }
 
+    /// Whether `m` is a measurement of this kind: typed without counts, or computed with
+    /// counts that give its value.
+    pub fn fits(self, m: &crate::model::Measurement) -> bool {
+        match &m.counts {
+            None => !self.is_computed(),
+            Some(counts) => self.value(counts) == Some(m.value) && counts.is_consistent(),
+        }
+    }
+
     /// The value `counts` give for this kind; `None` where the counts are of another shape or
     /// their sample is empty (no answers, nothing delivered, no customers before).
     pub fn value(self, counts: &Counts) -> Option<f64> {
