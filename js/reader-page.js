@@ -6,8 +6,9 @@
 // next input when asked (a live room's map, read again at every change) or when its input was
 // small: starting one costs some 50 ms, and one that read a large file keeps the memory it grew
 // to.
-let idle = null;
-function start(load) {
+// One worker kept idle per part ("reader", "analytics").
+const idle = {};
+function start(load, part) {
   return new Promise((resolve) => {
     let worker;
     try {
@@ -24,19 +25,20 @@ function start(load) {
     const timer = setTimeout(() => done(false), load);
     worker.onerror = () => done(false);
     worker.onmessage = ({ data }) => done(data === "ready");
+    worker.postMessage({ part });
   });
 }
 const SMALL = 1024 * 1024;
 
-export async function readOffThread(job, input, limit, load, keep) {
+export async function readOffThread(job, input, limit, load, keep, part = "reader") {
   keep ||= (typeof input === "string" ? input.length : input.size) < SMALL;
-  const worker = (keep && idle) || (await start(load));
-  if (worker === idle) idle = null;
+  const worker = (keep && idle[part]) || (await start(load, part));
+  if (worker === idle[part]) idle[part] = null;
   if (!worker) return "unavailable";
   return new Promise((resolve) => {
     const finish = (result, reusable) => {
       clearTimeout(timer);
-      if (reusable && keep && !idle) idle = worker;
+      if (reusable && keep && !idle[part]) idle[part] = worker;
       else worker.terminate();
       resolve(result);
     };

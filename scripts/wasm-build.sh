@@ -8,8 +8,9 @@
 #   -> the glue's string fast path (scripts/glue-short-strings.mjs) -> short names for what the
 #   main module imports from the glue (scripts/short-import-names.mjs) -> wasm-opt (every module).
 # Beside the app it builds the readers of outside input as a wasm of their own (src/bin/reader.rs)
-# with the Web Worker that runs them (js/reader-worker.js) and the page's side of it
-# (js/reader-page.js): the page reads no file or link itself.
+# and the loyalty analytics as another (src/bin/analytics.rs), with the Web Worker that runs
+# either (js/reader-worker.js) and the page's side of it (js/reader-page.js): the page reads no
+# file or link itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
 # The same flags as above, so the dependencies built there are used as they are; without the
 # split feature, which only the app's pages use.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
-  cargo build "${cargo_profile[@]}" --target "$target" --bin reader
+  cargo build "${cargo_profile[@]}" --target "$target" --bin reader --bin analytics
 
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
@@ -40,9 +41,11 @@ wasm-bindgen "$work/app.wasm" --out-dir "$out" --out-name app --target web \
 # Short strings from the wasm built from their char codes, not through TextDecoder.
 node scripts/glue-short-strings.mjs "$out/app.js"
 node scripts/short-import-names.mjs "$out/app.js" "$out/app_bg.wasm"
-wasm-bindgen "$cargo_target/$target/$profile/reader.wasm" --out-dir "$out" --out-name reader \
-  --target web --no-typescript
-node scripts/wasm-sections.mjs "$out/reader_bg.wasm"
+for worker in reader analytics; do
+  wasm-bindgen "$cargo_target/$target/$profile/$worker.wasm" --out-dir "$out" --out-name "$worker" \
+    --target web --no-typescript
+  node scripts/wasm-sections.mjs "$out/${worker}_bg.wasm"
+done
 cp js/reader-worker.js js/reader-page.js "$out/"
 for file in "$work"/*; do
   [ "$(basename "$file")" = app.wasm ] || cp "$file" "$out/"

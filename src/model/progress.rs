@@ -39,6 +39,12 @@ impl Kpi {
         self.measurements.iter().rev().max_by_key(|m| m.date)
     }
 
+    /// What the latest value rests on, for a computed KPI.
+    pub fn latest_sample(&self) -> Option<crate::model::loyalty::Sample> {
+        let counts = self.latest()?.counts.as_ref()?;
+        self.kind.sample(counts)
+    }
+
     /// Progress of the latest value towards the target; `None` without a target or a measurement.
     pub fn progress(&self) -> Option<Progress> {
         let target = self.target?;

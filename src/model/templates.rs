@@ -1,6 +1,7 @@
 //! Ready-made journeys from the models the trade already uses, each in English and Dutch, and the
 //! catalogue of channels touchpoints are picked from.
 
+use super::loyalty::KpiKind;
 use super::{
     Direction, Emotion, JourneyMap, Kpi, LaneCard, LaneKind, Persona, Phase, Reach, Severity,
     Touchpoint, PHASE_PALETTE,
@@ -9,6 +10,20 @@ use crate::i18n::Lang;
 
 /// English and Dutch.
 type Both = (&'static str, &'static str);
+
+/// How a template's KPI, by its English name, is measured: computed from the shop's exports
+/// where a formula gives it, typed otherwise.
+fn kind_of(name: &str) -> KpiKind {
+    match name {
+        "Net Promoter Score" => KpiKind::Nps,
+        "Customer satisfaction" => KpiKind::Csat5,
+        "E-mail open rate" => KpiKind::OpenRate,
+        "Click-through rate" | "Remarketing click-through rate" => KpiKind::ClickThroughRate,
+        "Repeat purchase ratio" => KpiKind::RepeatPurchaseRate,
+        "Average order value" => KpiKind::AverageOrderValue,
+        _ => KpiKind::Number,
+    }
+}
 
 fn pick((en, nl): Both, lang: Lang) -> &'static str {
     match lang {
@@ -1040,6 +1055,7 @@ impl Template {
                 phase.kpis.push(Kpi {
                     unit: pick(UNITS[unit], lang).into(),
                     direction,
+                    kind: kind_of(name.0),
                     ..Kpi::new(next_id("kpi"), pick(name, lang))
                 });
             }
@@ -1092,7 +1108,17 @@ mod tests {
         assert!(care.phases[3]
             .kpis
             .iter()
-            .any(|k| k.name == "Repeat purchase ratio"));
+            .any(|k| k.name == "Repeat purchase ratio" && k.kind == KpiKind::RepeatPurchaseRate));
+        // Every kind a template names is one the function knows: none is left a number by a typo.
+        let kinds: std::collections::HashSet<KpiKind> = Template::ALL
+            .iter()
+            .flat_map(|t| t.build(Lang::Nl, "t", "T").phases)
+            .flat_map(|p| p.kpis)
+            .map(|k| k.kind)
+            .collect();
+        assert!(kinds.contains(&KpiKind::Nps) && kinds.contains(&KpiKind::Csat5));
+        assert!(kinds.contains(&KpiKind::OpenRate) && kinds.contains(&KpiKind::AverageOrderValue));
+        assert!(kinds.contains(&KpiKind::ClickThroughRate));
 
         let kkk = Template::KijkKiesKoop.build(Lang::Nl, "t", "KKK");
         let names: Vec<_> = kkk.phases.iter().map(|p| p.name.as_str()).collect();

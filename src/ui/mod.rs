@@ -10,6 +10,7 @@ mod import;
 mod lanes;
 mod library;
 mod live;
+mod loyalty;
 mod map;
 mod notices;
 mod page_part;

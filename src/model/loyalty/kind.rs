@@ -170,6 +170,28 @@ impl KpiKind {
         }
     }
 
+    /// `measurements` of another kind as measurements of this one: a typed KPI keeps each value
+    /// and drops the counts; a computed one keeps those whose counts give it a value, derived
+    /// again, and leaves out the rest (typed values have nothing to derive from).
+    pub fn convert(
+        self,
+        measurements: &[crate::model::Measurement],
+    ) -> Vec<crate::model::Measurement> {
+        use crate::model::Measurement;
+        measurements
+            .iter()
+            .filter_map(|m| match (&m.counts, self.is_computed()) {
+                (_, false) => Some(Measurement::typed(m.date, m.value)),
+                (Some(counts), true) => Some(Measurement {
+                    date: m.date,
+                    value: self.value(counts)?,
+                    counts: Some(counts.clone()),
+                }),
+                (None, true) => None,
+            })
+            .collect()
+    }
+
     /// The value `counts` give for this kind; `None` where the counts are of another shape or
     /// their sample is empty (no answers, nothing delivered, no customers before).
     pub fn value(self, counts: &Counts) -> Option<f64> {
@@ -415,6 +437,37 @@ mod tests {
         assert_eq!(KpiKind::RetentionRate.sample(&o).unwrap().size, 60);
         // A shape the kind does not take gives no value.
         assert_eq!(KpiKind::Nps.value(&o), None);
+    }
+
+    #[test]
+    fn measurements_change_kind_where_their_counts_allow() {
+        use crate::model::{Date, Measurement};
+        let day = Date::new(2026, 1, 1).unwrap();
+        let orders = Counts::Orders(OrderCounts {
+            orders: 4,
+            revenue: 100.0,
+            customers: 2,
+            customers_to_date: 2,
+            ..Default::default()
+        });
+        let measured = Measurement {
+            date: day,
+            value: 2.0,
+            counts: Some(orders),
+        };
+        let typed = Measurement::typed(day, 7.0);
+        let list = [measured.clone(), typed.clone()];
+        let aov = KpiKind::AverageOrderValue.convert(&list);
+        assert_eq!(aov.len(), 1);
+        assert_eq!(aov[0].value, 25.0);
+        assert!(KpiKind::AverageOrderValue.fits(&aov[0]));
+        // Retention needs customers before: there were none.
+        assert!(KpiKind::RetentionRate.convert(&list).is_empty());
+        assert!(KpiKind::Nps.convert(&list).is_empty());
+        assert_eq!(
+            KpiKind::Number.convert(&list),
+            [Measurement::typed(day, 2.0), typed]
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::cells::{self, Decimals};
 use super::columns::{Mapping, Period, Role};
 use super::kind::{Answers, Counts, KpiKind, OrderCounts, Ratio, Source};
 use super::table::{Row, Rows, Table, TableError};
+use crate::model::exchange::quoted;
 use crate::model::{limits, Date, Measurement};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -85,11 +86,18 @@ struct Problems {
 }
 
 impl Problems {
+    /// Notes a problem; texts from the file are cut short, as a cell may hold a megabyte.
     fn add(&mut self, line: usize, column: &str, kind: CellProblemKind) {
         if self.listed.len() < limits::PROBLEMS_LISTED {
+            let kind = match kind {
+                CellProblemKind::Date(v) => CellProblemKind::Date(quoted(&v)),
+                CellProblemKind::Number(v) => CellProblemKind::Number(quoted(&v)),
+                CellProblemKind::Score(v) => CellProblemKind::Score(quoted(&v)),
+                other => other,
+            };
             self.listed.push(CellProblem {
                 line,
-                column: column.to_string(),
+                column: quoted(column),
                 kind,
             });
         } else {

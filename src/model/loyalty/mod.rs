@@ -3,11 +3,14 @@
 //! (`src/bin/analytics.rs`); the page only ever sees counts, never the rows they came from.
 
 pub mod cells;
+pub mod cohorts;
 pub mod columns;
 pub mod forecast;
 pub mod kind;
 pub mod measure;
 pub mod table;
+pub mod words;
+pub mod work;
 
 pub use columns::{Mapping, Period, Role};
 pub use kind::{Answers, Counts, KpiKind, OrderCounts, Ratio, Sample, SampleOf, Source};

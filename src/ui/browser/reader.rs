@@ -3,10 +3,12 @@
 //! or the one kept after a small input or a live room's last change), which is ended when it
 //! takes longer than [`TIME_LIMIT_MS`]. However an input was made — a link inflating to millions
 //! of maps, a file nested a million deep — the page answers throughout and says what happened
-//! within the limit.
+//! within the limit. A shop's export for the loyalty KPIs goes the same way to a worker running
+//! the analytics' wasm (`src/bin/analytics.rs`).
 
 use super::script;
 use crate::i18n::Text;
+use crate::model::loyalty::work as analytics;
 use crate::model::outside::{Job, Outcome};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -44,6 +46,28 @@ pub async fn read(job: Job, input: &JsValue) -> Result<Outcome, ReadError> {
     // after small inputs).
     let keep = job == Job::LiveRoom;
     let job = serde_json::to_string(&job).expect("a job is plain data");
+    let outcome = off_thread("reader", &job, input, keep).await?;
+    serde_json::from_str(&outcome).map_err(|_| ReadError::Unavailable)
+}
+
+/// Runs the loyalty analytics' `job` on a shop's export (a `File`) in its own worker, whose
+/// wasm is fetched the first time: the export's rows never reach the page.
+pub async fn analyse(
+    job: &analytics::Job,
+    file: &JsValue,
+) -> Result<analytics::Outcome, ReadError> {
+    let job = serde_json::to_string(job).expect("a job is plain data");
+    let outcome = off_thread("analytics", &job, file, false).await?;
+    serde_json::from_str(&outcome).map_err(|_| ReadError::Unavailable)
+}
+
+/// The outcome, as JSON, of `job` run on `input` by the worker running `part`'s wasm.
+async fn off_thread(
+    part: &str,
+    job: &str,
+    input: &JsValue,
+    keep: bool,
+) -> Result<String, ReadError> {
     let module = JsFuture::from(script::load("pkg/reader-page.js"))
         .await
         .map_err(|_| ReadError::Unavailable)?;
@@ -57,6 +81,7 @@ pub async fn read(job: Job, input: &JsValue) -> Result<Outcome, ReadError> {
         TIME_LIMIT_MS.into(),
         LOAD_LIMIT_MS.into(),
         keep.into(),
+        part.into(),
     ];
     let promise = read
         .apply(&JsValue::NULL, &args.iter().collect())
@@ -70,6 +95,5 @@ pub async fn read(job: Job, input: &JsValue) -> Result<Outcome, ReadError> {
     js_sys::Reflect::get(&answer, &"outcome".into())
         .ok()
         .and_then(|outcome| outcome.as_string())
-        .and_then(|json| serde_json::from_str(&json).ok())
         .ok_or(ReadError::Unavailable)
 }

@@ -44,11 +44,13 @@ pub fn touchpoint_face(touchpoint: &Touchpoint, lang: Lang) -> impl IntoView {
 pub fn kpi_face(kpi: &Kpi, lang: Lang) -> impl IntoView {
     let progress = kpi.progress();
     let unit = &kpi.unit;
+    let sample = kpi.latest_sample().map(|s| format!(" · {}", s.words(lang)));
     let figures = progress.map(|p| {
         format!(
-            "{} {unit} / {} {unit}",
+            "{} {unit} / {} {unit}{}",
             numbers::format(p.latest, lang),
-            numbers::format(p.target, lang)
+            numbers::format(p.target, lang),
+            sample.unwrap_or_default()
         )
     });
     let (class, symbol, words) = status_chip(progress.map(|p| p.status));

@@ -6,9 +6,11 @@ use crate::ui::editor::card_face::kpi_face;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
 use crate::ui::editor::item_toolbar::ItemToolbar;
+use crate::ui::editor::kpi_kind_select::KpiKindSelect;
 use crate::ui::editor::measurements_editor::MeasurementsEditor;
 use crate::ui::editor::number_input::NumberInput;
 use crate::ui::editor::text_input::TextInput;
+use crate::ui::loyalty::MeasureFromData;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr_signal, use_lang, LangScope};
 use leptos::prelude::*;
@@ -70,6 +72,9 @@ pub fn KpiCard(
     let (baseline, set_baseline) = number(NumberField::Baseline(id.clone()));
     let (target, set_target) = number(NumberField::Target(id.clone()));
     let progress = move || kpi.with(|k| k.as_ref().and_then(Kpi::progress));
+    let kind = Signal::derive(move || kpi.with(|k| k.as_ref().map(|k| k.kind).unwrap_or_default()));
+    // "NPS 28 · 150 answers": a computed value is never shown without what it rests on.
+    let sample = move || kpi.with(|k| k.as_ref().and_then(Kpi::latest_sample));
     let unit = text(|k| &k.unit);
     let progress_view = move || {
         let lang = lang.get();
@@ -88,6 +93,7 @@ pub fn KpiCard(
                         <p>
                             {lang.t(Text::Latest)} ": " <strong>{numbers::format(p.latest, lang)} " " {unit.clone()}</strong>
                             " · " {lang.t(Text::Target)} ": " {numbers::format(p.target, lang)} " " {unit}
+                            {sample().map(|s| format!(" · {}", s.words(lang)))}
                         </p>
                         <div class="bar" aria-hidden="true"><div class="fill" style:width=width></div></div>
                         <p class="status"><span class="symbol" aria-hidden="true">{symbol}</span> {lang.t(status)}
@@ -136,7 +142,9 @@ pub fn KpiCard(
                         <NumberInput value=target label=tr_signal(Text::Target) optional=true on_commit=set_target />
                     </label>
                 </div>
+                <KpiKindSelect kpi=id.clone() />
                 {progress_view}
+                <MeasureFromData kpi=id.clone() kind />
                 <MeasurementsEditor kpi=id.clone() open=measurements_open />
                 <ItemToolbar id=id.clone() element_id=element_id.clone() delete_label=Text::DeleteKpi name />
             </ItemCard>

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::model::{Date, Edit, Id, Measurement, Part};
+use crate::model::{numbers, Date, Edit, Id, Measurement, Part};
 use crate::ui::editor::fold::is_open;
 use crate::ui::editor::measurements_import::MeasurementsImport;
 use crate::ui::editor::number_input::NumberInput;
@@ -24,6 +24,14 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
         .unwrap_or_default()
     });
     let count = move || measurements.with(Vec::len);
+    // A computed KPI's values come from its counts: shown with their sample, never typed.
+    let kind = Memo::new(move |_| {
+        let kpi = kpi.read_value();
+        map.with(Part::Item(kpi.clone()), |m| m.kpi(&kpi).map(|k| k.kind))
+            .flatten()
+            .unwrap_or_default()
+    });
+    let computed = move || kind.get().is_computed();
     let set = move |index: usize, measurement: Measurement| {
         let _ = map.apply(Edit::SetMeasurement {
             kpi: kpi.get_value(),
@@ -56,10 +64,27 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
         };
         let value_label =
             Signal::derive(move || format!("{} {}", lang.get().t(Text::Value), date()));
+        let derived = move || {
+            let lang = lang.get();
+            current().map(|m| {
+                let sample = m.counts.as_ref().and_then(|c| kind.get().sample(c));
+                let value = numbers::format((m.value * 10.0).round() / 10.0, lang);
+                let sample = sample.map(|s| s.words(lang)).unwrap_or_default();
+                view! { <strong>{value}</strong> " " <span class="sample">{sample}</span> }
+            })
+        };
         view! {
             <tr>
-                <td><input type="date" aria-label=tr(Text::Date) prop:value=date on:change=on_date /></td>
-                <td><NumberInput value label=value_label on_commit=on_value /></td>
+                <Show
+                    when=computed
+                    fallback=move || view! {
+                        <td><input type="date" aria-label=tr(Text::Date) prop:value=date on:change=on_date /></td>
+                        <td><NumberInput value label=value_label on_commit=on_value /></td>
+                    }
+                >
+                    <td>{date}</td>
+                    <td>{derived}</td>
+                </Show>
                 <td>
                     <button type="button" class="icon danger" aria-label=move || format!("{} {}", lang.get().t(Text::RemoveMeasurement), date()) on:click=remove>
                         "✕"
@@ -106,6 +131,7 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            <Show when=move || !computed()>
             <form class="add-measurement" on:submit=add>
                 <input type="date" aria-label=tr(Text::Date) prop:value=new_date on:input=move |ev| set_new_date.set(event_target_value(&ev)) />
                 <input
@@ -123,6 +149,7 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
                 <p class="field-error" role="alert">{tr(Text::NotANumber)}</p>
             </Show>
                 <MeasurementsImport kpi=kpi.get_value() />
+            </Show>
             </Show>
         </details>
     }

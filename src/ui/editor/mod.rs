@@ -7,6 +7,7 @@ pub mod fold;
 pub mod item_card;
 pub mod item_toolbar;
 pub mod kpi_card;
+pub mod kpi_kind_select;
 pub mod lane_card;
 pub mod lane_cell;
 pub mod lane_names;

@@ -115,9 +115,12 @@ macro_rules! texts {
         }
 
         #[cfg(test)]
-        const ALL: &[Text] = &[$(Text::$name),*];
+        pub(crate) const ALL: &[Text] = &[$(Text::$name),*];
     };
 }
+
+// The loyalty analytics' texts, in a file of their own.
+mod loyalty;
 
 texts! {
     AppName => "Journey Mapper", "Journey Mapper";
@@ -512,7 +515,7 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_both_languages() {
-        for &text in ALL {
+        for &text in ALL.iter().chain(super::loyalty::ALL) {
             assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
             assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
         }
@@ -531,7 +534,7 @@ mod tests {
 
     #[test]
     fn both_languages_fill_in_the_same_values() {
-        for &text in ALL {
+        for &text in ALL.iter().chain(super::loyalty::ALL) {
             assert_eq!(
                 placeholders(Lang::En.t(text)),
                 placeholders(Lang::Nl.t(text)),

@@ -1,0 +1,136 @@
+use crate::i18n::{Lang, Text};
+use crate::model::csv;
+use crate::model::loyalty::table::MAX_ROWS;
+use crate::model::loyalty::{KpiKind, Mapping, Measured, OrderSummary};
+use crate::model::{limits, numbers, Edit, Id};
+use crate::ui::session::open_map::use_open_map;
+use crate::ui::{tr, use_lang};
+use leptos::prelude::*;
+
+fn summary_words(s: &OrderSummary, lang: Lang) -> String {
+    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let repeat = if s.customers > 0 {
+        100.0 * s.repeat_customers as f64 / s.customers as f64
+    } else {
+        0.0
+    };
+    lang.fill(
+        Text::OrdersSummary,
+        &[
+            ("orders", &s.orders.to_string()),
+            ("customers", &s.customers.to_string()),
+            ("first", &date(s.first)),
+            ("last", &date(s.last)),
+            (
+                "revenue",
+                &numbers::format((s.revenue * 100.0).round() / 100.0, lang),
+            ),
+            ("repeat", &numbers::format(repeat.round(), lang)),
+        ],
+    )
+}
+
+/// A file measured: its periods with their values and samples, the rows it could not use, and
+/// Add, which puts the counts on the KPI with the columns remembered, as one step to undo.
+#[component]
+pub fn MeasuredPreview(
+    kpi: Id,
+    kind: Signal<KpiKind>,
+    measured: Measured,
+    mapping: Mapping,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let map = use_open_map();
+    let lang = use_lang();
+    let existing = map
+        .with_untracked(|m| m.kpi(&kpi).map(|k| k.measurements.clone()))
+        .flatten()
+        .unwrap_or_default();
+    let merged = csv::merge_within_limit(&existing, &measured.found);
+    let (not_added, set_not_added) = signal(false);
+    let addable = merged.is_ok() && !measured.found.is_empty();
+    let add = {
+        let (kpi, merged, mapping) = (kpi.clone(), merged.clone(), mapping.clone());
+        move |_| {
+            let Ok(measurements) = merged.clone() else {
+                return;
+            };
+            let kind = kind.get_untracked();
+            let edit = Edit::SetKpiKind {
+                kpi: kpi.clone(),
+                kind,
+                mapping: Some(mapping.clone()),
+                measurements,
+            };
+            match map.apply(edit) {
+                Ok(_) => on_done.run(()),
+                Err(_) => set_not_added.set(true),
+            }
+        }
+    };
+    let rows = measured
+        .found
+        .clone()
+        .into_iter()
+        .map(|m| {
+            let kind = kind.get_untracked();
+            let sample = m.counts.as_ref().and_then(|c| kind.sample(c));
+            let value = (m.value * 10.0).round() / 10.0;
+            view! {
+                <tr>
+                    <td>{m.date.to_string()}</td>
+                    <td>{move || numbers::format(value, lang.get())}</td>
+                    <td>{move || sample.map(|s| s.words(lang.get()))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let count = measured.found.len().to_string();
+    let over_limit = merged.as_ref().err().map(|o| {
+        let values = [
+            ("existing", o.existing.to_string()),
+            ("count", o.count.to_string()),
+            ("max", limits::MEASUREMENTS_PER_KPI.to_string()),
+        ];
+        move || {
+            let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            lang.get().fill(Text::MeasurementsOverLimit, &values)
+        }
+    });
+    let problems = measured.problems.clone();
+    let more = measured.more_problems;
+    let beyond = measured.beyond;
+    let summary = measured.summary.clone();
+    view! {
+        <div class="csv-preview" role="status">
+            {summary.map(|s| view! { <p>{move || summary_words(&s, lang.get())}</p> })}
+            {over_limit.map(|text| view! { <p class="field-error" role="alert">{text}</p> })}
+            {addable.then(|| view! { <p>{move || lang.get().fill(Text::PeriodsReady, &[("count", &count)])}</p> })}
+            <table class="measured">
+                <thead><tr>
+                    <th scope="col">{tr(Text::Date)}</th>
+                    <th scope="col">{tr(Text::Value)}</th>
+                    <th scope="col">{tr(Text::SampleSize)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {beyond.map(|line| view! {
+                <p class="field-error">{move || lang.get().fill(Text::RowsBeyond, &[("max", &MAX_ROWS.to_string()), ("line", &line.to_string())])}</p>
+            })}
+            {(!problems.is_empty()).then(|| view! {
+                <p>{tr(Text::RowsLeftOut)}</p>
+                <ul class="problems">
+                    {problems.iter().map(|p| { let p = p.clone(); view! { <li>{move || p.message(lang.get())}</li> } }).collect_view()}
+                    {(more > 0).then(|| view! { <li>{move || lang.get().fill(Text::ProblemMoreProblems, &[("count", &more.to_string())])}</li> })}
+                </ul>
+            })}
+            <Show when=move || not_added.get()>
+                <p class="field-error" role="alert">{tr(Text::MeasurementsNotAdded)}</p>
+            </Show>
+            <div class="row-actions">
+                {addable.then(|| view! { <button type="button" on:click=add>{tr(Text::AddMeasurements)}</button> })}
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(Text::Cancel)}</button>
+            </div>
+        </div>
+    }
+}
