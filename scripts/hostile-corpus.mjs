@@ -1,4 +1,4 @@
-// The hostile corpus (issue 35): files, links and measurements files shaped to hurt the app's
+// The hostile corpus (issue 35): files, links, measurements files and shop exports shaped to hurt the app's
 // readers, each with what the page must say of it. tests/e2e/hostile.spec.js runs every entry
 // against the release build; run as a script, this writes them into tests/hostile/ to try by
 // hand (the large ones are left out of git: they are made again in a second).
@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import { deflateRawSync } from "node:zlib";
 
 /** Kinds: `file` is picked as a journey-map file, `link` opened as a share link's payload,
- * `measurements` picked as a KPI's measurements file. `says` is what the page must show;
+ * `measurements` picked as a KPI's measurements file, `export` picked as a shop's order export
+ * on a KPI measured from data. `says` is what the page must show;
  * `preview` marks a file that is read (and then cancelled), `addable` measurements that can be
  * added (the rest cannot). */
 const MB = 1024 * 1024;
@@ -22,6 +23,7 @@ const REFUSED = "This file was not imported. Nothing has changed.";
 const TOO_MANY = "more than 10000 entries, more than any journey map has";
 const TOO_DEEP = "nested far too deeply to be a journey map";
 const NEWER = "made by a newer version of the app";
+const ORDERS = "Bestelnummer;Klant;Besteldatum;Totaal\n";
 
 /** A small valid map (version 2) whose texts hold what Unicode can put in a file. */
 export function unicodeMap() {
@@ -98,6 +100,17 @@ export function corpus() {
     { name: "measurements-of-9-mb.csv", kind: "measurements", contents: "date,value\n" + repeat("2026-01-01,1", 700_000, "\n"), says: ["the file goes on past the 10000 rows this app reads"], addable: true },
     { name: "measurements-one-long-line.csv", kind: "measurements", contents: "2026-01-01;" + "9".repeat(9 * MB), says: [/row 1: .* is not a number/] },
     { name: "measurements-binary.csv", kind: "measurements", contents: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]), says: ["This is not a text file"] },
+    // A shop's export dropped on a KPI measured from orders; `measure`: its columns are mapped
+    // (guessed) and Measure is clicked before the message.
+    { name: "export-empty.csv", kind: "export", contents: "", says: ["This file is empty."] },
+    { name: "export-binary.csv", kind: "export", contents: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]), says: ["This is not a text file"] },
+    { name: "export-a-map.json", kind: "export", contents: mapFile(unicodeMap()), says: ["This is not a table"] },
+    { name: "export-600-columns.csv", kind: "export", contents: Array.from({ length: 600 }, (_, i) => `c${i}`).join(",") + "\n", says: ["This is not a table"] },
+    { name: "export-cell-of-9-mb.csv", kind: "export", measure: true, contents: `${ORDERS}1;anna;${"9".repeat(9 * MB)};5\n`, says: [/line 2, column “Besteldatum”: “9{20,}…” is not a date/] },
+    { name: "export-unclosed-quote.csv", kind: "export", measure: true, contents: ORDERS + '1;"anna;2026-01-01;5\n' + repeat("2;bram;2026-01-02;6", 100_000, "\n"), says: [/line 2, column “Besteldatum”: empty/] },
+    { name: "export-200000-bad-dates.csv", kind: "export", measure: true, contents: ORDERS + Array.from({ length: 200_000 }, (_, i) => `${i};k${i};gisteren;5`).join("\n"), says: ["and 199900 more problems"] },
+    { name: "export-utf16.csv", kind: "export", contents: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${ORDERS}1;anna;03-01-2026;5\n`, "utf16le")]), says: ["Which column holds what?"] },
+    { name: "export-formula-headers.csv", kind: "export", measure: true, contents: '=HYPERLINK("http://x");<img src=x onerror=alert(1)>;Besteldatum;Totaal\n1;a;2026-01-05;5\n', says: ["<img src=x onerror=alert(1)>", "Choose a column for every role."] },
   ];
 }
 

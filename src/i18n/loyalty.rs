@@ -54,6 +54,10 @@ texts! {
     SampleOrder => "1 order", "1 bestelling";
     SampleCustomer => "1 customer", "1 klant";
     DataTooSlow => "Reading this was stopped after 1.5 seconds: the file holds more than is read here. Nothing has changed. Export a shorter period.", "Het lezen is na 1,5 seconde gestopt: het bestand bevat meer dan hier wordt gelezen. Er is niets veranderd. Exporteer een kortere periode.";
+    Counts => "Counts", "Aantallen";
+    RatePart => "Part (e.g. conversions)", "Deel (bijv. conversies)";
+    RateWhole => "Whole (e.g. visits)", "Geheel (bijv. bezoeken)";
+    RateCountsInvalid => "Type a date and two whole numbers, the part no larger than the whole.", "Typ een datum en twee gehele getallen, het deel niet groter dan het geheel.";
     SampleSize => "Sample", "Steekproef";
     SmallSample => "small sample", "kleine steekproef";
     KindChangeRemoved => "{count} measurements were not of this kind and were removed: Undo brings them back.", "{count} metingen waren niet van deze soort en zijn verwijderd: Ongedaan maken brengt ze terug.";
@@ -80,6 +84,9 @@ texts! {
     PerQuarter => "quarter", "kwartaal";
     MeasureNow => "Measure", "Meten";
     ChooseEveryColumn => "Choose a column for every role.", "Kies voor elke rol een kolom.";
+    PeriodReady => "1 period measured; a period you already have gets the file's counts.", "1 periode gemeten; een periode die je al hebt krijgt de aantallen uit het bestand.";
+    PeriodsMeasured => "Periods measured", "Gemeten periodes";
+    ChangeColumns => "Change columns", "Kolommen wijzigen";
     PeriodsReady => "{count} periods measured; a period you already have gets the file's counts.", "{count} periodes gemeten; een periode die je al hebt krijgt de aantallen uit het bestand.";
     OrdersSummary => "{orders} orders by {customers} customers, {first} to {last}; revenue {revenue}; {repeat}% of the customers ordered more than once.", "{orders} bestellingen van {customers} klanten, {first} tot {last}; omzet {revenue}; {repeat}% van de klanten bestelde meer dan eens.";
     CellEmpty => "line {line}, column “{column}”: empty", "regel {line}, kolom “{column}”: leeg";
@@ -91,7 +98,7 @@ texts! {
     CellMoreThanWhole => "line {line}, column “{column}”: more than were delivered", "regel {line}, kolom “{column}”: meer dan er zijn afgeleverd";
     RowsBeyond => "The file goes on past {max} rows, from line {line}: those rows were not read.", "Het bestand gaat door na {max} rijen, vanaf regel {line}: die rijen zijn niet gelezen.";
     RefusedEmpty => "This file is empty.", "Dit bestand is leeg.";
-    RefusedNotATable => "This is not a table: its first row needs at least two columns, separated by commas, semicolons or tabs.", "Dit is geen tabel: de eerste rij heeft minstens twee kolommen nodig, gescheiden door komma's, puntkomma's of tabs.";
+    RefusedNotATable => "This is not a table read here: its first row needs from 2 to 500 columns, separated by commas, semicolons or tabs.", "Dit is geen tabel die hier wordt gelezen: de eerste rij heeft 2 tot 500 kolommen nodig, gescheiden door komma's, puntkomma's of tabs.";
     RefusedNothing => "No row of this file could be used.", "Geen rij van dit bestand was bruikbaar.";
     DataFileTooLarge => "This file is larger than 50 MB, more than is read here. Export a shorter period.", "Dit bestand is groter dan 50 MB, meer dan hier wordt gelezen. Exporteer een kortere periode.";
     NewFileColumns => "This file's columns differ from last time's: check them below.", "De kolommen van dit bestand wijken af van de vorige keer: controleer ze hieronder.";

@@ -197,14 +197,24 @@ pub fn kpis(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
                 number_field(kpi.baseline, sep),
                 number_field(kpi.target, sep),
             ];
+            let kind = text_field(lang.t(kpi.kind.label()), sep);
             if kpi.measurements.is_empty() {
-                rows.push([fixed.clone(), vec![String::new(), String::new()]].concat());
+                let empty = vec![String::new(); 4];
+                rows.push([fixed.clone(), empty, vec![kind.clone()]].concat());
             }
             for m in &kpi.measurements {
+                let sample = m.counts.as_ref().and_then(|c| kpi.kind.sample(c));
+                let counts = m.counts.as_ref().map(|c| c.describe()).unwrap_or_default();
                 rows.push(
                     [
                         fixed.clone(),
-                        vec![m.date.to_string(), number_field(Some(m.value), sep)],
+                        vec![
+                            m.date.to_string(),
+                            number_field(Some(m.value), sep),
+                            number_field(sample.map(|s| s.size as f64), sep),
+                            text_field(&counts, sep),
+                            kind.clone(),
+                        ],
                     ]
                     .concat(),
                 );
@@ -220,6 +230,9 @@ pub fn kpis(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
         Text::Target,
         Text::Date,
         Text::Value,
+        Text::SampleSize,
+        Text::Counts,
+        Text::MeasuredAs,
     ];
     file(&header, rows, sep, lang)
 }
@@ -566,7 +579,7 @@ mod tests {
         let lines: Vec<&str> = comma.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "\u{feff}Phase,KPI,Unit,Better when,Baseline,Target,Date,Value"
+            "\u{feff}Phase,KPI,Unit,Better when,Baseline,Target,Date,Value,Sample,Counts,Measured as"
         );
         assert!(lines[1].starts_with("Phase 1,KPI 0,"), "{}", lines[1]);
         assert!(lines[1].contains(",1.5,"), "{}", lines[1]);
@@ -578,6 +591,37 @@ mod tests {
         let semi = kpis(&map, Separator::Semicolon, Lang::Nl);
         assert!(semi.contains(";1,5;"), "decimal comma with semicolons");
         assert!(semi.contains("Nulmeting"));
+    }
+
+    #[test]
+    fn a_computed_kpi_carries_its_sample_and_counts_beside_each_value() {
+        use crate::model::loyalty::{Counts, KpiKind, Ratio};
+        let mut map = generate::map(
+            1,
+            Size {
+                phases: 1,
+                touchpoints: 0,
+                kpis: 1,
+                measurements: 0,
+                ..Size::SMALL
+            },
+        );
+        let kpi = &mut map.phases[0].kpis[0];
+        kpi.kind = KpiKind::OpenRate;
+        kpi.measurements = vec![Measurement {
+            date: Date::parse("2026-01-01").unwrap(),
+            value: 25.0,
+            counts: Some(Counts::Ratio(Ratio {
+                part: 250,
+                whole: 1000,
+            })),
+        }];
+        let text = kpis(&map, Separator::Semicolon, Lang::Nl);
+        let row = text.split("\r\n").nth(1).unwrap();
+        assert!(
+            row.ends_with(";2026-01-01;25;1000;part=250 whole=1000;Openratio e-mail"),
+            "{row}"
+        );
     }
 
     #[test]

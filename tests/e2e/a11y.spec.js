@@ -37,10 +37,19 @@ test("axe finds nothing in the editor on a full template map, with progress show
   await editCard(kpi);
   await kpi.getByRole("textbox", { name: "Target" }).fill("30");
   await kpi.getByRole("textbox", { name: "Target" }).press("Enter");
+  // Measured from an order export: the mapping step and the preview are checked too.
+  const zone = kpi.getByRole("region", { name: "Measure from data" });
+  const orders = "Bestelnummer;Klant;Besteldatum;Totaal\n1;anna;03-01-2026;10\n2;bram;15-01-2026;20\n3;anna;02-02-2026;30\n";
+  await zone.getByLabel("Choose an order export (CSV)").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(orders) });
+  await expect(zone.getByRole("button", { name: "Measure" })).toBeVisible();
+  await expectNoViolations(page);
+  await zone.getByRole("button", { name: "Measure" }).click();
+  await expect(zone.getByRole("button", { name: "Add measurements" })).toBeVisible();
+  await expectNoViolations(page);
+  await zone.getByRole("button", { name: "Add measurements" }).click();
+  await expect(kpi).toContainText("On track");
+  await expect(kpi).toContainText("1 customer (small sample)");
   await kpi.getByText(/^Measurements/).click();
-  await kpi.getByLabel("Value", { exact: true }).fill("12");
-  await kpi.getByRole("button", { name: "Add measurement" }).click();
-  await expect(kpi).toContainText("Behind");
   const email = care.getByRole("group", { name: /^Touchpoint: E-mail with labels/ });
   await editCard(email);
   await email.getByText("Description").click();

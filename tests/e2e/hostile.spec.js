@@ -86,6 +86,30 @@ for (const entry of entries.filter((e) => e.kind === "measurements")) {
   });
 }
 
+for (const entry of entries.filter((e) => e.kind === "export")) {
+  test(`export ${entry.name}: its message in time, the page answering, storage untouched`, async ({ page }) => {
+    await templateMap(page);
+    await saved(page);
+    const card = kpi(phase(page, 4), "Repeat purchase ratio");
+    await editCard(card);
+    const zone = card.getByRole("region", { name: "Measure from data" });
+    const before = await stored(page);
+    const worst = await heartbeat(page);
+    let start = Date.now();
+    await zone.getByLabel("Choose an order export (CSV)").setInputFiles(entry.path);
+    if (entry.measure) {
+      await expect(zone.getByRole("button", { name: "Measure" })).toBeVisible();
+      expect(Date.now() - start, `${entry.name}: its columns`).toBeLessThan(2000);
+      start = Date.now();
+      await zone.getByRole("button", { name: "Measure" }).click();
+    }
+    await expectSaid(zone, entry.says, start, entry.name);
+    expect(await worst()).toBeLessThan(LONGEST_BLOCK_MS);
+    await expect(zone.getByRole("button", { name: "Add measurements" })).toHaveCount(0);
+    expect(await stored(page)).toEqual(before);
+  });
+}
+
 test("a slow input is stopped and refused in time, and the next file reads", async ({ page }) => {
   await libraryWithAMap(page);
   const before = await stored(page);

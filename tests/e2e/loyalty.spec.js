@@ -134,3 +134,31 @@ test("bad exports are named by line and column, in time, and change nothing", as
   expect(await worst()).toBeLessThan(1000);
   expect(await storedText(page)).toEqual(before);
 });
+
+test("a file Excel saved in Windows-1252 reads, its columns can be changed from the preview, and another kind clears it", async ({ page }) => {
+  await templateMap(page);
+  const card = kpi(phase(page, 4), "Repeat purchase ratio");
+  await editCard(card);
+  const zone = card.getByRole("region", { name: "Measure from data" });
+  // "René" and "€" as Windows-1252 bytes, as Excel on Windows saves "CSV (comma delimited)".
+  const latin = (text) => Buffer.from([...text].map((c) => (c === "€" ? 0x80 : c.charCodeAt(0))));
+  const file = latin("Bestelnummer;Klant;Besteldatum;Totaal\r\n1;René;05-01-2026;€ 1.234\r\n2;René;05-02-2026;€ 2.500\r\n3;Ans;05-04-2026;10\r\n");
+  await zone.getByLabel("Choose an order export (CSV)").setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: file });
+  await expect(zone.getByRole("table", { name: "The file's first rows" })).toContainText("René");
+  await zone.getByRole("button", { name: "Measure" }).click();
+  const preview = zone.getByRole("status");
+  await expect(preview).toContainText("3 orders by 2 customers");
+  // Thousands in a Dutch file: 1.234 is one thousand two hundred and thirty-four.
+  await expect(preview).toContainText("revenue 3744");
+  // March, without orders, has no repeat-purchase rate: no customers to take a share of.
+  await expect(preview).toContainText("3 periods measured");
+  // Focus moved on with the step, into the zone, not back to the page's start.
+  expect(await page.evaluate(() => document.activeElement.closest("section.measure-from-data") !== null)).toBe(true);
+  await zone.getByRole("button", { name: "Change columns" }).click();
+  await zone.getByLabel("Per").selectOption("quarter");
+  await zone.getByRole("button", { name: "Measure" }).click();
+  await expect(preview).toContainText("2 periods measured");
+  // Measured for the repeat-purchase rate, the preview is no preview for another kind.
+  await card.getByLabel("Measured as").selectOption("average_order_value");
+  await expect(zone.getByRole("button", { name: "Add measurements" })).toHaveCount(0);
+});

@@ -14,8 +14,9 @@ test("touchpoints and KPIs export as CSV with a BOM, in the chosen separator", a
   await page.getByRole("button", { name: "Export", exact: true }).click();
   await page.getByLabel("CSV separator").selectOption("semicolon");
   const kpis = await download(page, "KPIs as CSV");
-  expect(kpis.text.startsWith("\ufeffPhase;KPI;Unit;Better when;Baseline;Target;Date;Value\r\n")).toBe(true);
-  expect(kpis.text).toContain("Do;Cart abandonment;%;lower;;;;\r\n");
+  expect(kpis.text.startsWith("\ufeffPhase;KPI;Unit;Better when;Baseline;Target;Date;Value;Sample;Counts;Measured as\r\n")).toBe(true);
+  expect(kpis.text).toContain("Do;Cart abandonment;%;lower;;;;;;;A number\r\n");
+  expect(kpis.text).toContain("Care;Repeat purchase ratio;%;higher;;;;;;;Repeat-purchase rate\r\n");
 
   // The pain points and opportunities, most votes first, for a backlog.
   const backlog = await download(page, "Pain points and opportunities as CSV");
@@ -66,8 +67,8 @@ test("measurements come in from a spreadsheet file after a preview, bad rows nam
   // And out again, with the values as they came in.
   await page.getByRole("button", { name: "Redo" }).click();
   const out = await download(page, "KPIs as CSV");
-  expect(out.text).toContain("Do,Conversion rate,%,higher,,3,2026-01-31,2.5\r\n");
-  expect(out.text).toContain("Do,Conversion rate,%,higher,,3,2026-02-28,3.25\r\n");
+  expect(out.text).toContain("Do,Conversion rate,%,higher,,3,2026-01-31,2.5,,,A number\r\n");
+  expect(out.text).toContain("Do,Conversion rate,%,higher,,3,2026-02-28,3.25,,,A number\r\n");
 });
 
 test("the Mermaid export is accepted by Mermaid's own parser", async ({ page, context }) => {

@@ -52,7 +52,7 @@ test("a workshop is captured from a template: lane cards added, rated, voted, mo
   // Everything is stored, and the export is version 2 with the cards in it.
   await saved(page);
   const file = JSON.parse((await exportFile(page, "Export as JSON")).text);
-  expect(file.version).toBe(2);
+  expect(file.version).toBe(3);
   const painLane = file.map.lanes.find((l) => l.kind === "pain_points").id;
   const texts = file.map.phases[0].cards[painLane].map((c) => c.text);
   expect(texts).toEqual(expect.arrayContaining(["Cannot find the opening hours", "Prices without VAT"]));
@@ -200,7 +200,7 @@ test("a map stored by the first release opens as it was, its lanes hidden, kept 
   await expect(page.locator(".lane-card")).toHaveCount(0);
   await expect(page.locator(".lanes-panel summary")).toContainText("0 of 5 shown");
   const stored = await storedMap(page, "first");
-  expect(stored.schema).toBe(2);
+  expect(stored.schema).toBe(3);
   expect(stored.map.lanes.map((l) => l.shown)).toEqual([false, false, false, false, false]);
   const versions = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("journey-mapper/version/")));
   expect(versions).toHaveLength(1);

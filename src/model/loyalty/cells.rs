@@ -1,22 +1,72 @@
 //! A cell of a shop's export read as what its column holds: a date, an amount, a count or a
 //! score, in the ways web shops, survey tools and spreadsheets in English and Dutch write them.
+//! Where a cell could mean two things (`1.234`, `03/04/2026`) the column decides, from its
+//! other cells; a cell that is still unclear is a problem, never a guess.
 
 use crate::model::Date;
 
-/// The date a cell starts with: `2026-01-31`, `2026-01-31T10:00:00Z`, `2026-01-31 10:00:00
-/// +0100` (as shops export timestamps), or day-month-year as Dutch spreadsheets and survey
-/// tools write it (`31-01-2026`, `31/1/2026 14:05`, `31.01.2026`). Month-first dates are not
-/// read: `03/04/2026` is the 3rd of April.
-pub fn date(cell: &str) -> Option<Date> {
-    let day = cell.split([' ', 'T']).next()?;
-    Date::parse(day).or_else(|| {
-        let mut parts = day.split(['-', '/', '.']);
-        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || d.len() > 2 || m.len() > 2 {
-            return None;
+/// The earliest year read: anything before is a typing slip, not a shop's order.
+const FIRST_YEAR: u16 = 1900;
+
+/// How a column writes its dates' day and month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DayMonth {
+    /// `31-01-2026`, as Dutch spreadsheets and most of the world write it.
+    #[default]
+    DayFirst,
+    /// `1/31/2026`, as American exports (Google Forms in the US) write it.
+    MonthFirst,
+}
+
+impl DayMonth {
+    /// Month-first where a cell of `cells` can only be read so (`1/31/2026`) and none only the
+    /// other way; day-first otherwise.
+    pub fn guess<'a>(cells: impl IntoIterator<Item = &'a str>) -> Self {
+        let (mut day_first, mut month_first) = (false, false);
+        for cell in cells {
+            if let Some((a, b, _)) = parts(cell) {
+                day_first |= a > 12;
+                month_first |= b > 12;
+            }
         }
-        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-    })
+        if month_first && !day_first {
+            DayMonth::MonthFirst
+        } else {
+            DayMonth::DayFirst
+        }
+    }
+}
+
+/// The three numbers of a date written with `-`, `/` or `.` and the year last.
+fn parts(cell: &str) -> Option<(u8, u8, u16)> {
+    let day = cell.split([' ', 'T']).next()?;
+    let mut parts = day.split(['-', '/', '.']);
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+}
+
+/// The date a cell starts with: `2026-01-31`, `2026-01-31T10:00:00Z`, `2026-01-31 10:00:00
+/// +0100` (as shops export timestamps), or day and month before the year (`31-01-2026`,
+/// `31/1/2026 14:05`, `31.01.2026`) in the order `order` says. Years before 1900 are not read.
+pub fn date(cell: &str, order: DayMonth) -> Option<Date> {
+    let cell = cell.trim_matches(|c: char| c.is_whitespace() || is_mark(c));
+    let day = cell.split([' ', 'T']).next()?;
+    let date = Date::parse(day).or_else(|| {
+        let (a, b, y) = parts(cell)?;
+        match order {
+            DayMonth::DayFirst => Date::new(y, b, a),
+            DayMonth::MonthFirst => Date::new(y, a, b),
+        }
+    })?;
+    (date.year >= FIRST_YEAR).then_some(date)
+}
+
+/// Direction marks and other invisible format characters a copy from a web page may carry.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// How a file writes an amount's decimals, guessed from its cells before any is read: `1.234`
@@ -29,8 +79,9 @@ pub enum Decimals {
 
 impl Decimals {
     /// The decimal mark `cells` use: the one followed by one or two digits at a cell's end,
-    /// counted over the cells; a point where they do not tell.
-    pub fn guess<'a>(cells: impl IntoIterator<Item = &'a str>) -> Self {
+    /// counted over the cells; where they do not tell, a comma in a file separated by
+    /// semicolons (as Dutch spreadsheets write them) and a point otherwise.
+    pub fn guess<'a>(cells: impl IntoIterator<Item = &'a str>, separator: u8) -> Self {
         let (mut points, mut commas) = (0, 0);
         for cell in cells {
             let cell = cell.trim_end_matches(|c: char| !c.is_ascii_digit());
@@ -44,7 +95,7 @@ impl Decimals {
                 _ => {}
             }
         }
-        if commas > points {
+        if commas > points || (commas == points && separator == b';') {
             Decimals::Comma
         } else {
             Decimals::Point
@@ -56,49 +107,70 @@ impl Decimals {
 /// sums stay exact enough and finite.
 pub const MAX_AMOUNT: f64 = 1e12;
 
-/// An amount: `12.50`, `€ 1.234,56`, `-19,95` (a refund), `1,234.56 EUR`, `(12.50)`. Currency
-/// signs, codes and spaces around it are passed by; `None` if what is left is not a number or
-/// beyond [`MAX_AMOUNT`].
+/// An amount: `12.50`, `€ 1.234,56`, `-19,95` (a refund), `1,234.56 EUR`, `(12.50)`,
+/// `€ 1.000,-`. The last `.` or `,` is the decimal mark where the cell shows it (both marks
+/// in it, or not three digits after it: `1,5`); only `1.234` and `1,234` follow `decimals`.
+/// Currency signs and codes are passed by; `None` if what is left is not a number or beyond
+/// [`MAX_AMOUNT`].
 pub fn amount(cell: &str, decimals: Decimals) -> Option<f64> {
-    let cell = cell.trim();
+    let cell = cell.trim().replace(['\u{2212}', '\u{2013}'], "-");
     let (cell, negative) = match cell.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
-        Some(inner) => (inner, true),
+        Some(inner) => (inner.to_string(), true),
         None => (cell, false),
     };
+    // `1.000,-`: whole euros, as Dutch prices are written.
+    let cell = cell
+        .strip_suffix(",-")
+        .or_else(|| cell.strip_suffix(".-"))
+        .unwrap_or(&cell);
     let core =
         cell.trim_matches(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | ',')));
-    let (thousands, mark) = match decimals {
-        Decimals::Point => (',', '.'),
-        Decimals::Comma => ('.', ','),
-    };
-    let mut plain = String::with_capacity(core.len());
-    for c in core.chars() {
-        match c {
-            c if c == thousands => {}
-            c if c == mark => plain.push('.'),
-            // A space or apostrophe between thousands (`1 234`, `1'234`).
-            ' ' | '\u{a0}' | '\'' => {}
-            c => plain.push(c),
-        }
-    }
-    if plain.is_empty() || core.len() + 8 < cell.len() {
+    if core.is_empty() || core.len() + 8 < cell.len() {
         return None;
     }
-    let value: f64 = plain.parse().ok().filter(|v: &f64| v.abs() <= MAX_AMOUNT)?;
+    let plain: String = core
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\''))
+        .collect();
+    let last = plain.rfind(['.', ',']);
+    let mark = last.map(|at| {
+        let after = plain.len() - at - 1;
+        let both = plain.contains('.') && plain.contains(',');
+        match plain.as_bytes()[at] {
+            m if both || after != 3 => m,
+            _ if decimals == Decimals::Comma => b',',
+            _ => b'.',
+        }
+    });
+    let number: String = plain
+        .chars()
+        .filter_map(|c| match c {
+            '.' | ',' if Some(c as u8) == mark => Some('.'),
+            '.' | ',' => None,
+            c => Some(c),
+        })
+        .collect();
+    // A mark that was taken as the decimal one must be the last: `1.234.567` has none.
+    if mark.is_some() && number.matches('.').count() > 1 {
+        return None;
+    }
+    let value: f64 = number
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.abs() <= MAX_AMOUNT)?;
     Some(if negative { -value } else { value })
 }
 
-/// A count: a whole number, not negative, written with or without thousands separators.
+/// A count: a whole number, not negative, its thousands grouped by `.`, `,`, spaces or
+/// apostrophes or not at all. `1.5` is not a count.
 pub fn count(cell: &str) -> Option<u64> {
-    let plain: String = cell
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\''))
-        .collect();
-    if plain.is_empty() || !plain.bytes().all(|b| b.is_ascii_digit()) {
+    let cell = cell.trim();
+    let groups: Vec<&str> = cell.split(['.', ',', ' ', '\u{a0}', '\'']).collect();
+    let grouped = groups.iter().skip(1).all(|g| g.len() == 3) && !groups[0].is_empty();
+    if !grouped || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    plain.parse().ok()
+    groups.concat().parse().ok()
 }
 
 /// A score from 0 to 10: a whole number, possibly written `9.0` or `9,0` as spreadsheets do.
@@ -125,8 +197,9 @@ mod tests {
             "31-01-2026",
             "31/1/2026 14:05",
             "31.01.2026",
+            "\u{200f}31-01-2026",
         ] {
-            assert_eq!(date(cell), d, "{cell}");
+            assert_eq!(date(cell, DayMonth::DayFirst), d, "{cell}");
         }
         for cell in [
             "",
@@ -135,9 +208,31 @@ mod tests {
             "yesterday",
             "1/31/2026",
             "31-01-2026-1",
+            "0001-02-01",
         ] {
-            assert_eq!(date(cell), None, "{cell}");
+            assert_eq!(date(cell, DayMonth::DayFirst), None, "{cell}");
         }
+        assert_eq!(date("1/31/2026", DayMonth::MonthFirst), d);
+        assert_eq!(
+            date("1/5/2026", DayMonth::MonthFirst),
+            Date::new(2026, 1, 5)
+        );
+    }
+
+    #[test]
+    fn a_column_of_month_first_dates_is_read_so_and_an_unclear_one_day_first() {
+        assert_eq!(
+            DayMonth::guess(["1/5/2026", "1/13/2026"]),
+            DayMonth::MonthFirst
+        );
+        assert_eq!(
+            DayMonth::guess(["1/5/2026", "13/1/2026"]),
+            DayMonth::DayFirst
+        );
+        assert_eq!(
+            DayMonth::guess(["1/5/2026", "2026-01-31"]),
+            DayMonth::DayFirst
+        );
     }
 
     #[test]
@@ -149,23 +244,37 @@ mod tests {
         assert_eq!(amount("-19,95", Comma), Some(-19.95));
         assert_eq!(amount("(12.50)", Point), Some(-12.5));
         assert_eq!(amount("€ -5", Comma), Some(-5.0));
+        assert_eq!(amount("\u{2212}5", Comma), Some(-5.0));
+        assert_eq!(amount("€ 1.000,-", Comma), Some(1000.0));
+        // Only a mark with three digits after it follows the file; the rest show which they are.
+        assert_eq!(amount("1.234", Comma), Some(1234.0));
+        assert_eq!(amount("1.234", Point), Some(1.234));
+        assert_eq!(amount("1.234,56", Point), Some(1234.56));
+        assert_eq!(amount("1,5", Point), Some(1.5));
+        assert_eq!(amount("1,234,567", Point), Some(1_234_567.0));
+        assert_eq!(amount("1.234.567", Point), None);
         assert_eq!(amount("", Point), None);
         assert_eq!(amount("free", Point), None);
         assert_eq!(amount("12.5.3", Point), None);
         assert_eq!(amount("1e400", Point), None);
         assert_eq!(amount("2000000000000", Point), None);
         assert_eq!(amount("see the attached invoice for 12", Point), None);
-        assert_eq!(Decimals::guess(["12,50", "3", "1.234,00"]), Comma);
-        assert_eq!(Decimals::guess(["12.50", "1,234.00"]), Point);
-        assert_eq!(Decimals::guess(["12", "1.234"]), Point);
+        assert_eq!(Decimals::guess(["12,50", "3", "1.234,00"], b','), Comma);
+        assert_eq!(Decimals::guess(["12.50", "1,234.00"], b';'), Point);
+        assert_eq!(Decimals::guess(["12", "1.234"], b','), Point);
+        assert_eq!(Decimals::guess(["1.234", "2.500"], b';'), Comma);
     }
 
     #[test]
     fn counts_and_scores() {
         assert_eq!(count("12.345"), Some(12345));
         assert_eq!(count("1,000"), Some(1000));
+        assert_eq!(count("1 000 000"), Some(1_000_000));
+        assert_eq!(count("1.5"), None);
+        assert_eq!(count("1.50"), None);
         assert_eq!(count("-3"), None);
         assert_eq!(count("n/a"), None);
+        assert_eq!(count(""), None);
         assert_eq!(score("9"), Some(9));
         assert_eq!(score("10,0"), Some(10));
         assert_eq!(score("11"), None);

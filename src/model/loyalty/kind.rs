@@ -292,6 +292,27 @@ pub enum Counts {
 }
 
 impl Counts {
+    /// The counts in a line of text, named as in the exchange format: `9=20 10=10` (answers by
+    /// score, those given), `part=12 whole=100`, `orders=120 revenue=5400.5 …`.
+    pub fn describe(&self) -> String {
+        match self {
+            Counts::Answers(a) => a
+                .answers
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(score, n)| format!("{score}={n}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Counts::Ratio(r) => format!("part={} whole={}", r.part, r.whole),
+            Counts::Orders(o) => format!(
+                "orders={} revenue={} customers={} new_customers={} repeat_customers={} previous_customers={} retained_customers={} customers_to_date={} revenue_to_date={}",
+                o.orders, o.revenue, o.customers, o.new_customers, o.repeat_customers,
+                o.previous_customers, o.retained_customers, o.customers_to_date, o.revenue_to_date
+            ),
+        }
+    }
+
     /// Whether no part is larger than its whole: counts a file may carry, as read from one.
     pub fn is_consistent(&self) -> bool {
         match self {

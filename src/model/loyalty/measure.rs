@@ -2,7 +2,7 @@
 //! row that cannot be used named with its line and column. Only counts leave this module; the
 //! raw rows (customer ids, e-mail addresses) are dropped with the text they came from.
 
-use super::cells::{self, Decimals};
+use super::cells::{self, DayMonth, Decimals};
 use super::columns::{Mapping, Period, Role};
 use super::kind::{Answers, Counts, KpiKind, OrderCounts, Ratio, Source};
 use super::table::{Row, Rows, Table, TableError};
@@ -131,14 +131,37 @@ impl Period {
     }
 }
 
+/// Cells of a column sampled to guess how it writes dates and amounts.
+const SAMPLED: usize = 1000;
+
 /// Reads one row's cells by role, noting a problem for each that cannot be read.
 struct Cells<'h> {
     header: &'h [String],
     places: Vec<usize>,
     today: Date,
+    /// How the date column writes day and month, guessed from its first cells.
+    order: DayMonth,
 }
 
-impl Cells<'_> {
+impl<'h> Cells<'h> {
+    fn new(table: &'h Table, mapping: &Mapping, today: Date) -> Result<Self, Refusal> {
+        let places = mapping.places(&table.header).map_err(Refusal::Unmapped)?;
+        let roles = mapping.source.roles();
+        let date = roles
+            .iter()
+            .position(|r| *r == Role::Date)
+            .map(|n| places[n]);
+        let order = date.map_or(DayMonth::default(), |column| {
+            DayMonth::guess(table.sample(column, SAMPLED).iter().map(String::as_str))
+        });
+        Ok(Cells {
+            header: &table.header,
+            places,
+            today,
+            order,
+        })
+    }
+
     fn cell<'r>(&self, row: &'r Row<'_>, n: usize) -> (&'r str, &str) {
         let place = self.places[n];
         (row.get(place), self.header[place].as_str())
@@ -163,10 +186,12 @@ impl Cells<'_> {
     }
 
     fn date(&self, row: &Row<'_>, n: usize, problems: &mut Problems) -> Option<Date> {
-        self.read(row, n, problems, |cell| match cells::date(cell) {
-            Some(d) if d > self.today => Err(CellProblemKind::Future(d)),
-            Some(d) => Ok(d),
-            None => Err(CellProblemKind::Date(cell.into())),
+        self.read(row, n, problems, |cell| {
+            match cells::date(cell, self.order) {
+                Some(d) if d > self.today => Err(CellProblemKind::Future(d)),
+                Some(d) => Ok(d),
+                None => Err(CellProblemKind::Date(cell.into())),
+            }
         })
     }
 
@@ -192,12 +217,7 @@ pub fn measure(
         TableError::Empty => Refusal::Empty,
         TableError::NotATable => Refusal::NotATable,
     })?;
-    let places = mapping.places(&table.header).map_err(Refusal::Unmapped)?;
-    let cells = Cells {
-        header: &table.header,
-        places,
-        today,
-    };
+    let cells = Cells::new(&table, mapping, today)?;
     let mut problems = Problems::default();
     let (periods, rows, summary) = match mapping.source {
         Source::Survey => {
@@ -210,8 +230,8 @@ pub fn measure(
         }
         Source::Orders => {
             let (book, rows) = OrderBook::read(&table, &cells, &mut problems);
-            let summary = book.summary();
-            (book.per_period(mapping.period), rows, Some(summary))
+            let summary = (!book.orders.is_empty()).then(|| book.summary());
+            (book.per_period(mapping.period), rows, summary)
         }
     };
     let found: Vec<Measurement> = periods
@@ -325,13 +345,8 @@ impl OrderBook {
     fn read(table: &Table, cells: &Cells, problems: &mut Problems) -> (OrderBook, Rows) {
         let total_place = cells.places[3];
         // The decimal mark is guessed from the first thousand totals.
-        let mut sample = Vec::new();
-        table.rows(|row| {
-            if sample.len() < 1000 {
-                sample.push(row.get(total_place).to_string());
-            }
-        });
-        let decimals = Decimals::guess(sample.iter().map(String::as_str));
+        let sample = table.sample(total_place, SAMPLED);
+        let decimals = Decimals::guess(sample.iter().map(String::as_str), table.separator);
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut customers: HashMap<String, u32> = HashMap::new();
         let mut orders = Vec::new();
@@ -386,7 +401,8 @@ impl OrderBook {
         }
     }
 
-    /// The order measures of every period from the first order's to the last's.
+    /// The order measures of every period from the first order's to the last's, those without
+    /// orders too: a month nobody bought in has no customers, not no figure.
     pub fn per_period(&self, period: Period) -> Vec<(i64, Counts)> {
         let Some(first) = self.orders.iter().map(|o| period.index(o.date)).min() else {
             return Vec::new();
@@ -429,9 +445,6 @@ impl OrderBook {
                 c.revenue_to_date = revenue;
                 (first + i as i64, Counts::Orders(c))
             })
-            .filter(
-                |(_, c)| matches!(c, Counts::Orders(o) if o.orders > 0 || o.previous_customers > 0),
-            )
             .collect()
     }
 }
@@ -440,12 +453,7 @@ impl OrderBook {
 /// it cannot be read.
 pub fn order_book(text: &str, mapping: &Mapping, today: Date) -> Option<OrderBook> {
     let table = Table::open(text).ok()?;
-    let places = mapping.places(&table.header).ok()?;
-    let cells = Cells {
-        header: &table.header,
-        places,
-        today,
-    };
+    let cells = Cells::new(&table, mapping, today).ok()?;
     Some(OrderBook::read(&table, &cells, &mut Problems::default()).0)
 }
 
@@ -627,6 +635,26 @@ mod tests {
         let csat = measure(text, KpiKind::Csat5, &mapping, today()).unwrap();
         assert_eq!(csat.problems.len(), 4);
         assert_eq!(csat.problems[0].kind, CellProblemKind::Score("10".into()));
+    }
+
+    #[test]
+    fn what_a_cell_could_mean_two_ways_the_file_decides() {
+        // A Dutch export: thousands with points. An American survey: month first.
+        let text =
+            "Bestelnummer;Klant;Besteldatum;Totaal\n1;a;05-01-2026;1.234\n2;b;06-01-2026;2.500\n";
+        let m = orders(text, KpiKind::AverageOrderValue, Period::Month).unwrap();
+        assert_eq!(counts(&m, 0).revenue, 3734.0);
+        let survey =
+            "Timestamp,How likely are you to recommend us?\n1/5/2026 10:00,9\n1/13/2026,10\n";
+        let mapping = Mapping::guess(Source::Survey, &Table::open(survey).unwrap().header);
+        let m = measure(survey, KpiKind::Nps, &mapping, today()).unwrap();
+        assert_eq!(m.found.len(), 1, "both in January");
+        assert_eq!(m.found[0].date, Date::new(2026, 1, 1).unwrap());
+        // Months with no order between two that have one are there, with no customers.
+        let gap = "order,customer,date,total\n1,a,2026-01-05,5\n2,a,2026-03-05,5\n";
+        let m = orders(gap, KpiKind::Customers, Period::Month).unwrap();
+        let values: Vec<f64> = m.found.iter().map(|f| f.value).collect();
+        assert_eq!(values, [1.0, 0.0, 1.0]);
     }
 
     #[test]

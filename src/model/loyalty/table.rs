@@ -9,12 +9,17 @@ use std::ops::ControlFlow;
 pub const MAX_ROWS: usize = 500_000;
 /// Columns of one file: a shop's order export has about seventy.
 pub const MAX_COLUMNS: usize = 500;
+/// Characters of a header: a survey's question fits.
+pub const MAX_HEADER_CHARS: usize = 1000;
+/// Characters of a cell shown in the mapping step: enough to recognise what a column holds.
+pub const SHOWN_CELL_CHARS: usize = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TableError {
     /// No row with anything in it.
     Empty,
-    /// The first row has fewer than two columns, or more than [`MAX_COLUMNS`]: not a table.
+    /// The first row has fewer than two columns, more than [`MAX_COLUMNS`], or one longer than
+    /// [`MAX_HEADER_CHARS`]; or the text is JSON (whose commas would make it a table of sorts).
     NotATable,
 }
 
@@ -173,13 +178,19 @@ impl<'t> Table<'t> {
             .ok_or(TableError::Empty)?;
         let first_line = 1 + text[..start].iter().filter(|&&b| b == b'\n').count();
         let text = &text[start..];
+        if matches!(text[0], b'{' | b'[') {
+            return Err(TableError::NotATable);
+        }
         let separator = separator(text);
         let mut header = Vec::new();
         records(text, first_line, reader(separator), |row| {
             header = (0..row.len()).map(|c| row.get(c).to_string()).collect();
             ControlFlow::Break(())
         });
-        if !(2..=MAX_COLUMNS).contains(&header.len()) {
+        let long = header
+            .iter()
+            .any(|h| h.len() > MAX_HEADER_CHARS && h.chars().count() > MAX_HEADER_CHARS);
+        if long || !(2..=MAX_COLUMNS).contains(&header.len()) {
             return Err(TableError::NotATable);
         }
         Ok(Table {
@@ -211,7 +222,28 @@ impl<'t> Table<'t> {
         Rows { count, beyond }
     }
 
-    /// The first `n` rows under the header, cell by cell, for the mapping step to show.
+    /// The cells of `column` in the first `n` rows under the header, for guessing how the
+    /// column writes its dates or amounts.
+    pub fn sample(&self, column: usize, n: usize) -> Vec<String> {
+        let mut cells = Vec::new();
+        let mut header_passed = false;
+        records(self.text, self.first_line, reader(self.separator), |row| {
+            if !header_passed {
+                header_passed = true;
+                return ControlFlow::Continue(());
+            }
+            cells.push(row.get(column).to_string());
+            if cells.len() == n {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        cells
+    }
+
+    /// The first `n` rows under the header, cell by cell, each cut to [`SHOWN_CELL_CHARS`], for
+    /// the mapping step to show: a cell may hold megabytes.
     pub fn first(&self, n: usize) -> Vec<Vec<String>> {
         let mut rows = Vec::new();
         let mut header_passed = false;
@@ -220,7 +252,11 @@ impl<'t> Table<'t> {
                 header_passed = true;
                 return ControlFlow::Continue(());
             }
-            rows.push((0..row.len()).map(|c| row.get(c).to_string()).collect());
+            let shown = |cell: &str| match cell.char_indices().nth(SHOWN_CELL_CHARS) {
+                Some((end, _)) => format!("{}…", &cell[..end]),
+                None => cell.to_string(),
+            };
+            rows.push((0..row.len()).map(|c| shown(row.get(c))).collect());
             if rows.len() == n {
                 ControlFlow::Break(())
             } else {
@@ -297,6 +333,12 @@ mod tests {
             Table::open("just one column\n1\n2").err(),
             Some(TableError::NotATable)
         );
+        assert_eq!(Table::open("[1, 2, 3]").err(), Some(TableError::NotATable));
+        let long = format!("{},b\n", "a".repeat(MAX_HEADER_CHARS + 1));
+        assert_eq!(Table::open(&long).err(), Some(TableError::NotATable));
+        let wide = format!("a,b\n{},2\n", "x".repeat(9_000_000));
+        let first = Table::open(&wide).unwrap().first(5);
+        assert_eq!(first[0][0].chars().count(), SHOWN_CELL_CHARS + 1);
     }
 
     #[test]

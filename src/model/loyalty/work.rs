@@ -11,6 +11,7 @@ use super::table::{Table, TableError};
 use crate::model::outside;
 use crate::model::Date;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Rows of a file shown in the mapping step.
 pub const PREVIEW_ROWS: usize = 5;
@@ -52,9 +53,35 @@ pub enum Outcome {
     },
 }
 
+/// Windows-1252's characters for the bytes 0x80 to 0x9F (the rest of its upper half is
+/// Latin-1's); the five it leaves undefined read as U+FFFD.
+const CP1252: [char; 32] = [
+    '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+    '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{fffd}',
+    'ž', 'Ÿ',
+];
+
+/// The export as text: UTF-8 or UTF-16 as every reader takes it, or else Windows-1252, in which
+/// Excel on Dutch and English Windows saves "CSV (comma delimited)" (`René`, `€ 12,50`). Bytes
+/// with NUL characters are no text in any of them.
+fn text_of(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    outside::text(bytes).or_else(|| {
+        (!bytes.contains(&0)).then(|| {
+            bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+                    b => char::from(b),
+                })
+                .collect::<String>()
+                .into()
+        })
+    })
+}
+
 /// Runs `job` on the file's `bytes`.
 pub fn run(job: &Job, bytes: &[u8]) -> Outcome {
-    let Some(text) = outside::text(bytes) else {
+    let Some(text) = text_of(bytes) else {
         return Outcome::NotText;
     };
     match job {
@@ -97,4 +124,37 @@ pub fn run_json(job: &str, bytes: &[u8]) -> String {
         Err(_) => Outcome::Refused(Refusal::NothingUsable),
     };
     serde_json::to_string(&outcome).expect("outcomes are plain data with finite numbers")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_excel_saved_in_windows_1252_is_read() {
+        let mut bytes = b"Bestelnummer;Klant;Besteldatum;Totaal\r\n1;Ren".to_vec();
+        bytes.extend([0xe9, b';']);
+        bytes.extend(b"05-01-2026;");
+        bytes.extend([0x80]);
+        bytes.extend(b"12,50\r\n");
+        let Outcome::Preview { rows, .. } = run(
+            &Job::Preview {
+                source: Source::Orders,
+            },
+            &bytes,
+        ) else {
+            panic!("not read");
+        };
+        assert_eq!(rows[0], ["1", "René", "05-01-2026", "€12,50"]);
+        // A file with NUL characters is no text, whichever encoding.
+        assert_eq!(
+            run(
+                &Job::Preview {
+                    source: Source::Orders
+                },
+                b"PK\x03\x04\x00\x00\xff"
+            ),
+            Outcome::NotText
+        );
+    }
 }

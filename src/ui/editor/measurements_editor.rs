@@ -1,8 +1,10 @@
 use crate::i18n::Text;
+use crate::model::loyalty::KpiKind;
 use crate::model::{numbers, Date, Edit, Id, Measurement, Part};
 use crate::ui::editor::fold::is_open;
 use crate::ui::editor::measurements_import::MeasurementsImport;
 use crate::ui::editor::number_input::NumberInput;
+use crate::ui::editor::rate_entry::RateEntry;
 use crate::ui::session::clock::now;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
@@ -149,6 +151,9 @@ pub fn MeasurementsEditor(kpi: Id, open: RwSignal<bool>) -> impl IntoView {
                 <p class="field-error" role="alert">{tr(Text::NotANumber)}</p>
             </Show>
                 <MeasurementsImport kpi=kpi.get_value() />
+            </Show>
+            <Show when=move || kind.get() == KpiKind::Rate>
+                <RateEntry kpi=kpi.get_value() />
             </Show>
             </Show>
         </details>

@@ -18,6 +18,7 @@ pub mod persona_emotions;
 pub mod phase_column;
 pub mod phase_kpi_summary;
 pub mod phase_plan;
+pub mod rate_entry;
 pub mod status_chip;
 pub mod text_input;
 pub mod touchpoint_card;

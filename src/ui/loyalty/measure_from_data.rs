@@ -67,6 +67,35 @@ pub fn MeasureFromData(kpi: Id, kind: Signal<KpiKind>) -> impl IntoView {
     let kpi = StoredValue::new(kpi);
     let step = RwSignal::new(Step::Idle);
     let file = StoredValue::new_local(None::<web_sys::File>);
+    // The file's header and first rows, to map its columns again from the preview.
+    let shown = StoredValue::new((Vec::<String>::new(), Vec::<Vec<String>>::new()));
+    // Which read is the latest: a file picked while another is read replaces it.
+    let reads = StoredValue::new(0u32);
+    let next_read = move || {
+        reads.update_value(|n| *n += 1);
+        reads.get_value()
+    };
+    let latest = move |read: u32| reads.get_value() == read;
+    // What was measured for one kind is no preview for another.
+    Effect::new(move |before: Option<KpiKind>| {
+        let now = kind.get();
+        if before.is_some_and(|b| b != now) {
+            next_read();
+            step.set(Step::Idle);
+        }
+        now
+    });
+    // Focus follows the step the user moved on to (not the card's opening), so a keyboard user
+    // lands on what it shows instead of the page's start.
+    let panel = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |first: Option<()>| {
+        let moved_on = !matches!(step.get(), Step::Reading | Step::Idle);
+        if first.is_some() && moved_on {
+            if let Some(panel) = panel.get_untracked() {
+                let _ = panel.focus();
+            }
+        }
+    });
     let today = move || {
         Date::parse(&now()[..10]).unwrap_or(Date {
             year: 9999,
@@ -79,18 +108,22 @@ pub fn MeasureFromData(kpi: Id, kind: Signal<KpiKind>) -> impl IntoView {
             return;
         };
         step.set(Step::Reading);
+        let read = next_read();
         let job = Job::Measure {
             kind: kind.get_untracked(),
             mapping: mapping.clone(),
             today: today(),
         };
         spawn_local(async move {
-            step.set(match reader::analyse(&job, &input.into()).await {
+            let next = match reader::analyse(&job, &input.into()).await {
                 Ok(Outcome::Measured(measured)) => Step::Preview { measured, mapping },
                 Ok(Outcome::Refused(r)) => Step::Refused(refusal(&r)),
                 Ok(_) => Step::Refused(Text::NotText),
                 Err(error) => Step::Refused(failed(error)),
-            });
+            };
+            if latest(read) {
+                step.set(next);
+            }
         });
     };
     let take = move |picked: web_sys::File| {
@@ -103,17 +136,23 @@ pub fn MeasureFromData(kpi: Id, kind: Signal<KpiKind>) -> impl IntoView {
         }
         file.set_value(Some(picked.clone()));
         step.set(Step::Reading);
+        let read = next_read();
         let id = kpi.get_value();
         let remembered = map
             .with_untracked(|m| m.kpi(&id).and_then(|k| k.mapping.clone()))
             .flatten();
         spawn_local(async move {
-            match reader::analyse(&Job::Preview { source }, &picked.into()).await {
+            let outcome = reader::analyse(&Job::Preview { source }, &picked.into()).await;
+            if !latest(read) {
+                return;
+            }
+            match outcome {
                 Ok(Outcome::Preview {
                     header,
                     rows,
                     guess,
                 }) => {
+                    shown.set_value((header.clone(), rows.clone()));
                     let remembered = remembered.filter(|m| m.source == source);
                     match remembered {
                         // The same columns as last time: one drop.
@@ -157,6 +196,14 @@ pub fn MeasureFromData(kpi: Id, kind: Signal<KpiKind>) -> impl IntoView {
             take(picked);
         }
     };
+    // Done with a file (added or cancelled): back to where the next one is picked.
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let done = Callback::new(move |()| {
+        step.set(Step::Idle);
+        if let Some(input) = picker.get_untracked() {
+            let _ = input.focus();
+        }
+    });
     let source = move || kind.get().source();
     let lang = use_lang();
     view! {
@@ -170,20 +217,31 @@ pub fn MeasureFromData(kpi: Id, kind: Signal<KpiKind>) -> impl IntoView {
                 <h4>{tr(Text::MeasureFromData)}</h4>
                 <label class="button-like small">
                     {move || source().map(|s| lang.get().t(pick_text(s)))}
-                    <input class="visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_file />
+                     <input node_ref=picker class="visually-hidden" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_file />
                 </label>
                 <p class="hint">{tr(Text::DataStaysHere)}</p>
+                <div node_ref=panel tabindex="-1" class="measure-step">
                 {move || match step.get() {
                     Step::Idle => ().into_any(),
                     Step::Reading => view! { <p role="status">{tr(Text::ReadingData)}</p> }.into_any(),
                     Step::Refused(text) => view! { <p class="field-error" role="alert">{tr(text)}</p> }.into_any(),
                     Step::Mapping { header, rows, mapping, changed } => view! {
-                        <ColumnMapping header rows mapping changed on_measure=Callback::new(measure) on_cancel=Callback::new(move |()| step.set(Step::Idle)) />
+                        <ColumnMapping header rows mapping changed on_measure=Callback::new(measure) on_cancel=done />
                     }.into_any(),
-                    Step::Preview { measured, mapping } => view! {
-                        <MeasuredPreview kpi=kpi.get_value() kind measured mapping on_done=Callback::new(move |()| step.set(Step::Idle)) />
-                    }.into_any(),
+                    Step::Preview { measured, mapping } => {
+                        let remap = {
+                            let mapping = mapping.clone();
+                            Callback::new(move |()| {
+                                let (header, rows) = shown.get_value();
+                                step.set(Step::Mapping { header, rows, mapping: mapping.clone(), changed: false });
+                            })
+                        };
+                        view! {
+                            <MeasuredPreview kpi=kpi.get_value() kind measured mapping on_done=done on_remap=remap />
+                        }.into_any()
+                    }
                 }}
+                </div>
             </section>
         </Show>
     }

@@ -39,6 +39,8 @@ pub fn MeasuredPreview(
     measured: Measured,
     mapping: Mapping,
     on_done: Callback<()>,
+    /// Back to the mapping step, to change the columns or the period.
+    on_remap: Callback<()>,
 ) -> impl IntoView {
     let map = use_open_map();
     let lang = use_lang();
@@ -105,8 +107,11 @@ pub fn MeasuredPreview(
         <div class="csv-preview" role="status">
             {summary.map(|s| view! { <p>{move || summary_words(&s, lang.get())}</p> })}
             {over_limit.map(|text| view! { <p class="field-error" role="alert">{text}</p> })}
-            {addable.then(|| view! { <p>{move || lang.get().fill(Text::PeriodsReady, &[("count", &count)])}</p> })}
-            <table class="measured">
+            {addable.then(|| {
+                let text = if count == "1" { Text::PeriodReady } else { Text::PeriodsReady };
+                view! { <p>{move || lang.get().fill(text, &[("count", &count)])}</p> }
+            })}
+            <table class="measured" aria-label=tr(Text::PeriodsMeasured)>
                 <thead><tr>
                     <th scope="col">{tr(Text::Date)}</th>
                     <th scope="col">{tr(Text::Value)}</th>
@@ -129,6 +134,7 @@ pub fn MeasuredPreview(
             </Show>
             <div class="row-actions">
                 {addable.then(|| view! { <button type="button" on:click=add>{tr(Text::AddMeasurements)}</button> })}
+                <button type="button" class="secondary" on:click=move |_| on_remap.run(())>{tr(Text::ChangeColumns)}</button>
                 <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(Text::Cancel)}</button>
             </div>
         </div>
