@@ -716,12 +716,17 @@ fn a_kpis_kind_mapping_and_measurements_change_together_and_undo_together() {
         Edit::SetKpiKind {
             kpi: k.clone(),
             kind: KpiKind::Nps,
+            unit: Some(String::new()),
             mapping: Some(mapping),
             measurements: measurements.clone(),
         },
     );
     let kpi = &edited.phases[2].kpis[0];
     assert_eq!((kpi.kind, kpi.measurements.len()), (KpiKind::Nps, 1));
+    assert_eq!(
+        kpi.unit, "",
+        "an NPS is no count: its unit went with the kind, in the same step"
+    );
     assert_eq!(kpi.measurements[0].value, 40.0);
     // A computed KPI's measurements keep to its kind, whichever edit brings them.
     let typed = Measurement::typed(Date::new(2026, 2, 1).unwrap(), 99.0);
@@ -750,6 +755,7 @@ fn a_kpis_kind_mapping_and_measurements_change_together_and_undo_together() {
         Edit::SetKpiKind {
             kpi: k.clone(),
             kind: KpiKind::Number,
+            unit: None,
             mapping: None,
             measurements: measurements.clone(),
         },

@@ -129,9 +129,11 @@ pub enum Edit {
     /// How a KPI is measured, with the columns of the file it was last measured from and its
     /// measurements, which must be of that kind: changing the kind changes what a measurement
     /// is, and a file measured adds counts and remembers its columns, in one step to undo.
+    /// `unit`, where given, becomes the KPI's unit in the same step (an NPS is no "count").
     SetKpiKind {
         kpi: Id,
         kind: KpiKind,
+        unit: Option<String>,
         mapping: Option<Mapping>,
         measurements: Vec<Measurement>,
     },
@@ -635,15 +637,20 @@ impl JourneyMap {
             Edit::SetKpiKind {
                 kpi,
                 kind,
+                unit,
                 mapping,
                 measurements,
             } => {
                 check_measurements(kind, &measurements)?;
+                if let Some(chars) = unit.as_deref().and_then(limits::text_over) {
+                    return Err(EditError::TextLength(chars));
+                }
                 let (p, i) = self.locate(&kpi, Kind::Kpi)?;
                 let k = &mut self.phases[p].kpis[i];
                 Ok(Edit::SetKpiKind {
                     kpi,
                     kind: std::mem::replace(&mut k.kind, kind),
+                    unit: unit.map(|unit| std::mem::replace(&mut k.unit, unit)),
                     mapping: std::mem::replace(&mut k.mapping, mapping),
                     measurements: std::mem::replace(&mut k.measurements, measurements),
                 })

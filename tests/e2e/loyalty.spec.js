@@ -68,7 +68,10 @@ test("a survey export gives NPS per quarter with its answers, on a KPI made NPS"
   await templateMap(page);
   const card = kpi(phase(page, 4), "Number of reviews");
   await editCard(card);
+  await expect(card.getByRole("combobox", { name: "Unit" })).toHaveValue("count");
   await card.getByLabel("Measured as").selectOption("nps");
+  // An NPS is no count: the unit goes with the kind.
+  await expect(card.getByRole("combobox", { name: "Unit" })).toHaveValue("");
   await expect(card.getByText("the percentage of promoters (9 and 10) minus", { exact: false })).toBeAttached();
   const zone = card.getByRole("region", { name: "Measure from data" });
   const answers = ["Submitted At,How likely are you to recommend us to a friend?,Comments"];
@@ -161,4 +164,9 @@ test("a file Excel saved in Windows-1252 reads, its columns can be changed from 
   // Measured for the repeat-purchase rate, the preview is no preview for another kind.
   await card.getByLabel("Measured as").selectOption("average_order_value");
   await expect(zone.getByRole("button", { name: "Add measurements" })).toHaveCount(0);
+  await expect(card.getByRole("combobox", { name: "Unit" })).toHaveValue("EUR");
+  // One step to undo: kind and unit come back together.
+  await page.keyboard.press("Control+z");
+  await expect(card.getByLabel("Measured as")).toHaveValue("repeat_purchase_rate");
+  await expect(card.getByRole("combobox", { name: "Unit" })).toHaveValue("%");
 });

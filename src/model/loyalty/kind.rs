@@ -123,6 +123,22 @@ impl KpiKind {
         }
     }
 
+    /// The unit a KPI of this kind is counted in, for a KPI made of this kind: a share in
+    /// percent, money in the map's `currency`, a score or a count without one; `None` for a
+    /// typed number, whose unit stays the user's.
+    pub fn unit(self, currency: &str) -> Option<String> {
+        use KpiKind::*;
+        match self {
+            Number => None,
+            Csat5 | Csat7 | Csat10 | OpenRate | ClickThroughRate | Rate | RepeatPurchaseRate
+            | RetentionRate => Some("%".into()),
+            AverageOrderValue | RevenuePerCustomer | HistoricClv => Some(currency.into()),
+            Nps | Ces5 | Ces7 | Customers | NewCustomers | ReturningCustomers => {
+                Some(String::new())
+            }
+        }
+    }
+
     /// Whether measurements hold counts and derive their value.
     pub fn is_computed(self) -> bool {
         self != KpiKind::Number

@@ -32,7 +32,10 @@ pub fn KpiKindSelect(kpi: Id) -> impl IntoView {
             return;
         };
         let id = kpi.get_value();
-        let Some(old) = map.with_untracked(|m| m.kpi(&id).cloned()).flatten() else {
+        let Some((old, currency)) = map
+            .with_untracked(|m| m.kpi(&id).cloned().map(|k| (k, m.currency.clone())))
+            .flatten()
+        else {
             return;
         };
         let measurements = new.convert(&old.measurements);
@@ -41,6 +44,7 @@ pub fn KpiKindSelect(kpi: Id) -> impl IntoView {
         let edit = Edit::SetKpiKind {
             kpi: id,
             kind: new,
+            unit: new.unit(&currency),
             mapping,
             measurements,
         };

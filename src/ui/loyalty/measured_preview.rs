@@ -61,6 +61,7 @@ pub fn MeasuredPreview(
             let edit = Edit::SetKpiKind {
                 kpi: kpi.clone(),
                 kind,
+                unit: None,
                 mapping: Some(mapping.clone()),
                 measurements,
             };
