@@ -238,9 +238,11 @@ test("a client that is not the app writes hostile updates: each refused (in time
   const name = () => nodes.get(phaseId).get("fields").get("name").toString();
 
   const hostile = [
-    // Said in time, but the page's Yjs applies the 10 MB update on the page's thread: 0.3 s on
-    // this machine alone, up to a second with the rest of the suite running beside it.
-    ["a text of 10 MB", () => nodes.get(phaseId).get("fields").get("name").insert(0, "x".repeat(10 * 1024 * 1024)), "larger than 10 MB", true, false],
+    // Said, but the 10 MB cross the server twice and the page's Yjs applies them on the page's
+    // thread before the app's reader (in time itself) sees them: 0.3 s on this machine alone,
+    // and once more than 2 s with the rest of the suite running beside it. Within 3 s until Yjs
+    // runs in a worker (issue 35, open).
+    ["a text of 10 MB", () => nodes.get(phaseId).get("fields").get("name").insert(0, "x".repeat(10 * 1024 * 1024)), "larger than 10 MB", true, false, 3000],
     ["a number where a text belongs", () => nodes.get(phaseId).get("fields").set("name", 12345), "expected text, found 12345"],
     // 20,000 cards: twice the most entries a list may hold, twenty times the cards a phase may
     // have. 100,000 were refused and mended the same by hand, but Yjs took the room 20 s to a
@@ -261,11 +263,11 @@ test("a client that is not the app writes hostile updates: each refused (in time
       // machine; the app's own reads take under 0.5 s each). Refused, mended and harmless.
     }, "more than 10000 entries", false, false],
   ];
-  for (const [what, write, says, inTime = true, answering = inTime] of hostile) {
+  for (const [what, write, says, inTime = true, answering = inTime, within = inTime ? 2000 : 30_000] of hostile) {
     const worst = await heartbeat(page);
     const start = Date.now();
     doc.transact(write);
-    const limit = inTime ? 2000 : 30_000;
+    const limit = within;
     // Whoever of the two reads the room first refuses and mends it; the other may then never
     // see what was written (with the 100,000 cards, each read takes a while).
     const said = async () => {
