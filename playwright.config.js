@@ -19,6 +19,13 @@ export default defineConfig({
     serviceWorkers: "block",
     launchOptions: CHROMIUM,
   },
+  // Tests tagged @heavy (shop exports of millions of rows and megabytes, made and read) run
+  // after all the others, so that they never share the machine's two cores with a test that
+  // times the page.
+  projects: [
+    { name: "main", grepInvert: /@heavy/ },
+    { name: "heavy", grep: /@heavy/, dependencies: ["main"] },
+  ],
   webServer: {
     command: `node tests/e2e/serve.mjs dist ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,

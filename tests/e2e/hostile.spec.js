@@ -87,7 +87,7 @@ for (const entry of entries.filter((e) => e.kind === "measurements")) {
 }
 
 for (const entry of entries.filter((e) => e.kind === "export")) {
-  test(`export ${entry.name}: its message in time, the page answering, storage untouched`, async ({ page }) => {
+  test(`export ${entry.name}: its message in time, the page answering, storage untouched @heavy`, async ({ page }) => {
     await templateMap(page);
     await saved(page);
     const card = kpi(phase(page, 4), "Repeat purchase ratio");

@@ -90,7 +90,7 @@ test("a survey export gives NPS per quarter with its answers, on a KPI made NPS"
   await expect(card.getByText("Measurements (2)")).toBeVisible();
 });
 
-test("bad exports are named by line and column, in time, and change nothing", async ({ page }) => {
+test("bad exports are named by line and column, in time, and change nothing @heavy", async ({ page }) => {
   await templateMap(page);
   const card = kpi(phase(page, 4), "Repeat purchase ratio");
   await editCard(card);
