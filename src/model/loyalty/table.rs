@@ -87,17 +87,16 @@ fn reader(separator: u8) -> Reader {
     ReaderBuilder::new().delimiter(separator).build()
 }
 
-/// Reads records from `text` with `reader`, calling `each` with every one that is not blank.
-/// Stops where `each` breaks; returns how many rows it saw.
+/// Reads records from `text` with `reader`, calling `each` with every one that is not blank,
+/// until `each` breaks.
 fn records(
     text: &[u8],
     first_line: usize,
     mut reader: Reader,
     mut each: impl FnMut(Row<'_>) -> ControlFlow<()>,
-) -> usize {
+) {
     let (mut fields, mut ends) = (vec![0u8; 4096], vec![0usize; 64]);
     let (mut out, mut end, mut consumed) = (0, 0, 0);
-    let mut seen = 0;
     // The line a record starts on: newlines counted up to its first byte, past blank lines.
     let (mut counted, mut line) = (0, first_line);
     let mut start_line = |start: usize| {
@@ -119,26 +118,9 @@ fn records(
         out += written;
         end += ended;
         match result {
-            ReadRecordResult::InputEmpty if consumed < text.len() => {}
-            ReadRecordResult::InputEmpty => {
-                // Tells the reader the input has ended, so a last row without a line break counts.
-                let (result, _, written, ended) =
-                    reader.read_record(&[], &mut fields[out..], &mut ends[end..]);
-                out += written;
-                end += ended;
-                if result == ReadRecordResult::Record {
-                    let row = Row {
-                        line: record_line,
-                        fields: &fields[..out],
-                        ends: &ends[..end],
-                    };
-                    if !row.is_empty() {
-                        seen += 1;
-                        let _ = each(row);
-                    }
-                }
-                return seen;
-            }
+            // Past the text's end csv-core is given nothing, which tells it the input has ended:
+            // a last row without a line break is then a record like the others.
+            ReadRecordResult::InputEmpty => {}
             ReadRecordResult::OutputFull => {
                 let len = fields.len();
                 fields.resize(len * 2, 0);
@@ -153,17 +135,14 @@ fn records(
                     fields: &fields[..out],
                     ends: &ends[..end],
                 };
-                if !row.is_empty() {
-                    seen += 1;
-                    if each(row).is_break() {
-                        return seen;
-                    }
+                if !row.is_empty() && each(row).is_break() {
+                    return;
                 }
                 record_line = start_line(consumed);
                 out = 0;
                 end = 0;
             }
-            ReadRecordResult::End => return seen,
+            ReadRecordResult::End => return,
         }
     }
 }
@@ -201,69 +180,64 @@ impl<'t> Table<'t> {
         })
     }
 
+    /// Calls `each` with every row under the header, until it breaks.
+    fn body(&self, mut each: impl FnMut(Row<'_>) -> ControlFlow<()>) {
+        let mut header_passed = false;
+        records(self.text, self.first_line, reader(self.separator), |row| {
+            if header_passed {
+                each(row)
+            } else {
+                header_passed = true;
+                ControlFlow::Continue(())
+            }
+        });
+    }
+
     /// Calls `each` with every row under the header, at most [`MAX_ROWS`] of them; says whether
     /// the file went on beyond that.
     pub fn rows(&self, mut each: impl FnMut(Row<'_>)) -> Rows {
-        let mut header_passed = false;
         let mut count = 0;
         let mut beyond = None;
-        records(self.text, self.first_line, reader(self.separator), |row| {
-            if !header_passed {
-                header_passed = true;
-            } else if count == MAX_ROWS {
+        self.body(|row| {
+            if count == MAX_ROWS {
                 beyond = Some(row.line);
                 return ControlFlow::Break(());
-            } else {
-                count += 1;
-                each(row);
             }
+            count += 1;
+            each(row);
             ControlFlow::Continue(())
         });
         Rows { count, beyond }
     }
 
-    /// The cells of `column` in the first `n` rows under the header, for guessing how the
-    /// column writes its dates or amounts.
-    pub fn sample(&self, column: usize, n: usize) -> Vec<String> {
-        let mut cells = Vec::new();
-        let mut header_passed = false;
-        records(self.text, self.first_line, reader(self.separator), |row| {
-            if !header_passed {
-                header_passed = true;
-                return ControlFlow::Continue(());
-            }
-            cells.push(row.get(column).to_string());
-            if cells.len() == n {
+    /// `take` of each of the first `n` rows under the header.
+    fn first_rows<T>(&self, n: usize, take: impl Fn(&Row<'_>) -> T) -> Vec<T> {
+        let mut taken = Vec::new();
+        self.body(|row| {
+            taken.push(take(&row));
+            if taken.len() == n {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
             }
         });
-        cells
+        taken
+    }
+
+    /// The cells of `column` in the first `n` rows under the header, for guessing how the
+    /// column writes its dates or amounts.
+    pub fn sample(&self, column: usize, n: usize) -> Vec<String> {
+        self.first_rows(n, |row| row.get(column).to_string())
     }
 
     /// The first `n` rows under the header, cell by cell, each cut to [`SHOWN_CELL_CHARS`], for
     /// the mapping step to show: a cell may hold megabytes.
     pub fn first(&self, n: usize) -> Vec<Vec<String>> {
-        let mut rows = Vec::new();
-        let mut header_passed = false;
-        records(self.text, self.first_line, reader(self.separator), |row| {
-            if !header_passed {
-                header_passed = true;
-                return ControlFlow::Continue(());
-            }
-            let shown = |cell: &str| match cell.char_indices().nth(SHOWN_CELL_CHARS) {
-                Some((end, _)) => format!("{}…", &cell[..end]),
-                None => cell.to_string(),
-            };
-            rows.push((0..row.len()).map(|c| shown(row.get(c))).collect());
-            if rows.len() == n {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
-        rows
+        let shown = |cell: &str| match cell.char_indices().nth(SHOWN_CELL_CHARS) {
+            Some((end, _)) => format!("{}…", &cell[..end]),
+            None => cell.to_string(),
+        };
+        self.first_rows(n, |row| (0..row.len()).map(|c| shown(row.get(c))).collect())
     }
 }
 
