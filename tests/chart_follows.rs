@@ -3,7 +3,10 @@
 //! data changed must follow the edit, and for every edit that changes one field exactly the
 //! charts whose data changed follow it, so typing where no chart looks redraws nothing.
 
-use journey_mapper::charts::{data, Chart};
+mod common;
+
+use journey_mapper::charts::{customers, data, Chart};
+use journey_mapper::model::loyalty::{CustomerBase, Period};
 use journey_mapper::model::{
     Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, LibraryEdit, Measurement,
     NumberField, Phase, Reach, TextField, Touchpoint,
@@ -53,6 +56,7 @@ enum Shown {
     Trend(Vec<(String, data::Trend)>),
     Coverage(data::Coverage),
     Plan(data::Plan),
+    Customers(Option<Box<CustomerBase>>),
 }
 
 fn shown(chart: Chart, map: &JourneyMap) -> Shown {
@@ -67,6 +71,7 @@ fn shown(chart: Chart, map: &JourneyMap) -> Shown {
         ),
         Chart::Coverage => Shown::Coverage(data::coverage(map)),
         Chart::Plan => Shown::Plan(data::plan(map)),
+        Chart::Customers => Shown::Customers(customers::of(map).map(Box::new)),
     }
 }
 
@@ -184,6 +189,15 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
             vec![Progress, Trend, Plan],
         ),
         (text(F::MapCurrency), vec![Plan]),
+        (
+            Edit::SetCustomerBase {
+                base: Some(Box::new(common::customer_base(
+                    common::SMALL_SHOP,
+                    Period::Month,
+                ))),
+            },
+            vec![Customers],
+        ),
         (text(F::TouchpointTrigger("t1".into())), vec![]),
         (
             Edit::SetNumber {

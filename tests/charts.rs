@@ -2,10 +2,13 @@
 //! reviewed by eye. After an intended change: `UPDATE_SNAPSHOTS=1 cargo test --test charts`, then
 //! look at the changed SVGs before committing them.
 
+mod common;
+
 use journey_mapper::charts::draw::Look;
-use journey_mapper::charts::{data, draw};
+use journey_mapper::charts::{customers, data, draw};
 use journey_mapper::i18n::Lang;
 use journey_mapper::model::generate::{self, Size};
+use journey_mapper::model::loyalty::{CustomerBase, Period};
 use journey_mapper::model::templates::Template;
 use journey_mapper::model::{
     Color, Date, Direction, Emotion, JourneyMap, Kpi, Measurement, Persona,
@@ -342,4 +345,83 @@ fn the_plan_charts_notes_stay_inside_the_chart() {
             assert!(right <= f64::from(W), "{note:?} ends at {right}, past {W}");
         }
     }
+}
+
+/// The customer base of the CDNOW orders (January 1997 to June 1998) as the analytics worker
+/// makes it from the file, per `period`.
+fn cdnow_base(period: Period) -> CustomerBase {
+    common::customer_base(include_str!("data/cdnow-sample-orders.csv"), period)
+}
+
+fn customer_charts(name: &str, base: &Option<CustomerBase>, lang: Lang) {
+    let look = Look { lang, scale: 1.0 };
+    snapshot(&format!("{name}-cohorts"), |a| {
+        customers::cohorts(a, base, look).unwrap()
+    });
+    snapshot(&format!("{name}-customer-base"), |a| {
+        customers::base(a, base, look).unwrap()
+    });
+}
+
+#[test]
+fn the_customer_base_charts() {
+    let month = cdnow_base(Period::Month);
+    assert!(month.is_consistent());
+    customer_charts("normal", &Some(month), Lang::En);
+    customer_charts("normal-nl", &Some(cdnow_base(Period::Quarter)), Lang::Nl);
+    customer_charts("empty", &None, Lang::En);
+}
+
+#[test]
+fn the_cohort_table_counts_what_the_file_says() {
+    let base = Some(cdnow_base(Period::Month));
+    let (head, rows) = customers::cohorts_table(&base, Lang::En);
+    assert_eq!(rows.len(), 18);
+    assert_eq!(head.len(), 2 + 17);
+    // Worked out here from the file itself: who first bought in January 1997, and which of
+    // them bought again in February.
+    let mut first: std::collections::HashMap<&str, &str> = Default::default();
+    let mut february = std::collections::HashSet::new();
+    for line in include_str!("data/cdnow-sample-orders.csv").lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let month = &cells[2][..7];
+        first.entry(cells[1]).or_insert(month);
+        if month == "1997-02" {
+            february.insert(cells[1]);
+        }
+    }
+    let january: Vec<&&str> = first
+        .iter()
+        .filter(|(_, m)| **m == "1997-01")
+        .map(|(c, _)| c)
+        .collect();
+    let back = january.iter().filter(|c| february.contains(**c)).count();
+    assert_eq!(rows[0][0], "Jan 1997");
+    assert_eq!(rows[0][1], january.len().to_string());
+    let share = (back as f64 / january.len() as f64 * 1000.0).round() / 10.0;
+    assert_eq!(rows[0][2], format!("{share} % ({back})"));
+    // The newest cohort has no later period yet.
+    assert!(rows[17][2..].iter().all(String::is_empty));
+    // The base's table: eighteen months counted, then twelve forecast.
+    let (_, rows) = customers::base_table(&base, Lang::En);
+    assert_eq!(rows.len(), 18 + 12);
+    assert_eq!(rows[0][1], january.len().to_string());
+    assert!(rows[18][1].is_empty() && !rows[18][4].is_empty());
+    assert_eq!(rows[18][0], "Jul 1998");
+}
+
+#[test]
+fn thirty_six_cohorts_at_most_however_long_the_file() {
+    // Five years of a shop: a new customer each week, each buying again two months later.
+    let mut file = String::from("order,customer,date,total\n");
+    let start = Date::new(2020, 1, 1).unwrap().days();
+    for week in 0..260 {
+        let day = Date::from_days(start + week * 7).unwrap();
+        let again = Date::from_days(start + week * 7 + 61).unwrap();
+        file += &format!("a{week},c{week},{day},10\nb{week},c{week},{again},12\n");
+    }
+    let base = common::customer_base(&file, Period::Month);
+    assert_eq!(base.cohorts.starts.len(), 36);
+    assert!(base.is_consistent());
+    customer_charts("long", &Some(base), Lang::En);
 }

@@ -1,6 +1,8 @@
 //! The exchange format: what export writes (version 3), how version 1 and 2 files are read, and
 //! every problem import reports.
 
+mod common;
+
 use journey_mapper::i18n::Lang;
 use journey_mapper::model::csv::{self, Separator};
 use journey_mapper::model::exchange::{self, Imported, Problem};
@@ -135,6 +137,68 @@ fn computed_kpis_without_counts_that_give_a_value_are_refused_by_path() {
     let mut doc = computed();
     doc["map"]["phases"][1]["kpis"][0]["kind"] = json!("loyalty");
     assert!(errors_of(doc)[0].starts_with("map.phases[1].kpis[0].kind: expected a KPI kind"));
+}
+
+#[test]
+fn a_customer_base_travels_in_files_links_and_storage_without_a_customer_id() {
+    let file = "Order ID,Customer ID,Order date,Total\n1,jan@example.nl,2026-01-05,10\n2,jan@example.nl,2026-02-05,12\n3,piet@example.nl,2026-01-09,8\n";
+    let base = common::customer_base(file, Period::Month);
+    let Imported { mut maps, .. } = exchange::import(&computed().to_string()).unwrap();
+    let mut map = maps.remove(0);
+    map.apply(Edit::SetCustomerBase {
+        base: Some(Box::new(base)),
+    })
+    .unwrap();
+    let written = exchange::export_map(&map, None);
+    assert!(!written.contains("example.nl"));
+    assert!(written.contains("\"customer_base\""));
+    assert_eq!(exchange::import(&written).unwrap().maps, [map.clone()]);
+    let link = share::encode(&map, 0).unwrap();
+    assert_eq!(share::decode(&link).unwrap(), map);
+    let stored = entry::encode(3, Some(1), &map);
+    assert_eq!(
+        entry::decode(&stored, &map.id),
+        Decoded::Map {
+            rev: 3,
+            tab: Some(1),
+            map: map.clone()
+        }
+    );
+    // A version 3 file from before the customer base opens without one.
+    let plain = exchange::import(&computed().to_string()).unwrap();
+    assert_eq!(plain.maps[0].customer_base, None);
+}
+
+#[test]
+fn a_customer_base_no_export_could_give_is_refused_by_path() {
+    let base = common::customer_base(common::SMALL_SHOP, Period::Month);
+    for broken in [
+        json!("all of them"),
+        json!({ "mapping": base.mapping, "terms": base.terms }),
+        {
+            let mut b = serde_json::to_value(&base).unwrap();
+            b["cohorts"]["rows"][0]["later"][0] = json!(1_000_000);
+            b
+        },
+        {
+            let mut b = serde_json::to_value(&base).unwrap();
+            b["summary"]["customers"] = json!(1e300);
+            b
+        },
+        {
+            let mut b = serde_json::to_value(&base).unwrap();
+            b["emails"] = json!(["jan@example.nl"]);
+            b
+        },
+    ] {
+        let mut doc = computed();
+        doc["map"]["customer_base"] = broken;
+        let errors = errors_of(doc);
+        assert!(
+            errors[0].starts_with("map.customer_base: expected a customer base"),
+            "{errors:#?}"
+        );
+    }
 }
 
 #[test]

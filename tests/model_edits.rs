@@ -1,7 +1,9 @@
 //! Every edit, applied and then undone by the edit it returned, gives back the map it started from.
 
+mod common;
+
 use journey_mapper::model::generate::{self, Size};
-use journey_mapper::model::loyalty::{Answers, Counts, KpiKind, Mapping, Source};
+use journey_mapper::model::loyalty::{Answers, Counts, KpiKind, Mapping, Period, Source};
 use journey_mapper::model::{
     limits, Color, Date, Direction, Edit, EditError, Emotion, Item, JourneyMap, Kpi, Lane,
     LaneCard, LaneKind, Library, LibraryEdit, Measurement, NumberField, Persona, Phase, TextField,
@@ -776,4 +778,28 @@ fn a_kpis_kind_mapping_and_measurements_change_together_and_undo_together() {
         measurement: measurements[0].clone(),
     };
     assert_eq!(attempt.apply(edit), Err(EditError::NotOfKind));
+}
+
+#[test]
+fn a_customer_base_is_set_and_cleared_in_undoable_steps_and_never_inconsistent() {
+    let map = sample();
+    let base = common::customer_base(common::SMALL_SHOP, Period::Month);
+    let with = round_trip(
+        &map,
+        Edit::SetCustomerBase {
+            base: Some(Box::new(base.clone())),
+        },
+    );
+    assert_eq!(with.customer_base.as_deref(), Some(&base));
+    assert_eq!(round_trip(&with, Edit::SetCustomerBase { base: None }), map);
+    let mut broken = base;
+    broken.cohorts.new[0] += 1;
+    let mut edited = map.clone();
+    assert_eq!(
+        edited.apply(Edit::SetCustomerBase {
+            base: Some(Box::new(broken))
+        }),
+        Err(EditError::NotConsistent)
+    );
+    assert_eq!(edited, map);
 }

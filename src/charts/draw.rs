@@ -20,29 +20,29 @@ pub struct Look {
 }
 
 /// `n` CSS pixels in device pixels.
-fn px(n: u32, k: f64) -> u32 {
+pub(super) fn px(n: u32, k: f64) -> u32 {
     (f64::from(n) * k).round() as u32
 }
 
-const INK: RGBColor = RGBColor(0x1b, 0x1f, 0x24);
-const SOFT: RGBColor = RGBColor(0x4a, 0x55, 0x63);
-const ON_TRACK: RGBColor = RGBColor(0x1f, 0x5f, 0xbf);
-const BEHIND: RGBColor = RGBColor(0xb3, 0x58, 0x06);
+pub(super) const INK: RGBColor = RGBColor(0x1b, 0x1f, 0x24);
+pub(super) const SOFT: RGBColor = RGBColor(0x4a, 0x55, 0x63);
+pub(super) const ON_TRACK: RGBColor = RGBColor(0x1f, 0x5f, 0xbf);
+pub(super) const BEHIND: RGBColor = RGBColor(0xb3, 0x58, 0x06);
 const FONT: &str = "sans-serif";
 
-fn font(size: u32, k: f64) -> TextStyle<'static> {
+pub(super) fn font(size: u32, k: f64) -> TextStyle<'static> {
     (FONT, f64::from(size) * k).into_font().color(&INK)
 }
 
 /// Text centred on its point, in `color`.
-fn centred(size: u32, k: f64, color: &'static RGBColor) -> TextStyle<'static> {
+pub(super) fn centred(size: u32, k: f64, color: &'static RGBColor) -> TextStyle<'static> {
     font(size, k)
         .color(color)
         .pos(Pos::new(HPos::Center, VPos::Center))
 }
 
 /// A friendly line of text in the middle of an empty chart.
-fn empty<DB: DrawingBackend>(
+pub(super) fn empty<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     message: &str,
     k: f64,
@@ -61,7 +61,7 @@ fn rgb(c: crate::model::Color) -> RGBColor {
 }
 
 /// The category (row or column) whose centre is the axis value `v`, if `v` is one.
-fn category(v: f64, count: usize) -> Option<usize> {
+pub(super) fn category(v: f64, count: usize) -> Option<usize> {
     let i = v.round();
     ((v - i).abs() < 0.01 && i >= 0.0 && (i as usize) < count).then_some(i as usize)
 }
@@ -70,7 +70,7 @@ fn category(v: f64, count: usize) -> Option<usize> {
 const CHAR_PX: f64 = 7.5;
 
 /// How many characters fit in `pixels` at the chart's label size.
-fn fit(pixels: f64, k: f64) -> usize {
+pub(super) fn fit(pixels: f64, k: f64) -> usize {
     ((pixels / (CHAR_PX * k)) as usize).max(3)
 }
 
@@ -333,7 +333,7 @@ pub fn progress<DB: DrawingBackend>(
     Ok(())
 }
 
-fn month_names(lang: Lang) -> [&'static str; 12] {
+pub(super) fn month_names(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::En => [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -13,6 +13,9 @@ pub enum Chart {
     Coverage,
     /// The plan's three charts: where the money goes, contact pressure, and votes per phase.
     Plan,
+    /// The customer base's two charts: cohort retention, and customers per period with the
+    /// forecast.
+    Customers,
 }
 
 /// What kind of content an edit changes, as far as charts care.
@@ -36,6 +39,8 @@ enum Content {
     PlanFigures,
     /// Votes on lane cards, and which lane a card is in.
     Votes,
+    /// The shop's customer base, as its order export gave it.
+    CustomerBase,
     /// Texts no chart shows: descriptions, goals, owners, the map's own texts.
     Unshown,
 }
@@ -81,6 +86,7 @@ fn content(edit: &Edit) -> Content {
         | Edit::MoveLane { .. }
         | Edit::ShowLane { .. }
         | Edit::SetSeverity { .. } => Content::Unshown,
+        Edit::SetCustomerBase { .. } => Content::CustomerBase,
         Edit::SetColor { .. } => Content::PhaseColor,
         Edit::SetEmotion { .. } => Content::Emotion,
         Edit::SetDirection { .. } => Content::Direction,
@@ -103,12 +109,13 @@ fn content(edit: &Edit) -> Content {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 5] = [
+    pub const ALL: [Chart; 6] = [
         Chart::Experience,
         Chart::Progress,
         Chart::Trend,
         Chart::Coverage,
         Chart::Plan,
+        Chart::Customers,
     ];
 
     /// What this chart shows, as the functions in [`super::data`] read it.
@@ -143,6 +150,7 @@ impl Chart {
                     | C::PlanFigures
                     | C::Votes
             ),
+            Chart::Customers => matches!(content, C::CustomerBase),
         }
     }
 
@@ -152,7 +160,10 @@ impl Chart {
         match edit {
             LibraryEdit::Map { edit, .. } => self.shows(content(edit)),
             // Charts follow the parts it changed: the map's texts alone are in none of them.
-            LibraryEdit::UpdateMap { parts, .. } => parts.iter().any(|p| *p != Part::MapTexts),
+            LibraryEdit::UpdateMap { parts, .. } => parts.iter().any(|p| match self {
+                Chart::Customers => *p == Part::CustomerBase,
+                _ => !matches!(p, Part::MapTexts | Part::CustomerBase),
+            }),
             LibraryEdit::InsertMap { .. }
             | LibraryEdit::RemoveMap { .. }
             | LibraryEdit::ReplaceMap { .. } => true,

@@ -1,7 +1,9 @@
-//! Charts of a journey: the experience curve, KPI progress, a KPI's trend and channel coverage.
+//! Charts of a journey: the experience curve, KPI progress, a KPI's trend, channel coverage,
+//! the plan, and the customer base (`customers`, its data, drawing and tables in one place).
 //! `data` works out what to show; `draw` draws it on any plotters backend; `tables` writes it
 //! out as text beside the chart; `follows` says which edits reach which chart.
 
+pub mod customers;
 pub mod data;
 pub mod draw;
 mod follows;

@@ -119,7 +119,8 @@ macro_rules! texts {
     };
 }
 
-// The loyalty analytics' texts, in a file of their own.
+// The loyalty analytics' texts and the customer base's, in files of their own.
+mod customers;
 mod loyalty;
 
 texts! {
@@ -450,6 +451,7 @@ texts! {
     ExpectedReach => "\"mass\" or \"personal\", or null", "\"mass\" of \"personal\", of null";
     ExpectedBool => "true or false", "true of false";
     ExpectedKpiKind => "a KPI kind such as \"number\", \"nps\" or \"repeat_purchase_rate\"", "een soort KPI zoals \"number\", \"nps\" of \"repeat_purchase_rate\"";
+    ExpectedCustomerBase => "a customer base as an order export gives it: counts per period and a fitted forecast", "een klantenbestand zoals een bestelexport het geeft: aantallen per periode en een berekende voorspelling";
     ExpectedMapping => "the columns of a survey, order or campaign file, by role", "de kolommen van een enquête-, bestel- of campagnebestand, per rol";
     ExpectedCounts => "counts of the KPI's kind that give a value (answers by score, part and whole, or order counts)", "aantallen van de soort van de KPI die een waarde geven (antwoorden per score, deel en geheel, of bestelaantallen)";
     ExpectedCurrency => "a currency of at most 8 characters, such as \"EUR\"", "een valuta van hoogstens 8 tekens, zoals \"EUR\"";
@@ -515,7 +517,11 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_both_languages() {
-        for &text in ALL.iter().chain(super::loyalty::ALL) {
+        for &text in ALL
+            .iter()
+            .chain(super::loyalty::ALL)
+            .chain(super::customers::ALL)
+        {
             assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
             assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
         }
@@ -534,7 +540,11 @@ mod tests {
 
     #[test]
     fn both_languages_fill_in_the_same_values() {
-        for &text in ALL.iter().chain(super::loyalty::ALL) {
+        for &text in ALL
+            .iter()
+            .chain(super::loyalty::ALL)
+            .chain(super::customers::ALL)
+        {
             assert_eq!(
                 placeholders(Lang::En.t(text)),
                 placeholders(Lang::Nl.t(text)),

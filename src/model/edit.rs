@@ -3,7 +3,7 @@
 
 mod journey;
 
-use super::loyalty::{KpiKind, Mapping};
+use super::loyalty::{CustomerBase, KpiKind, Mapping};
 use super::{
     limits, Color, Direction, Emotion, Id, JourneyMap, Kpi, Lane, LaneCard, Library, Measurement,
     Persona, Phase, Reach, Severity, Touchpoint,
@@ -137,6 +137,11 @@ pub enum Edit {
         mapping: Option<Mapping>,
         measurements: Vec<Measurement>,
     },
+    /// The shop's customer base as its latest order export gave it (its cohorts and forecast),
+    /// or none.
+    SetCustomerBase {
+        base: Option<Box<CustomerBase>>,
+    },
     SetReach {
         touchpoint: Id,
         reach: Option<Reach>,
@@ -246,6 +251,8 @@ pub enum EditError {
     /// A measurement that is not of its KPI's kind: a typed value on a computed KPI, or counts
     /// that do not give the value it holds.
     NotOfKind,
+    /// A customer base whose figures no order export could give.
+    NotConsistent,
 }
 
 impl fmt::Display for EditError {
@@ -267,6 +274,12 @@ impl fmt::Display for EditError {
             ),
             EditError::NotFinite => write!(f, "numbers must be finite"),
             EditError::NotOfKind => write!(f, "this measurement is not of its KPI's kind"),
+            EditError::NotConsistent => {
+                write!(
+                    f,
+                    "these customer figures could not come from one order export"
+                )
+            }
             EditError::CurrencyLength(n) => write!(
                 f,
                 "a currency has at most {} characters, this one has {n}",
@@ -672,6 +685,14 @@ impl JourneyMap {
                     measurement: old,
                 })
             }
+            Edit::SetCustomerBase { base } => {
+                if base.as_ref().is_some_and(|b| !b.is_consistent()) {
+                    return Err(EditError::NotConsistent);
+                }
+                Ok(Edit::SetCustomerBase {
+                    base: std::mem::replace(&mut self.customer_base, base),
+                })
+            }
             edit => self.apply_to_journey(edit),
         }
     }
@@ -799,6 +820,8 @@ pub enum Part {
     Item(Id),
     /// The personas: which there are, and everything about each.
     Personas,
+    /// The shop's customer base: its cohorts and forecast.
+    CustomerBase,
     /// The lanes: which there are, their order, names, and whether they are shown.
     Lanes,
 }
@@ -885,6 +908,7 @@ impl Edit {
             Edit::InsertPersona { emotions, .. } => std::iter::once(Part::Personas)
                 .chain(emotions.iter().map(|(t, _)| item(t)))
                 .collect(),
+            Edit::SetCustomerBase { .. } => vec![Part::CustomerBase],
             Edit::SetText {
                 field: F::LaneName(_),
                 ..

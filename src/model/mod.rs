@@ -23,6 +23,7 @@ mod values;
 pub mod versions;
 mod votes;
 
+use loyalty::CustomerBase;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -126,6 +127,11 @@ pub struct JourneyMap {
     pub personas: Vec<Persona>,
     /// The lanes of cards under every phase, in the order they are shown.
     pub lanes: Vec<Lane>,
+    /// What the shop's last order export said about its customers, in counts and fitted
+    /// parameters: the cohorts, the customer base and its forecast. Before the phases, which
+    /// storage keeps last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_base: Option<Box<CustomerBase>>,
     pub phases: Vec<Phase>,
 }
 
@@ -247,6 +253,7 @@ impl JourneyMap {
             currency: String::new(),
             personas: Vec::new(),
             lanes: Lane::standard(),
+            customer_base: None,
             phases: Vec::new(),
         }
     }

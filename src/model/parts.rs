@@ -30,6 +30,9 @@ impl JourneyMap {
                 push(Part::Lanes);
             }
         }
+        if self.customer_base != other.customer_base {
+            push(Part::CustomerBase);
+        }
         if self.personas != other.personas {
             push(Part::Personas);
         }
@@ -59,12 +62,14 @@ impl JourneyMap {
     }
 }
 
-/// The map's own fields, without its phases, personas and lanes or the time of its last edit.
+/// The map's own fields, without its phases, personas, lanes and customer base or the time of
+/// its last edit.
 fn bare(map: &JourneyMap) -> JourneyMap {
     JourneyMap {
         phases: Vec::new(),
         personas: Vec::new(),
         lanes: Vec::new(),
+        customer_base: None,
         updated_at: String::new(),
         ..map.clone()
     }

@@ -134,6 +134,7 @@ fn without_phases(map: &JourneyMap) -> JourneyMap {
         currency,
         personas,
         lanes,
+        customer_base,
         phases: _,
     } = map;
     JourneyMap {
@@ -146,6 +147,7 @@ fn without_phases(map: &JourneyMap) -> JourneyMap {
         currency: currency.clone(),
         personas: personas.clone(),
         lanes: lanes.clone(),
+        customer_base: customer_base.clone(),
         phases: Vec::new(),
     }
 }

@@ -101,6 +101,7 @@ pub enum Expected {
     Currency,
     KpiKind,
     Mapping,
+    CustomerBase,
     Counts,
 }
 
@@ -180,6 +181,7 @@ impl Expected {
             E::Currency => Text::ExpectedCurrency,
             E::KpiKind => Text::ExpectedKpiKind,
             E::Mapping => Text::ExpectedMapping,
+            E::CustomerBase => Text::ExpectedCustomerBase,
             E::Counts => Text::ExpectedCounts,
         })
     }

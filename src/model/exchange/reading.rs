@@ -6,7 +6,7 @@ use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
     limits,
-    loyalty::{Counts, KpiKind, Mapping},
+    loyalty::{Counts, CustomerBase, KpiKind, Mapping},
     Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind, Measurement,
     Persona, Phase, Reach, Severity, Touchpoint,
 };
@@ -297,6 +297,7 @@ impl Reader {
                 "currency",
                 "personas",
                 "lanes",
+                "customer_base",
                 "phases",
             ],
         );
@@ -333,6 +334,7 @@ impl Reader {
             Self::persona,
         );
         let lanes = self.items(obj, "lanes", path, limits::LANES, false, Self::lane);
+        let customer_base = self.customer_base(obj, path);
         let phases = self.items(obj, "phases", path, limits::PHASES, true, Self::phase);
         Some(JourneyMap {
             id: id?,
@@ -344,8 +346,29 @@ impl Reader {
             currency: currency?,
             personas: personas?,
             lanes: lanes?,
+            customer_base: customer_base?,
             phases: phases?,
         })
+    }
+
+    /// The shop's customer base: absent, or figures one order export could have given.
+    fn customer_base(&mut self, obj: &Object, path: &str) -> Option<Option<Box<CustomerBase>>> {
+        let Some(value) = obj.get("customer_base").filter(|v| !v.is_null()) else {
+            return Some(None);
+        };
+        let base = serde_json::from_value::<CustomerBase>(value.clone())
+            .ok()
+            .filter(|b| {
+                b.is_consistent()
+                    && b.mapping
+                        .columns
+                        .values()
+                        .all(|h| limits::text_over(h).is_none())
+            });
+        if base.is_none() {
+            self.expected(join(path, "customer_base"), Expected::CustomerBase, value);
+        }
+        base.map(|b| Some(Box::new(b)))
     }
 
     fn persona(&mut self, value: &Value, path: &str) -> Option<Persona> {

@@ -211,16 +211,20 @@ impl BgNbd {
     }
 
     /// The purchases a customer with history `h` is expected to make in the next `weeks`
-    /// (FHL 2005, equation 10), with the hypergeometric function in Euler's form, which
-    /// converges fast for customers with many purchases.
+    /// (FHL 2005, equation 10), whose series converges fast for customers with many purchases.
     pub fn expected(&self, h: &History, weeks: f64) -> f64 {
         let BgNbd { r, alpha, a, b } = *self;
         let x = f64::from(h.x);
         let z = weeks / (alpha + h.t + weeks);
         let c = a + b + x - 1.0;
-        let f = hypergeometric(a + b - 1.0 - r, a - 1.0, c, z);
-        let first = c / (a - 1.0) * (1.0 - (1.0 - z).powf(a - 1.0) * f);
-        first * self.alive(h)
+        let mut rest = (1.0 - z).powf(a - 1.0) * hypergeometric(a + b - 1.0 - r, a - 1.0, c, z);
+        if !rest.is_finite() {
+            // Where a and b are very large (every customer about as likely to drop out), that
+            // series overflows before the power brings it back. Euler's transformation gives the
+            // same product with terms that shrink from the start.
+            rest = (1.0 - z).powf(r + x) * hypergeometric(r + x, b + x, c, z);
+        }
+        c / (a - 1.0) * (1.0 - rest) * self.alive(h)
     }
 }
 
@@ -231,7 +235,7 @@ fn hypergeometric(a: f64, b: f64, c: f64, z: f64) -> f64 {
         let n = f64::from(n);
         term *= (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
         sum += term;
-        if term.abs() <= 1e-15 * sum.abs() {
+        if term.abs() <= 1e-15 * sum.abs() || !sum.is_finite() {
             break;
         }
     }
@@ -489,6 +493,15 @@ pub fn forecast(book: &OrderBook, terms: Terms) -> Option<Forecast> {
         values.push((value, n));
     }
     let clv = spend.map(|_| spread(values));
+    // A fit at the edge of what the numbers hold forecasts nothing rather than nonsense.
+    let finite = by_month
+        .iter()
+        .chain([&repeat_purchases, &active])
+        .all(|v| v.is_finite())
+        && clv.is_none_or(|c| c.total.is_finite() && c.p90.is_finite());
+    if !finite {
+        return None;
+    }
     Some(Forecast {
         model,
         spend,

@@ -2,6 +2,7 @@
 //! into per-period counts, and the customer-base forecast. Runs in the analytics worker
 //! (`src/bin/analytics.rs`); the page only ever sees counts, never the rows they came from.
 
+pub mod base;
 pub mod cells;
 pub mod cohorts;
 pub mod columns;
@@ -12,6 +13,7 @@ pub mod table;
 pub mod words;
 pub mod work;
 
+pub use base::CustomerBase;
 pub use columns::{Mapping, Period, Role};
 pub use kind::{Answers, Counts, KpiKind, OrderCounts, Ratio, Sample, SampleOf, Source};
 pub use measure::{

@@ -2,9 +2,10 @@
 //! passed as JSON: a shop's export goes in with a [`Job`], counts and a forecast come out. The
 //! export's rows stay in the worker; only the first few come out, for the mapping step to show.
 
-use super::cohorts::{self, Cohorts};
+use super::base::CustomerBase;
+use super::cohorts;
 use super::columns::Mapping;
-use super::forecast::{self, Forecast, Terms};
+use super::forecast::{self, Terms};
 use super::kind::{KpiKind, Source};
 use super::measure::{self, Measured, Refusal};
 use super::table::{Table, TableError};
@@ -45,12 +46,7 @@ pub enum Outcome {
         guess: Mapping,
     },
     Measured(Measured),
-    Forecast {
-        cohorts: Cohorts,
-        /// `None` where the file has too little to fit the models to (no repeat purchase).
-        forecast: Option<Forecast>,
-        customers: u64,
-    },
+    Forecast(Box<CustomerBase>),
 }
 
 /// Windows-1252's characters for the bytes 0x80 to 0x9F (the rest of its upper half is
@@ -107,11 +103,13 @@ pub fn run(job: &Job, bytes: &[u8]) -> Outcome {
             today,
             terms,
         } => match measure::order_book(&text, mapping, *today) {
-            Some(book) if !book.orders.is_empty() => Outcome::Forecast {
+            Some(book) if !book.orders.is_empty() => Outcome::Forecast(Box::new(CustomerBase {
+                mapping: mapping.clone(),
+                terms: *terms,
+                summary: book.summary(),
                 cohorts: cohorts::of(&book, mapping.period),
                 forecast: forecast::forecast(&book, *terms),
-                customers: u64::from(book.customers),
-            },
+            })),
             _ => Outcome::Refused(Refusal::NothingUsable),
         },
     }

@@ -165,3 +165,27 @@ fn the_order_file_gives_the_published_summary_and_fit() {
     let clv = forecast.clv.unwrap();
     assert!(clv.p10 <= clv.p50 && clv.p50 <= clv.p90 && clv.mean > 0.0);
 }
+
+#[test]
+fn dropout_alike_for_every_customer_still_forecasts() {
+    // A small shop's fit can send a and b to 10⁷ (its customers drop out alike), where the
+    // expectation's first series overflows: it must give what the model gives just short of it.
+    let h = History {
+        x: 2,
+        t_x: 20.0,
+        t: 30.0,
+        mean_spend: 25.0,
+    };
+    let at = |scale: f64| {
+        BgNbd {
+            r: 0.94,
+            alpha: 8.5,
+            a: 1.06 * scale,
+            b: scale,
+        }
+        .expected(&h, 52.0)
+    };
+    let (huge, large) = (at(1.16e7), at(1.16e4));
+    assert!(huge.is_finite() && huge > 0.0, "{huge}");
+    assert!(close(huge, large, 0.001 * large), "{huge} {large}");
+}
