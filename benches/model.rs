@@ -169,7 +169,7 @@ mod loyalty {
     #[divan::bench(sample_count = 10)]
     fn forecast_100k_orders(bencher: Bencher) {
         let (text, mapping, end) = export();
-        let book = measure::order_book(&text, &mapping, end).unwrap();
+        let (book, _) = measure::order_book(&text, &mapping, end).unwrap();
         bencher.bench(|| {
             forecast::forecast(
                 black_box(&book),

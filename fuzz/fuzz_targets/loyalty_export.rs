@@ -35,7 +35,7 @@ fuzz_target!(|input: (u8, bool, &[u8])| {
     let measured = work::run(&Job::Measure { kind, mapping: guess.clone(), today }, bytes);
     round_trip(&measured);
     if let Outcome::Measured(m) = &measured {
-        assert!(m.problems.len() <= limits::PROBLEMS_LISTED);
+        assert!(m.report.problems.len() <= limits::PROBLEMS_LISTED);
         for found in &m.found {
             assert!(kind.fits(found), "{found:?} is not of {kind:?}");
         }

@@ -121,12 +121,15 @@ pub fn cohorts<DB: DrawingBackend>(
             match category(*v, n) {
                 Some(r) if r % every == 0 => {
                     let row = n - 1 - r;
-                    let label = format!(
-                        "{} · {}",
-                        period_name(c.period, c.starts[row], lang),
-                        c.rows[row].customers
-                    );
-                    super::data::shorten(&label, fit(f64::from(label_area) - 10.0 * k, k))
+                    let name = period_name(c.period, c.starts[row], lang);
+                    let label = format!("{name} · {}", c.rows[row].customers);
+                    // Where the customers do not fit beside the period, the table has them.
+                    let room = fit(f64::from(label_area) - 10.0 * k, k);
+                    if label.chars().count() <= room {
+                        label
+                    } else {
+                        super::data::shorten(&name, room)
+                    }
                 }
                 _ => String::new(),
             }
@@ -195,7 +198,31 @@ pub fn base<DB: DrawingBackend>(
         .map(|&a| a as f64)
         .chain(ahead.iter().map(|a| a.1))
         .fold(1.0, f64::max);
-    let legend = px(24, k);
+    let new_color = ON_TRACK.mix(0.45);
+    // The legend's entries, a swatch and a name each, in as many lines as the width needs.
+    let entries: Vec<(Words, ShapeStyle)> = [
+        (Words::KindNewCustomers, new_color.filled()),
+        (Words::KindReturningCustomers, ON_TRACK.filled()),
+        (Words::ExpectedRepeatPurchases, BEHIND.filled()),
+    ]
+    .into_iter()
+    .filter(|(words, _)| *words != Words::ExpectedRepeatPurchases || !ahead.is_empty())
+    .collect();
+    let (w, _) = root.dim_in_pixel();
+    let size = px(10, k) as i32;
+    let width = |words: Words| {
+        size + px(18, k) as i32 + (lang.t(words).chars().count() as f64 * 6.5 * k) as i32
+    };
+    let mut placed = Vec::new();
+    let (mut x, mut line) = (px(16, k) as i32, 0);
+    for (words, style) in entries {
+        if x + width(words) > w as i32 && x > px(16, k) as i32 {
+            (x, line) = (px(16, k) as i32, line + 1);
+        }
+        placed.push((words, style, x, line));
+        x += width(words);
+    }
+    let legend = px(20, k) * (line as u32 + 1) + px(4, k);
     let mut chart = ChartBuilder::on(root)
         .margin(px(12, k))
         .margin_top(px(12, k) + legend)
@@ -225,7 +252,6 @@ pub fn base<DB: DrawingBackend>(
         .label_style(font(12, k))
         .light_line_style(WHITE)
         .draw()?;
-    let new_color = ON_TRACK.mix(0.45);
     for (i, (&active, &new)) in c.active.iter().zip(&c.new).enumerate() {
         let x = i as f64;
         let (lo, hi) = (x - 0.38, x + 0.38);
@@ -262,30 +288,17 @@ pub fn base<DB: DrawingBackend>(
                 .map(|&p| TriangleMarker::new(p, px(5, k), BEHIND.filled())),
         )?;
     }
-    // The legend, one line above the chart: a swatch and a name each.
-    let entries: [(Words, ShapeStyle); 3] = [
-        (Words::KindNewCustomers, new_color.filled()),
-        (Words::KindReturningCustomers, ON_TRACK.filled()),
-        (Words::ExpectedRepeatPurchases, BEHIND.filled()),
-    ];
-    let mut x = px(16, k) as i32;
-    let y = px(14, k) as i32;
-    let size = px(10, k) as i32;
-    for (words, style) in entries {
-        if words == Words::ExpectedRepeatPurchases && ahead.is_empty() {
-            continue;
-        }
+    for (words, style, x, line) in placed {
+        let y = px(14, k) as i32 + line * px(20, k) as i32;
         root.draw(&Rectangle::new(
             [(x, y - size / 2), (x + size, y + size / 2)],
             style,
         ))?;
-        let label = lang.t(words);
         root.draw(&Text::new(
-            label,
+            lang.t(words),
             (x + size + px(6, k) as i32, y - px(7, k) as i32),
             font(12, k).color(&SOFT),
         ))?;
-        x += size + px(18, k) as i32 + (label.chars().count() as f64 * 6.5 * k) as i32;
     }
     Ok(())
 }

@@ -172,3 +172,19 @@ export async function heartbeatFromStart(page) {
   await page.addInitScript(beat);
   return worstGap(page);
 }
+
+// A shop's exports for the loyalty tests.
+/** A CSV file to pick or drop. */
+export const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+
+// Anna buys in January, February and April; Bram in January and (a refund) March; Cor in February.
+export const DUTCH_ORDERS = "Bestelnummer;Klant;Besteldatum;Totaal\r\n"
+  + "1;anna@example.nl;03-01-2026;\"€ 1.000,00\"\r\n"
+  + "2;bram@example.nl;15-01-2026;20,50\r\n"
+  + "3;anna@example.nl;02-02-2026;30\r\n"
+  + "4;cor@example.nl;20-02-2026;40,00\r\n"
+  + "5;bram@example.nl;01-03-2026;-20,50\r\n"
+  + "6;anna@example.nl;01-04-2026;10\r\n";
+
+/** Everything the app keeps in this origin's storage, as one text. */
+export const storedText = (page) => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));

@@ -1,21 +1,7 @@
 // KPIs measured from the shop's own exports, on the release build: an order export and a survey
 // export dropped on the Care phase's KPIs, in English and Dutch formats, their columns mapped
 // and remembered, counts per period added with their samples, nothing of the raw file stored.
-import { test, expect, templateMap, phase, kpi, editCard, saved, heartbeat } from "./fixtures.js";
-
-const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
-
-// Anna buys in January, February and April; Bram in January and (a refund) March; Cor in February.
-const DUTCH_ORDERS = "Bestelnummer;Klant;Besteldatum;Totaal\r\n"
-  + "1;anna@example.nl;03-01-2026;\"€ 1.000,00\"\r\n"
-  + "2;bram@example.nl;15-01-2026;20,50\r\n"
-  + "3;anna@example.nl;02-02-2026;30\r\n"
-  + "4;cor@example.nl;20-02-2026;40,00\r\n"
-  + "5;bram@example.nl;01-03-2026;-20,50\r\n"
-  + "6;anna@example.nl;01-04-2026;10\r\n";
-
-/** Everything the app keeps in this origin's storage, as one text. */
-const storedText = (page) => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));
+import { test, expect, templateMap, phase, kpi, editCard, saved, heartbeat, csv, DUTCH_ORDERS, storedText } from "./fixtures.js";
 
 test("an order export measures the repeat-purchase rate per month, and next month's export is one drop", async ({ page }) => {
   await templateMap(page);
@@ -42,6 +28,12 @@ test("an order export measures the repeat-purchase rate per month, and next mont
   await expect(preview.getByRole("row", { name: /2026-02-01/ })).toContainText("2 customers (small sample)");
   await zone.getByRole("button", { name: "Add measurements" }).click();
   await expect(card.getByText("Measurements (4)")).toBeVisible();
+  // The map's loyalty scorecard judges buying behaviour by it: April's value, its sample, the trend.
+  const buying = page.getByRole("region", { name: "Loyalty scorecard" }).getByRole("listitem").filter({ hasText: "Buying behaviour" });
+  await expect(buying).toContainText("Care · Repeat purchase ratio");
+  await expect(buying).toContainText("100 %");
+  await expect(buying).toContainText("1 customer (small sample)");
+  await expect(buying).toContainText("Since 2026-01-01: 0 → 50 → 100 → 100");
   await saved(page);
   let stored = await storedText(page);
   expect(stored).not.toContain("example.nl");

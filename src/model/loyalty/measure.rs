@@ -51,6 +51,15 @@ pub enum Refusal {
     WrongSource,
 }
 
+impl From<TableError> for Refusal {
+    fn from(e: TableError) -> Self {
+        match e {
+            TableError::Empty => Refusal::Empty,
+            TableError::NotATable => Refusal::NotATable,
+        }
+    }
+}
+
 /// An order export's whole file in a few figures, shown before its measurements are added.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrderSummary {
@@ -63,11 +72,9 @@ pub struct OrderSummary {
     pub repeat_customers: u64,
 }
 
-/// A file measured for one KPI.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Measured {
-    /// One per period with data, dated the period's first day, value derived from the counts.
-    pub found: Vec<Measurement>,
+/// How the reading of a file went: its rows, and those it could not use.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
     /// At most [`limits::PROBLEMS_LISTED`], in the order of the file.
     pub problems: Vec<CellProblem>,
     /// Problems beyond those listed.
@@ -75,6 +82,25 @@ pub struct Measured {
     pub rows: usize,
     /// The line where the file went on past [`super::table::MAX_ROWS`].
     pub beyond: Option<usize>,
+}
+
+impl Report {
+    fn of(problems: Problems, rows: Rows) -> Self {
+        Report {
+            problems: problems.listed,
+            more_problems: problems.more,
+            rows: rows.count,
+            beyond: rows.beyond,
+        }
+    }
+}
+
+/// A file measured for one KPI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    /// One per period with data, dated the period's first day, value derived from the counts.
+    pub found: Vec<Measurement>,
+    pub report: Report,
     pub summary: Option<OrderSummary>,
 }
 
@@ -213,10 +239,7 @@ pub fn measure(
     if kind.source() != Some(mapping.source) {
         return Err(Refusal::WrongSource);
     }
-    let table = Table::open(text).map_err(|e| match e {
-        TableError::Empty => Refusal::Empty,
-        TableError::NotATable => Refusal::NotATable,
-    })?;
+    let table = Table::open(text).map_err(Refusal::from)?;
     let cells = Cells::new(&table, mapping, today)?;
     let mut problems = Problems::default();
     let (periods, rows, summary) = match mapping.source {
@@ -251,10 +274,7 @@ pub fn measure(
     }
     Ok(Measured {
         found,
-        problems: problems.listed,
-        more_problems: problems.more,
-        rows: rows.count,
-        beyond: rows.beyond,
+        report: Report::of(problems, rows),
         summary,
     })
 }
@@ -449,12 +469,24 @@ impl OrderBook {
     }
 }
 
-/// The order book of `text` read by `mapping`, for the forecast and the cohorts; `None` where
-/// it cannot be read.
-pub fn order_book(text: &str, mapping: &Mapping, today: Date) -> Option<OrderBook> {
-    let table = Table::open(text).ok()?;
-    let cells = Cells::new(&table, mapping, today).ok()?;
-    Some(OrderBook::read(&table, &cells, &mut Problems::default()).0)
+/// The order book of `text` read by `mapping`, for the forecast and the cohorts, with the rows
+/// it could not use; refused where no order could be read.
+pub fn order_book(
+    text: &str,
+    mapping: &Mapping,
+    today: Date,
+) -> Result<(OrderBook, Report), Refusal> {
+    if mapping.source != Source::Orders {
+        return Err(Refusal::WrongSource);
+    }
+    let table = Table::open(text).map_err(Refusal::from)?;
+    let cells = Cells::new(&table, mapping, today)?;
+    let mut problems = Problems::default();
+    let (book, rows) = OrderBook::read(&table, &cells, &mut problems);
+    if book.orders.is_empty() && problems.listed.is_empty() {
+        return Err(Refusal::NothingUsable);
+    }
+    Ok((book, Report::of(problems, rows)))
 }
 
 #[cfg(test)]
@@ -521,7 +553,7 @@ mod tests {
             (6, 3, 2)
         );
         assert_eq!(summary.first, Date::new(2026, 1, 3));
-        assert!(m.problems.is_empty());
+        assert!(m.report.problems.is_empty());
     }
 
     #[test]
@@ -548,7 +580,7 @@ mod tests {
         let m = orders(text, KpiKind::Customers, Period::Month).unwrap();
         assert_eq!(counts(&m, 0).orders, 2);
         assert_eq!(
-            m.problems,
+            m.report.problems,
             [CellProblem {
                 line: 5,
                 column: "Name".into(),
@@ -566,9 +598,9 @@ mod tests {
         }
         let m = orders(&text, KpiKind::Customers, Period::Month).unwrap();
         assert_eq!(m.found.len(), 1);
-        assert_eq!(m.problems.len(), limits::PROBLEMS_LISTED);
-        assert_eq!(m.more_problems, 204 - limits::PROBLEMS_LISTED);
-        let first: Vec<(usize, &str, &CellProblemKind)> = m.problems[..4]
+        assert_eq!(m.report.problems.len(), limits::PROBLEMS_LISTED);
+        assert_eq!(m.report.more_problems, 204 - limits::PROBLEMS_LISTED);
+        let first: Vec<(usize, &str, &CellProblemKind)> = m.report.problems[..4]
             .iter()
             .map(|p| (p.line, p.column.as_str(), &p.kind))
             .collect();
@@ -614,7 +646,10 @@ mod tests {
         // Every row failing still comes back, to show why.
         let m = measure("date,score\n2026-01-01,11\n", KpiKind::Nps, &nps, today()).unwrap();
         assert_eq!(m.found, []);
-        assert_eq!(m.problems[0].kind, CellProblemKind::Score("11".into()));
+        assert_eq!(
+            m.report.problems[0].kind,
+            CellProblemKind::Score("11".into())
+        );
     }
 
     #[test]
@@ -633,8 +668,11 @@ mod tests {
         assert_eq!(m.found[1].value, -50.0);
         // On a 1–5 scale, 10, 9, 8 and 6 are not answers.
         let csat = measure(text, KpiKind::Csat5, &mapping, today()).unwrap();
-        assert_eq!(csat.problems.len(), 4);
-        assert_eq!(csat.problems[0].kind, CellProblemKind::Score("10".into()));
+        assert_eq!(csat.report.problems.len(), 4);
+        assert_eq!(
+            csat.report.problems[0].kind,
+            CellProblemKind::Score("10".into())
+        );
     }
 
     #[test]
@@ -667,7 +705,7 @@ mod tests {
         let open = measure(text, KpiKind::OpenRate, &mapping, today()).unwrap();
         assert_eq!(open.found.len(), 1);
         assert_eq!(open.found[0].value, 30.0);
-        assert_eq!(open.problems[0].kind, CellProblemKind::MoreThanWhole);
+        assert_eq!(open.report.problems[0].kind, CellProblemKind::MoreThanWhole);
         let clicks = measure(text, KpiKind::ClickThroughRate, &mapping, today()).unwrap();
         assert_eq!(clicks.found[0].value, 4.0);
     }

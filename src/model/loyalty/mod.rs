@@ -9,6 +9,7 @@ pub mod columns;
 pub mod forecast;
 pub mod kind;
 pub mod measure;
+pub mod scorecard;
 pub mod table;
 pub mod words;
 pub mod work;

@@ -7,7 +7,7 @@ use super::cohorts;
 use super::columns::Mapping;
 use super::forecast::{self, Terms};
 use super::kind::{KpiKind, Source};
-use super::measure::{self, Measured, Refusal};
+use super::measure::{self, Measured, Refusal, Report};
 use super::table::{Table, TableError};
 use crate::model::outside;
 use crate::model::Date;
@@ -46,7 +46,12 @@ pub enum Outcome {
         guess: Mapping,
     },
     Measured(Measured),
-    Forecast(Box<CustomerBase>),
+    /// An order export's customer base (none where no order could be read), with the rows it
+    /// could not use.
+    Forecast {
+        base: Option<Box<CustomerBase>>,
+        report: Report,
+    },
 }
 
 /// Windows-1252's characters for the bytes 0x80 to 0x9F (the rest of its upper half is
@@ -103,14 +108,20 @@ pub fn run(job: &Job, bytes: &[u8]) -> Outcome {
             today,
             terms,
         } => match measure::order_book(&text, mapping, *today) {
-            Some(book) if !book.orders.is_empty() => Outcome::Forecast(Box::new(CustomerBase {
-                mapping: mapping.clone(),
-                terms: *terms,
-                summary: book.summary(),
-                cohorts: cohorts::of(&book, mapping.period),
-                forecast: forecast::forecast(&book, *terms),
-            })),
-            _ => Outcome::Refused(Refusal::NothingUsable),
+            // Not one order read: the problems say why, as for a KPI's file.
+            Ok((book, report)) => Outcome::Forecast {
+                base: (!book.orders.is_empty()).then(|| {
+                    Box::new(CustomerBase {
+                        mapping: mapping.clone(),
+                        terms: *terms,
+                        summary: book.summary(),
+                        cohorts: cohorts::of(&book, mapping.period),
+                        forecast: forecast::forecast(&book, *terms),
+                    })
+                }),
+                report,
+            },
+            Err(refusal) => Outcome::Refused(refusal),
         },
     }
 }

@@ -10,6 +10,11 @@ use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
 
+/// The name of a chart's PNG: the map's (or slide's) `name` and what the chart is.
+pub fn png_name(name: Signal<String>, suffix: &'static str) -> Signal<String> {
+    Signal::derive(move || format!("{} {suffix}", name.get()))
+}
+
 /// One chart on a `<canvas>` (drawn by `plot`), downloadable as PNG, and followed by its data as
 /// a table for screen readers and for reading the numbers.
 #[component]

@@ -1,4 +1,4 @@
-use super::chart_canvas::ChartCanvas;
+use super::chart_canvas::{png_name, ChartCanvas};
 use super::curve_and_progress::CurveAndProgress;
 use crate::charts::tables::{columns, coverage_table, plan_table, trend_table};
 use crate::charts::{data, draw, Chart};
@@ -80,18 +80,18 @@ pub fn ChartsPanel(experience: Memo<Option<data::Experience>>) -> impl IntoView 
         })
         .flatten()
     });
-    let title = move || {
+    let title = Signal::derive(move || {
         map.with(Part::MapTexts, |m| m.title.clone())
             .unwrap_or_default()
-    };
-    let file = move |suffix: &'static str| Signal::derive(move || format!("{} {suffix}", title()));
+    });
+    let file = move |suffix| png_name(title, suffix);
     let lang = use_lang();
     let lang = move || lang.get();
     view! {
         <section class="charts" aria-labelledby="charts-heading">
             <h2 id="charts-heading" tabindex="-1">{tr(Text::ChartsHeading)}</h2>
             <div class="chart-grid">
-                <CurveAndProgress experience progress file_name=Signal::derive(title) />
+                <CurveAndProgress experience progress file_name=title />
                 <div class="trend-chart">
                     <label class="inline">
                         <span>{tr(Text::ChooseKpi)}</span>

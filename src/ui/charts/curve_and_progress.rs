@@ -1,4 +1,4 @@
-use super::chart_canvas::ChartCanvas;
+use super::chart_canvas::{png_name, ChartCanvas};
 use crate::charts::tables::{experience_table, progress_table};
 use crate::charts::{data, draw};
 use crate::i18n::Text;
@@ -17,8 +17,7 @@ pub fn CurveAndProgress(
     let lang = move || lang.get();
     // The curve does not show touchpoint names: typing one must not redraw it.
     let curve = Memo::new(move |_| experience.with(|e| e.as_ref().map(data::Experience::curve)));
-    let file =
-        move |suffix: &'static str| Signal::derive(move || format!("{} {suffix}", file_name.get()));
+    let file = move |suffix| png_name(file_name, suffix);
     view! {
         <ChartCanvas
             title=Text::ExperienceCurve

@@ -1,34 +1,11 @@
-use crate::i18n::{Lang, Text};
+use super::read_report::{summary_words, ReadReport};
+use crate::i18n::Text;
 use crate::model::csv;
-use crate::model::loyalty::table::MAX_ROWS;
-use crate::model::loyalty::{KpiKind, Mapping, Measured, OrderSummary};
+use crate::model::loyalty::{KpiKind, Mapping, Measured};
 use crate::model::{limits, numbers, Edit, Id};
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
-
-fn summary_words(s: &OrderSummary, lang: Lang) -> String {
-    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let repeat = if s.customers > 0 {
-        100.0 * s.repeat_customers as f64 / s.customers as f64
-    } else {
-        0.0
-    };
-    lang.fill(
-        Text::OrdersSummary,
-        &[
-            ("orders", &s.orders.to_string()),
-            ("customers", &s.customers.to_string()),
-            ("first", &date(s.first)),
-            ("last", &date(s.last)),
-            (
-                "revenue",
-                &numbers::format((s.revenue * 100.0).round() / 100.0, lang),
-            ),
-            ("repeat", &numbers::format(repeat.round(), lang)),
-        ],
-    )
-}
 
 /// A file measured: its periods with their values and samples, the rows it could not use, and
 /// Add, which puts the counts on the KPI with the columns remembered, as one step to undo.
@@ -100,9 +77,7 @@ pub fn MeasuredPreview(
             lang.get().fill(Text::MeasurementsOverLimit, &values)
         }
     });
-    let problems = measured.problems.clone();
-    let more = measured.more_problems;
-    let beyond = measured.beyond;
+    let report = measured.report.clone();
     let summary = measured.summary.clone();
     view! {
         <div class="csv-preview" role="status">
@@ -120,16 +95,7 @@ pub fn MeasuredPreview(
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            {beyond.map(|line| view! {
-                <p class="field-error">{move || lang.get().fill(Text::RowsBeyond, &[("max", &MAX_ROWS.to_string()), ("line", &line.to_string())])}</p>
-            })}
-            {(!problems.is_empty()).then(|| view! {
-                <p>{tr(Text::RowsLeftOut)}</p>
-                <ul class="problems">
-                    {problems.iter().map(|p| { let p = p.clone(); view! { <li>{move || p.message(lang.get())}</li> } }).collect_view()}
-                    {(more > 0).then(|| view! { <li>{move || lang.get().fill(Text::ProblemMoreProblems, &[("count", &more.to_string())])}</li> })}
-                </ul>
-            })}
+            <ReadReport report />
             <Show when=move || not_added.get()>
                 <p class="field-error" role="alert">{tr(Text::MeasurementsNotAdded)}</p>
             </Show>

@@ -128,13 +128,15 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
             names.with(|names| names.get(n - 1).cloned().unwrap_or_default())
         ),
     };
-    // What the charts of the shown slide draw: the whole map, or the map cut down to one phase.
-    // A memo: the slide's charts read it three times.
+    // What the charts of the shown slide draw: the whole map, or the map cut down to one phase
+    // (whose slide has no customer base: that is the whole journey's). A memo: the slide's
+    // charts read it several times.
     let charted = Memo::new(move |_| {
         let n = shown.get();
         map.get().map(|mut m| {
             if n > 0 {
                 m.phases = m.phases.into_iter().skip(n - 1).take(1).collect();
+                m.customer_base = None;
             }
             m
         })

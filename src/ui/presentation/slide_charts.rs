@@ -1,9 +1,11 @@
-use crate::charts::data;
+use crate::charts::{customers, data};
 use crate::model::JourneyMap;
 use crate::ui::charts::curve_and_progress::CurveAndProgress;
+use crate::ui::loyalty::CustomerCharts;
 use leptos::prelude::*;
 
-/// The experience curve and KPI progress of what the slide shows.
+/// The experience curve and KPI progress of what the slide shows; on the whole journey's, the
+/// customer base's charts too.
 #[component]
 pub fn SlideCharts(map: Signal<Option<JourneyMap>>) -> impl IntoView {
     let experience = Memo::new(move |_| map.with(|m| m.as_ref().map(data::experience)));
@@ -20,9 +22,13 @@ pub fn SlideCharts(map: Signal<Option<JourneyMap>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let base = Memo::new(move |_| map.with(|m| m.as_ref().and_then(customers::of)));
     view! {
         <div class="chart-grid slide-charts">
             <CurveAndProgress experience progress file_name />
+            <Show when=move || base.with(Option::is_some)>
+                <CustomerCharts base file_name />
+            </Show>
         </div>
     }
 }

@@ -119,7 +119,7 @@ fn the_order_file_gives_the_published_summary_and_fit() {
         .into(),
     };
     let today = Date::new(2026, 12, 6).unwrap();
-    let book = measure::order_book(&calibration, &mapping, today).unwrap();
+    let (book, _) = measure::order_book(&calibration, &mapping, today).unwrap();
     let end = book.summary().last.unwrap();
     assert_eq!(end, Date::new(1997, 9, 30).unwrap());
     let mut mine = histories(&book, end);
