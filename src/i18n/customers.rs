@@ -50,5 +50,14 @@ texts! {
     NoRetentionKpi => "No KPI measures this yet: make one a retention rate or returning customers.", "Nog geen KPI meet dit: maak er een klantbehoud (retentie) of terugkerende klanten van.";
     NoRecommendationKpi => "No KPI measures this yet: make one a Net Promoter Score.", "Nog geen KPI meet dit: maak er een Net Promoter Score van.";
     NoBuyingKpi => "No KPI measures this yet: make one a repeat-purchase rate, a customer lifetime value, revenue per customer or average order value.", "Nog geen KPI meet dit: maak er een herhaalaankoopratio, klantwaarde, omzet per klant of gemiddelde orderwaarde van.";
+    CustomerColumn => "Customer", "Klant";
+    FirstOrder => "First order", "Eerste bestelling";
+    LastOrder => "Last order", "Laatste bestelling";
+    RepeatPurchasesSoFar => "Repeat purchases so far", "Herhaalaankopen tot nu";
+    ChanceStillCustomer => "Chance still a customer (%)", "Kans nog klant (%)";
+    ExpectedNextYear => "Expected repeat purchases, next 12 months", "Verwachte herhaalaankopen, komende 12 maanden";
+    PredictedValue => "Predicted value, next 12 months", "Voorspelde waarde, komende 12 maanden";
+    DownloadPerCustomer => "Download the forecast per customer (CSV)", "Voorspelling per klant downloaden (CSV)";
+    PerCustomerHint => "A file for you only, with the customer ids of this export: it is made in this browser and never kept in the map.", "Een bestand alleen voor jou, met de klant-id's van deze export: het wordt in deze browser gemaakt en nooit in de kaart bewaard.";
     ExpectedRepeatPurchases => "Expected repeat purchases (forecast)", "Verwachte herhaalaankopen (voorspelling)";
 }

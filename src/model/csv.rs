@@ -4,6 +4,7 @@
 //! spreadsheets expect semicolons and decimal commas, English ones commas and decimal points.
 
 use super::exchange::quoted;
+use super::loyalty::forecast::CustomerForecast;
 use super::{limits, numbers, Date, Direction, JourneyMap, Measurement, Reach};
 use crate::i18n::{Lang, Text};
 use std::borrow::Cow;
@@ -246,6 +247,45 @@ pub fn measurement_file(list: &[Measurement], sep: Separator, lang: Lang) -> Str
     file(&[Text::Date, Text::Value], rows, sep, lang)
 }
 
+/// Each customer's forecast, the likeliest buyers first: the customer as the export names
+/// them (guarded like every text: an id may start with `=`), first and last order, repeat
+/// purchases so far, the chance they are still a customer in percent, the repeat purchases
+/// expected in the next 12 months and the predicted value.
+pub fn customer_forecasts(rows: &[CustomerForecast], sep: Separator, lang: Lang) -> String {
+    let round = |v: f64, places: i32| {
+        let k = 10f64.powi(places);
+        (v * k).round() / k
+    };
+    let rows = rows
+        .iter()
+        .map(|c| {
+            vec![
+                text_field(&c.customer, sep),
+                c.first.to_string(),
+                c.last.to_string(),
+                c.repeat_purchases.to_string(),
+                number_field(Some(round(c.alive * 100.0, 1)), sep),
+                number_field(Some(round(c.expected, 3)), sep),
+                number_field(c.value.map(|v| round(v, 2)), sep),
+            ]
+        })
+        .collect();
+    file(
+        &[
+            Text::CustomerColumn,
+            Text::FirstOrder,
+            Text::LastOrder,
+            Text::RepeatPurchasesSoFar,
+            Text::ChanceStillCustomer,
+            Text::ExpectedNextYear,
+            Text::PredictedValue,
+        ],
+        rows,
+        sep,
+        lang,
+    )
+}
+
 /// What is wrong with one row of a measurements file; `row` counts lines from 1.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RowProblem {
@@ -421,6 +461,26 @@ mod tests {
     use super::*;
     use crate::model::generate::{self, Size};
     use crate::model::templates::Template;
+
+    #[test]
+    fn each_customers_forecast_is_a_row_and_an_id_never_starts_a_formula() {
+        let row = CustomerForecast {
+            customer: "=HYPERLINK(\"x\")".into(),
+            first: Date::new(2026, 1, 5).unwrap(),
+            last: Date::new(2026, 4, 1).unwrap(),
+            repeat_purchases: 2,
+            alive: 0.8766,
+            expected: 1.23456,
+            value: Some(12.345),
+        };
+        let text = customer_forecasts(&[row], Separator::Semicolon, Lang::Nl);
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(lines[0], "\u{feff}Klant;Eerste bestelling;Laatste bestelling;Herhaalaankopen tot nu;Kans nog klant (%);\"Verwachte herhaalaankopen, komende 12 maanden\";\"Voorspelde waarde, komende 12 maanden\"");
+        assert_eq!(
+            lines[1],
+            "\"'=HYPERLINK(\"\"x\"\")\";2026-01-05;2026-04-01;2;87,7;1,235;12,35"
+        );
+    }
 
     #[test]
     fn the_backlog_lists_pain_points_and_ideas_most_voted_first() {

@@ -16,8 +16,9 @@ const CDNOW = readFileSync("tests/data/cdnow-sample-orders.csv", "utf8")
   .filter((line, i) => i === 0 || (line && line.split(",")[2] <= "1997-09-30"))
   .join("\n");
 
-// The loyalty tests' Dutch shop, and Dirk, whose 31 February is no date.
-const DUTCH = DUTCH_ORDERS + "7;dirk@example.nl;31-02-2026;10\r\n";
+// The loyalty tests' Dutch shop; Dirk, whose 31 February is no date; a customer id that
+// would be a formula in a spreadsheet.
+const DUTCH = DUTCH_ORDERS + "7;dirk@example.nl;31-02-2026;10\r\n" + "8;=1+2;10-04-2026;5\r\n";
 
 test("an order export gives the customer base with a forecast whose fit matches the published one", async ({ page }) => {
   await templateMap(page);
@@ -88,9 +89,18 @@ test("a Dutch export is named row by row, stored without a customer id, and next
   await expect(zone.getByLabel("Order total")).toHaveValue("Totaal");
   await zone.getByRole("button", { name: "Measure" }).click();
   const preview = zone.getByRole("status");
-  await expect(preview).toContainText("6 orders by 3 customers, 2026-01-03 to 2026-04-01");
+  await expect(preview).toContainText("7 orders by 4 customers, 2026-01-03 to 2026-04-10");
   // 31 February is no date: named by its line and column, left out.
   await expect(preview).toContainText("line 8, column “Besteldatum”: “31-02-2026” is not a date");
+  // The forecast per customer goes to the marketer's downloads, its ids guarded.
+  const [download] = await Promise.all([page.waitForEvent("download"), zone.getByRole("button", { name: "Download the forecast per customer (CSV)" }).click()]);
+  const file = readFileSync(await download.path(), "utf8");
+  expect(file.startsWith("\u{feff}Customer,")).toBe(true);
+  const rows = file.slice(1).trimEnd().split("\r\n");
+  expect(rows[0]).toBe("Customer,First order,Last order,Repeat purchases so far,Chance still a customer (%),\"Expected repeat purchases, next 12 months\",\"Predicted value, next 12 months\"");
+  expect(rows).toHaveLength(1 + 4);
+  expect(rows.find((r) => r.includes("anna@example.nl"))).toMatch(/^anna@example\.nl,2026-01-03,2026-04-01,2,/);
+  expect(rows.some((r) => r.startsWith("'=1+2,2026-04-10,2026-04-10,0,"))).toBe(true);
   await zone.getByRole("button", { name: "Keep on the map" }).click();
   await saved(page);
   let stored = await storedText(page);
@@ -100,8 +110,8 @@ test("a Dutch export is named row by row, stored without a customer id, and next
   expect(exported).not.toContain("example.nl");
 
   // May's export: the remembered columns, straight to what it measured.
-  await zone.getByLabel("Choose an order export (CSV)").setInputFiles(csv("bestellingen-mei.csv", DUTCH + "8;eva@example.nl;05-05-2026;25\r\n"));
-  await expect(preview).toContainText("7 orders by 4 customers, 2026-01-03 to 2026-05-05");
+  await zone.getByLabel("Choose an order export (CSV)").setInputFiles(csv("bestellingen-mei.csv", DUTCH + "9;eva@example.nl;05-05-2026;25\r\n"));
+  await expect(preview).toContainText("8 orders by 5 customers, 2026-01-03 to 2026-05-05");
   await expect(zone.getByText("Which column holds what?")).toHaveCount(0);
   await expect(preview).toContainText("This replaces the customer base the map has now");
   await zone.getByRole("button", { name: "Keep on the map" }).click();

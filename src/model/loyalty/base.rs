@@ -149,6 +149,7 @@ mod tests {
         let book = OrderBook {
             orders,
             customers: 60,
+            ids: Vec::new(),
         };
         let terms = Terms {
             margin: 0.3,

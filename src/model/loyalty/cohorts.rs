@@ -116,6 +116,7 @@ mod tests {
                 order(2, 3),
             ],
             customers: 3,
+            ids: Vec::new(),
         };
         let c = of(&book, Period::Month);
         assert_eq!(c.starts.len(), 4);

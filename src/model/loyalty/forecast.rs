@@ -4,7 +4,7 @@
 //! by maximum likelihood to an order book. Time is counted in weeks, as in those papers, so the
 //! fitted parameters can be set beside their published tables.
 
-use super::measure::OrderBook;
+use super::measure::{Order, OrderBook};
 use crate::model::Date;
 use libm::lgamma;
 use serde::{Deserialize, Serialize};
@@ -25,33 +25,35 @@ pub struct History {
     pub mean_spend: f64,
 }
 
-/// Each customer's history up to `end`, from their first order. Orders on one day are one
-/// purchase, as in the papers (free ones too: the CDNOW data has them); a day whose orders add
-/// up to less than nothing (a refund) is none.
+/// Each customer's history up to `end`, from their first order, in the book's order of
+/// customers. Orders on one day are one purchase, as in the papers (free ones too: the CDNOW
+/// data has them); a day whose orders add up to less than nothing (a refund) is none.
 pub fn histories(book: &OrderBook, end: Date) -> Vec<History> {
+    book.by_customer().filter_map(|o| history(o, end)).collect()
+}
+
+/// One customer's history from their orders (in date order) up to `end`; `None` where no day
+/// of theirs is a purchase.
+fn history(orders: &[Order], end: Date) -> Option<History> {
     let end = end.days();
-    book.by_customer()
-        .filter_map(|orders| {
-            let days: Vec<(i64, f64)> = orders
-                .chunk_by(|a, b| a.date == b.date)
-                .map(|day| (day[0].date.days(), day.iter().map(|o| o.total).sum::<f64>()))
-                .filter(|&(d, total)| total >= 0.0 && d <= end)
-                .collect();
-            let (&(first, _), repeats) = days.split_first()?;
-            let last = days.last().map_or(first, |d| d.0);
-            let spend: f64 = repeats.iter().map(|d| d.1).sum();
-            Some(History {
-                x: repeats.len() as u32,
-                t_x: (last - first) as f64 / DAYS_PER_WEEK,
-                t: (end - first) as f64 / DAYS_PER_WEEK,
-                mean_spend: if repeats.is_empty() {
-                    0.0
-                } else {
-                    spend / repeats.len() as f64
-                },
-            })
-        })
-        .collect()
+    let days: Vec<(i64, f64)> = orders
+        .chunk_by(|a, b| a.date == b.date)
+        .map(|day| (day[0].date.days(), day.iter().map(|o| o.total).sum::<f64>()))
+        .filter(|&(d, total)| total >= 0.0 && d <= end)
+        .collect();
+    let (&(first, _), repeats) = days.split_first()?;
+    let last = days.last().map_or(first, |d| d.0);
+    let spend: f64 = repeats.iter().map(|d| d.1).sum();
+    Some(History {
+        x: repeats.len() as u32,
+        t_x: (last - first) as f64 / DAYS_PER_WEEK,
+        t: (end - first) as f64 / DAYS_PER_WEEK,
+        mean_spend: if repeats.is_empty() {
+            0.0
+        } else {
+            spend / repeats.len() as f64
+        },
+    })
 }
 
 /// The BG/NBD model's parameters: purchase rates are gamma(`r`, `alpha`) across customers,
@@ -469,28 +471,17 @@ pub fn forecast(book: &OrderBook, terms: Terms) -> Option<Forecast> {
             _ => groups.push((*h, 1.0)),
         }
     }
-    let months: Vec<f64> = (0..=12).map(|k| YEAR_WEEKS * f64::from(k) / 12.0).collect();
     let mut by_month = vec![0.0; 12];
     let mut values: Vec<(f64, f64)> = Vec::new();
     let (mut repeat_purchases, mut active) = (0.0, 0.0);
     for &(h, n) in &groups {
-        let cumulative: Vec<f64> = months
-            .iter()
-            .map(|&w| model.params.expected(&h, w))
-            .collect();
-        let spend_each = spend.map(|s| s.params.expected_spend(&h));
-        let mut value = 0.0;
-        for k in 0..12 {
-            let purchases = cumulative[k + 1] - cumulative[k];
-            by_month[k] += n * purchases;
-            if let Some(s) = spend_each {
-                value += terms.margin * s * purchases
-                    / (1.0 + terms.discount).powf((k + 1) as f64 / 12.0);
-            }
+        let ahead = year_ahead(&model.params, spend.as_ref().map(|s| &s.params), terms, &h);
+        for (sum, p) in by_month.iter_mut().zip(ahead.purchases) {
+            *sum += n * p;
         }
-        repeat_purchases += n * cumulative[12];
-        active += n * model.params.alive(&h);
-        values.push((value, n));
+        repeat_purchases += n * ahead.purchases.iter().sum::<f64>();
+        active += n * ahead.alive;
+        values.push((ahead.value.unwrap_or(0.0), n));
     }
     let clv = spend.map(|_| spread(values));
     // A fit at the edge of what the numbers hold forecasts nothing rather than nonsense.
@@ -512,6 +503,80 @@ pub fn forecast(book: &OrderBook, terms: Terms) -> Option<Forecast> {
         clv,
         by_month,
     })
+}
+
+/// What the models expect of one customer in the next 52 weeks.
+struct YearAhead {
+    /// Repeat purchases in each of the twelve months.
+    purchases: [f64; 12],
+    alive: f64,
+    /// The predicted value under the terms: margin × expected spend × purchases, each month's
+    /// discounted; `None` without a spend model.
+    value: Option<f64>,
+}
+
+fn year_ahead(model: &BgNbd, spend: Option<&GammaGamma>, terms: Terms, h: &History) -> YearAhead {
+    let mut purchases = [0.0; 12];
+    let mut before = 0.0;
+    for (k, month) in purchases.iter_mut().enumerate() {
+        let upto = model.expected(h, YEAR_WEEKS * (k + 1) as f64 / 12.0);
+        *month = upto - before;
+        before = upto;
+    }
+    let value = spend.map(|s| {
+        let each = s.expected_spend(h);
+        purchases
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                terms.margin * each * p / (1.0 + terms.discount).powf((k + 1) as f64 / 12.0)
+            })
+            .sum()
+    });
+    YearAhead {
+        purchases,
+        alive: model.alive(h),
+        value,
+    }
+}
+
+/// One customer's forecast, for the marketer to act on: never kept in the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerForecast {
+    /// As the export names the customer.
+    pub customer: String,
+    pub first: Date,
+    pub last: Date,
+    /// Days with an order after the first.
+    pub repeat_purchases: u32,
+    /// The chance they are still a customer, 0 to 1.
+    pub alive: f64,
+    /// Repeat purchases expected in the next 52 weeks.
+    pub expected: f64,
+    pub value: Option<f64>,
+}
+
+/// Every customer's forecast under `forecast`'s fitted models, the likeliest buyers first.
+pub fn per_customer(book: &OrderBook, forecast: &Forecast, terms: Terms) -> Vec<CustomerForecast> {
+    let spend = forecast.spend.as_ref().map(|s| &s.params);
+    let mut all: Vec<CustomerForecast> = book
+        .by_customer()
+        .filter_map(|orders| {
+            let h = history(orders, forecast.end)?;
+            let ahead = year_ahead(&forecast.model.params, spend, terms, &h);
+            Some(CustomerForecast {
+                customer: book.ids.get(orders[0].customer as usize)?.clone(),
+                first: orders[0].date,
+                last: orders[orders.len() - 1].date,
+                repeat_purchases: h.x,
+                alive: ahead.alive,
+                expected: ahead.purchases.iter().sum(),
+                value: ahead.value,
+            })
+        })
+        .collect();
+    all.sort_by(|a, b| b.expected.total_cmp(&a.expected));
+    all
 }
 
 /// The mean and percentiles of weighted values.

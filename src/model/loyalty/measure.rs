@@ -353,12 +353,15 @@ pub struct Order {
     pub total: f64,
 }
 
-/// An order export's orders without ids or customers' names: what the measures, the cohorts
-/// and the forecast need, sorted by customer, then date.
+/// An order export's orders without their ids: what the measures, the cohorts and the
+/// forecast need, sorted by customer, then date. It stays in the analytics worker.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OrderBook {
     pub orders: Vec<Order>,
     pub customers: u32,
+    /// Each customer as the export names them, by [`Order::customer`]: for the forecast per
+    /// customer, which the marketer downloads; never in the map.
+    pub ids: Vec<String>,
 }
 
 impl OrderBook {
@@ -401,8 +404,19 @@ impl OrderBook {
             });
         });
         orders.sort_by_key(|o| (o.customer, o.date));
-        let customers = customers.len() as u32;
-        (OrderBook { orders, customers }, rows)
+        let mut ids = vec![String::new(); customers.len()];
+        for (id, n) in customers {
+            ids[n as usize] = id;
+        }
+        let customers = ids.len() as u32;
+        (
+            OrderBook {
+                orders,
+                customers,
+                ids,
+            },
+            rows,
+        )
     }
 
     /// Each customer's orders, in date order.

@@ -5,7 +5,7 @@
 use super::base::CustomerBase;
 use super::cohorts;
 use super::columns::Mapping;
-use super::forecast::{self, Terms};
+use super::forecast::{self, CustomerForecast, Terms};
 use super::kind::{KpiKind, Source};
 use super::measure::{self, Measured, Refusal, Report};
 use super::table::{Table, TableError};
@@ -33,6 +33,12 @@ pub enum Job {
         today: Date,
         terms: Terms,
     },
+    /// Each customer's forecast, for the marketer to download.
+    PerCustomer {
+        mapping: Mapping,
+        today: Date,
+        terms: Terms,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,6 +58,8 @@ pub enum Outcome {
         base: Option<Box<CustomerBase>>,
         report: Report,
     },
+    /// Every customer's forecast; empty where the models could not be fitted.
+    PerCustomer(Vec<CustomerForecast>),
 }
 
 /// Windows-1252's characters for the bytes 0x80 to 0x9F (the rest of its upper half is
@@ -121,6 +129,18 @@ pub fn run(job: &Job, bytes: &[u8]) -> Outcome {
                 }),
                 report,
             },
+            Err(refusal) => Outcome::Refused(refusal),
+        },
+        Job::PerCustomer {
+            mapping,
+            today,
+            terms,
+        } => match measure::order_book(&text, mapping, *today) {
+            Ok((book, _)) => Outcome::PerCustomer(
+                forecast::forecast(&book, *terms)
+                    .map(|f| forecast::per_customer(&book, &f, *terms))
+                    .unwrap_or_default(),
+            ),
             Err(refusal) => Outcome::Refused(refusal),
         },
     }

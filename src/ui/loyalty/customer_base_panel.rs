@@ -68,7 +68,7 @@ pub fn CustomerBasePanel() -> impl IntoView {
     });
     let read = move |outcome: Outcome, _: Mapping, done: Done| match outcome {
         Outcome::Forecast { base, report } => view! {
-            <BasePreview base report on_done=done.close on_remap=done.remap />
+            <BasePreview base report done />
         }
         .into_any(),
         _ => view! { <p class="field-error" role="alert">{tr(Text::NotText)}</p> }.into_any(),

@@ -57,7 +57,7 @@ fn pick_text(source: Source) -> Text {
 }
 
 /// Today, which no row of an export may be dated after.
-fn today() -> Date {
+pub(super) fn today() -> Date {
     Date::parse(&now()[..10]).unwrap_or(Date {
         year: 9999,
         month: 12,
@@ -72,6 +72,8 @@ pub struct Done {
     pub close: Callback<()>,
     /// Back to the mapping step, to change the columns or the period.
     pub remap: Callback<()>,
+    /// The file read, to ask more of it.
+    pub file: StoredValue<Option<web_sys::File>, LocalStorage>,
 }
 
 /// Drop or pick a shop's export of `source`: its columns guessed (or `remembered` from last
@@ -203,6 +205,7 @@ where
     });
     let done = Done {
         close,
+        file,
         remap: Callback::new(move |()| {
             let Step::Read { mapping, .. } = step.get_untracked() else {
                 return;

@@ -189,3 +189,42 @@ fn dropout_alike_for_every_customer_still_forecasts() {
     assert!(huge.is_finite() && huge > 0.0, "{huge}");
     assert!(close(huge, large, 0.001 * large), "{huge} {large}");
 }
+
+#[test]
+fn each_customer_forecast_adds_up_to_the_base_and_names_the_customer() {
+    let text = "order,customer,date,total\n1,=ann,2026-01-05,10\n2,=ann,2026-02-05,12\n3,=ann,2026-04-01,9\n4,bob,2026-01-09,8\n5,bob,2026-03-09,30\n6,cy,2026-02-11,30\n7,dee,2026-03-01,5\n";
+    let mapping = Mapping {
+        source: Source::Orders,
+        period: Default::default(),
+        columns: [
+            (Role::OrderId, "order".into()),
+            (Role::Customer, "customer".into()),
+            (Role::Date, "date".into()),
+            (Role::Total, "total".into()),
+        ]
+        .into(),
+    };
+    let (book, _) = measure::order_book(text, &mapping, Date::new(2026, 12, 6).unwrap()).unwrap();
+    let terms = Terms {
+        margin: 0.3,
+        discount: 0.1,
+    };
+    let f = forecast(&book, terms).unwrap();
+    let each = per_customer(&book, &f, terms);
+    assert_eq!(each.len(), 4);
+    let sum: f64 = each.iter().map(|c| c.expected).sum();
+    assert!(close(sum, f.repeat_purchases, 1e-9 * sum.max(1.0)), "{sum}");
+    let value: f64 = each.iter().filter_map(|c| c.value).sum();
+    assert!(close(value, f.clv.unwrap().total, 1e-9 * value.max(1.0)));
+    assert!(each.windows(2).all(|w| w[0].expected >= w[1].expected));
+    let ann = each.iter().find(|c| c.customer == "=ann").unwrap();
+    assert_eq!(
+        (ann.repeat_purchases, ann.first, ann.last),
+        (
+            2,
+            Date::new(2026, 1, 5).unwrap(),
+            Date::new(2026, 4, 1).unwrap()
+        )
+    );
+    assert!((0.0..=1.0).contains(&ann.alive));
+}
