@@ -9,6 +9,21 @@ use crate::model::loyalty::{measure, Mapping, Role, Source};
 const SUMMARY: &str = include_str!("../../../../tests/data/cdnow-summary.csv");
 const ORDERS: &str = include_str!("../../../../tests/data/cdnow-sample-orders.csv");
 
+/// The columns of the order files here: `order,customer,date,…,total`.
+fn orders_mapping() -> Mapping {
+    Mapping {
+        source: Source::Orders,
+        period: Default::default(),
+        columns: [
+            (Role::OrderId, "order".into()),
+            (Role::Customer, "customer".into()),
+            (Role::Date, "date".into()),
+            (Role::Total, "total".into()),
+        ]
+        .into(),
+    }
+}
+
 /// The published summary: ID, x, t_x, T, zbar (mean repeat spend).
 fn published() -> Vec<History> {
     SUMMARY
@@ -107,17 +122,7 @@ fn the_order_file_gives_the_published_summary_and_fit() {
         })
         .map(|l| format!("{l}\n"))
         .collect();
-    let mapping = Mapping {
-        source: Source::Orders,
-        period: Default::default(),
-        columns: [
-            (Role::OrderId, "order".into()),
-            (Role::Customer, "customer".into()),
-            (Role::Date, "date".into()),
-            (Role::Total, "total".into()),
-        ]
-        .into(),
-    };
+    let mapping = orders_mapping();
     let today = Date::new(2026, 12, 6).unwrap();
     let (book, _) = measure::order_book(&calibration, &mapping, today).unwrap();
     let end = book.summary().last.unwrap();
@@ -193,17 +198,7 @@ fn dropout_alike_for_every_customer_still_forecasts() {
 #[test]
 fn each_customer_forecast_adds_up_to_the_base_and_names_the_customer() {
     let text = "order,customer,date,total\n1,=ann,2026-01-05,10\n2,=ann,2026-02-05,12\n3,=ann,2026-04-01,9\n4,bob,2026-01-09,8\n5,bob,2026-03-09,30\n6,cy,2026-02-11,30\n7,dee,2026-03-01,5\n";
-    let mapping = Mapping {
-        source: Source::Orders,
-        period: Default::default(),
-        columns: [
-            (Role::OrderId, "order".into()),
-            (Role::Customer, "customer".into()),
-            (Role::Date, "date".into()),
-            (Role::Total, "total".into()),
-        ]
-        .into(),
-    };
+    let mapping = orders_mapping();
     let (book, _) = measure::order_book(text, &mapping, Date::new(2026, 12, 6).unwrap()).unwrap();
     let terms = Terms {
         margin: 0.3,
