@@ -134,6 +134,10 @@ fn computed_kpis_without_counts_that_give_a_value_are_refused_by_path() {
             "{expected}: {errors:#?}"
         );
     }
+    // A file without its header gave an e-mail address as a column's name: no map keeps one.
+    let mut doc = computed();
+    doc["map"]["phases"][1]["kpis"][0]["mapping"]["columns"]["score"] = json!("anna@example.nl");
+    assert!(errors_of(doc)[0].starts_with("map.phases[1].kpis[0].mapping: expected the columns"));
     let mut doc = computed();
     doc["map"]["phases"][1]["kpis"][0]["kind"] = json!("loyalty");
     assert!(errors_of(doc)[0].starts_with("map.phases[1].kpis[0].kind: expected a KPI kind"));

@@ -6,8 +6,8 @@ texts! {
     QuarterLetter => "Q", "K";
     ChartCohorts => "Cohort retention", "Cohortbehoud";
     ChartCustomerBase => "The customer base", "Het klantenbestand";
-    ChartNoCohorts => "Measure an order export of two months or more under Customer base", "Meet een bestelexport van twee maanden of meer onder Klantenbestand";
-    ChartNoCustomerBase => "Measure an order export under Customer base", "Meet een bestelexport onder Klantenbestand";
+    ChartNoCohorts => "Needs orders of two months or more", "Vraagt bestellingen van twee maanden of meer";
+    ChartNoCustomerBase => "No order export measured yet", "Nog geen bestelexport gemeten";
     MonthsLater => "Months after the first order", "Maanden na de eerste bestelling";
     QuartersLater => "Quarters after the first order", "Kwartalen na de eerste bestelling";
     Cohort => "First order in", "Eerste bestelling in";
@@ -24,6 +24,7 @@ texts! {
     CustomerBaseNotKept => "These figures could not be kept on the map.", "Deze cijfers konden niet op de kaart worden bewaard.";
     RemoveCustomerBase => "Remove the customer base", "Klantenbestand verwijderen";
     NoCustomerBaseYet => "No order export measured yet.", "Nog geen bestelexport gemeten.";
+    CohortsCut => "The charts show the file's last 36 periods; its {n} earlier ones count in the forecast, not in the charts.", "De grafieken tonen de laatste 36 perioden van het bestand; de {n} eerdere tellen mee in de voorspelling, niet in de grafieken.";
     FittedOn => "forecast fitted on {customers} customers", "voorspelling geschat op {customers} klanten";
     NoForecast => "Too few repeat purchases to fit the forecast: the cohorts and customers per period are shown without it.", "Te weinig herhaalaankopen voor een voorspelling: de cohorten en klanten per periode staan er zonder.";
     NoSpendModel => "Too few customers bought again for a positive amount to fit the spend model: no predicted value.", "Te weinig klanten kochten opnieuw voor een positief bedrag om het bestedingsmodel te schatten: geen voorspelde waarde.";

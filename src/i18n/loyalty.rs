@@ -53,7 +53,8 @@ texts! {
     SampleCountedOne => "1 counted", "1 geteld";
     SampleOrder => "1 order", "1 bestelling";
     SampleCustomer => "1 customer", "1 klant";
-    DataTooSlow => "Reading this was stopped after 1.5 seconds: the file holds more than is read here. Nothing has changed. Export a shorter period.", "Het lezen is na 1,5 seconde gestopt: het bestand bevat meer dan hier wordt gelezen. Er is niets veranderd. Exporteer een kortere periode.";
+    RefusedNoHeader => "The first row holds data (an e-mail address, numbers or dates), not column names. Nothing has changed. Export the file with its header row.", "De eerste regel bevat gegevens (een e-mailadres, getallen of datums), geen kolomnamen. Er is niets veranderd. Exporteer het bestand met de kopregel.";
+    DataTooSlow => "Reading this was stopped after 30 seconds: the file holds more than is read here. Nothing has changed. Export a shorter period.", "Het lezen is na 30 seconden gestopt: het bestand bevat meer dan hier wordt gelezen. Er is niets veranderd. Exporteer een kortere periode.";
     Counts => "Counts", "Aantallen";
     RatePart => "Part (e.g. conversions)", "Deel (bijv. conversies)";
     RateWhole => "Whole (e.g. visits)", "Geheel (bijv. bezoeken)";

@@ -10,9 +10,11 @@
 use super::session::{Request, Settings};
 use super::{tr, use_workspace, Session};
 use crate::i18n::Text;
+use crate::model::loyalty::CustomerBase;
 use crate::ui::browser::route::Route;
 use crate::ui::browser::stylesheet;
 use crate::ui::live::join_page::JoinPage;
+use crate::ui::loyalty::{CustomerCharts, LoyaltyContent};
 use crate::ui::map::map_page::MapPage;
 use crate::ui::notices::frame_notices::FrameNotices;
 use crate::ui::presentation::presentation_page::PresentationPage;
@@ -95,6 +97,25 @@ part!(page(route: Route) {
         Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
         Route::Versions(id) => view! { <VersionsPage id /> }.into_any(),
         Route::Live { room, server } => view! { <JoinPage room server /> }.into_any(),
+    }
+});
+
+/// What the Loyalty part shows: a map's Loyalty section, or the customer base's charts on the
+/// presentation's first slide.
+pub enum LoyaltyView {
+    Section,
+    Charts {
+        base: Signal<Option<CustomerBase>>,
+        file_name: Signal<String>,
+    },
+}
+
+// Loyalty (the scorecard, the customer base, its charts) is a part of its own within the pages:
+// a workshop participant opening a map to vote never needs it, and never fetches it.
+part!(loyalty(what: LoyaltyView) {
+    match what {
+        LoyaltyView::Section => view! { <LoyaltyContent /> }.into_any(),
+        LoyaltyView::Charts { base, file_name } => view! { <CustomerCharts base file_name /> }.into_any(),
     }
 });
 

@@ -29,7 +29,9 @@ pub fn customer_base(file: &str, period: Period) -> CustomerBase {
         },
     };
     match work::run(&job, file.as_bytes()) {
-        Outcome::Forecast(base) => *base,
+        Outcome::Forecast {
+            base: Some(base), ..
+        } => *base,
         other => panic!("not measured: {other:?}"),
     }
 }

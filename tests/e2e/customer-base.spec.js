@@ -5,7 +5,7 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
-import { test, expect, templateMap, saved, exportFile, pixels, heartbeat, expectNoViolations, csv, DUTCH_ORDERS, storedText } from "./fixtures.js";
+import { test, expect, templateMap, saved, exportFile, pixels, heartbeat, expectNoViolations, csv, DUTCH_ORDERS, storedText, loyalty } from "./fixtures.js";
 
 const schema = JSON.parse(readFileSync("public/schema/journey-map.v3.schema.json", "utf8"));
 
@@ -22,8 +22,7 @@ const DUTCH = DUTCH_ORDERS + "7;dirk@example.nl;31-02-2026;10\r\n" + "8;=1+2;10-
 
 test("an order export gives the customer base with a forecast whose fit matches the published one", async ({ page }) => {
   await templateMap(page);
-  const panel = page.getByRole("region", { name: "Customer base" });
-  await panel.scrollIntoViewIfNeeded();
+  const panel = (await loyalty(page)).getByRole("region", { name: "Customer base" });
   await expect(panel).toContainText("No order export measured yet.");
   await panel.getByRole("textbox", { name: "Margin, % of revenue" }).fill("25");
   await panel.getByRole("textbox", { name: "Margin, % of revenue" }).press("Enter");
@@ -83,7 +82,7 @@ test("an order export gives the customer base with a forecast whose fit matches 
 
 test("a Dutch export is named row by row, stored without a customer id, and next month's is one drop", async ({ page }) => {
   await templateMap(page);
-  const panel = page.getByRole("region", { name: "Customer base" });
+  const panel = (await loyalty(page)).getByRole("region", { name: "Customer base" });
   const zone = panel.getByRole("region", { name: "Measure from an order export" });
   await zone.getByLabel("Choose an order export (CSV)").setInputFiles(csv("bestellingen.csv", DUTCH));
   await expect(zone.getByLabel("Order total")).toHaveValue("Totaal");
@@ -128,6 +127,15 @@ test("a Dutch export is named row by row, stored without a customer id, and next
   await saved(page);
   stored = await storedText(page);
   expect(stored).not.toContain("\"customer_base\"");
+});
+
+test("a file without its header row is refused before its first order could name a column", async ({ page }) => {
+  await templateMap(page);
+  const zone = (await loyalty(page)).getByRole("region", { name: "Measure from an order export" });
+  await zone.getByLabel("Choose an order export (CSV)").setInputFiles(csv("no-header.csv", "1001,anna@example.nl,2024-01-05,10.00\n1002,bram@example.nl,2024-01-06,5\n"));
+  await expect(zone.getByRole("alert")).toContainText("The first row holds data (an e-mail address, numbers or dates), not column names.");
+  await expect(zone.getByText("Which column holds what?")).toHaveCount(0);
+  expect(await storedText(page)).not.toContain("example.nl");
 });
 
 test("a hostile customer base in a file is refused by path, in both languages, and nothing is stored", async ({ page }) => {

@@ -3,7 +3,7 @@
 // the page is idle (issue 16). A part that cannot be fetched is a message with a way to try
 // again, never a dead app.
 import { test, expect } from "@playwright/test";
-import { createMap, templateMap } from "./fixtures.js";
+import { createMap, templateMap, saved, loyalty } from "./fixtures.js";
 
 const otherParts = /\/pkg\/(split_|chunk_)[^/]*\.wasm$/;
 // Every page's styles but the library's (style/pages.css), fetched with the pages' part.
@@ -166,4 +166,25 @@ test("titles short and long, plain and accented, are shown as typed", async ({ p
   for (const title of titles) {
     await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
   }
+});
+
+test("a map opened to vote never fetches the Loyalty part; scrolled to, it comes, or says it cannot", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  let refuse = true;
+  await page.route(/split_loyalty/, (route) => (refuse ? route.abort("internetdisconnected") : route.continue()));
+  await templateMap(page);
+  await saved(page);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+  expect(fetched.filter((u) => u.includes("split_loyalty"))).toEqual([]);
+  // Scrolled to, its part is asked for; when it cannot be fetched, the section says so.
+  const section = await loyalty(page);
+  await expect(section.getByRole("alert")).toContainText("could not be loaded");
+  expect(fetched.some((u) => u.includes("split_loyalty"))).toBe(true);
+  refuse = false;
+  await section.getByRole("button", { name: "Try again" }).click();
+  await expect(section.getByRole("region", { name: "Loyalty scorecard" })).toBeVisible();
+  expect(errors.filter((e) => e !== "Failed to fetch")).toEqual([]);
 });

@@ -188,3 +188,10 @@ export const DUTCH_ORDERS = "Bestelnummer;Klant;Besteldatum;Totaal\r\n"
 
 /** Everything the app keeps in this origin's storage, as one text. */
 export const storedText = (page) => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));
+
+/** The map's Loyalty section, scrolled to: its part of the app comes when it nears the screen. */
+export async function loyalty(page) {
+  const section = page.getByRole("region", { name: "Loyalty", exact: true });
+  await section.getByRole("heading", { name: "Loyalty", exact: true }).scrollIntoViewIfNeeded();
+  return section;
+}

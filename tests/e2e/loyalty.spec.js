@@ -1,7 +1,7 @@
 // KPIs measured from the shop's own exports, on the release build: an order export and a survey
 // export dropped on the Care phase's KPIs, in English and Dutch formats, their columns mapped
 // and remembered, counts per period added with their samples, nothing of the raw file stored.
-import { test, expect, templateMap, phase, kpi, editCard, saved, heartbeat, csv, DUTCH_ORDERS, storedText } from "./fixtures.js";
+import { test, expect, templateMap, phase, kpi, editCard, saved, heartbeat, csv, DUTCH_ORDERS, storedText, loyalty } from "./fixtures.js";
 
 test("an order export measures the repeat-purchase rate per month, and next month's export is one drop", async ({ page }) => {
   await templateMap(page);
@@ -29,7 +29,7 @@ test("an order export measures the repeat-purchase rate per month, and next mont
   await zone.getByRole("button", { name: "Add measurements" }).click();
   await expect(card.getByText("Measurements (4)")).toBeVisible();
   // The map's loyalty scorecard judges buying behaviour by it: April's value, its sample, the trend.
-  const buying = page.getByRole("region", { name: "Loyalty scorecard" }).getByRole("listitem").filter({ hasText: "Buying behaviour" });
+  const buying = (await loyalty(page)).getByRole("region", { name: "Loyalty scorecard" }).getByRole("listitem").filter({ hasText: "Buying behaviour" });
   await expect(buying).toContainText("Care · Repeat purchase ratio");
   await expect(buying).toContainText("100 %");
   await expect(buying).toContainText("1 customer (small sample)");
@@ -125,7 +125,7 @@ test("bad exports are named by line and column, in time, and change nothing @hea
     zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
   await zone.getByRole("button", { name: "Measure" }).click();
-  await expect(zone).toContainText(/file goes on past 500000 rows|stopped after 1.5 seconds: the file holds more/);
+  await expect(zone).toContainText("file goes on past 500000 rows", { timeout: 30000 });
   expect(await worst()).toBeLessThan(1000);
   expect(await storedText(page)).toEqual(before);
 });

@@ -360,6 +360,7 @@ impl Reader {
             .ok()
             .filter(|b| {
                 b.is_consistent()
+                    && !b.mapping.names_a_person()
                     && b.mapping
                         .columns
                         .values()
@@ -743,7 +744,9 @@ impl Reader {
         };
         let mapping = serde_json::from_value::<Mapping>(value.clone())
             .ok()
-            .filter(|m| m.columns.values().all(|h| limits::text_over(h).is_none()));
+            .filter(|m| {
+                !m.names_a_person() && m.columns.values().all(|h| limits::text_over(h).is_none())
+            });
         if mapping.is_none() {
             self.expected(join(path, "mapping"), Expected::Mapping, value);
         }

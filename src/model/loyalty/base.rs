@@ -10,9 +10,9 @@ use super::kind::Source;
 use super::measure::OrderSummary;
 use serde::{Deserialize, Serialize};
 
-/// The largest count or amount a file may give a customer base: a trillion, as for amounts read
-/// from an export.
-const MAX_FIGURE: f64 = 1e12;
+/// The largest count or amount a customer base may hold: far beyond any shop (an export's
+/// amounts are at most 10¹² each, and it has at most 500,000 rows), yet finite and printable.
+const MAX_FIGURE: f64 = 1e18;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,6 +113,18 @@ impl CustomerBase {
             && f.spend.is_some() == f.clv.is_some()
             && spend_fits
             && clv_fits
+    }
+
+    /// The periods of the file before the first the cohorts keep (they keep the last
+    /// [`MAX_COHORTS`]): counted in the forecast, not in the charts.
+    pub fn periods_left_out(&self) -> usize {
+        let period = self.cohorts.period;
+        match (self.summary.first, self.cohorts.starts.first()) {
+            (Some(first), Some(&kept)) => {
+                (period.index(kept) - period.index(first)).max(0) as usize
+            }
+            _ => 0,
+        }
     }
 
     /// The share of customers expected to be still buying, 0 to 1.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_COHORTS: usize = 36;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cohorts {
     pub period: Period,
     /// The first day of each period, oldest first; the last [`MAX_COHORTS`] of the file.
@@ -24,6 +25,7 @@ pub struct Cohorts {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CohortRow {
     pub customers: u64,
     /// `later[k]`: of them, who ordered in the `k + 1`th period after their first.

@@ -206,6 +206,12 @@ fn plain(header: &str) -> String {
 }
 
 impl Mapping {
+    /// Whether a column is named by a person's e-mail address: the first row of a file without
+    /// its header, which no map may keep.
+    pub fn names_a_person(&self) -> bool {
+        self.columns.values().any(|h| super::table::is_personal(h))
+    }
+
     /// The best guess for `header`: each role takes the column whose header names it outright,
     /// else one whose header holds a hint of it; no column serves two roles. A role no header
     /// suggests is left out, for the user to choose.

@@ -59,6 +59,7 @@ fn history(orders: &[Order], end: Date) -> Option<History> {
 /// The BG/NBD model's parameters: purchase rates are gamma(`r`, `alpha`) across customers,
 /// the chance of dropping out after a purchase is beta(`a`, `b`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BgNbd {
     pub r: f64,
     pub alpha: f64,
@@ -69,6 +70,7 @@ pub struct BgNbd {
 /// The Gamma-Gamma model's parameters: a customer's spend per purchase is gamma(`p`, ν), ν
 /// gamma(`q`, `gamma`) across customers.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GammaGamma {
     pub p: f64,
     pub q: f64,
@@ -77,6 +79,7 @@ pub struct GammaGamma {
 
 /// A model fitted: its parameters and the log-likelihood they reach.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fit<P> {
     pub params: P,
     pub log_likelihood: f64,
@@ -416,6 +419,7 @@ fn simplex<const N: usize>(
 
 /// What the margin and discount rate are for a lifetime value.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Terms {
     /// The share of revenue that is profit, 0 to 1.
     pub margin: f64,
@@ -425,6 +429,7 @@ pub struct Terms {
 
 /// The customer base a year ahead.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Forecast {
     pub model: Fit<BgNbd>,
     pub spend: Option<Fit<GammaGamma>>,
@@ -443,6 +448,7 @@ pub struct Forecast {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Spread {
     pub mean: f64,
     pub p10: f64,
@@ -506,6 +512,7 @@ pub fn forecast(book: &OrderBook, terms: Terms) -> Option<Forecast> {
 }
 
 /// What the models expect of one customer in the next 52 weeks.
+#[derive(Clone, Copy)]
 struct YearAhead {
     /// Repeat purchases in each of the twelve months.
     purchases: [f64; 12],
@@ -557,13 +564,23 @@ pub struct CustomerForecast {
 }
 
 /// Every customer's forecast under `forecast`'s fitted models, the likeliest buyers first.
+/// Customers with the same history are worked out once: a shop's histories fall on whole days.
 pub fn per_customer(book: &OrderBook, forecast: &Forecast, terms: Terms) -> Vec<CustomerForecast> {
     let spend = forecast.spend.as_ref().map(|s| &s.params);
+    let mut known: HashMap<[u64; 4], YearAhead> = HashMap::new();
     let mut all: Vec<CustomerForecast> = book
         .by_customer()
         .filter_map(|orders| {
             let h = history(orders, forecast.end)?;
-            let ahead = year_ahead(&forecast.model.params, spend, terms, &h);
+            let key = [
+                u64::from(h.x),
+                h.t_x.to_bits(),
+                h.t.to_bits(),
+                h.mean_spend.to_bits(),
+            ];
+            let ahead = *known
+                .entry(key)
+                .or_insert_with(|| year_ahead(&forecast.model.params, spend, terms, &h));
             Some(CustomerForecast {
                 customer: book.ids.get(orders[0].customer as usize)?.clone(),
                 first: orders[0].date,

@@ -43,6 +43,8 @@ pub enum CellProblemKind {
 pub enum Refusal {
     Empty,
     NotATable,
+    /// The first row is data, not column names.
+    NoHeader,
     /// The mapping names no column, or one the file does not have, for these roles.
     Unmapped(Vec<Role>),
     /// No row could be used: the problems say why.
@@ -56,12 +58,14 @@ impl From<TableError> for Refusal {
         match e {
             TableError::Empty => Refusal::Empty,
             TableError::NotATable => Refusal::NotATable,
+            TableError::NoHeader => Refusal::NoHeader,
         }
     }
 }
 
 /// An order export's whole file in a few figures, shown before its measurements are added.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrderSummary {
     pub orders: u64,
     pub customers: u64,

@@ -2,6 +2,7 @@
 //! of a million rows is never held as a million lists of strings. Fields are split by
 //! `csv-core`, so quoted separators and quoted line breaks (an address, a note) stay in their cell.
 
+use super::cells;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use std::ops::ControlFlow;
 
@@ -21,6 +22,34 @@ pub enum TableError {
     /// The first row has fewer than two columns, more than [`MAX_COLUMNS`], or one longer than
     /// [`MAX_HEADER_CHARS`]; or the text is JSON (whose commas would make it a table of sorts).
     NotATable,
+    /// The first row holds data, not column names: an e-mail address, or numbers and dates in
+    /// half its cells. Its cells would be column names, remembered in the map.
+    NoHeader,
+}
+
+/// Whether `cell` names a person as exports do: an e-mail address.
+pub fn is_personal(cell: &str) -> bool {
+    cell.split_once('@')
+        .is_some_and(|(name, domain)| !name.trim().is_empty() && domain.contains('.'))
+}
+
+/// Whether a first row is data rather than column names: it names a person, or half its
+/// filled cells or more are numbers or dates (no export names its columns `1001` or
+/// `05-01-2026`).
+fn is_data(first: &[String]) -> bool {
+    let filled: Vec<&str> = first
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let values = filled
+        .iter()
+        .filter(|c| {
+            cells::amount(c, cells::Decimals::Point).is_some()
+                || cells::date(c, cells::DayMonth::DayFirst).is_some()
+        })
+        .count();
+    filled.iter().any(|c| is_personal(c)) || (!filled.is_empty() && 2 * values >= filled.len())
 }
 
 /// A file's separator and header; its rows are read by [`Table::rows`].
@@ -172,6 +201,9 @@ impl<'t> Table<'t> {
         if long || !(2..=MAX_COLUMNS).contains(&header.len()) {
             return Err(TableError::NotATable);
         }
+        if is_data(&header) {
+            return Err(TableError::NoHeader);
+        }
         Ok(Table {
             text,
             first_line,
@@ -261,6 +293,28 @@ mod tests {
             ))
         });
         out
+    }
+
+    #[test]
+    fn a_file_without_its_header_row_is_refused_before_its_data_can_name_a_column() {
+        for first in [
+            "1001,anna@example.nl,2024-01-05,10.00\n1002,bram@example.nl,2024-01-06,5\n",
+            "1001;k17;05-01-2024;10,00\n",
+            "Order;E-mail: info@shop.nl\n1;a\n",
+        ] {
+            assert!(
+                matches!(Table::open(first), Err(TableError::NoHeader)),
+                "{first}"
+            );
+        }
+        for header in [
+            "order,customer,date,total\n",
+            "Bestelnummer;Klant;Besteldatum;Totaal\n",
+            "Timestamp,How likely are you to recommend us (0-10)?\n",
+            "Order,2024,Customer,Total\n",
+        ] {
+            assert!(Table::open(header).is_ok(), "{header}");
+        }
     }
 
     #[test]

@@ -5,10 +5,10 @@
 use super::base::CustomerBase;
 use super::cohorts;
 use super::columns::Mapping;
-use super::forecast::{self, CustomerForecast, Terms};
+use super::forecast::{self, CustomerForecast, Forecast, Terms};
 use super::kind::{KpiKind, Source};
 use super::measure::{self, Measured, Refusal, Report};
-use super::table::{Table, TableError};
+use super::table::Table;
 use crate::model::outside;
 use crate::model::Date;
 use serde::{Deserialize, Serialize};
@@ -33,11 +33,13 @@ pub enum Job {
         today: Date,
         terms: Terms,
     },
-    /// Each customer's forecast, for the marketer to download.
+    /// Each customer's forecast under the models fitted to the same file, for the marketer to
+    /// download.
     PerCustomer {
         mapping: Mapping,
         today: Date,
         terms: Terms,
+        forecast: Box<Forecast>,
     },
 }
 
@@ -100,8 +102,7 @@ pub fn run(job: &Job, bytes: &[u8]) -> Outcome {
                 rows: table.first(PREVIEW_ROWS),
                 header: table.header,
             },
-            Err(TableError::Empty) => Outcome::Refused(Refusal::Empty),
-            Err(TableError::NotATable) => Outcome::Refused(Refusal::NotATable),
+            Err(e) => Outcome::Refused(Refusal::from(e)),
         },
         Job::Measure {
             kind,
@@ -135,12 +136,9 @@ pub fn run(job: &Job, bytes: &[u8]) -> Outcome {
             mapping,
             today,
             terms,
+            forecast,
         } => match measure::order_book(&text, mapping, *today) {
-            Ok((book, _)) => Outcome::PerCustomer(
-                forecast::forecast(&book, *terms)
-                    .map(|f| forecast::per_customer(&book, &f, *terms))
-                    .unwrap_or_default(),
-            ),
+            Ok((book, _)) => Outcome::PerCustomer(forecast::per_customer(&book, forecast, *terms)),
             Err(refusal) => Outcome::Refused(refusal),
         },
     }

@@ -1,4 +1,4 @@
-use super::data_file::{today, Done};
+use super::data_file::{failed, today, Done};
 use super::read_report::{summary_words, ReadReport};
 use crate::i18n::{Lang, Text};
 use crate::model::csv::{self, Separator};
@@ -29,6 +29,10 @@ pub fn BasePreview(base: Option<Box<CustomerBase>>, report: Report, done: Done) 
         .with_untracked(|m| m.customer_base.is_some())
         .unwrap_or(false);
     let summary = base.as_ref().map(|b| b.summary.clone());
+    let cut = base
+        .as_ref()
+        .map(|b| b.periods_left_out())
+        .filter(|&n| n > 0);
     let fitted = base.as_ref().map(|b| {
         b.forecast
             .as_ref()
@@ -50,11 +54,11 @@ pub fn BasePreview(base: Option<Box<CustomerBase>>, report: Report, done: Done) 
     // Each customer's forecast, asked of the file still in hand: it goes to the marketer's
     // downloads and nowhere else.
     let (per_customer, set_per_customer) = signal(None::<Text>);
-    let forecast_terms = base
-        .as_ref()
-        .filter(|b| b.forecast.is_some())
-        .map(|b| (b.mapping.clone(), b.terms));
-    let download = forecast_terms.clone().map(|(mapping, terms)| {
+    let forecast_terms = base.as_ref().and_then(|b| {
+        let forecast = b.forecast.clone()?;
+        Some((b.mapping.clone(), b.terms, Box::new(forecast)))
+    });
+    let download = forecast_terms.clone().map(|(mapping, terms, forecast)| {
         move |_| {
             let Some(input) = file.get_value() else {
                 return;
@@ -63,13 +67,15 @@ pub fn BasePreview(base: Option<Box<CustomerBase>>, report: Report, done: Done) 
                 mapping: mapping.clone(),
                 today: today(),
                 terms,
+                forecast: forecast.clone(),
             };
             set_per_customer.set(Some(Text::ReadingData));
             let lang = lang.get_untracked();
             spawn_local(async move {
                 let rows = match reader::analyse(&job, &input.into()).await {
                     Ok(Outcome::PerCustomer(rows)) => rows,
-                    _ => return set_per_customer.set(Some(Text::RefusedNothing)),
+                    Ok(_) => return set_per_customer.set(Some(Text::RefusedNothing)),
+                    Err(error) => return set_per_customer.set(Some(failed(error))),
                 };
                 let sep = if lang == Lang::Nl {
                     Separator::Semicolon
@@ -93,6 +99,7 @@ pub fn BasePreview(base: Option<Box<CustomerBase>>, report: Report, done: Done) 
                 }.into_any(),
                 None => view! { <p>{tr(Text::NoForecast)}</p> }.into_any(),
             })}
+            {cut.map(|n| view! { <p>{move || lang.get().fill(Text::CohortsCut, &[("n", &n.to_string())])}</p> })}
             <ReadReport report />
             {forecast_terms.is_some().then(|| view! { <p class="hint">{tr(Text::PerCustomerHint)}</p> })}
             {move || per_customer.get().map(|t| view! { <p>{tr(t)}</p> })}

@@ -46,7 +46,8 @@ pub fn CustomerBasePanel() -> impl IntoView {
     let terms = RwSignal::new(base.get_untracked().map_or(DEFAULT_TERMS, |b| b.terms));
     let (out_of_range, set_out_of_range) = signal(false);
     let percent = move |pick: fn(&Terms) -> f64| {
-        Signal::derive(move || Some((pick(&terms.get()) * 100.0).round()))
+        // Hundredths of a percent: 12.5 % stays 12.5, however it was typed.
+        Signal::derive(move || Some((pick(&terms.get()) * 10_000.0).round() / 100.0))
     };
     let commit = move |set: fn(&mut Terms, f64)| {
         move |value: Option<f64>| match value {
@@ -73,12 +74,18 @@ pub fn CustomerBasePanel() -> impl IntoView {
         .into_any(),
         _ => view! { <p class="field-error" role="alert">{tr(Text::NotText)}</p> }.into_any(),
     };
+    // Removed, focus stays in the section: on its heading, not the page's start.
+    let heading = NodeRef::<leptos::html::H3>::new();
     let remove = move |_| {
-        let _ = map.apply(Edit::SetCustomerBase { base: None });
+        if map.apply(Edit::SetCustomerBase { base: None }).is_ok() {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
     };
     view! {
         <section class="customer-base" aria-labelledby="customer-base-heading">
-            <h3 id="customer-base-heading">{tr(Text::CustomerBaseHeading)}</h3>
+            <h3 id="customer-base-heading" tabindex="-1" node_ref=heading>{tr(Text::CustomerBaseHeading)}</h3>
             <p class="hint">{tr(Text::CustomerBaseIntro)}</p>
             <div class="terms">
                 <label class="inline">

@@ -35,13 +35,14 @@ fn refusal(r: &Refusal) -> Text {
     match r {
         Refusal::Empty => Text::RefusedEmpty,
         Refusal::NotATable => Text::RefusedNotATable,
+        Refusal::NoHeader => Text::RefusedNoHeader,
         Refusal::Unmapped(_) => Text::ChooseEveryColumn,
         Refusal::NothingUsable | Refusal::WrongSource => Text::RefusedNothing,
     }
 }
 
 /// Why the worker gave no outcome: a file too large for the time limit is told as such.
-fn failed(error: ReadError) -> Text {
+pub(super) fn failed(error: ReadError) -> Text {
     match error {
         ReadError::TooSlow => Text::DataTooSlow,
         ReadError::Unavailable => error.reason(),

@@ -45,13 +45,10 @@ fn figures(base: &CustomerBase, f: &Forecast, currency: &str, lang: Lang) -> Vec
         let terms = lang.fill(
             Text::ClvTerms,
             &[
-                (
-                    "margin",
-                    &numbers::format((base.terms.margin * 100.0).round(), lang),
-                ),
+                ("margin", &significant(base.terms.margin * 100.0, 4, lang)),
                 (
                     "discount",
-                    &numbers::format((base.terms.discount * 100.0).round(), lang),
+                    &significant(base.terms.discount * 100.0, 4, lang),
                 ),
             ],
         );

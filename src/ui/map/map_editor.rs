@@ -11,7 +11,7 @@ use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::lanes::lanes_panel::LanesPanel;
 use crate::ui::live::live_panel::LivePanel;
-use crate::ui::loyalty::{CustomerBasePanel, LoyaltyScorecard};
+use crate::ui::loyalty::LoyaltySection;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
 use crate::ui::map::share_link::ShareLink;
@@ -169,11 +169,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                 <button type="submit">{tr(Text::AddPhase)}</button>
             </form>
             <ChartsPanel experience />
-            <section class="loyalty" aria-labelledby="loyalty-heading">
-                <h2 id="loyalty-heading">{tr(Text::LoyaltyHeading)}</h2>
-                <LoyaltyScorecard />
-                <CustomerBasePanel />
-            </section>
+            <LoyaltySection />
             <datalist id="channels">
                 {move || channels(session.settings.lang()).map(|c| view! { <option value=c></option> }).collect_view()}
             </datalist>

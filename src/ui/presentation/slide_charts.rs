@@ -1,7 +1,7 @@
 use crate::charts::{customers, data};
 use crate::model::JourneyMap;
 use crate::ui::charts::curve_and_progress::CurveAndProgress;
-use crate::ui::loyalty::CustomerCharts;
+use crate::ui::page_part::{self, later, LoyaltyView};
 use leptos::prelude::*;
 
 /// The experience curve and KPI progress of what the slide shows; on the whole journey's, the
@@ -27,7 +27,7 @@ pub fn SlideCharts(map: Signal<Option<JourneyMap>>) -> impl IntoView {
         <div class="chart-grid slide-charts">
             <CurveAndProgress experience progress file_name />
             <Show when=move || base.with(Option::is_some)>
-                <CustomerCharts base file_name />
+                {later(move || page_part::loyalty(LoyaltyView::Charts { base: base.into(), file_name }))}
             </Show>
         </div>
     }

@@ -1,0 +1,37 @@
+use super::{CustomerBasePanel, LoyaltyScorecard};
+use crate::i18n::Text;
+use crate::ui::browser::near::watch_near;
+use crate::ui::page_part::{self, later, LoyaltyView};
+use crate::ui::tr;
+use leptos::prelude::*;
+
+/// The map's Loyalty section: its heading at once, its scorecard and customer base from a part
+/// of the wasm of their own, fetched when the section first comes near the screen. A workshop
+/// participant opening the map to add cards and vote never downloads them.
+#[component]
+pub fn LoyaltySection() -> impl IntoView {
+    let place = NodeRef::<leptos::html::Section>::new();
+    let near = RwSignal::new(false);
+    watch_near(place, move |is_near| {
+        if is_near && !near.get_untracked() {
+            near.set(true);
+        }
+    });
+    view! {
+        <section class="loyalty" aria-labelledby="loyalty-heading" node_ref=place>
+            <h2 id="loyalty-heading">{tr(Text::LoyaltyHeading)}</h2>
+            <Show when=move || near.get()>
+                {later(|| page_part::loyalty(LoyaltyView::Section))}
+            </Show>
+        </section>
+    }
+}
+
+/// What the Loyalty part shows on a map's page.
+#[component]
+pub fn LoyaltyContent() -> impl IntoView {
+    view! {
+        <LoyaltyScorecard />
+        <CustomerBasePanel />
+    }
+}
