@@ -54,6 +54,7 @@ texts! {
     SampleOrder => "1 order", "1 bestelling";
     SampleCustomer => "1 customer", "1 klant";
     RefusedNoHeader => "The first row holds data (an e-mail address, numbers or dates), not column names. Nothing has changed. Export the file with its header row.", "De eerste regel bevat gegevens (een e-mailadres, getallen of datums), geen kolomnamen. Er is niets veranderd. Exporteer het bestand met de kopregel.";
+    ColumnTwice => "The column “{column}” is chosen for two roles: choose another for one of them.", "De kolom “{column}” is voor twee rollen gekozen: kies voor een van beide een andere.";
     DataTooSlow => "Reading this was stopped after 30 seconds: the file holds more than is read here. Nothing has changed. Export a shorter period.", "Het lezen is na 30 seconden gestopt: het bestand bevat meer dan hier wordt gelezen. Er is niets veranderd. Exporteer een kortere periode.";
     Counts => "Counts", "Aantallen";
     RatePart => "Part (e.g. conversions)", "Deel (bijv. conversies)";

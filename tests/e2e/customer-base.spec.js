@@ -74,6 +74,14 @@ test("an order export gives the customer base with a forecast whose fit matches 
   expect(exported.map.customer_base.forecast.model.params.r).toBeCloseTo(0.243, 2);
   expect(exported.map.customer_base.cohorts.rows[0].customers).toBe(781);
 
+  // The poster: opened again and printed straight away, without scrolling, it has them.
+  await page.reload();
+  await expect(page.getByLabel("Map title")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("img", { name: /^Cohort retention:/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^The customer base:/ })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
   // Presentation shows the two charts on the whole journey's slide.
   await page.getByRole("link", { name: "Present" }).click();
   await expect(page.getByRole("heading", { name: "Cohort retention" })).toBeVisible();
@@ -86,6 +94,11 @@ test("a Dutch export is named row by row, stored without a customer id, and next
   const zone = panel.getByRole("region", { name: "Measure from an order export" });
   await zone.getByLabel("Choose an order export (CSV)").setInputFiles(csv("bestellingen.csv", DUTCH));
   await expect(zone.getByLabel("Order total")).toHaveValue("Totaal");
+  // The date chosen as the customer too: named, and not measured.
+  await zone.getByLabel("Customer id or e-mail").selectOption("Besteldatum");
+  await zone.getByRole("button", { name: "Measure" }).click();
+  await expect(zone.getByRole("alert")).toContainText("The column “Besteldatum” is chosen for two roles");
+  await zone.getByLabel("Customer id or e-mail").selectOption("Klant");
   await zone.getByRole("button", { name: "Measure" }).click();
   const preview = zone.getByRole("status");
   await expect(preview).toContainText("7 orders by 4 customers, 2026-01-03 to 2026-04-10");

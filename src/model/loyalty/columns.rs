@@ -206,6 +206,16 @@ fn plain(header: &str) -> String {
 }
 
 impl Mapping {
+    /// A column chosen for two roles (the date as the customer too): a mistake in the mapping,
+    /// which would count every day as a customer.
+    pub fn shared_column(&self) -> Option<&str> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.columns
+            .values()
+            .find(|h| !seen.insert(h.as_str()))
+            .map(String::as_str)
+    }
+
     /// Whether a column is named by a person's e-mail address: the first row of a file without
     /// its header, which no map may keep.
     pub fn names_a_person(&self) -> bool {
@@ -270,6 +280,22 @@ mod tests {
 
     fn header(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_column_chosen_for_two_roles_is_named() {
+        let mut m = Mapping::guess(
+            Source::Orders,
+            &[
+                "Order".into(),
+                "Klant".into(),
+                "Datum".into(),
+                "Totaal".into(),
+            ],
+        );
+        assert_eq!(m.shared_column(), None);
+        m.columns.insert(Role::Customer, "Datum".into());
+        assert_eq!(m.shared_column(), Some("Datum"));
     }
 
     #[test]

@@ -27,10 +27,12 @@ pub enum TableError {
     NoHeader,
 }
 
-/// Whether `cell` names a person as exports do: an e-mail address.
+/// Whether `cell` names a person as exports do: an e-mail address, with or without its
+/// domain's ending (`anna@example`). A column name has no `@` between two words.
 pub fn is_personal(cell: &str) -> bool {
-    cell.split_once('@')
-        .is_some_and(|(name, domain)| !name.trim().is_empty() && domain.contains('.'))
+    cell.as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b'@' && !w[0].is_ascii_whitespace() && !w[2].is_ascii_whitespace())
 }
 
 /// Whether a first row is data rather than column names: it names a person, or half its
@@ -301,6 +303,7 @@ mod tests {
             "1001,anna@example.nl,2024-01-05,10.00\n1002,bram@example.nl,2024-01-06,5\n",
             "1001;k17;05-01-2024;10,00\n",
             "Order;E-mail: info@shop.nl\n1;a\n",
+            "Order;anna@example\n1;a\n",
         ] {
             assert!(
                 matches!(Table::open(first), Err(TableError::NoHeader)),
@@ -312,6 +315,7 @@ mod tests {
             "Bestelnummer;Klant;Besteldatum;Totaal\n",
             "Timestamp,How likely are you to recommend us (0-10)?\n",
             "Order,2024,Customer,Total\n",
+            "Order;E-mail @ sign-up;Total\n",
         ] {
             assert!(Table::open(header).is_ok(), "{header}");
         }

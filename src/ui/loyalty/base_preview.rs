@@ -92,6 +92,7 @@ pub fn BasePreview(base: Option<Box<CustomerBase>>, report: Report, done: Done) 
     view! {
         <div class="csv-preview" role="status">
             {summary.map(|s| view! { <p>{move || summary_words(&s, lang.get())}</p> })}
+            {base.is_none().then(|| view! { <p class="field-error">{tr(Text::RefusedNothing)}</p> })}
             {fitted.map(|fit| match fit {
                 Some((customers, purchases)) => view! {
                     <p>{move || format!("{}: {}", lang.get().t(Text::RepeatNextYear), numbers::format(purchases.round(), lang.get()))}

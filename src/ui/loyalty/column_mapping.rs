@@ -20,6 +20,7 @@ pub fn ColumnMapping(
     let mapping = RwSignal::new(mapping);
     let header = StoredValue::new(header);
     let (incomplete, set_incomplete) = signal(false);
+    let (shared, set_shared) = signal(None::<String>);
     let choices = source
         .roles()
         .iter()
@@ -69,7 +70,8 @@ pub fn ColumnMapping(
         let chosen = mapping.get_untracked();
         let complete = header.with_value(|h| chosen.places(h).is_ok());
         set_incomplete.set(!complete);
-        if complete {
+        set_shared.set(chosen.shared_column().map(str::to_owned));
+        if complete && chosen.shared_column().is_none() {
             on_measure.run(chosen);
         }
     };
@@ -106,6 +108,9 @@ pub fn ColumnMapping(
             <Show when=move || incomplete.get()>
                 <p class="field-error" role="alert">{tr(Text::ChooseEveryColumn)}</p>
             </Show>
+            {move || shared.get().map(|column| view! {
+                <p class="field-error" role="alert">{move || lang.get().fill(Text::ColumnTwice, &[("column", &column)])}</p>
+            })}
             <div class="row-actions">
                 <button type="submit">{tr(Text::MeasureNow)}</button>
                 <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>{tr(Text::Cancel)}</button>
