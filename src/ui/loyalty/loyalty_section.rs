@@ -23,6 +23,10 @@ pub fn LoyaltySection() -> impl IntoView {
     // wait for a part): fetched once the page is idle, after the map is usable.
     let map = use_open_map();
     request_idle_callback(move || {
+        // The page may have been left meanwhile: then the section and its map are gone.
+        if near.try_get_untracked().is_none() {
+            return;
+        }
         let figures = map
             .with_untracked(|m| {
                 m.customer_base.is_some()
