@@ -168,3 +168,23 @@ test("a hostile customer base in a file is refused by path, in both languages, a
   await expect(page.locator(".map-row")).toHaveCount(1);
   expect(await storedText(page)).not.toContain("\"customer_base\"");
 });
+
+test("leaving the map while its export is read leaves the app working", async ({ page }) => {
+  await templateMap(page);
+  const zone = (await loyalty(page)).getByRole("region", { name: "Measure from an order export" });
+  // 300,000 orders, made in the page: read for a second or more after Measure.
+  await zone.evaluate(async (zone) => {
+    const rows = ["order,customer,date,total\n"];
+    for (let i = 0; i < 300_000; i++) rows.push(`${i},c${i % 40000},2026-0${1 + (i % 9)}-1${i % 10},${1 + (i % 50)}\n`);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(rows, "orders.csv", { type: "text/csv" }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await zone.getByRole("button", { name: "Measure" }).click();
+  await page.getByRole("link", { name: "All maps" }).click();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 4000)));
+  // The library still answers (a page error would fail the test too).
+  await page.getByLabel("Title of a new map").fill("After leaving");
+  await page.getByRole("button", { name: "Create map" }).click();
+  await expect(page.getByLabel("Map title")).toHaveValue("After leaving");
+});

@@ -102,7 +102,8 @@ where
         reads.update_value(|n| *n += 1);
         reads.get_value()
     };
-    let latest = move |read: u32| reads.get_value() == read;
+    // A read that ends after the page was left is no one's: the section is gone.
+    let latest = move |read: u32| reads.try_get_value() == Some(read);
     // Focus follows the step the user moved on to, so a keyboard user lands on what it shows.
     let panel = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |first: Option<()>| {
