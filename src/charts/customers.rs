@@ -62,14 +62,6 @@ pub fn ahead(base: &CustomerBase) -> Vec<(Date, f64)> {
         .collect()
 }
 
-fn share(n: u64, of: u64) -> f64 {
-    if of == 0 {
-        0.0
-    } else {
-        n as f64 / of as f64
-    }
-}
-
 fn percent(share: f64, lang: Lang) -> String {
     format!(
         "{} %",
@@ -147,7 +139,7 @@ pub fn cohorts<DB: DrawingBackend>(
     let numbers_fit = col_px >= 34.0 * k && row_px >= 14.0 * k;
     for (r, row) in c.rows.iter().enumerate() {
         let y = (n - 1 - r) as f64;
-        for (l, &later) in row.later.iter().enumerate() {
+        for l in 0..row.later.len() {
             let x = (l + 1) as f64;
             let cell = [(x - 0.48, y - 0.45), (x + 0.48, y + 0.45)];
             if row.customers == 0 {
@@ -158,7 +150,7 @@ pub fn cohorts<DB: DrawingBackend>(
                 )))?;
                 continue;
             }
-            let s = share(later, row.customers);
+            let s = c.share(r, l).unwrap_or(0.0);
             let strength = 0.12 + 0.88 * s / most;
             chart.draw_series(std::iter::once(Rectangle::new(
                 cell,
@@ -326,7 +318,7 @@ pub fn cohorts_table(base: &Option<CustomerBase>, lang: Lang) -> Table {
             .into_iter()
             .chain((0..n - 1).map(|l| match row.later.get(l) {
                 Some(&later) if row.customers > 0 => {
-                    format!("{} ({later})", percent(share(later, row.customers), lang))
+                    format!("{} ({later})", percent(c.share(r, l).unwrap_or(0.0), lang))
                 }
                 _ => String::new(),
             }))

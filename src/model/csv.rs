@@ -16,6 +16,15 @@ pub enum Separator {
 }
 
 impl Separator {
+    /// The separator spreadsheets in `lang` expect: Dutch ones semicolons, English ones commas.
+    pub fn of(lang: Lang) -> Self {
+        if lang == Lang::Nl {
+            Separator::Semicolon
+        } else {
+            Separator::Comma
+        }
+    }
+
     fn char(self) -> char {
         match self {
             Separator::Comma => ',',

@@ -1,6 +1,6 @@
 use super::data_file::{failed, today, Done};
 use super::read_report::{summary_words, ReadReport};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::model::csv::{self, Separator};
 use crate::model::loyalty::measure::Report;
 use crate::model::loyalty::work::{Job, Outcome};
@@ -77,12 +77,7 @@ pub fn BasePreview(base: Option<Box<CustomerBase>>, report: Report, done: Done) 
                     Ok(_) => return set_per_customer.set(Some(Text::RefusedNothing)),
                     Err(error) => return set_per_customer.set(Some(failed(error))),
                 };
-                let sep = if lang == Lang::Nl {
-                    Separator::Semicolon
-                } else {
-                    Separator::Comma
-                };
-                let text = csv::customer_forecasts(&rows, sep, lang);
+                let text = csv::customer_forecasts(&rows, Separator::of(lang), lang);
                 let name = file_name(lang.t(Text::CustomerColumn), "csv");
                 let _ = download(&name, &text, "text/csv;charset=utf-8");
                 set_per_customer.set(None);

@@ -16,11 +16,7 @@ pub fn MapExports() -> impl IntoView {
     let menu = NodeRef::<Div>::new();
     let session = use_session();
     // Dutch spreadsheets expect semicolons; the user can choose otherwise.
-    let (separator, set_separator) = signal(if session.settings.lang_untracked() == Lang::Nl {
-        Separator::Semicolon
-    } else {
-        Separator::Comma
-    });
+    let (separator, set_separator) = signal(Separator::of(session.settings.lang_untracked()));
     let save = move |suffix: &'static str,
                      extension: &'static str,
                      mime: &'static str,
