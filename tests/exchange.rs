@@ -1,4 +1,4 @@
-//! The exchange format: what export writes (version 3), how version 1 and 2 files are read, and
+//! The exchange format: what export writes (version 4), how versions 1 to 3 are read, and
 //! every problem import reports.
 
 mod common;
@@ -12,6 +12,7 @@ use journey_mapper::model::loyalty::{
     Answers, Counts, KpiKind, Mapping, OrderCounts, Period, Ratio, Role, Source,
 };
 use journey_mapper::model::share;
+use journey_mapper::model::workshop::{Action, Score};
 use journey_mapper::model::{
     limits, Color, Date, Direction, Edit, EditError, Emotion, JourneyMap, Kpi, Lane, LaneCard,
     LaneKind, Measurement, Persona, Phase, Reach, Severity, TextField, Touchpoint,
@@ -206,6 +207,75 @@ fn a_customer_base_no_export_could_give_is_refused_by_path() {
     }
 }
 
+/// A version 4 file: [`computed`] with two voting rounds, a scored card and an action.
+fn decided() -> Value {
+    let mut doc = computed();
+    doc["version"] = json!(4);
+    let map = &mut doc["map"];
+    map["rounds"] = json!([
+        { "id": "r1", "name": "Before the break", "started_at": "2026-12-06T10:00:00Z",
+          "minutes": 5, "ended_at": "2026-12-06T10:05:00Z", "lanes": ["pains", "ideas"],
+          "dots": 3, "per_card": 2, "hidden": true, "named": true,
+          "ballots": [ { "id": "r1-anna", "name": "Anna", "people": 1, "dots": { "c1": 2, "c2": 1 } },
+                       { "id": "r1-room", "name": "The room", "people": 4, "dots": { "c2": 8 } } ] },
+        { "id": "r2", "name": "", "started_at": "2026-12-06T11:00:00Z", "lanes": ["ideas"],
+          "dots": 5, "per_card": 5, "hidden": false, "named": false,
+          "ballots": [ { "id": "r2-x", "name": "", "people": 1, "dots": { "c2": 5 } } ] }
+    ]);
+    let card = &mut map["phases"][0]["cards"]["ideas"][0];
+    card["score"] = json!({ "customer": 5, "business": 4, "effort": 2 });
+    card["action"] = json!({ "owner": "Anna", "due": "2027-01-15" });
+    doc
+}
+
+#[test]
+fn rounds_scores_and_actions_travel_in_files_links_and_storage() {
+    let map = exchange::import(&decided().to_string())
+        .unwrap()
+        .maps
+        .remove(0);
+    assert_eq!(map.rounds.len(), 2);
+    assert_eq!(map.rounds[0].totals().get("c2"), Some(&9));
+    assert_eq!(map.open_round().map(|r| r.id.as_str()), Some("r2"));
+    let card = map.card("c2").unwrap();
+    assert_eq!(card.score.unwrap().value(), 4.5);
+    assert_eq!(card.action.as_ref().unwrap().owner, "Anna");
+    let written = exchange::export_map(&map, None);
+    assert_eq!(exchange::import(&written).unwrap().maps[0], map);
+    let link = share::encode(&map, 0).unwrap();
+    assert_eq!(share::decode(&link).unwrap(), map);
+    let stored = entry::encode(4, None, &map);
+    assert!(matches!(entry::decode(&stored, &map.id), Decoded::Map { map: m, .. } if m == map));
+    // A version 3 file has none of them, and opens as it was.
+    let plain = exchange::import(&computed().to_string())
+        .unwrap()
+        .maps
+        .remove(0);
+    assert!(plain.rounds.is_empty());
+    assert!(plain.card("c2").unwrap().score.is_none());
+}
+
+#[test]
+fn rounds_scores_and_actions_out_of_their_rules_are_refused_by_path() {
+    type Breaks = fn(&mut Value);
+    let cases: [(Breaks, &str); 8] = [
+        (|m| m["rounds"][0]["ballots"][0]["dots"]["c1"] = json!(3), "map.rounds[0]: expected a voting round"),
+        (|m| m["rounds"][0]["ballots"][1]["dots"]["c2"] = json!(13), "map.rounds[0]: expected a voting round"),
+        (|m| m["rounds"][1]["ballots"][0]["name"] = json!("Bram"), "map.rounds[1]: expected a voting round"),
+        (|m| m["rounds"][0]["dots"] = json!(1e9), "map.rounds[0]: expected a voting round"),
+        (|m| m["rounds"][0]["ended_at"] = Value::Null, "map.rounds: more than one voting round is open"),
+        (|m| m["rounds"][1]["ballots"][0]["id"] = json!("c1"), "map.phases[0].cards.pains[0].id: the id \"c1\" is already used at map.rounds[1].ballots[0].id"),
+        (|m| m["phases"][0]["cards"]["ideas"][0]["score"]["effort"] = json!(6), "map.phases[0].cards.ideas[0].score: expected a score"),
+        (|m| m["phases"][0]["cards"]["ideas"][0]["action"] = json!({ "owner": "A", "due": "soon" }), "map.phases[0].cards.ideas[0].action: expected an action"),
+    ];
+    for (breaks, expected) in cases {
+        let mut doc = decided();
+        breaks(&mut doc["map"]);
+        let errors = errors_of(doc);
+        assert!(errors[0].starts_with(expected), "{expected}: {errors:#?}");
+    }
+}
+
 #[test]
 fn a_version_2_file_opens_with_every_kpi_a_typed_number() {
     let Imported { maps, .. } = exchange::import(&whole().to_string()).unwrap();
@@ -379,7 +449,7 @@ fn export_writes_exactly_the_documented_fields() {
     assert_eq!(keys(&doc), "exported_at,format,map,version");
     assert_eq!(
         (doc["format"].as_str(), doc["version"].as_u64()),
-        (Some("journey-map"), Some(3))
+        (Some("journey-map"), Some(4))
     );
     // Optional strings that are empty are left out; the rest are always written.
     assert_eq!(
@@ -519,8 +589,8 @@ fn whole_file_problems() {
         (r#"{"format": "journey-map", "version": 1, "map": {"title": 1e400}}"#.into(), "a number is too large to be used (line 1, column"),
         (r#"{"format": "journey-map", "version": -1, "map": {}}"#.into(), "version: expected a whole version number from 1, found -1"),
         (
-            json!({"format": "journey-map", "version": 4, "map": {}}).to_string(),
-            "version: made by a newer version of the app (format version 4; this app reads up to version 3): update the app to open it",
+            json!({"format": "journey-map", "version": 5, "map": {}}).to_string(),
+            "version: made by a newer version of the app (format version 5; this app reads up to version 4): update the app to open it",
         ),
         (json!({"format": "journey-map", "version": 1}).to_string(), "map: missing; expected an object"),
         (json!({"format": "journey-map", "version": 1, "exported_at": "now", "map": {}}).to_string(), "exported_at: expected a date and time"),
@@ -755,6 +825,13 @@ fn write_samples_for_the_schema_validator() {
             exchange::export_bundle(&[full, generate::map(2, Size::SMALL)], None),
         ),
         (
+            "map-decided.json",
+            exchange::export_map(
+                &exchange::import(&decided().to_string()).unwrap().maps[0],
+                None,
+            ),
+        ),
+        (
             "map-computed.json",
             exchange::export_map(
                 &exchange::import(&computed().to_string()).unwrap().maps[0],
@@ -834,11 +911,19 @@ fn card() -> impl Strategy<Value = (usize, LaneCard)> {
         text(),
         proptest::option::of(1i64..=3),
         0u32..=9999,
+        proptest::option::of((1u8..=5, 1u8..=5, 1u8..=5)),
+        proptest::option::of((text(), proptest::option::of(date()))),
     )
-        .prop_map(|(lane, text, severity, votes)| {
+        .prop_map(|(lane, text, severity, votes, score, action)| {
             let mut card = LaneCard::new(String::new(), text);
             card.severity = severity.and_then(Severity::new);
             card.votes = votes;
+            card.score = score.map(|(customer, business, effort)| Score {
+                customer,
+                business,
+                effort,
+            });
+            card.action = action.map(|(owner, due)| Action { owner, due });
             (lane, card)
         })
 }

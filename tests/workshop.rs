@@ -120,3 +120,247 @@ fn the_reminder_says_the_number_of_days_it_waits() {
         .t(Text::BackupDue)
         .contains(&format!("{days} dagen")));
 }
+
+mod decisions {
+    use journey_mapper::model::generate::{self, Size};
+    use journey_mapper::model::workshop::{Action, Refusal, Round, Score};
+    use journey_mapper::model::{
+        Date, Edit, EditError, Id, JourneyMap, LaneKind, WorkshopEdit as W,
+    };
+
+    fn map() -> JourneyMap {
+        generate::map(3, Size::WORKSHOP)
+    }
+
+    fn lane(map: &JourneyMap, kind: LaneKind) -> Id {
+        map.lanes
+            .iter()
+            .find(|l| l.kind == kind)
+            .unwrap()
+            .id
+            .clone()
+    }
+
+    /// The ids of the first `n` cards of `lane`, across the phases.
+    fn cards(map: &JourneyMap, lane: &str, n: usize) -> Vec<Id> {
+        let ids = map.phases.iter().flat_map(|p| p.lane_cards(lane));
+        ids.take(n).map(|c| c.id.clone()).collect()
+    }
+
+    fn round(map: &JourneyMap, lanes: Vec<Id>) -> Round {
+        Round {
+            id: map.fresh_id("round"),
+            name: "Before the break".into(),
+            started_at: "2026-12-06T10:00:00Z".into(),
+            minutes: Some(5),
+            ended_at: None,
+            lanes,
+            dots: 3,
+            per_card: 2,
+            hidden: true,
+            named: true,
+            ballots: Vec::new(),
+        }
+    }
+
+    fn vote(round: &str, ballot: &str, card: &str, dots: u32) -> Edit {
+        Edit::Workshop(W::Vote {
+            round: round.into(),
+            ballot: ballot.into(),
+            name: format!("Voter {ballot}"),
+            people: 1,
+            card: card.into(),
+            dots,
+        })
+    }
+
+    fn refusal(result: Result<Edit, EditError>) -> Refusal {
+        match result {
+            Err(EditError::Workshop(r)) => r,
+            other => panic!("expected a workshop refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_blind_round_keeps_each_voters_budget_and_ends_for_good() {
+        let mut map = map();
+        let before = map.clone();
+        let ideas = lane(&map, LaneKind::Opportunities);
+        let [a, b, c] = <[Id; 3]>::try_from(cards(&map, &ideas, 3)).unwrap();
+        let r = round(&map, vec![ideas.clone()]);
+        let id = r.id.clone();
+        let mut undo = Vec::new();
+        let mut step = |map: &mut JourneyMap, edit: Edit| undo.push(map.apply(edit).unwrap());
+        step(
+            &mut map,
+            Edit::Workshop(W::InsertRound { index: 0, round: r }),
+        );
+        step(&mut map, vote(&id, "anna", &a, 2));
+        step(&mut map, vote(&id, "anna", &b, 1));
+        step(&mut map, vote(&id, "bram", &a, 1));
+        assert_eq!(
+            refusal(map.clone().apply(vote(&id, "anna", &c, 1))),
+            Refusal::NoDotsLeft { dots: 3 },
+            "Anna's three dots are used"
+        );
+        assert_eq!(
+            refusal(map.clone().apply(vote(&id, "bram", &b, 3))),
+            Refusal::PerCard { per_card: 2 }
+        );
+        // A dot taken back is a dot to give again.
+        step(&mut map, vote(&id, "anna", &b, 0));
+        step(&mut map, vote(&id, "anna", &c, 1));
+        let round = map.round(&id).unwrap();
+        assert_eq!(round.ballots.len(), 2, "who voted: Anna and Bram");
+        assert_eq!(round.ballot("anna").unwrap().used(), 3);
+        assert_eq!(round.totals().get(a.as_str()), Some(&3));
+        assert_eq!(round.totals().get(b.as_str()), None);
+
+        let end = W::EndRound {
+            round: id.clone(),
+            ended_at: Some("2026-12-06T10:05:00Z".into()),
+        };
+        step(&mut map, Edit::Workshop(end));
+        assert_eq!(
+            refusal(map.clone().apply(vote(&id, "bram", &c, 1))),
+            Refusal::Ended
+        );
+        assert_eq!(
+            refusal(map.clone().apply(vote(&id, "anna", &c, 0))),
+            Refusal::Ended,
+            "nor can a dot be taken back"
+        );
+        assert!(map.open_round().is_none());
+        // Every step undone in turn gives back the map as it was.
+        for edit in undo.into_iter().rev() {
+            map.apply(edit).unwrap();
+        }
+        assert_eq!(map, before);
+    }
+
+    #[test]
+    fn votes_outside_the_rounds_lanes_a_second_open_round_and_names_in_an_anonymous_round_are_refused(
+    ) {
+        let mut map = map();
+        let ideas = lane(&map, LaneKind::Opportunities);
+        let pains = lane(&map, LaneKind::PainPoints);
+        let mut r = round(&map, vec![ideas.clone()]);
+        r.named = false;
+        let id = r.id.clone();
+        map.apply(Edit::Workshop(W::InsertRound { index: 0, round: r }))
+            .unwrap();
+        let pain = cards(&map, &pains, 1).remove(0);
+        assert_eq!(
+            refusal(map.clone().apply(vote(&id, "anna", &pain, 1))),
+            Refusal::NotVotedOn
+        );
+        let idea = cards(&map, &ideas, 1).remove(0);
+        assert_eq!(
+            refusal(map.clone().apply(vote(&id, "anna", &idea, 1))),
+            Refusal::Anonymous
+        );
+        let unnamed = Edit::Workshop(W::Vote {
+            round: id.clone(),
+            ballot: "anna".into(),
+            name: String::new(),
+            people: 1,
+            card: idea.clone(),
+            dots: 1,
+        });
+        map.apply(unnamed).unwrap();
+        let second = round(&map, vec![pains]);
+        let start = Edit::Workshop(W::InsertRound {
+            index: 1,
+            round: second,
+        });
+        assert_eq!(refusal(map.clone().apply(start)), Refusal::AnotherOpen);
+        // A ballot id may not be another thing's id: in a live room every id is a node.
+        let clash = Edit::Workshop(W::Vote {
+            round: id,
+            ballot: idea.clone(),
+            name: String::new(),
+            people: 1,
+            card: idea,
+            dots: 1,
+        });
+        assert!(matches!(map.apply(clash), Err(EditError::DuplicateId(_))));
+    }
+
+    #[test]
+    fn the_rooms_ballot_holds_the_dots_of_its_headcount() {
+        let mut map = map();
+        let ideas = lane(&map, LaneKind::Opportunities);
+        let r = round(&map, vec![ideas.clone()]);
+        let id = r.id.clone();
+        map.apply(Edit::Workshop(W::InsertRound { index: 0, round: r }))
+            .unwrap();
+        let idea = cards(&map, &ideas, 1).remove(0);
+        let room = |people, dots| {
+            Edit::Workshop(W::Vote {
+                round: id.clone(),
+                ballot: "room".into(),
+                name: "The room".into(),
+                people,
+                card: idea.clone(),
+                dots,
+            })
+        };
+        // Ten people, two dots each on this card at most.
+        map.apply(room(10, 20)).unwrap();
+        assert_eq!(
+            refusal(map.clone().apply(room(10, 21))),
+            Refusal::PerCard { per_card: 2 }
+        );
+        assert!(
+            map.clone().apply(room(5, 20)).is_err(),
+            "five people give at most 10"
+        );
+    }
+
+    #[test]
+    fn scores_and_actions_are_kept_within_their_ranges_and_undone() {
+        let mut map = map();
+        let ideas = lane(&map, LaneKind::Opportunities);
+        let idea = cards(&map, &ideas, 1).remove(0);
+        let before = map.clone();
+        let score = |customer, business, effort| {
+            Edit::Workshop(W::SetScore {
+                card: idea.clone(),
+                score: Some(Score {
+                    customer,
+                    business,
+                    effort,
+                }),
+            })
+        };
+        assert_eq!(refusal(map.clone().apply(score(6, 1, 1))), Refusal::Score);
+        assert_eq!(refusal(map.clone().apply(score(1, 1, 0))), Refusal::Score);
+        let undo_score = map.apply(score(5, 4, 2)).unwrap();
+        assert_eq!(map.by_score()[0].0.card.id, idea);
+        let action = Action {
+            owner: "Anna".into(),
+            due: Date::new(2027, 1, 15),
+        };
+        let undo_action = map
+            .apply(Edit::Workshop(W::SetAction {
+                card: idea.clone(),
+                action: Some(action.clone()),
+            }))
+            .unwrap();
+        assert_eq!(map.actions()[0].1, &action);
+        let long = Edit::Workshop(W::SetAction {
+            card: idea,
+            action: Some(Action {
+                owner: "x".repeat(20_001),
+                due: None,
+            }),
+        });
+        assert!(matches!(
+            map.clone().apply(long),
+            Err(EditError::TextLength(_))
+        ));
+        map.apply(undo_action).unwrap();
+        map.apply(undo_score).unwrap();
+        assert_eq!(map, before);
+    }
+}

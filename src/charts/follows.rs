@@ -87,6 +87,8 @@ fn content(edit: &Edit) -> Content {
         | Edit::ShowLane { .. }
         | Edit::SetSeverity { .. } => Content::Unshown,
         Edit::SetCustomerBase { .. } => Content::CustomerBase,
+        // Rounds, scores and actions are shown in panels of their own, not in these charts.
+        Edit::Workshop(_) => Content::Unshown,
         Edit::SetColor { .. } => Content::PhaseColor,
         Edit::SetEmotion { .. } => Content::Emotion,
         Edit::SetDirection { .. } => Content::Direction,

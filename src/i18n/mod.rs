@@ -119,9 +119,10 @@ macro_rules! texts {
     };
 }
 
-// The loyalty analytics' texts and the customer base's, in files of their own.
+// The loyalty analytics' texts, the customer base's and the workshop's, in files of their own.
 mod customers;
 mod loyalty;
+mod workshop;
 
 texts! {
     AppName => "Journey Mapper", "Journey Mapper";
@@ -521,6 +522,7 @@ mod tests {
             .iter()
             .chain(super::loyalty::ALL)
             .chain(super::customers::ALL)
+            .chain(super::workshop::ALL)
         {
             assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
             assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
@@ -544,6 +546,7 @@ mod tests {
             .iter()
             .chain(super::loyalty::ALL)
             .chain(super::customers::ALL)
+            .chain(super::workshop::ALL)
         {
             assert_eq!(
                 placeholders(Lang::En.t(text)),

@@ -2,6 +2,9 @@
 //! the edit that undoes it. A refused edit leaves the map exactly as it was.
 
 mod journey;
+mod workshop;
+
+pub use workshop::WorkshopEdit;
 
 use super::loyalty::{CustomerBase, KpiKind, Mapping};
 use super::{
@@ -199,6 +202,8 @@ pub enum Edit {
         card: Id,
         votes: u32,
     },
+    /// Voting rounds, scores and actions.
+    Workshop(WorkshopEdit),
 }
 
 /// An edit on the library as a whole; edits inside one map are wrapped in [`LibraryEdit::Map`].
@@ -253,6 +258,8 @@ pub enum EditError {
     NotOfKind,
     /// A customer base whose figures no order export could give.
     NotConsistent,
+    /// A round, vote, score or action the workshop's rules do not allow.
+    Workshop(super::workshop::Refusal),
 }
 
 impl fmt::Display for EditError {
@@ -289,6 +296,7 @@ impl fmt::Display for EditError {
                 write!(f, "this number must be from 0 to {}", limits::PLAN_NUMBER)
             }
             EditError::TooManyVotes => write!(f, "a card has at most {} votes", limits::VOTES),
+            EditError::Workshop(refusal) => refusal.fmt(f),
         }
     }
 }
@@ -693,6 +701,7 @@ impl JourneyMap {
                     base: std::mem::replace(&mut self.customer_base, base),
                 })
             }
+            Edit::Workshop(edit) => self.apply_to_workshop(edit).map(Edit::Workshop),
             edit => self.apply_to_journey(edit),
         }
     }
@@ -824,6 +833,8 @@ pub enum Part {
     CustomerBase,
     /// The lanes: which there are, their order, names, and whether they are shown.
     Lanes,
+    /// The voting rounds: their settings, who voted, and the dots.
+    Rounds,
 }
 
 impl Edit {
@@ -909,6 +920,7 @@ impl Edit {
                 .chain(emotions.iter().map(|(t, _)| item(t)))
                 .collect(),
             Edit::SetCustomerBase { .. } => vec![Part::CustomerBase],
+            Edit::Workshop(edit) => edit.touches(),
             Edit::SetText {
                 field: F::LaneName(_),
                 ..
@@ -1023,6 +1035,7 @@ impl Edit {
                 kpi,
                 measurement,
             },
+            Edit::Workshop(edit) => Edit::Workshop(edit.fitted(map)),
             other => other,
         }
     }

@@ -1,6 +1,6 @@
 //! The journey model: plain data and pure functions, no web types.
 //!
-//! Field names here are the exchange format's (version 2): the types serialize straight into it.
+//! Field names here are the exchange format's (version 4): the types serialize straight into it.
 
 pub mod backup;
 pub mod csv;
@@ -22,12 +22,14 @@ pub mod timer;
 mod values;
 pub mod versions;
 mod votes;
+pub mod workshop;
 
 use loyalty::CustomerBase;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use workshop::{Action, Round, Score};
 
-pub use edit::{Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField};
+pub use edit::{Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField, WorkshopEdit};
 pub use grid::Row;
 pub use history::{Change, History};
 pub use moves::Step;
@@ -50,6 +52,14 @@ pub mod limits {
     pub const CARDS_PER_PHASE: usize = 1000;
     /// Votes on one card: more dots than any workshop room hands out.
     pub const VOTES: u32 = 9999;
+    /// Voting rounds a map keeps.
+    pub const ROUNDS: usize = 100;
+    /// Dots one person has in a round.
+    pub const DOTS: u32 = 99;
+    /// Ballots in one round: voters, or tables whose dots are clicked in.
+    pub const BALLOTS: usize = 500;
+    /// People one ballot's dots are from (a room's).
+    pub const PEOPLE_PER_BALLOT: u32 = 500;
     /// A cost per month, or contacts per customer per month: beyond any real plan, so a typing
     /// slip (an extra row of zeros) is caught.
     pub const PLAN_NUMBER: f64 = 1e12;
@@ -132,6 +142,9 @@ pub struct JourneyMap {
     /// storage keeps last.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_base: Option<Box<CustomerBase>>,
+    /// The workshop's voting rounds, oldest first; at most one is open.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
     pub phases: Vec<Phase>,
 }
 
@@ -176,8 +189,14 @@ pub struct LaneCard {
     pub text: String,
     /// How much it hurts, for a pain point.
     pub severity: Option<Severity>,
-    /// Dots from a workshop's voting, for pain points and opportunities.
+    /// Dots from a workshop's voting, for pain points and opportunities, given without a
+    /// round (a round keeps its own).
     pub votes: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    /// Chosen to be done, by whom and when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -254,6 +273,7 @@ impl JourneyMap {
             personas: Vec::new(),
             lanes: Lane::standard(),
             customer_base: None,
+            rounds: Vec::new(),
             phases: Vec::new(),
         }
     }
@@ -278,8 +298,14 @@ impl JourneyMap {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         let personas = self.personas.iter().map(|p| p.id.as_str());
         let lanes = self.lanes.iter().map(|l| l.id.as_str());
+        // Rounds and ballots are nodes of a live room beside the rest, so their ids are
+        // the map's too.
+        let rounds = self.rounds.iter().flat_map(|r| {
+            std::iter::once(r.id.as_str()).chain(r.ballots.iter().map(|b| b.id.as_str()))
+        });
         personas
             .chain(lanes)
+            .chain(rounds)
             .chain(self.phases.iter().flat_map(|p| p.ids()))
     }
 
@@ -429,6 +455,8 @@ impl LaneCard {
             text: text.into(),
             severity: None,
             votes: 0,
+            score: None,
+            action: None,
         }
     }
 }

@@ -33,6 +33,9 @@ impl JourneyMap {
         if self.customer_base != other.customer_base {
             push(Part::CustomerBase);
         }
+        if self.rounds != other.rounds {
+            push(Part::Rounds);
+        }
         if self.personas != other.personas {
             push(Part::Personas);
         }
@@ -62,7 +65,7 @@ impl JourneyMap {
     }
 }
 
-/// The map's own fields, without its phases, personas, lanes and customer base or the time of
+/// The map's own fields, without its phases, personas, lanes, customer base and rounds or the time of
 /// its last edit.
 fn bare(map: &JourneyMap) -> JourneyMap {
     JourneyMap {
@@ -70,6 +73,7 @@ fn bare(map: &JourneyMap) -> JourneyMap {
         personas: Vec::new(),
         lanes: Vec::new(),
         customer_base: None,
+        rounds: Vec::new(),
         updated_at: String::new(),
         ..map.clone()
     }

@@ -16,7 +16,7 @@ pub type Step = fn(Value) -> Result<Value, String>;
 /// appends a step here with its test. An entry of schema `n` holds a map of exchange-format
 /// version `n`: the two change together, so a map from before a migration can be kept as an
 /// exchange file ([`before_migration`]), and a step is the exchange format's own migration.
-pub(super) const STEPS: &[Step] = &[map_v1_to_v2, map_v2_to_v3];
+pub(super) const STEPS: &[Step] = &[map_v1_to_v2, map_v2_to_v3, map_v3_to_v4];
 
 /// Schema 2 holds exchange format 2: personas, lanes and the plan.
 fn map_v1_to_v2(mut entry: Value) -> Result<Value, String> {
@@ -29,6 +29,14 @@ fn map_v1_to_v2(mut entry: Value) -> Result<Value, String> {
 fn map_v2_to_v3(mut entry: Value) -> Result<Value, String> {
     let map = entry.get_mut("map").ok_or("no map")?;
     exchange::migration::step(map, 2);
+    Ok(entry)
+}
+
+/// Schema 4 holds exchange format 4: voting rounds, scores and actions, which a map of
+/// schema 3 has none of.
+fn map_v3_to_v4(mut entry: Value) -> Result<Value, String> {
+    let map = entry.get_mut("map").ok_or("no map")?;
+    exchange::migration::step(map, 3);
     Ok(entry)
 }
 
@@ -135,6 +143,7 @@ fn without_phases(map: &JourneyMap) -> JourneyMap {
         personas,
         lanes,
         customer_base,
+        rounds,
         phases: _,
     } = map;
     JourneyMap {
@@ -148,6 +157,7 @@ fn without_phases(map: &JourneyMap) -> JourneyMap {
         personas: personas.clone(),
         lanes: lanes.clone(),
         customer_base: customer_base.clone(),
+        rounds: rounds.clone(),
         phases: Vec::new(),
     }
 }

@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { test, expect, templateMap, saved, exportFile, pixels, heartbeat, expectNoViolations, csv, DUTCH_ORDERS, storedText, loyalty } from "./fixtures.js";
 
-const schema = JSON.parse(readFileSync("public/schema/journey-map.v3.schema.json", "utf8"));
+const schema = JSON.parse(readFileSync("public/schema/journey-map.v4.schema.json", "utf8"));
 
 // The CDNOW sample's first 39 weeks, on which Fader, Hardie & Lee (2005) fit the BG/NBD model
 // and published r = 0.243, α = 4.414, a = 0.793, b = 2.426 (their table 1).

@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { test, expect, openApp, createMap, addPhase, saved, phaseNames, exportFile } from "./fixtures.js";
 
-const schema = JSON.parse(readFileSync("public/schema/journey-map.v3.schema.json", "utf8"));
+const schema = JSON.parse(readFileSync("public/schema/journey-map.v4.schema.json", "utf8"));
 
 const exportCurrentMap = (page) => exportFile(page, "Export as JSON");
 

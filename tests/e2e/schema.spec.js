@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { readFileSync, readdirSync } from "node:fs";
 
-const schema = JSON.parse(readFileSync("public/schema/journey-map.v3.schema.json", "utf8"));
+const schema = JSON.parse(readFileSync("public/schema/journey-map.v4.schema.json", "utf8"));
 const schemaV1 = JSON.parse(readFileSync("public/schema/journey-map.v1.schema.json", "utf8"));
 const samplesDir = "target/tmp/schema-samples";
 
@@ -18,7 +18,7 @@ function validator(of = schema) {
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith(".json"));
 
 test("there are exported samples to check", () => {
-  expect(samples).toEqual(expect.arrayContaining(["map-full.json", "map-minimal.json", "map-large.json", "bundle.json", "map-computed.json"]));
+  expect(samples).toEqual(expect.arrayContaining(["map-full.json", "map-minimal.json", "map-large.json", "bundle.json", "map-computed.json", "map-decided.json"]));
 });
 
 for (const name of samples) {
@@ -36,7 +36,7 @@ test("the schema refuses what the app refuses", () => {
   const broken = [
     (d) => (d.format = "trello"),
     (d) => (d.version = 2),
-    (d) => (d.version = 4),
+    (d) => (d.version = 5),
     (d) => delete d.map.phases[0].kpis[0].kind,
     (d) => (d.map.phases[0].kpis[0].kind = "loyalty"),
     (d) => (d.map.phases[0].kpis[0].measurements[0].counts = { part: 1, whole: 2 }),
@@ -66,6 +66,25 @@ test("the schema refuses what the app refuses", () => {
     expect(validate(doc), breakIt.toString()).toBe(false);
   }
   expect(good.map.personas.length, "the full sample has personas").toBeGreaterThan(0);
+  const decided = JSON.parse(readFileSync(`${samplesDir}/map-decided.json`, "utf8"));
+  expect(validate(decided)).toBe(true);
+  const card = (d) => d.map.phases[0].cards.ideas[0];
+  for (const breakIt of [
+    (d) => (d.map.rounds[0].dots = 0),
+    (d) => (d.map.rounds[0].lanes = []),
+    (d) => (d.map.rounds[0].minutes = 181),
+    (d) => (d.map.rounds[0].ballots[0].people = 0),
+    (d) => (d.map.rounds[0].ballots[0].dots.c1 = 0),
+    (d) => (d.map.rounds[0].started_at = "at ten"),
+    (d) => (card(d).score.effort = 6),
+    (d) => (card(d).score.value = 3),
+    (d) => (card(d).action.due = "soon"),
+    (d) => delete card(d).action.owner,
+  ]) {
+    const doc = structuredClone(decided);
+    breakIt(doc);
+    expect(validate(doc), breakIt.toString()).toBe(false);
+  }
   const computed = JSON.parse(readFileSync(`${samplesDir}/map-computed.json`, "utf8"));
   const kpi = computed.map.phases[1].kpis[0];
   expect(kpi.kind).toBe("nps");

@@ -22,6 +22,7 @@ pub(super) fn insert_card(
         });
     }
     check_votes(card.votes)?;
+    super::workshop::check_card(&card)?;
     let cards = phase.lane_cards(lane);
     if index > cards.len() {
         return Err(EditError::IndexOutOfRange(index));
@@ -275,7 +276,8 @@ impl JourneyMap {
         Ok(&mut self.phases[p].touchpoints[i])
     }
 
-    /// Refuses lane cards in lanes the map does not have, votes past the limit, and a
+    /// Refuses lane cards in lanes the map does not have, votes past the limit, scores out of
+    /// range, and a
     /// persona's emotion for a persona it does not have: what an inserted phase or touchpoint
     /// may bring.
     pub(super) fn check_references(&self, phase: &Phase) -> Result<()> {
@@ -283,7 +285,10 @@ impl JourneyMap {
             if self.lane(lane).is_none() {
                 return Err(EditError::NotFound(lane.clone()));
             }
-            cards.iter().try_for_each(|c| check_votes(c.votes))?;
+            cards.iter().try_for_each(|c| {
+                check_votes(c.votes)?;
+                super::workshop::check_card(c)
+            })?;
         }
         for t in &phase.touchpoints {
             self.check_persona_emotions(t)?;

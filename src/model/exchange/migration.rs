@@ -27,6 +27,8 @@ pub fn step(map: &mut Value, from: u64) {
     match from {
         1 => v1_to_v2(map),
         2 => v2_to_v3(map),
+        // Version 4 added voting rounds and cards' scores and actions, all optional: a map of
+        // version 3 is one of version 4 as it stands.
         _ => {}
     }
 }

@@ -1,4 +1,4 @@
-//! The exchange format, version 3: a contract with users' files and other tools.
+//! The exchange format, version 4: a contract with users' files and other tools.
 //! Field names never change; a change means a new version with a tested migration.
 //!
 //! `reading` checks a file and reports every problem at once, each with its path
@@ -20,4 +20,4 @@ pub use writing::{export_bundle, export_map, map_to_value};
 pub const FORMAT_MAP: &str = "journey-map";
 pub const FORMAT_BUNDLE: &str = "journey-map-bundle";
 /// The version every writer writes; readers take every version from 1 up to it.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;

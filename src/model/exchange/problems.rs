@@ -71,6 +71,8 @@ pub enum ProblemKind {
     UnknownLane {
         id: String,
     },
+    /// More than one voting round open at once.
+    RoundsOpen,
     /// Problems found beyond those listed.
     MoreProblems {
         count: usize,
@@ -103,6 +105,9 @@ pub enum Expected {
     Mapping,
     CustomerBase,
     Counts,
+    Round,
+    Score,
+    Action,
 }
 
 /// What a file held where something else was expected, kept short.
@@ -183,6 +188,9 @@ impl Expected {
             E::Mapping => Text::ExpectedMapping,
             E::CustomerBase => Text::ExpectedCustomerBase,
             E::Counts => Text::ExpectedCounts,
+            E::Round => Text::ExpectedRound,
+            E::Score => Text::ExpectedScore,
+            E::Action => Text::ExpectedAction,
         })
     }
 }
@@ -261,6 +269,7 @@ impl ProblemKind {
             K::UnknownLane { id } => {
                 lang.fill(Text::ProblemUnknownLane, &[("id", &format!("{id:?}"))])
             }
+            K::RoundsOpen => lang.t(Text::ProblemRoundsOpen).into(),
             K::MoreProblems { count } => {
                 lang.fill(Text::ProblemMoreProblems, &[("count", &count.to_string())])
             }

@@ -7,6 +7,7 @@ use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
     limits,
     loyalty::{Counts, CustomerBase, KpiKind, Mapping},
+    workshop::{Action, Round, Score},
     Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind, Measurement,
     Persona, Phase, Reach, Severity, Touchpoint,
 };
@@ -298,6 +299,7 @@ impl Reader {
                 "personas",
                 "lanes",
                 "customer_base",
+                "rounds",
                 "phases",
             ],
         );
@@ -335,6 +337,7 @@ impl Reader {
         );
         let lanes = self.items(obj, "lanes", path, limits::LANES, false, Self::lane);
         let customer_base = self.customer_base(obj, path);
+        let rounds = self.rounds(obj, path);
         let phases = self.items(obj, "phases", path, limits::PHASES, true, Self::phase);
         Some(JourneyMap {
             id: id?,
@@ -347,6 +350,7 @@ impl Reader {
             personas: personas?,
             lanes: lanes?,
             customer_base: customer_base?,
+            rounds: rounds?,
             phases: phases?,
         })
     }
@@ -370,6 +374,47 @@ impl Reader {
             self.expected(join(path, "customer_base"), Expected::CustomerBase, value);
         }
         base.map(|b| Some(Box::new(b)))
+    }
+
+    /// The voting rounds, each as `workshop::Round::check` allows, at most one open. Their
+    /// ballots' ids are the map's, as in a live room.
+    fn rounds(&mut self, obj: &Object, path: &str) -> Option<Vec<Round>> {
+        let rounds = self.items(obj, "rounds", path, limits::ROUNDS, false, Self::round)?;
+        if JourneyMap::check_rounds(&rounds).is_err() {
+            let kind = ProblemKind::RoundsOpen;
+            self.error(join(path, "rounds"), kind);
+            return None;
+        }
+        Some(rounds)
+    }
+
+    fn round(&mut self, value: &Value, path: &str) -> Option<Round> {
+        let round = serde_json::from_value::<Round>(value.clone())
+            .ok()
+            .filter(|r| r.check().is_ok());
+        let Some(round) = round else {
+            self.expected(path.into(), Expected::Round, value);
+            return None;
+        };
+        let ids = std::iter::once(&round.id).chain(round.ballots.iter().map(|b| &b.id));
+        let mut unique = true;
+        for (i, id) in ids.enumerate() {
+            let id_path = match i {
+                0 => join(path, "id"),
+                i => format!("{path}.ballots[{}].id", i - 1),
+            };
+            if let Some(first) = self.ids.get(id) {
+                let kind = ProblemKind::DuplicateId {
+                    id: id.clone(),
+                    first: first.clone(),
+                };
+                self.error(id_path, kind);
+                unique = false;
+            } else {
+                self.ids.insert(id.clone(), id_path);
+            }
+        }
+        unique.then_some(round)
     }
 
     fn persona(&mut self, value: &Value, path: &str) -> Option<Persona> {
@@ -474,7 +519,11 @@ impl Reader {
 
     fn card(&mut self, value: &Value, path: &str) -> Option<LaneCard> {
         let obj = self.object(value, path)?;
-        self.unknown_fields(obj, path, &["id", "text", "severity", "votes"]);
+        self.unknown_fields(
+            obj,
+            path,
+            &["id", "text", "severity", "votes", "score", "action"],
+        );
         let id = self.id(obj, path);
         let text = self.text(obj, "text", path, false);
         let severity = self.whole_or_null(obj, "severity", path, Expected::Severity, Severity::new);
@@ -488,11 +537,19 @@ impl Reader {
                 }
             },
         };
+        let score = self.shaped(obj, "score", path, Expected::Score, |s: &Score| {
+            s.check().is_ok()
+        });
+        let action = self.shaped(obj, "action", path, Expected::Action, |a: &Action| {
+            limits::text_over(&a.owner).is_none()
+        });
         Some(LaneCard {
             id: id?,
             text: text?,
             severity: severity?,
             votes: votes?,
+            score: score?,
+            action: action?,
         })
     }
 
@@ -637,6 +694,27 @@ impl Reader {
     }
 
     /// A whole number or null read by `new`; absent reads as null.
+    /// A small object of the model's own shape (serde's), which `fits`; absent reads as null.
+    fn shaped<T: serde::de::DeserializeOwned>(
+        &mut self,
+        obj: &Object,
+        key: &str,
+        path: &str,
+        expected: Expected,
+        fits: fn(&T) -> bool,
+    ) -> Option<Option<T>> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => match serde_json::from_value::<T>(v.clone()).ok().filter(fits) {
+                Some(x) => Some(Some(x)),
+                None => {
+                    self.expected(join(path, key), expected, v);
+                    None
+                }
+            },
+        }
+    }
+
     fn whole_or_null<T>(
         &mut self,
         obj: &Object,

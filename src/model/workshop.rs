@@ -1,0 +1,426 @@
+//! A workshop's decisions: voting rounds with a budget of dots per person, and cards scored on
+//! value and effort and chosen as actions. The checks live here, so that an edit, an imported
+//! file and a live room's update refuse the same things.
+
+use super::values::is_rfc3339;
+use super::{limits, Date, Id, JourneyMap, LaneCard};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// One round of dot voting, with its settings and everyone's dots.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub id: Id,
+    /// The facilitator's name for it ("before the break"); may be empty.
+    pub name: String,
+    pub started_at: String,
+    /// Minutes to vote, counted down for everyone from `started_at`; none: until it is ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// When it was ended and its totals revealed; none while it is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<String>,
+    /// The lanes whose cards are voted on.
+    pub lanes: Vec<Id>,
+    /// Dots each person has.
+    pub dots: u32,
+    /// The most dots one person may put on one card.
+    pub per_card: u32,
+    /// Whether the totals stay hidden until the round ends (else everyone sees them grow).
+    pub hidden: bool,
+    /// Whether who gave which dots is kept and shown; else only the totals are.
+    pub named: bool,
+    #[serde(default)]
+    pub ballots: Vec<Ballot>,
+}
+
+/// The dots of one voter, or of the room where the facilitator clicks in everyone's dots.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballot {
+    pub id: Id,
+    /// Who voted; empty in an anonymous round.
+    pub name: String,
+    /// How many people these dots are from: one for someone voting in their own browser, the
+    /// room's headcount where the facilitator clicks in the votes.
+    pub people: u32,
+    /// Dots by card id; a card without dots has no entry.
+    pub dots: BTreeMap<Id, u32>,
+}
+
+/// What makes a round, a vote or a score impossible; [`super::EditError::Workshop`] carries it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Refusal {
+    /// Settings out of their ranges (dots, dots per card, minutes, lanes, people).
+    Settings,
+    /// Another round is still open; one at a time.
+    AnotherOpen,
+    /// The round has ended: its dots stay as they were.
+    Ended,
+    /// The card is not in a lane this round votes on.
+    NotVotedOn,
+    /// More dots than a person has in this round.
+    NoDotsLeft { dots: u32 },
+    /// More dots on one card than one person may give it.
+    PerCard { per_card: u32 },
+    /// A name in an anonymous round.
+    Anonymous,
+    /// A score outside 1 to [`Score::MAX`].
+    Score,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Settings => write!(
+                f,
+                "a round has 1 to {} dots per person, at most that many per card, 1 to {} minutes and at least one lane",
+                limits::DOTS,
+                super::timer::MAX_MINUTES
+            ),
+            Refusal::AnotherOpen => write!(f, "another voting round is still open"),
+            Refusal::Ended => write!(f, "this voting round has ended"),
+            Refusal::NotVotedOn => write!(f, "this card is not in a lane of the round"),
+            Refusal::NoDotsLeft { dots } => write!(f, "each person has {dots} dots in this round"),
+            Refusal::PerCard { per_card } => {
+                write!(f, "one person may give a card at most {per_card} dots")
+            }
+            Refusal::Anonymous => write!(f, "an anonymous round keeps no names"),
+            Refusal::Score => write!(f, "scores go from 1 to {}", Score::MAX),
+        }
+    }
+}
+
+type Checked = Result<(), Refusal>;
+
+impl Round {
+    pub fn is_open(&self) -> bool {
+        self.ended_at.is_none()
+    }
+
+    /// The dots on each card, all ballots together.
+    pub fn totals(&self) -> BTreeMap<&str, u32> {
+        let mut totals = BTreeMap::new();
+        for (card, dots) in self.ballots.iter().flat_map(|b| &b.dots) {
+            *totals.entry(card.as_str()).or_default() += dots;
+        }
+        totals
+    }
+
+    pub fn ballot(&self, id: &str) -> Option<&Ballot> {
+        self.ballots.iter().find(|b| b.id == id)
+    }
+
+    /// Whether `lane`'s cards are voted on in this round.
+    pub fn votes_on(&self, lane: &str) -> bool {
+        self.lanes.iter().any(|l| l == lane)
+    }
+
+    /// Everything a round must be wherever it comes from; what it says about the map (which
+    /// lanes and cards there are) is not checked, as lanes and cards may go after a round.
+    pub fn check(&self) -> Checked {
+        let settings_fit = (1..=limits::DOTS).contains(&self.dots)
+            && (1..=self.dots).contains(&self.per_card)
+            && self
+                .minutes
+                .is_none_or(|m| (1..=super::timer::MAX_MINUTES).contains(&m))
+            && !self.lanes.is_empty()
+            && self.lanes.len() <= limits::LANES
+            && self.lanes.iter().collect::<HashSet<_>>().len() == self.lanes.len()
+            && is_rfc3339(&self.started_at)
+            && self.ended_at.as_deref().is_none_or(is_rfc3339)
+            && limits::text_over(&self.name).is_none()
+            && self.ballots.len() <= limits::BALLOTS;
+        if !settings_fit {
+            return Err(Refusal::Settings);
+        }
+        let mut ids = HashSet::new();
+        for ballot in &self.ballots {
+            if ballot.id.is_empty() || !ids.insert(ballot.id.as_str()) {
+                return Err(Refusal::Settings);
+            }
+            self.check_ballot(ballot)?;
+        }
+        Ok(())
+    }
+
+    /// A ballot's dots within what its people may give, and its name as the round keeps names.
+    pub fn check_ballot(&self, ballot: &Ballot) -> Checked {
+        if !(1..=limits::PEOPLE_PER_BALLOT).contains(&ballot.people)
+            || limits::text_over(&ballot.name).is_some()
+        {
+            return Err(Refusal::Settings);
+        }
+        if !self.named && !ballot.name.is_empty() {
+            return Err(Refusal::Anonymous);
+        }
+        let per_card = self.per_card * ballot.people;
+        if ballot.dots.values().any(|&d| d == 0 || d > per_card) {
+            return Err(Refusal::PerCard {
+                per_card: self.per_card,
+            });
+        }
+        let used: u64 = ballot.dots.values().map(|&d| u64::from(d)).sum();
+        if used > u64::from(self.dots * ballot.people) {
+            return Err(Refusal::NoDotsLeft { dots: self.dots });
+        }
+        Ok(())
+    }
+}
+
+impl Ballot {
+    pub fn used(&self) -> u32 {
+        self.dots.values().sum()
+    }
+}
+
+/// A card's score, each from 1 to [`Score::MAX`]: the small, familiar scale of a workshop's
+/// sticky dots, quick to agree on in a room and read the same by everyone.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    /// Value to the customer.
+    pub customer: u8,
+    /// Value to the business.
+    pub business: u8,
+    pub effort: u8,
+}
+
+/// Where a scored card lands on the priority matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Quadrant {
+    /// High value, low effort: do first.
+    QuickWin,
+    /// High value, high effort: plan.
+    MajorProject,
+    /// Low value, low effort: when there is time.
+    FillIn,
+    /// Low value, high effort: leave.
+    Thankless,
+}
+
+impl Score {
+    pub const MAX: u8 = 5;
+    /// The middle of the scale, where value and effort turn from low to high.
+    pub const MIDDLE: f64 = 3.0;
+
+    pub fn check(self) -> Checked {
+        let fits = |n: u8| (1..=Score::MAX).contains(&n);
+        if fits(self.customer) && fits(self.business) && fits(self.effort) {
+            Ok(())
+        } else {
+            Err(Refusal::Score)
+        }
+    }
+
+    /// Value to the customer and to the business, weighed alike.
+    pub fn value(self) -> f64 {
+        (f64::from(self.customer) + f64::from(self.business)) / 2.0
+    }
+
+    /// A card on a line counts as high value (worth doing) and high effort (not free).
+    pub fn quadrant(self) -> Quadrant {
+        match (
+            self.value() >= Self::MIDDLE,
+            f64::from(self.effort) >= Self::MIDDLE,
+        ) {
+            (true, false) => Quadrant::QuickWin,
+            (true, true) => Quadrant::MajorProject,
+            (false, false) => Quadrant::FillIn,
+            (false, true) => Quadrant::Thankless,
+        }
+    }
+}
+
+/// A card chosen to be done: who follows it up, and by when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// A card with where it stands in the map, for the rankings and the action list.
+#[derive(Debug, PartialEq)]
+pub struct Placed<'a> {
+    pub phase: &'a str,
+    pub lane: &'a str,
+    pub card: &'a LaneCard,
+}
+
+impl JourneyMap {
+    pub fn round(&self, id: &str) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    /// The round open for votes, if any: at most one is.
+    pub fn open_round(&self) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.is_open())
+    }
+
+    /// Every lane card, in the map's order.
+    pub fn lane_cards(&self) -> impl Iterator<Item = Placed<'_>> {
+        self.phases.iter().flat_map(|phase| {
+            self.lanes.iter().flat_map(move |lane| {
+                phase.lane_cards(&lane.id).iter().map(move |card| Placed {
+                    phase: &phase.id,
+                    lane: &lane.id,
+                    card,
+                })
+            })
+        })
+    }
+
+    /// Scored cards, highest value first; equal value, least effort first; then as they stand.
+    pub fn by_score(&self) -> Vec<(Placed<'_>, Score)> {
+        let mut scored: Vec<_> = self
+            .lane_cards()
+            .filter_map(|p| p.card.score.map(|s| (p, s)))
+            .collect();
+        scored.sort_by(|(_, a), (_, b)| {
+            b.value()
+                .total_cmp(&a.value())
+                .then(a.effort.cmp(&b.effort))
+        });
+        scored
+    }
+
+    /// The cards chosen as actions, soonest due first, then those without a date, in the map's
+    /// order.
+    pub fn actions(&self) -> Vec<(Placed<'_>, &Action)> {
+        let mut actions: Vec<_> = self
+            .lane_cards()
+            .filter_map(|p| p.card.action.as_ref().map(|a| (p, a)))
+            .collect();
+        actions.sort_by_key(|(_, a)| (a.due.is_none(), a.due));
+        actions
+    }
+
+    /// Which round-level rule `rounds` breaks, wherever they come from: each round as
+    /// [`Round::check`] says, and at most one open.
+    pub fn check_rounds(rounds: &[Round]) -> Checked {
+        if rounds.len() > limits::ROUNDS {
+            return Err(Refusal::Settings);
+        }
+        rounds.iter().try_for_each(Round::check)?;
+        if rounds.iter().filter(|r| r.is_open()).count() > 1 {
+            return Err(Refusal::AnotherOpen);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn round(id: &str, lanes: &[&str]) -> Round {
+        Round {
+            id: id.into(),
+            name: String::new(),
+            started_at: "2026-12-06T10:00:00Z".into(),
+            minutes: Some(5),
+            ended_at: None,
+            lanes: lanes.iter().map(|l| l.to_string()).collect(),
+            dots: 3,
+            per_card: 2,
+            hidden: true,
+            named: true,
+            ballots: Vec::new(),
+        }
+    }
+
+    fn ballot(id: &str, people: u32, dots: &[(&str, u32)]) -> Ballot {
+        Ballot {
+            id: id.into(),
+            name: "Anna".into(),
+            people,
+            dots: dots.iter().map(|(c, d)| (c.to_string(), *d)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_ballot_keeps_to_its_peoples_budget_and_limit_per_card() {
+        let mut r = round("r", &["pains"]);
+        r.ballots.push(ballot("a", 1, &[("x", 2), ("y", 1)]));
+        assert_eq!(r.check(), Ok(()));
+        r.ballots[0].dots.insert("z".into(), 1);
+        assert_eq!(r.check(), Err(Refusal::NoDotsLeft { dots: 3 }));
+        // The room's ballot: four people, four times the dots and the limit per card.
+        r.ballots[0] = ballot("a", 4, &[("x", 8), ("y", 4)]);
+        assert_eq!(r.check(), Ok(()));
+        r.ballots[0].dots.insert("x".into(), 9);
+        assert_eq!(r.check(), Err(Refusal::PerCard { per_card: 2 }));
+        r.ballots[0].dots.insert("x".into(), 0);
+        assert!(r.check().is_err(), "a card without dots has no entry");
+    }
+
+    #[test]
+    fn settings_out_of_range_and_names_in_an_anonymous_round_are_refused() {
+        let ok = round("r", &["pains"]);
+        let broken: [fn(&mut Round); 8] = [
+            |r| r.dots = 0,
+            |r| r.dots = limits::DOTS + 1,
+            |r| r.per_card = 4,
+            |r| r.minutes = Some(0),
+            |r| r.lanes.clear(),
+            |r| r.lanes.push("pains".into()),
+            |r| r.started_at = "today".into(),
+            |r| r.ended_at = Some("later".into()),
+        ];
+        for (i, breaks) in broken.iter().enumerate() {
+            let mut r = ok.clone();
+            breaks(&mut r);
+            assert_eq!(r.check(), Err(Refusal::Settings), "case {i}");
+        }
+        let mut r = ok.clone();
+        r.named = false;
+        r.ballots.push(ballot("a", 1, &[("x", 1)]));
+        assert_eq!(r.check(), Err(Refusal::Anonymous));
+        let mut r = ok;
+        r.ballots.push(ballot("a", 1, &[]));
+        r.ballots.push(ballot("a", 1, &[]));
+        assert_eq!(r.check(), Err(Refusal::Settings), "ballot ids are unique");
+    }
+
+    #[test]
+    fn totals_add_every_ballot() {
+        let mut r = round("r", &["pains"]);
+        r.ballots.push(ballot("a", 1, &[("x", 2), ("y", 1)]));
+        r.ballots.push(ballot("b", 1, &[("x", 1)]));
+        assert_eq!(r.totals(), BTreeMap::from([("x", 3), ("y", 1)]));
+    }
+
+    #[test]
+    fn only_one_round_is_open_at_a_time() {
+        let mut ended = round("a", &["p"]);
+        ended.ended_at = Some("2026-12-06T10:05:00Z".into());
+        let rounds = [ended, round("b", &["p"])];
+        assert_eq!(JourneyMap::check_rounds(&rounds), Ok(()));
+        let rounds = [round("a", &["p"]), round("b", &["p"])];
+        assert_eq!(JourneyMap::check_rounds(&rounds), Err(Refusal::AnotherOpen));
+    }
+
+    #[test]
+    fn quadrants_split_at_the_middle_of_the_scale() {
+        let s = |customer, business, effort| Score {
+            customer,
+            business,
+            effort,
+        };
+        assert_eq!(s(5, 4, 1).quadrant(), Quadrant::QuickWin);
+        assert_eq!(
+            s(3, 3, 3).quadrant(),
+            Quadrant::MajorProject,
+            "on the lines"
+        );
+        assert_eq!(s(2, 3, 2).quadrant(), Quadrant::FillIn);
+        assert_eq!(s(1, 1, 5).quadrant(), Quadrant::Thankless);
+        assert_eq!(s(4, 3, 2).value(), 3.5);
+        assert_eq!(s(0, 3, 2).check(), Err(Refusal::Score));
+        assert_eq!(s(1, 6, 2).check(), Err(Refusal::Score));
+        assert_eq!(s(5, 5, 5).check(), Ok(()));
+    }
+}
