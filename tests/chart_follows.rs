@@ -5,11 +5,12 @@
 
 mod common;
 
-use journey_mapper::charts::{customers, data, Chart};
+use journey_mapper::charts::{customers, data, priorities, Chart};
 use journey_mapper::model::loyalty::{CustomerBase, Period};
+use journey_mapper::model::workshop::{Action, Round, Score};
 use journey_mapper::model::{
-    Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, LibraryEdit, Measurement,
-    NumberField, Phase, Reach, TextField, Touchpoint,
+    Color, Date, Direction, Edit, Emotion, Item, JourneyMap, Kpi, LaneCard, LibraryEdit,
+    Measurement, NumberField, Phase, Reach, TextField, Touchpoint, WorkshopEdit,
 };
 
 fn touchpoint(id: &str, channel: &str, emotion: Option<i64>) -> Touchpoint {
@@ -43,8 +44,21 @@ fn map() -> JourneyMap {
     }];
     let mut buy = Phase::new("buy", "Buy", Color::rgb(40, 50, 60));
     buy.touchpoints = vec![touchpoint("t3", "Shop", Some(-1))];
+    let scored = LaneCard {
+        score: Some(score(4)),
+        ..LaneCard::new("c1", "Slow delivery")
+    };
+    see.cards.insert("lane-opportunities".into(), vec![scored]);
     map.phases = vec![see, buy];
     map
+}
+
+fn score(effort: u8) -> Score {
+    Score {
+        customer: 4,
+        business: 3,
+        effort,
+    }
 }
 
 /// Everything a chart shows, drawing and data table, as its data functions work it out.
@@ -57,6 +71,7 @@ enum Shown {
     Coverage(data::Coverage),
     Plan(data::Plan),
     Customers(Option<Box<CustomerBase>>),
+    Priorities(Vec<priorities::Point>),
 }
 
 fn shown(chart: Chart, map: &JourneyMap) -> Shown {
@@ -72,6 +87,7 @@ fn shown(chart: Chart, map: &JourneyMap) -> Shown {
         Chart::Coverage => Shown::Coverage(data::coverage(map)),
         Chart::Plan => Shown::Plan(data::plan(map)),
         Chart::Customers => Shown::Customers(customers::of(map).map(Box::new)),
+        Chart::Priorities => Shown::Priorities(priorities::of(map)),
     }
 }
 
@@ -199,6 +215,50 @@ fn an_edit_of_one_field_reaches_exactly_the_charts_that_show_it() {
             vec![Customers],
         ),
         (text(F::TouchpointTrigger("t1".into())), vec![]),
+        (text(F::CardText("c1".into())), vec![Priorities]),
+        (
+            Edit::SetVotes {
+                card: "c1".into(),
+                votes: 3,
+            },
+            vec![Plan],
+        ),
+        (
+            Edit::Workshop(WorkshopEdit::SetScore {
+                card: "c1".into(),
+                score: Some(score(1)),
+            }),
+            vec![Priorities],
+        ),
+        (
+            Edit::Workshop(WorkshopEdit::SetAction {
+                card: "c1".into(),
+                action: Some(Action {
+                    owner: "Anna".into(),
+                    due: None,
+                }),
+            }),
+            vec![],
+        ),
+        (
+            Edit::Workshop(WorkshopEdit::InsertRound {
+                index: 0,
+                round: Round {
+                    id: "r".into(),
+                    name: String::new(),
+                    started_at: "2026-12-06T10:00:00Z".into(),
+                    minutes: None,
+                    ended_at: None,
+                    voted_lanes: vec!["lane-opportunities".into()],
+                    dots: 3,
+                    per_card: 3,
+                    hidden: true,
+                    named: false,
+                    ballots: Vec::new(),
+                },
+            }),
+            vec![],
+        ),
         (
             Edit::SetNumber {
                 field: NumberField::Cost("t1".into()),
@@ -255,6 +315,10 @@ fn every_chart_whose_data_a_structural_edit_changes_follows_it() {
             item: Item::Touchpoint(touchpoint("t4", "Phone", Some(2))),
         },
         Edit::RemoveItem { id: "t1".into() },
+        Edit::RemoveItem { id: "c1".into() },
+        Edit::RemoveLane {
+            lane: "lane-opportunities".into(),
+        },
         Edit::MoveItem {
             id: "t1".into(),
             phase: "buy".into(),

@@ -425,3 +425,57 @@ fn thirty_six_cohorts_at_most_however_long_the_file() {
     assert!(base.is_consistent());
     customer_charts("long", &Some(base), Lang::En);
 }
+
+/// A template's pain points and ideas scored as a workshop would: several in one place, and one
+/// in each corner.
+fn scored() -> JourneyMap {
+    use journey_mapper::model::workshop::Score;
+    let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Scored");
+    let scores = [
+        (5, 5, 1),
+        (4, 5, 1),
+        (5, 4, 1),
+        (2, 1, 5),
+        (1, 2, 1),
+        (5, 5, 5),
+        (3, 3, 3),
+        (2, 3, 4),
+    ];
+    let cards = map
+        .phases
+        .iter_mut()
+        .flat_map(|p| p.cards.values_mut().flatten());
+    for (card, (customer, business, effort)) in cards.step_by(2).zip(scores) {
+        card.score = Some(Score {
+            customer,
+            business,
+            effort,
+        });
+    }
+    map
+}
+
+#[test]
+fn the_priority_matrix() {
+    use journey_mapper::charts::priorities;
+    let look = |lang| Look { lang, scale: 1.0 };
+    let points = priorities::of(&scored());
+    assert_eq!(points.len(), 8);
+    snapshot("normal-priorities", |a| {
+        priorities::matrix(a, &points, look(Lang::En)).unwrap()
+    });
+    snapshot("normal-nl-priorities", |a| {
+        priorities::matrix(a, &points, look(Lang::Nl)).unwrap()
+    });
+    snapshot("empty-priorities", |a| {
+        priorities::matrix(a, &[], look(Lang::En)).unwrap()
+    });
+    let (head, rows) = priorities::table(&points, Lang::En);
+    assert_eq!(head[5], "Quadrant");
+    assert_eq!(&rows[0][1..], ["5", "5", "1", "5", "Quick wins"]);
+    assert_eq!(
+        rows.last().unwrap()[5],
+        "Thankless tasks",
+        "least value, most effort last"
+    );
+}

@@ -2,7 +2,7 @@
 //! it shows (its drawing or its data table) changed: typing a touchpoint's description redraws
 //! nothing, renaming a phase reaches every chart.
 
-use crate::model::{Edit, LibraryEdit, NumberField, Part, TextField};
+use crate::model::{Edit, LibraryEdit, NumberField, Part, TextField, WorkshopEdit};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Chart {
@@ -16,6 +16,8 @@ pub enum Chart {
     /// The customer base's two charts: cohort retention, and customers per period with the
     /// forecast.
     Customers,
+    /// The priority matrix: scored cards by value and effort.
+    Priorities,
 }
 
 /// What kind of content an edit changes, as far as charts care.
@@ -37,10 +39,18 @@ enum Content {
     Persona,
     /// Costs, contacts, contact limits and the currency.
     PlanFigures,
-    /// Votes on lane cards, and which lane a card is in.
+    /// Votes on lane cards given without a round.
     Votes,
+    /// Which lane cards there are, and which lane each is in.
+    CardPlace,
+    /// The order of the lanes.
+    LaneOrder,
     /// The shop's customer base, as its order export gave it.
     CustomerBase,
+    /// A lane card's text.
+    CardText,
+    /// Cards' scores.
+    Scores,
     /// Texts no chart shows: descriptions, goals, owners, the map's own texts.
     Unshown,
 }
@@ -65,8 +75,8 @@ fn content(edit: &Edit) -> Content {
             | F::PersonaGoals(_)
             | F::PersonaFrustrations(_)
             | F::PersonaQuote(_)
-            | F::LaneName(_)
-            | F::CardText(_) => Content::Unshown,
+            | F::LaneName(_) => Content::Unshown,
+            F::CardText(_) => Content::CardText,
             F::PersonaName(_) => Content::Persona,
             F::MapCurrency => Content::PlanFigures,
         },
@@ -78,17 +88,25 @@ fn content(edit: &Edit) -> Content {
             field: NumberField::Cost(_) | NumberField::Contacts(_) | NumberField::ContactLimit(_),
             ..
         } => Content::PlanFigures,
-        Edit::InsertLane { .. }
-        | Edit::RemoveLane { .. }
-        | Edit::MoveCard { .. }
-        | Edit::SetVotes { .. } => Content::Votes,
-        Edit::SetReach { .. }
-        | Edit::MoveLane { .. }
-        | Edit::ShowLane { .. }
-        | Edit::SetSeverity { .. } => Content::Unshown,
+        Edit::InsertLane { .. } | Edit::RemoveLane { .. } | Edit::MoveCard { .. } => {
+            Content::CardPlace
+        }
+        Edit::SetVotes { .. } => Content::Votes,
+        // Scored cards in the map's order stand in the order of their lanes.
+        Edit::MoveLane { .. } => Content::LaneOrder,
+        Edit::SetReach { .. } | Edit::ShowLane { .. } | Edit::SetSeverity { .. } => {
+            Content::Unshown
+        }
         Edit::SetCustomerBase { .. } => Content::CustomerBase,
-        // Rounds, scores and actions are shown in panels of their own, not in these charts.
-        Edit::Workshop(_) => Content::Unshown,
+        Edit::Workshop(WorkshopEdit::SetScore { .. }) => Content::Scores,
+        // Rounds and actions are shown in panels of their own, not in these charts.
+        Edit::Workshop(
+            WorkshopEdit::InsertRound { .. }
+            | WorkshopEdit::RemoveRound { .. }
+            | WorkshopEdit::EndRound { .. }
+            | WorkshopEdit::Vote { .. }
+            | WorkshopEdit::SetAction { .. },
+        ) => Content::Unshown,
         Edit::SetColor { .. } => Content::PhaseColor,
         Edit::SetEmotion { .. } => Content::Emotion,
         Edit::SetDirection { .. } => Content::Direction,
@@ -111,13 +129,14 @@ fn content(edit: &Edit) -> Content {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 6] = [
+    pub const ALL: [Chart; 7] = [
         Chart::Experience,
         Chart::Progress,
         Chart::Trend,
         Chart::Coverage,
         Chart::Plan,
         Chart::Customers,
+        Chart::Priorities,
     ];
 
     /// What this chart shows, as the functions in [`super::data`] read it.
@@ -151,8 +170,13 @@ impl Chart {
                     | C::Figures
                     | C::PlanFigures
                     | C::Votes
+                    | C::CardPlace
             ),
             Chart::Customers => matches!(content, C::CustomerBase),
+            Chart::Priorities => matches!(
+                content,
+                C::Structure | C::CardPlace | C::LaneOrder | C::CardText | C::Scores
+            ),
         }
     }
 
@@ -161,10 +185,11 @@ impl Chart {
     pub fn follows(self, edit: &LibraryEdit) -> bool {
         match edit {
             LibraryEdit::Map { edit, .. } => self.shows(content(edit)),
-            // Charts follow the parts it changed: the map's texts alone are in none of them.
+            // Charts follow the parts it changed: the map's texts and the voting rounds alone
+            // are in none of them.
             LibraryEdit::UpdateMap { parts, .. } => parts.iter().any(|p| match self {
                 Chart::Customers => *p == Part::CustomerBase,
-                _ => !matches!(p, Part::MapTexts | Part::CustomerBase),
+                _ => !matches!(p, Part::MapTexts | Part::CustomerBase | Part::Rounds),
             }),
             LibraryEdit::InsertMap { .. }
             | LibraryEdit::RemoveMap { .. }

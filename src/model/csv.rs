@@ -5,6 +5,7 @@
 
 use super::exchange::quoted;
 use super::loyalty::forecast::CustomerForecast;
+use super::workshop::Score;
 use super::{limits, numbers, Date, Direction, JourneyMap, Measurement, Reach};
 use crate::i18n::{Lang, Text};
 use std::borrow::Cow;
@@ -161,21 +162,37 @@ pub fn touchpoints(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
 }
 
 /// The map's pain points and opportunities, for a backlog: one row each, most votes first, with
-/// its phase, lane, severity and votes.
+/// its phase, lane, severity and votes, its score and quadrant, and, chosen as an action, its
+/// owner and due date.
 pub fn lane_cards(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
     let rows = map
         .by_votes()
         .into_iter()
         .map(|v| {
+            let card = v.card;
+            let score = |f: fn(&Score) -> u8| card.score.as_ref().map(f).map(|n| n.to_string());
+            let action = card.action.as_ref();
             vec![
                 text_field(&v.phase.name, sep),
                 text_field(&v.lane.name_in(lang), sep),
-                text_field(&v.card.text, sep),
-                v.card
-                    .severity
+                text_field(&card.text, sep),
+                card.severity
                     .map(|s| s.level().to_string())
                     .unwrap_or_default(),
-                v.card.votes.to_string(),
+                card.votes.to_string(),
+                score(|s| s.customer).unwrap_or_default(),
+                score(|s| s.business).unwrap_or_default(),
+                score(|s| s.effort).unwrap_or_default(),
+                card.score
+                    .map(|s| text_field(lang.t(s.quadrant().name()), sep))
+                    .unwrap_or_default(),
+                action
+                    .map(|a| text_field(&a.owner, sep))
+                    .unwrap_or_default(),
+                action
+                    .and_then(|a| a.due)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
             ]
         })
         .collect();
@@ -185,6 +202,12 @@ pub fn lane_cards(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
         Text::CardText,
         Text::Severity,
         Text::Votes,
+        Text::ScoreCustomer,
+        Text::ScoreBusiness,
+        Text::ScoreEffort,
+        Text::Quadrant,
+        Text::ActionOwner,
+        Text::ActionDue,
     ];
     file(&header, rows, sep, lang)
 }
@@ -495,12 +518,27 @@ mod tests {
     fn the_backlog_lists_pain_points_and_ideas_most_voted_first() {
         let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
         let ideas = map.lanes[3].id.clone();
-        map.phases[2].cards.get_mut(&ideas).unwrap()[0].votes = 7;
+        let guest = &mut map.phases[2].cards.get_mut(&ideas).unwrap()[0];
+        guest.votes = 7;
+        guest.score = Some(Score {
+            customer: 5,
+            business: 4,
+            effort: 2,
+        });
+        guest.action = Some(crate::model::workshop::Action {
+            owner: "=Anna".into(),
+            due: Date::new(2027, 1, 15),
+        });
         let text = lane_cards(&map, Separator::Comma, Lang::En);
         let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
-        assert_eq!(lines[0], "\u{feff}Phase,Kind,Text,Severity,Votes");
-        assert_eq!(lines[1], "Do,Opportunities,Order as a guest,,7");
-        assert!(lines.contains(&"Care,Pain points,Review request arrives before the parcel,3,0"));
+        assert_eq!(lines[0], "\u{feff}Phase,Kind,Text,Severity,Votes,Value to the customer (1–5),Value to the business (1–5),Effort (1–5),Quadrant,Owner,Due date");
+        assert_eq!(
+            lines[1],
+            "Do,Opportunities,Order as a guest,,7,5,4,2,Quick wins,'=Anna,2027-01-15"
+        );
+        assert!(
+            lines.contains(&"Care,Pain points,Review request arrives before the parcel,3,0,,,,,,")
+        );
         assert_eq!(
             lines.len(),
             1 + 8,

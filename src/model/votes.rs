@@ -1,6 +1,7 @@
 //! A workshop's dot voting, summed up: the map's pain points and opportunities, most votes
-//! first.
+//! first, as given without a round or in one round.
 
+use super::workshop::Round;
 use super::{JourneyMap, Lane, LaneCard, Phase};
 
 /// A card that is voted on, with where it is.
@@ -15,9 +16,32 @@ impl JourneyMap {
     /// Every card of the lanes that are voted on (pain points, opportunities), hidden lanes too,
     /// most votes first; equal votes by severity, then as they stand in the map.
     pub fn by_votes(&self) -> Vec<Voted<'_>> {
-        let lanes: Vec<&Lane> = self.lanes.iter().filter(|l| l.kind.has_votes()).collect();
-        let mut voted: Vec<Voted> = self
-            .phases
+        let mut voted = self.cards_of(|l| l.kind.has_votes());
+        // A stable sort keeps the map's order among equals.
+        voted.sort_by_key(|v| std::cmp::Reverse((v.card.votes, v.card.severity)));
+        voted
+    }
+
+    /// Every card of the lanes `round` votes on, with its dots in that round, most first; equal
+    /// dots by severity, then as they stand in the map.
+    pub fn by_round(&self, round: &Round) -> Vec<(Voted<'_>, u32)> {
+        let totals = round.totals();
+        let mut voted: Vec<(Voted, u32)> = self
+            .cards_of(|l| round.votes_on(&l.id))
+            .into_iter()
+            .map(|v| {
+                let dots = totals.get(v.card.id.as_str()).copied().unwrap_or(0);
+                (v, dots)
+            })
+            .collect();
+        voted.sort_by_key(|(v, dots)| std::cmp::Reverse((*dots, v.card.severity)));
+        voted
+    }
+
+    /// The cards of the lanes `voted_on` picks, phase by phase, each phase's in the lanes' order.
+    fn cards_of(&self, voted_on: impl Fn(&Lane) -> bool) -> Vec<Voted<'_>> {
+        let lanes: Vec<&Lane> = self.lanes.iter().filter(|l| voted_on(l)).collect();
+        self.phases
             .iter()
             .flat_map(|phase| {
                 lanes.iter().flat_map(move |lane| {
@@ -25,17 +49,50 @@ impl JourneyMap {
                     cards.map(move |card| Voted { phase, lane, card })
                 })
             })
-            .collect();
-        // A stable sort keeps the map's order among equals.
-        voted.sort_by_key(|v| std::cmp::Reverse((v.card.votes, v.card.severity)));
-        voted
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::model::generate::{self, Size};
+    use crate::model::workshop::{Ballot, Round};
     use crate::model::{LaneKind, Severity};
+
+    #[test]
+    fn a_rounds_ranking_holds_every_card_of_its_lanes_by_its_dots_in_that_round() {
+        let map = generate::map(4, Size::WORKSHOP);
+        let ideas = map.lanes[3].id.clone();
+        let cards: Vec<_> = map
+            .phases
+            .iter()
+            .flat_map(|p| p.lane_cards(&ideas))
+            .collect();
+        let (last, first) = (cards[cards.len() - 1].id.clone(), cards[0].id.clone());
+        let round = Round {
+            id: "r".into(),
+            name: String::new(),
+            started_at: "2026-12-06T10:00:00Z".into(),
+            minutes: None,
+            ended_at: None,
+            voted_lanes: vec![ideas.clone()],
+            dots: 5,
+            per_card: 5,
+            hidden: false,
+            named: false,
+            ballots: vec![Ballot {
+                id: "b".into(),
+                name: String::new(),
+                people: 1,
+                dots: [(last.clone(), 3), (first.clone(), 1)].into(),
+            }],
+        };
+        let ranked = map.by_round(&round);
+        assert_eq!(ranked.len(), cards.len());
+        assert_eq!((ranked[0].0.card.id.clone(), ranked[0].1), (last, 3));
+        assert_eq!((ranked[1].0.card.id.clone(), ranked[1].1), (first, 1));
+        assert!(ranked.iter().all(|(v, _)| v.lane.id == ideas));
+    }
 
     #[test]
     fn pain_points_and_ideas_come_most_voted_first_then_most_severe() {

@@ -21,8 +21,9 @@ pub struct Round {
     /// When it was ended and its totals revealed; none while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<String>,
-    /// The lanes whose cards are voted on.
-    pub lanes: Vec<Id>,
+    /// The lanes whose cards are voted on. Not `lanes`: a live room's document takes every
+    /// `lanes` for the map's list of lanes.
+    pub voted_lanes: Vec<Id>,
     /// Dots each person has.
     pub dots: u32,
     /// The most dots one person may put on one card.
@@ -114,7 +115,7 @@ impl Round {
 
     /// Whether `lane`'s cards are voted on in this round.
     pub fn votes_on(&self, lane: &str) -> bool {
-        self.lanes.iter().any(|l| l == lane)
+        self.voted_lanes.iter().any(|l| l == lane)
     }
 
     /// Everything a round must be wherever it comes from; what it says about the map (which
@@ -125,9 +126,9 @@ impl Round {
             && self
                 .minutes
                 .is_none_or(|m| (1..=super::timer::MAX_MINUTES).contains(&m))
-            && !self.lanes.is_empty()
-            && self.lanes.len() <= limits::LANES
-            && self.lanes.iter().collect::<HashSet<_>>().len() == self.lanes.len()
+            && !self.voted_lanes.is_empty()
+            && self.voted_lanes.len() <= limits::LANES
+            && self.voted_lanes.iter().collect::<HashSet<_>>().len() == self.voted_lanes.len()
             && is_rfc3339(&self.started_at)
             && self.ended_at.as_deref().is_none_or(is_rfc3339)
             && limits::text_over(&self.name).is_none()
@@ -198,6 +199,19 @@ pub enum Quadrant {
     FillIn,
     /// Low value, high effort: leave.
     Thankless,
+}
+
+impl Quadrant {
+    /// Its name, as the matrix and the backlog say it.
+    pub fn name(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            Quadrant::QuickWin => Text::QuickWins,
+            Quadrant::MajorProject => Text::MajorProjects,
+            Quadrant::FillIn => Text::FillIns,
+            Quadrant::Thankless => Text::ThanklessTasks,
+        }
+    }
 }
 
 impl Score {
@@ -312,6 +326,22 @@ impl JourneyMap {
     }
 }
 
+impl JourneyMap {
+    /// What a later state of this map from elsewhere (a live room, which any client can write
+    /// to) may not have changed, though each state alone is well formed: the dots of a round
+    /// that had ended and still has.
+    pub fn check_update(&self, next: &JourneyMap) -> Checked {
+        let ended = self.rounds.iter().filter(|r| !r.is_open());
+        for round in ended {
+            let after = next.round(&round.id);
+            if after.is_some_and(|a| !a.is_open() && a.ballots != round.ballots) {
+                return Err(Refusal::Ended);
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,7 +353,7 @@ mod tests {
             started_at: "2026-12-06T10:00:00Z".into(),
             minutes: Some(5),
             ended_at: None,
-            lanes: lanes.iter().map(|l| l.to_string()).collect(),
+            voted_lanes: lanes.iter().map(|l| l.to_string()).collect(),
             dots: 3,
             per_card: 2,
             hidden: true,
@@ -365,8 +395,8 @@ mod tests {
             |r| r.dots = limits::DOTS + 1,
             |r| r.per_card = 4,
             |r| r.minutes = Some(0),
-            |r| r.lanes.clear(),
-            |r| r.lanes.push("pains".into()),
+            |r| r.voted_lanes.clear(),
+            |r| r.voted_lanes.push("pains".into()),
             |r| r.started_at = "today".into(),
             |r| r.ended_at = Some("later".into()),
         ];
@@ -401,6 +431,26 @@ mod tests {
         assert_eq!(JourneyMap::check_rounds(&rounds), Ok(()));
         let rounds = [round("a", &["p"]), round("b", &["p"])];
         assert_eq!(JourneyMap::check_rounds(&rounds), Err(Refusal::AnotherOpen));
+    }
+
+    #[test]
+    fn an_update_from_elsewhere_may_not_change_the_dots_of_an_ended_round() {
+        let mut map = JourneyMap::new("m", "M");
+        let mut ended = round("a", &["p"]);
+        ended.ended_at = Some("2026-12-06T10:05:00Z".into());
+        ended.ballots.push(ballot("x", 1, &[("c", 1)]));
+        map.rounds = vec![ended, round("b", &["p"])];
+        let mut next = map.clone();
+        next.rounds[1].ballots.push(ballot("y", 1, &[("c", 2)]));
+        assert_eq!(
+            map.check_update(&next),
+            Ok(()),
+            "the open round's dots change"
+        );
+        next.rounds[0].ballots[0].dots.insert("c".into(), 2);
+        assert_eq!(map.check_update(&next), Err(Refusal::Ended));
+        next.rounds.remove(0);
+        assert_eq!(map.check_update(&next), Ok(()), "a round may go (an undo)");
     }
 
     #[test]

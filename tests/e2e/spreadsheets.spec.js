@@ -21,8 +21,8 @@ test("touchpoints and KPIs export as CSV with a BOM, in the chosen separator", a
   // The pain points and opportunities, most votes first, for a backlog.
   const backlog = await download(page, "Pain points and opportunities as CSV");
   expect(backlog.name).toMatch(/^see-think-do-care-backlog-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(backlog.text.startsWith("\ufeffPhase;Kind;Text;Severity;Votes\r\n")).toBe(true);
-  expect(backlog.text).toContain("Care;Pain points;Review request arrives before the parcel;3;0\r\n");
+  expect(backlog.text.startsWith("\ufeffPhase;Kind;Text;Severity;Votes;Value to the customer (1–5);Value to the business (1–5);Effort (1–5);Quadrant;Owner;Due date\r\n")).toBe(true);
+  expect(backlog.text).toContain("Care;Pain points;Review request arrives before the parcel;3;0;;;;;;\r\n");
   expect(backlog.text.trim().split("\r\n")).toHaveLength(1 + 8);
 });
 
