@@ -214,11 +214,11 @@ fn decided() -> Value {
     let map = &mut doc["map"];
     map["rounds"] = json!([
         { "id": "r1", "name": "Before the break", "started_at": "2026-12-06T10:00:00Z",
-          "minutes": 5, "ended_at": "2026-12-06T10:05:00Z", "lanes": ["pains", "ideas"],
+          "minutes": 5, "ended_at": "2026-12-06T10:05:00Z", "voted_lanes": ["pains", "ideas"],
           "dots": 3, "per_card": 2, "hidden": true, "named": true,
           "ballots": [ { "id": "r1-anna", "name": "Anna", "people": 1, "dots": { "c1": 2, "c2": 1 } },
                        { "id": "r1-room", "name": "The room", "people": 4, "dots": { "c2": 8 } } ] },
-        { "id": "r2", "name": "", "started_at": "2026-12-06T11:00:00Z", "lanes": ["ideas"],
+        { "id": "r2", "name": "", "started_at": "2026-12-06T11:00:00Z", "voted_lanes": ["ideas"],
           "dots": 5, "per_card": 5, "hidden": false, "named": false,
           "ballots": [ { "id": "r2-x", "name": "", "people": 1, "dots": { "c2": 5 } } ] }
     ]);

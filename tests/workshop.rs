@@ -154,7 +154,7 @@ mod decisions {
             started_at: "2026-12-06T10:00:00Z".into(),
             minutes: Some(5),
             ended_at: None,
-            lanes,
+            voted_lanes: lanes,
             dots: 3,
             per_card: 2,
             hidden: true,

@@ -640,6 +640,9 @@ pub enum Setting {
     Exported,
     /// The backup reminder stays away until this RFC 3339 time.
     BackupSnoozedUntil,
+    /// This browser's random mark in its ballots' ids, so that a reload votes on the same
+    /// ballot.
+    Voter,
 }
 
 impl Setting {
@@ -650,6 +653,7 @@ impl Setting {
             Setting::FitToScreen => "fit-to-screen",
             Setting::Exported => "exported",
             Setting::BackupSnoozedUntil => "backup-snoozed-until",
+            Setting::Voter => "voter",
         };
         format!("{SETTING_PREFIX}{name}")
     }

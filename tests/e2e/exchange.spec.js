@@ -107,7 +107,7 @@ const badFiles = [
   ["truncated.json", valid({ id: "x", title: "Cut off", phases: [] }).slice(0, 40), ["this is not valid JSON"]],
   ["binary.png", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", ["This is not a text file"]],
   ["deep.json", "[".repeat(5000) + "]".repeat(5000), ["nested far too deeply"]],
-  ["newer.json", JSON.stringify({ format: "journey-map", version: 4, map: {} }), ["made by a newer version of the app"]],
+  ["newer.json", JSON.stringify({ format: "journey-map", version: 5, map: {} }), ["made by a newer version of the app"]],
   ["other.json", JSON.stringify({ name: "package", version: "1.0.0" }), ["format", "missing"]],
   [
     "wrong-types.json",

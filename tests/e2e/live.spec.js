@@ -302,3 +302,57 @@ test("a client that is not the app writes hostile updates: each refused (in time
   provider.destroy();
   await bob.context.close();
 });
+
+test("a blind, named round in a live session: each votes from their own browser, the facilitator sees who voted, not what, until the reveal; a client that is not the app cannot change it after", async ({ page, browser }) => {
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const round = (p) => p.locator(".round-panel");
+  await round(page).locator(":scope > summary").click();
+  await round(page).getByLabel("Name (optional)").fill("Live round");
+  await round(page).getByLabel("Dots per person").fill("3");
+  await round(page).getByLabel("At most per card").fill("2");
+  await round(page).getByLabel("Time limit in minutes (empty: none)").fill("");
+  await round(page).getByLabel("Keep who gave which dots (else anonymous)").check();
+  await round(page).getByRole("button", { name: "Start round" }).click();
+
+  // Bob's panel opens by itself, under the name he joined with.
+  await expect(round(bob.page).getByRole("heading", { name: "Live round" })).toBeVisible();
+  await expect(round(bob.page).getByLabel("Your name")).toHaveValue("Bob");
+  const bobDots = round(bob.page).getByRole("group", { name: "Your dots: Order as a guest", exact: true });
+  await bobDots.getByRole("button", { name: "Add a dot" }).click();
+  await bobDots.getByRole("button", { name: "Add a dot" }).click();
+  await expect(bobDots).toContainText("2 dots");
+  // Ann sees that Bob voted and how many dots he used, not where.
+  await expect(round(page).getByText("Bob: dots used 2 of 3")).toBeVisible();
+  const annDots = round(page).getByRole("group", { name: "Your dots: Order as a guest", exact: true });
+  await expect(annDots).toContainText("0 dots");
+  await expect(annDots).not.toContainText("in all");
+  await round(page).getByRole("button", { name: "End round and reveal" }).click();
+  await expect(round(bob.page).locator(":scope > summary")).toContainText("none open");
+  await expect(bob.page.locator(".journey-grid .lane-card").filter({ hasText: "Order as a guest" })).toContainText("2 dots in the last round");
+
+  // A client that is not the app moves Bob's dots after the end: refused, the room mended.
+  await saved(page);
+  const rounds = (await storedMap(page, id)).map.rounds;
+  const ballot = rounds[0].ballots[0];
+  expect(ballot.name).toBe("Bob");
+  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
+  await new Promise((resolve) => provider.once("sync", resolve));
+  const fields = () => doc.getMap("nodes").get(ballot.id).get("fields");
+  const cards = (await storedMap(page, id)).map.phases.flatMap((p) => p.cards[rounds[0].voted_lanes[0]] ?? []);
+  const other = cards.map((c) => c.id).find((c) => !(c in ballot.dots));
+  doc.transact(() => fields().set("dots", { [other]: 1 }));
+  const said = async () => {
+    const texts = await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()));
+    return texts.flat().some((t) => t.includes("A change from the live session was refused") && t.includes("This round has ended; its dots stay as they were."));
+  };
+  await expect.poll(said, { timeout: 5000 }).toBe(true);
+  await expect.poll(() => JSON.stringify(fields().get("dots"))).toBe(JSON.stringify(ballot.dots));
+  expect((await storedMap(page, id)).map.rounds).toEqual(rounds);
+  provider.destroy();
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});

@@ -71,7 +71,7 @@ test("the schema refuses what the app refuses", () => {
   const card = (d) => d.map.phases[0].cards.ideas[0];
   for (const breakIt of [
     (d) => (d.map.rounds[0].dots = 0),
-    (d) => (d.map.rounds[0].lanes = []),
+    (d) => (d.map.rounds[0].voted_lanes = []),
     (d) => (d.map.rounds[0].minutes = 181),
     (d) => (d.map.rounds[0].ballots[0].people = 0),
     (d) => (d.map.rounds[0].ballots[0].dots.c1 = 0),

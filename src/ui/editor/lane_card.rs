@@ -1,6 +1,7 @@
 use crate::i18n::Text;
 use crate::model::{Edit, Id, LaneKind, Part, Severity, TextField};
 use crate::ui::browser::drag::Kind;
+use crate::ui::decisions::card_decision::CardDecision;
 use crate::ui::editor::card_face::lane_card_face;
 use crate::ui::editor::drag_handle::DragHandle;
 use crate::ui::editor::item_card::{add_after, CardKind, ItemCard};
@@ -8,6 +9,9 @@ use crate::ui::editor::item_toolbar::ItemToolbar;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::editor::vote_buttons::VoteButtons;
 use crate::ui::session::open_map::use_open_map;
+use crate::ui::votes::dot_buttons::DotButtons;
+use crate::ui::votes::round_chip::RoundChip;
+use crate::ui::votes::voting::use_voting;
 use crate::ui::{tr, tr_signal, use_lang, LangScope};
 use leptos::prelude::*;
 
@@ -43,6 +47,16 @@ pub fn LaneCardView(id: Id) -> impl IntoView {
         card.with(|c| c.as_ref().map(|(c, _)| c.text.clone()).unwrap_or_default())
     });
     let votes = Signal::derive(move || card.with(|c| c.as_ref().map_or(0, |(c, _)| c.votes)));
+    // Whether the open round votes on this card's lane.
+    let voting = use_voting();
+    let in_round = Memo::new(move |_| {
+        let lane = card.with(|c| c.as_ref().map(|(_, lane)| lane.clone()));
+        voting.round.with(|r| {
+            r.as_ref()
+                .zip(lane)
+                .is_some_and(|(r, lane)| r.votes_on(&lane))
+        })
+    });
     let element_id = CardKind::Card.element_id(&id.read_value());
     let card_label = move || {
         let lang = lang.get();
@@ -58,11 +72,12 @@ pub fn LaneCardView(id: Id) -> impl IntoView {
     // Its own reactive piece: a vote cast elsewhere (the ranking, presentation mode) redraws
     // the face of a card that stays closed.
     let summary = ViewFn::from(move || {
-        move || {
+        let face = move || {
             let lang = lang.get();
             let kind = kind.get();
             card.with(|c| c.as_ref().map(|(c, _)| lane_card_face(c, kind, lang)))
-        }
+        };
+        view! { {face} <RoundChip card=id.get_value() /> }
     });
     let set_severity = move |ev| {
         let severity = event_target_value(&ev)
@@ -133,11 +148,15 @@ pub fn LaneCardView(id: Id) -> impl IntoView {
                 <Show when=move || kind.get().is_some_and(LaneKind::has_votes)>
                     <VoteButtons card=id.get_value() votes />
                 </Show>
+                <Show when=move || in_round.get()>
+                    <DotButtons card=id.get_value() label=text />
+                </Show>
                 <label class="field">
                     <span>{tr(Text::MoveToLane)}</span>
                     <select on:change=move_to_lane>{lane_options}</select>
                 </label>
             </div>
+            <CardDecision card=id.get_value() />
             <ItemToolbar id=id.get_value() element_id=element_id.clone() delete_label=Text::DeleteCard name=text />
         </ItemCard>
     }

@@ -14,11 +14,13 @@ pub mod live_panel;
 use crate::i18n::{Lang, Text};
 use crate::model::exchange::map_to_value;
 use crate::model::outside::{Job, Outcome};
-use crate::model::{Id, JourneyMap, LibraryEdit, PHASE_PALETTE};
+use crate::model::workshop::Refusal;
+use crate::model::{EditError, Id, JourneyMap, LibraryEdit, PHASE_PALETTE};
 use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::browser::{frame, script};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::{Session, Topic};
+use crate::ui::votes;
 use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -252,9 +254,14 @@ impl Live {
             let why = match outcome {
                 Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).pop() {
                     Some(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
-                        self.mending.set_value(false);
-                        self.call("accept", &json.into());
-                        return self.take_in(map);
+                        match self.allowed(&map) {
+                            Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
+                            Ok(()) => {
+                                self.mending.set_value(false);
+                                self.call("accept", &json.into());
+                                return self.take_in(map);
+                            }
+                        }
                     }
                     _ => String::new(),
                 },
@@ -271,6 +278,15 @@ impl Live {
             };
             self.refuse(why, local, lang);
         });
+    }
+
+    /// Whether the room's `map` may follow this browser's: each is well formed, as the reader
+    /// checked, but not every step between two is (dots given in a round that had ended).
+    fn allowed(self, map: &JourneyMap) -> Result<(), Refusal> {
+        self.session
+            .library
+            .read_untracked(|l| l.map(&map.id).map(|mine| mine.check_update(map)))
+            .unwrap_or(Ok(()))
     }
 
     /// The shared map as this browser has it, as the room's JSON.

@@ -6,6 +6,7 @@ use crate::ui::browser::on_screen::OnScreen;
 use crate::ui::browser::route::Route;
 use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
 use crate::ui::charts::curve_lane::CurveLane;
+use crate::ui::decisions::priorities_panel::PrioritiesPanel;
 use crate::ui::editor::lane_names::{grid_rows, use_shown_lanes, LaneNames};
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
@@ -19,7 +20,9 @@ use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::personas::personas_panel::PersonasPanel;
 use crate::ui::session::clock;
 use crate::ui::session::open_map::OpenMap;
+use crate::ui::votes::round_panel::RoundPanel;
 use crate::ui::votes::votes_panel::VotesPanel;
+use crate::ui::votes::voting::Voting;
 use crate::ui::{tr, tr_signal, use_session};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
@@ -30,6 +33,7 @@ use wasm_bindgen::JsCast;
 pub fn MapEditor(id: Id) -> impl IntoView {
     let session = use_session();
     let map = OpenMap::provide(id, session);
+    Voting::provide();
     let screen = OnScreen::provide(session.settings.fit_to_screen_untracked());
     let title = Signal::derive(move || {
         map.with(Part::MapTexts, |m| m.title.clone())
@@ -125,7 +129,9 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     <div class="map-panels">
                         <PersonasPanel />
                         <LanesPanel />
+                        <RoundPanel />
                         <VotesPanel />
+                        <PrioritiesPanel />
                     </div>
                 </div>
                 <div class="map-toolbar">

@@ -33,6 +33,24 @@ impl Timer {
         let now = js_sys::Date::now();
         self.now.set(now);
         self.countdown.update(|c| *c = c.start(now));
+        self.run();
+    }
+
+    /// Counts down to `ends_at` (the browser's clock) over `length`: a voting round's time
+    /// limit, shown the same in every browser of the room.
+    pub fn count_to(self, ends_at: f64, length: f64) {
+        let now = js_sys::Date::now();
+        self.now.set(now);
+        let countdown = Countdown::Running { length, ends_at }.at(now);
+        self.countdown.set(countdown);
+        if countdown.is_running() {
+            self.run();
+        } else {
+            self.stop_ticking();
+        }
+    }
+
+    fn run(self) {
         let handle = set_interval_with_handle(move || self.tick(), Duration::from_millis(200));
         self.stop_ticking();
         self.ticking.set_value(handle.ok());

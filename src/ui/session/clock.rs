@@ -41,6 +41,11 @@ pub fn id_prefix(kind: &str) -> String {
     TAB.with(|tab| format!("{kind}-{tab}"))
 }
 
+/// Eight random hex digits: a browser's mark on its ballots.
+pub fn random_mark() -> String {
+    format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32)
+}
+
 /// A map id unlikely to clash with one from another browser, so maps can travel between them.
 pub fn new_map_id(taken: impl Fn(&str) -> bool) -> String {
     loop {

@@ -1,6 +1,7 @@
-//! The user's preferences: interface language, larger type, fitting the map to the screen, when each map was last exported,
-//! and the backup reminder's snooze. Each is a typed [`Setting`] in storage. Opened by the
-//! first screen, before the session: the library is drawn in the user's language.
+//! The user's preferences: interface language, larger type, fitting the map to the screen,
+//! when each map was last exported, the backup reminder's snooze, and this browser's mark on
+//! its ballots. Each is a typed [`Setting`] in storage. Opened by the first screen, before the
+//! session: the library is drawn in the user's language.
 
 use super::clock::{now, tomorrow};
 use crate::i18n::Lang;
@@ -145,6 +146,20 @@ impl Settings {
         let until = tomorrow();
         self.remember(Setting::BackupSnoozedUntil, &until);
         self.backup_snoozed_until.set(until);
+    }
+
+    /// This browser's mark in the ids of its ballots: drawn once and kept, so that a reload
+    /// (or another tab) votes on the same ballot, not on a new one with a new budget.
+    pub fn voter(&self) -> String {
+        let kept = self
+            .preferences
+            .with_value(|p| p.get(Setting::Voter))
+            .filter(|v| !v.is_empty() && v.len() <= 16 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+        kept.unwrap_or_else(|| {
+            let drawn = super::clock::random_mark();
+            self.remember(Setting::Voter, &drawn);
+            drawn
+        })
     }
 
     fn remember(&self, setting: Setting, value: &str) {

@@ -1,0 +1,43 @@
+use super::open_round::OpenRound;
+use super::past_rounds::PastRounds;
+use super::start_round::StartRound;
+use super::voting::use_voting;
+use crate::i18n::Text;
+use crate::ui::{tr, use_lang};
+use leptos::html::Details;
+use leptos::prelude::*;
+
+/// The workshop's voting rounds: the open one, with the cards to vote on and its end, or a new
+/// one to start; and the rounds so far. Opens by itself when a round starts, also one started
+/// in another browser of a live session.
+#[component]
+pub fn RoundPanel() -> impl IntoView {
+    let voting = use_voting();
+    let lang = use_lang();
+    let open = Memo::new(move |_| voting.round.with(Option::is_some));
+    let panel = NodeRef::<Details>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(panel) = panel.get() {
+                panel.set_open(true);
+            }
+        }
+    });
+    let state = move || {
+        lang.get().t(if open.get() {
+            Text::RoundOpenState
+        } else {
+            Text::RoundNoneOpen
+        })
+    };
+    view! {
+        <details class="map-panel round-panel" node_ref=panel>
+            <summary>
+                <span class="panel-name">{tr(Text::VotingRound)}</span>
+                <span class="panel-state">{state}</span>
+            </summary>
+            {move || if open.get() { view! { <OpenRound /> }.into_any() } else { view! { <StartRound /> }.into_any() }}
+            <PastRounds />
+        </details>
+    }
+}
