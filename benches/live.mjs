@@ -1,15 +1,18 @@
 // Live sessions: from a keystroke in one browser to the text on the others' screens, through
 // the real y-websocket server (scripts/sync-server.sh), with 2, 5 and 10 participants on this
 // machine. After a release build:
-//   node benches/live.mjs [keystrokes per size, default 30] [participants …, default 2 5 10]
+//   node benches/live.mjs [--votes] [keystrokes per size, default 30] [participants …, default 2 5 10]
 // Each participant is a page of its own (one Chromium); the first types into the map's title,
 // one character at a time, and every other page notes the first frame that shows it. The
-// pages share one clock (performance.timeOrigin + performance.now()).
+// pages share one clock (performance.timeOrigin + performance.now()). With `--votes`, on a
+// template's map, the first starts a voting round with its totals shown and gives a card one dot
+// at a time; every other page notes the first frame whose total shows it.
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 import { startSyncServer } from "../tests/e2e/sync-server.mjs";
 
+const votes = process.argv.includes("--votes");
 const numbers = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const keystrokes = numbers[0] ?? 30;
 const sizes = numbers.length > 1 ? numbers.slice(1) : [2, 5, 10];
@@ -35,12 +38,49 @@ async function participant() {
   return { context, page };
 }
 
+/** A round with its totals shown; `keystrokes` dots given to one card by the host, each timed
+ *  until every other page shows the new total. */
+async function voteRound(host, others, delays) {
+  await host.locator(".workshop-panel > summary").click();
+  const panel = host.locator(".round-panel");
+  await panel.locator(":scope > summary").click();
+  await panel.getByLabel("Dots per person").fill("99");
+  await panel.getByLabel("At most per card").fill("99");
+  await panel.getByLabel("Time limit in minutes (empty: none)").fill("");
+  await panel.getByLabel("Hide the totals until the round ends").uncheck();
+  await panel.getByRole("button", { name: "Start round" }).click();
+  const card = "Order as a guest";
+  for (const { page } of others) await page.locator(".round-cards li").filter({ hasText: card }).waitFor();
+  const add = panel.getByRole("group", { name: `Your dots: ${card}`, exact: true }).getByRole("button", { name: "Add a dot" });
+  for (let k = 1; k <= keystrokes; k++) {
+    const seen = others.map(({ page }) =>
+      page.evaluate(
+        ({ card, expected }) =>
+          new Promise((resolve) => {
+            const check = () => {
+              const row = [...document.querySelectorAll(".round-cards li")].find((li) => li.textContent.includes(card));
+              if (row?.querySelector(".dot-total")?.textContent === expected) resolve(performance.timeOrigin + performance.now());
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        { card, expected: `${k} in all` },
+      ),
+    );
+    const given = now();
+    await add.click();
+    for (const at of await Promise.all(seen)) delays.push(at - given);
+  }
+}
+
 try {
-  console.log("| participants | keystroke in one browser to the text on the others' screens (ms, median / p95) |");
+  const what = votes ? "a dot given in one browser to the total on the others' screens" : "keystroke in one browser to the text on the others' screens";
+  console.log(`| participants | ${what} (ms, median / p95) |`);
   console.log("| --- | --- |");
   for (const size of sizes) {
     const host = await participant();
     await host.page.goto(`${origin}/`);
+    if (votes) await host.page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
     await host.page.getByRole("button", { name: "Create map" }).click();
     const title = host.page.getByLabel("Map title");
     await title.waitFor();
@@ -60,6 +100,12 @@ try {
       others.push(other);
     }
     const delays = [];
+    if (votes) {
+      await voteRound(host.page, others, delays);
+      console.log(`| ${size} | ${stats(delays)} |`);
+      for (const { context } of [host, ...others]) await context.close();
+      continue;
+    }
     await title.click();
     await title.press("End");
     for (let k = 0; k < keystrokes; k++) {

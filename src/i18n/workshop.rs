@@ -8,6 +8,8 @@ texts! {
     ExpectedScore => "a score: customer value, business value and effort, each a whole number from 1 to 5", "een score: klantwaarde, bedrijfswaarde en moeite, elk een heel getal van 1 tot 5";
     ExpectedAction => "an action: an owner's name and, if any, a due date (YYYY-MM-DD)", "een actie: de naam van een eigenaar en eventueel een datum (JJJJ-MM-DD)";
     ProblemRoundsOpen => "more than one voting round is open; a map has at most one open round", "meer dan één stemronde is open; een kaart heeft hoogstens één open ronde";
+    WorkshopPanel => "Workshop", "Workshop";
+    VotingOpenState => "voting open", "stemronde open";
     VotingRound => "Voting round", "Stemronde";
     RoundOpenState => "open", "open";
     RoundNoneOpen => "none open", "geen open";

@@ -16,6 +16,7 @@ use crate::ui::browser::stylesheet;
 use crate::ui::live::join_page::JoinPage;
 use crate::ui::loyalty::{CustomerCharts, LoyaltyContent};
 use crate::ui::map::map_page::MapPage;
+use crate::ui::map::workshop_panel::WorkshopTools;
 use crate::ui::notices::frame_notices::FrameNotices;
 use crate::ui::presentation::presentation_page::PresentationPage;
 use crate::ui::shared_map::shared_map_page::SharedMapPage;
@@ -117,6 +118,13 @@ part!(loyalty(what: LoyaltyView) {
         LoyaltyView::Section => view! { <LoyaltyContent /> }.into_any(),
         LoyaltyView::Charts { base, file_name } => view! { <CustomerCharts base file_name /> }.into_any(),
     }
+});
+
+// The workshop's rounds, rankings and priorities, a part of their own within the pages too: a
+// participant who joins to add cards fetches them only when the Workshop fold opens (by itself
+// when a round starts).
+part!(workshop() {
+    view! { <WorkshopTools /> }
 });
 
 /// A page other than the library: its part of the wasm, with the pages' stylesheet fetched

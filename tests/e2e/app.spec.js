@@ -403,11 +403,11 @@ test("the whole flow works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(phaseName(page, 1)).toHaveValue("Kijk");
   await expect(page.getByLabel("Name of a new phase")).toHaveValue("");
-  // Tab order: the map's description, its personas, lanes and votes, then the toolbar
+  // Tab order: the map's description, its personas, lanes and workshop, then the toolbar
   // (presenting, its exports, sharing, its versions, the charts, fitting, the timer), then the
   // first phase.
   await page.getByRole("textbox", { name: "Description", exact: true }).first().focus();
-  for (const panel of ["personas", "lanes", "votes"]) {
+  for (const panel of ["personas", "lanes", "workshop"]) {
     await page.keyboard.press("Tab");
     await expect(page.locator(`.${panel}-panel > summary`)).toBeFocused();
   }

@@ -5,6 +5,11 @@
 import { test, expect, templateMap, openApp, saved, storedMap, exportFile, expectNoViolations, phase, editCard } from "./fixtures.js";
 
 const panel = (page) => page.locator(".round-panel");
+/** Opens the map's Workshop fold, where the round, the ranking and the priorities are. */
+async function workshop(page) {
+  const fold = page.locator(".workshop-panel");
+  if (!(await fold.evaluate((d) => d.open))) await fold.locator(":scope > summary").click();
+}
 const summary = (page) => panel(page).locator(":scope > summary");
 const dots = (page, card) => panel(page).getByRole("group", { name: `Your dots: ${card}`, exact: true });
 const add = (page, card) => dots(page, card).getByRole("button", { name: "Add a dot" }).click();
@@ -25,6 +30,7 @@ async function startRound(page, { name, dots: perPerson, perCard, minutes, hidde
 
 test("a blind round keeps everyone's budget, reveals its totals at the end, and is compared with the next", async ({ page }) => {
   const id = await templateMap(page);
+  await workshop(page);
   await summary(page).click();
   // Only lanes with votes are ticked by default; a round needs at least one.
   await expect(panel(page).getByRole("checkbox", { name: "Opportunities" })).toBeChecked();
@@ -111,6 +117,7 @@ test("a blind round keeps everyone's budget, reveals its totals at the end, and 
   const stored = (await storedMap(page, id)).map.rounds;
   expect(stored.map((r) => [r.name, r.ended_at !== undefined, r.ballots.length])).toEqual([["Before the break", true, 1], ["After the break", true, 1]]);
   await page.reload();
+  await workshop(page);
   await summary(page).click();
   await expect(panel(page).locator(".past-rounds li")).toHaveCount(2);
   const file = await exportFile(page, "Export as JSON");
@@ -122,6 +129,7 @@ test("a blind round keeps everyone's budget, reveals its totals at the end, and 
 test("a round's time limit closes voting when it runs out, and the round ends by itself", async ({ page }) => {
   await page.clock.install();
   await templateMap(page);
+  await workshop(page);
   await summary(page).click();
   await startRound(page, { name: "Quick round", dots: 5, perCard: 5, minutes: 1 });
   await add(page, "Order as a guest");
@@ -161,6 +169,7 @@ test("cards are scored, land on the priority matrix, and the chosen ones become 
   await scoreOf(costs).getByLabel("Owner").press("Tab");
   await costs.getByRole("button", { name: "Done" }).click();
 
+  await workshop(page);
   const priorities = page.locator(".priorities-panel");
   await priorities.locator(":scope > summary").click();
   const byScore = priorities.getByRole("table", { name: "By score" });

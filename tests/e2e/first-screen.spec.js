@@ -188,3 +188,24 @@ test("a map opened to vote never fetches the Loyalty part; scrolled to, it comes
   await expect(section.getByRole("region", { name: "Loyalty scorecard" })).toBeVisible();
   expect(errors.filter((e) => e !== "Failed to fetch")).toEqual([]);
 });
+
+test("a map opened to add cards never fetches the Workshop part; opened, the fold fetches it, or says it cannot", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  let refuse = true;
+  await page.route(/split_workshop/, (route) => (refuse ? route.abort("internetdisconnected") : route.continue()));
+  await templateMap(page);
+  await saved(page);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+  expect(fetched.filter((u) => u.includes("split_workshop"))).toEqual([]);
+  const fold = page.locator(".workshop-panel");
+  await fold.locator(":scope > summary").click();
+  await expect(fold.getByRole("alert")).toContainText("could not be loaded");
+  expect(fetched.some((u) => u.includes("split_workshop"))).toBe(true);
+  refuse = false;
+  await fold.getByRole("button", { name: "Try again" }).click();
+  await expect(fold.locator(".round-panel > summary")).toContainText("Voting round");
+  expect(errors.filter((e) => e !== "Failed to fetch")).toEqual([]);
+});

@@ -308,6 +308,7 @@ test("a blind, named round in a live session: each votes from their own browser,
   const link = await startSession(page, "Ann");
   const bob = await join(browser, link, "Bob");
   const round = (p) => p.locator(".round-panel");
+  await page.locator(".workshop-panel > summary").click();
   await round(page).locator(":scope > summary").click();
   await round(page).getByLabel("Name (optional)").fill("Live round");
   await round(page).getByLabel("Dots per person").fill("3");

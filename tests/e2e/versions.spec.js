@@ -119,7 +119,7 @@ test("the day's first change and an import that replaces the map each keep the m
     updated_at: "2026-01-01T10:00:00Z",
     phases: [{ id: "p1", name: "See", description: "", goal: "", color: "#1f77b4", touchpoints: [], kpis: [] }],
   };
-  await seedMaps(page, [yesterday], { schema: 3 });
+  await seedMaps(page, [yesterday], { schema: 4 });
   await page.getByRole("link", { name: "As stored yesterday" }).click();
   await page.getByLabel("Map title").fill("Changed today");
   await page.getByLabel("Map title").press("Tab");

@@ -52,7 +52,7 @@ test("a workshop is captured from a template: lane cards added, rated, voted, mo
   // Everything is stored, and the export is version 2 with the cards in it.
   await saved(page);
   const file = JSON.parse((await exportFile(page, "Export as JSON")).text);
-  expect(file.version).toBe(3);
+  expect(file.version).toBe(4);
   const painLane = file.map.lanes.find((l) => l.kind === "pain_points").id;
   const texts = file.map.phases[0].cards[painLane].map((c) => c.text);
   expect(texts).toEqual(expect.arrayContaining(["Cannot find the opening hours", "Prices without VAT"]));
@@ -141,6 +141,7 @@ test("the plan: costs and contacts per touchpoint, a phase over its contact limi
 
 test("votes: the ranking of pain points and ideas, and voting in presentation mode by click and key", async ({ page }) => {
   await templateMap(page);
+  await page.locator(".workshop-panel > summary").click();
   const panel = page.locator(".votes-panel");
   await panel.locator("summary").click();
   const rows = panel.locator("tbody tr");
@@ -176,6 +177,7 @@ test("axe finds nothing on a map with every lane, persona and plan field shown, 
   await templateMap(page);
   await page.locator(".personas-panel summary").click();
   await page.locator(".lanes-panel summary").click();
+  await page.locator(".workshop-panel > summary").click();
   await page.locator(".votes-panel summary").click();
   const pain = laneCard(phase(page, 1), "Pain points", "Sees the same ad too often");
   await editCard(pain);
@@ -200,7 +202,7 @@ test("a map stored by the first release opens as it was, its lanes hidden, kept 
   await expect(page.locator(".lane-card")).toHaveCount(0);
   await expect(page.locator(".lanes-panel summary")).toContainText("0 of 5 shown");
   const stored = await storedMap(page, "first");
-  expect(stored.schema).toBe(3);
+  expect(stored.schema).toBe(4);
   expect(stored.map.lanes.map((l) => l.shown)).toEqual([false, false, false, false, false]);
   const versions = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("journey-mapper/version/")));
   expect(versions).toHaveLength(1);

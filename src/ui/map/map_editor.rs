@@ -6,7 +6,6 @@ use crate::ui::browser::on_screen::OnScreen;
 use crate::ui::browser::route::Route;
 use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
 use crate::ui::charts::curve_lane::CurveLane;
-use crate::ui::decisions::priorities_panel::PrioritiesPanel;
 use crate::ui::editor::lane_names::{grid_rows, use_shown_lanes, LaneNames};
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
@@ -16,12 +15,11 @@ use crate::ui::loyalty::LoyaltySection;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
 use crate::ui::map::share_link::ShareLink;
+use crate::ui::map::workshop_panel::WorkshopPanel;
 use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::personas::personas_panel::PersonasPanel;
 use crate::ui::session::clock;
 use crate::ui::session::open_map::OpenMap;
-use crate::ui::votes::round_panel::RoundPanel;
-use crate::ui::votes::votes_panel::VotesPanel;
 use crate::ui::votes::voting::Voting;
 use crate::ui::{tr, tr_signal, use_session};
 use leptos::ev::SubmitEvent;
@@ -129,9 +127,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     <div class="map-panels">
                         <PersonasPanel />
                         <LanesPanel />
-                        <RoundPanel />
-                        <VotesPanel />
-                        <PrioritiesPanel />
+                        <WorkshopPanel />
                     </div>
                 </div>
                 <div class="map-toolbar">

@@ -3,4 +3,5 @@ pub mod map_editor;
 pub mod map_exports;
 pub mod map_page;
 pub mod share_link;
+pub mod workshop_panel;
 pub mod workshop_timer;

@@ -96,8 +96,8 @@ pub fn OpenRound() -> impl IntoView {
                             let people = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1);
                             voting.people.set(people.clamp(1, limits::PEOPLE_PER_BALLOT));
                         } />
-                    <span class="hint">{tr(Text::PeopleOnDeviceHint)}</span>
                 </label>
+                <p class="hint">{tr(Text::PeopleOnDeviceHint)}</p>
                 <Show when=named>
                     <label class="field">
                         <span>{tr(Text::VotingAs)}</span>
