@@ -110,7 +110,7 @@ for (const entry of entries.filter((e) => e.kind === "export")) {
   });
 }
 
-test("a slow input is stopped and refused in time, and the next file reads", async ({ page }) => {
+test("a slow input is stopped and refused in time, and the next file reads @alone", async ({ page }) => {
   await libraryWithAMap(page);
   const before = await stored(page);
   const worst = await heartbeat(page);
