@@ -109,7 +109,7 @@ pub fn matrix<DB: DrawingBackend>(
         chart.draw_series(std::iter::once(Text::new(name, (x, y), pos)))?;
     }
     let (w, _) = chart.plotting_area().dim_in_pixel();
-    let label_chars = fit(f64::from(w) / 6.0, k).min(24);
+    let label_chars = fit(f64::from(w) / 4.5, k).min(24);
     let mut at: Vec<((u8, u8), usize)> = Vec::new();
     for p in points {
         let place = (p.score.effort, p.score.customer + p.score.business);

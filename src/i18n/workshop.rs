@@ -41,7 +41,7 @@ texts! {
     WhoVoted => "Who has voted", "Wie heeft gestemd";
     NobodyVoted => "Nobody has voted yet.", "Nog niemand heeft gestemd.";
     VoterDots => "{name}: dots used {used} of {dots}", "{name}: stippen gebruikt {used} van {dots}";
-    BallotsAnonymous => "Ballots: {voters} · dots given: {used}", "Stembiljetten: {voters} · gegeven stippen: {used}";
+    BallotsAnonymous => "Ballots: {voters} · people: {people} · dots given: {used}", "Stembiljetten: {voters} · mensen: {people} · gegeven stippen: {used}";
     UnnamedVoter => "Someone without a name", "Iemand zonder naam";
     EndRound => "End round and reveal", "Ronde beëindigen en tonen";
     YourDots => "Your dots", "Jouw stippen";
@@ -92,6 +92,7 @@ texts! {
     PrioritiesPanel => "Priorities", "Prioriteiten";
     PrioritiesIntro => "Score cards on value and effort in their editor (1 is low, 5 high; a card's value is the mean of its two values). On the matrix, 3 and above count as high.", "Scoor kaarten op waarde en moeite in hun editor (1 is laag, 5 hoog; de waarde van een kaart is het gemiddelde van de twee waarden). In de matrix telt 3 en hoger als hoog.";
     TopByVotes => "By votes", "Op stemmen";
+    NoVotesYet => "No card has votes yet.", "Nog geen kaart heeft stemmen.";
     TopByScore => "By score", "Op score";
     ActionList => "Actions", "Acties";
     NoActionsYet => "No card is chosen as an action yet: tick “Chosen as an action” in a card's editor.", "Nog geen kaart is gekozen als actie: vink „Gekozen als actie” aan in de editor van een kaart.";

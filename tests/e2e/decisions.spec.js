@@ -69,7 +69,7 @@ test("a blind round keeps everyone's budget, reveals its totals at the end, and 
   await takeBack(page, second);
   await add(page, third);
   await expect(panel(page).getByRole("alert")).toBeHidden();
-  await expect(panel(page).getByText("Ballots: 1 · dots given: 3")).toBeVisible();
+  await expect(panel(page).getByText("Ballots: 1 · people: 1 · dots given: 3")).toBeVisible();
   // The closed card says how many dots this device gave it.
   await expect(page.locator(".journey-grid .lane-card").filter({ hasText: "Order as a guest" })).toContainText("your dots: 2");
 

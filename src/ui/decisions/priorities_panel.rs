@@ -29,7 +29,8 @@ pub fn PrioritiesPanel() -> impl IntoView {
         "journey-mapper:chart-data:priorities",
         priorities::of,
     );
-    let (by_votes, set_by_votes) = signal(Vec::<Row>::new());
+    // The cards that have votes (or dots in the round ranked by), most first.
+    let (by_votes, set_by_votes) = signal(Vec::<(u32, String)>::new());
     let (open, set_open) = signal(false);
     let on_toggle = move |ev: leptos::ev::Event| {
         set_open.set(is_open(&ev));
@@ -39,7 +40,14 @@ pub fn PrioritiesPanel() -> impl IntoView {
         } else {
             Vec::new()
         };
-        set_by_votes.set(rows.into_iter().take(TOP).collect());
+        let votes = |r: &Row| {
+            r.dots.unwrap_or_else(|| {
+                map.with_untracked(|m| m.card(&r.card).map_or(0, |c| c.votes))
+                    .unwrap_or(0)
+            })
+        };
+        let voted = rows.into_iter().map(|r| (votes(&r), r.text));
+        set_by_votes.set(voted.filter(|(n, _)| *n > 0).take(TOP).collect());
     };
     let title = Signal::derive(move || {
         map.with(Part::MapTexts, |m| m.title.clone())
@@ -55,16 +63,18 @@ pub fn PrioritiesPanel() -> impl IntoView {
             <h2 class="visually-hidden">{tr(Text::PrioritiesPanel)}</h2>
             <p class="hint">{tr(Text::PrioritiesIntro)}</p>
             <div class="side-by-side">
+                <div>
                 <table class="ranking">
                     <caption>{tr(Text::TopByVotes)}</caption>
                     <thead><tr><th scope="col">{tr(Text::Votes)}</th><th scope="col">{tr(Text::CardText)}</th></tr></thead>
                     <tbody>
-                        {move || by_votes.get().into_iter().map(|r| {
-                            let n = r.dots.unwrap_or_else(|| map.with_untracked(|m| m.card(&r.card).map_or(0, |c| c.votes)).unwrap_or(0));
-                            view! { <tr><td>{n}</td><td>{r.text}</td></tr> }
-                        }).collect_view()}
+                        {move || by_votes.get().into_iter().map(|(n, text)| view! { <tr><td>{n}</td><td>{text}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
+                <Show when=move || by_votes.with(Vec::is_empty)>
+                    <p class="empty">{tr(Text::NoVotesYet)}</p>
+                </Show>
+                </div>
                 <table class="ranking">
                     <caption>{tr(Text::TopByScore)}</caption>
                     <thead><tr>

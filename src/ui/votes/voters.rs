@@ -18,10 +18,13 @@ pub fn Voters() -> impl IntoView {
             }
             if !r.named {
                 let used: u32 = r.ballots.iter().map(|b| b.used()).sum();
+                // The headcount the ballots claim, so a device voting for 500 stands out.
+                let people: u32 = r.ballots.iter().map(|b| b.people).sum();
                 let text = lang.fill(
                     Text::BallotsAnonymous,
                     &[
                         ("voters", &r.ballots.len().to_string()),
+                        ("people", &people.to_string()),
                         ("used", &used.to_string()),
                     ],
                 );

@@ -112,9 +112,19 @@ impl Voting {
         }
     }
 
-    /// The id of this browser's ballot in `round`.
+    /// The id of this browser's ballot in `round`: this browser's mark mixed with the round's
+    /// id (FNV-1a), so that its ballots in two rounds cannot be matched by anyone else, and an
+    /// anonymous round's dots not traced to a named round's voter.
     pub fn ballot_id(self, round: &str) -> Id {
-        format!("{round}-{}", self.voter.read_value())
+        let mark = self.voter.read_value();
+        let hash = mark
+            .bytes()
+            .chain([0])
+            .chain(round.bytes())
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+        format!("{round}-{hash:016x}")
     }
 
     pub fn mine(self, round: &Round) -> Option<&crate::model::workshop::Ballot> {
