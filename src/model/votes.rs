@@ -4,7 +4,7 @@
 use super::workshop::Round;
 use super::{JourneyMap, Lane, LaneCard, Phase};
 
-/// A card that is voted on, with where it is.
+/// A lane card, with where it is: voted on, scored or chosen.
 #[derive(Debug, PartialEq)]
 pub struct Voted<'a> {
     pub phase: &'a Phase,
@@ -38,8 +38,9 @@ impl JourneyMap {
         voted
     }
 
-    /// The cards of the lanes `voted_on` picks, phase by phase, each phase's in the lanes' order.
-    fn cards_of(&self, voted_on: impl Fn(&Lane) -> bool) -> Vec<Voted<'_>> {
+    /// The cards of the lanes `voted_on` picks, phase by phase, each phase's in the lanes' order
+    /// (also the scored cards and the actions, of any lane).
+    pub(super) fn cards_of(&self, voted_on: impl Fn(&Lane) -> bool) -> Vec<Voted<'_>> {
         let lanes: Vec<&Lane> = self.lanes.iter().filter(|l| voted_on(l)).collect();
         self.phases
             .iter()

@@ -3,7 +3,7 @@
 //! file and a live room's update refuse the same things.
 
 use super::values::is_rfc3339;
-use super::{limits, Date, Id, JourneyMap, LaneCard};
+use super::{limits, Date, Id, JourneyMap, Voted};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
@@ -256,14 +256,6 @@ pub struct Action {
     pub due: Option<Date>,
 }
 
-/// A card with where it stands in the map, for the rankings and the action list.
-#[derive(Debug, PartialEq)]
-pub struct Placed<'a> {
-    pub phase: &'a str,
-    pub lane: &'a str,
-    pub card: &'a LaneCard,
-}
-
 impl JourneyMap {
     pub fn round(&self, id: &str) -> Option<&Round> {
         self.rounds.iter().find(|r| r.id == id)
@@ -274,23 +266,11 @@ impl JourneyMap {
         self.rounds.iter().find(|r| r.is_open())
     }
 
-    /// Every lane card, in the map's order.
-    pub fn lane_cards(&self) -> impl Iterator<Item = Placed<'_>> {
-        self.phases.iter().flat_map(|phase| {
-            self.lanes.iter().flat_map(move |lane| {
-                phase.lane_cards(&lane.id).iter().map(move |card| Placed {
-                    phase: &phase.id,
-                    lane: &lane.id,
-                    card,
-                })
-            })
-        })
-    }
-
     /// Scored cards, highest value first; equal value, least effort first; then as they stand.
-    pub fn by_score(&self) -> Vec<(Placed<'_>, Score)> {
+    pub fn by_score(&self) -> Vec<(Voted<'_>, Score)> {
         let mut scored: Vec<_> = self
-            .lane_cards()
+            .cards_of(|_| true)
+            .into_iter()
             .filter_map(|p| p.card.score.map(|s| (p, s)))
             .collect();
         scored.sort_by(|(_, a), (_, b)| {
@@ -303,9 +283,10 @@ impl JourneyMap {
 
     /// The cards chosen as actions, soonest due first, then those without a date, in the map's
     /// order.
-    pub fn actions(&self) -> Vec<(Placed<'_>, &Action)> {
+    pub fn actions(&self) -> Vec<(Voted<'_>, &Action)> {
         let mut actions: Vec<_> = self
-            .lane_cards()
+            .cards_of(|_| true)
+            .into_iter()
             .filter_map(|p| p.card.action.as_ref().map(|a| (p, a)))
             .collect();
         actions.sort_by_key(|(_, a)| (a.due.is_none(), a.due));

@@ -49,10 +49,7 @@ pub fn ActionList(open: ReadSignal<bool>) -> impl IntoView {
                 .into_iter()
                 .map(|(placed, action)| Action {
                     text: placed.card.text.clone(),
-                    phase: m
-                        .phase(placed.phase)
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default(),
+                    phase: placed.phase.name.clone(),
                     owner: action.owner.clone(),
                     due: action.due.map(|d| d.to_string()),
                 })
