@@ -5,9 +5,10 @@
 //
 // The map travels as its exchange-format JSON (the Rust side writes and reads it, with the
 // same checks and limits as an import). In the document every object with an id (the map,
-// phases, touchpoints, KPIs, lane cards, personas, lanes, voting rounds and their ballots) is a
-// node of one flat Y.Map, with its parent, the list it is in and an order number: a move
-// changes those three, so a card moved by one person and edited by another keeps both. Its typed texts are Y.Text, so two
+// phases, touchpoints, KPIs, lane cards, personas, lanes, voting rounds and their ballots,
+// comments) is a node of one flat Y.Map, with its parent, the list it is in and an order number:
+// a move changes those three, so a card moved by one person and edited by another keeps both;
+// two people commenting at once each add a node of their own. Its typed texts are Y.Text, so two
 // people typing in one field merge; every other value (numbers, colours, dates,
 // measurements, emotions) is set whole, the last writer winning.
 import * as Y from "yjs";
@@ -15,8 +16,9 @@ import { WebsocketProvider } from "y-websocket";
 import qrcode from "qrcode-generator";
 
 /** The lists of objects with ids, by the key their parent holds them under. A voting round's
- *  ballots are nodes of their own, so that people voting at once each write only theirs. */
-const LISTS = ["phases", "touchpoints", "kpis", "personas", "lanes", "rounds", "ballots"];
+ *  ballots are nodes of their own, so that people voting at once each write only theirs; so is
+ *  each comment. */
+const LISTS = ["phases", "touchpoints", "kpis", "personas", "lanes", "rounds", "ballots", "comments"];
 /** Objects whose every value is a list of objects with ids: a phase's lane cards by lane. */
 const LIST_GROUPS = ["cards"];
 const LOCAL = "local";

@@ -470,6 +470,21 @@ fn the_priority_matrix() {
     snapshot("empty-priorities", |a| {
         priorities::matrix(a, &[], look(Lang::En)).unwrap()
     });
+    // Many cards at one place: one point that says how many, not a column into the next
+    // quadrant; three or fewer each with their own label.
+    let crowd: Vec<_> = (0..5)
+        .map(|i| priorities::Point {
+            text: format!("Idea {i}"),
+            ..points[0].clone()
+        })
+        .collect();
+    let drawn = svg(|a| priorities::matrix(a, &crowd, look(Lang::En)).unwrap());
+    assert!(drawn.contains("5 cards here, listed in the table"));
+    assert!(!drawn.contains("Idea 0"));
+    let drawn = svg(|a| priorities::matrix(a, &crowd[..3], look(Lang::En)).unwrap());
+    assert!(["Idea 0", "Idea 1", "Idea 2"]
+        .iter()
+        .all(|t| drawn.contains(t)));
     let (head, rows) = priorities::table(&points, Lang::En);
     assert_eq!(head[5], "Quadrant");
     assert_eq!(&rows[0][1..], ["5", "5", "1", "5", "Quick wins"]);

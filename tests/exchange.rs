@@ -159,7 +159,7 @@ fn a_customer_base_travels_in_files_links_and_storage_without_a_customer_id() {
     assert!(!written.contains("example.nl"));
     assert!(written.contains("\"customer_base\""));
     assert_eq!(exchange::import(&written).unwrap().maps, [map.clone()]);
-    let link = share::encode(&map, 0).unwrap();
+    let link = share::encode(&map, 0, true).unwrap();
     assert_eq!(share::decode(&link).unwrap(), map);
     let stored = entry::encode(3, Some(1), &map);
     assert_eq!(
@@ -225,6 +225,15 @@ fn decided() -> Value {
     let card = &mut map["phases"][0]["cards"]["ideas"][0];
     card["score"] = json!({ "customer": 5, "business": 4, "effort": 2 });
     card["action"] = json!({ "owner": "Anna", "due": "2027-01-15" });
+    let phase = map["phases"][0]["id"].clone();
+    map["comments"] = json!([
+        { "id": "note1", "on": "c2", "author": "Anna", "by": "m1", "text": "Who asks the carrier? @Bram",
+          "at": "2026-12-06T10:10:00Z", "mentions": ["Bram"] },
+        { "id": "note2", "on": "c2", "reply_to": "note1", "author": "Bram", "by": "m2", "text": "I do.",
+          "at": "2026-12-06T10:11:00Z", "edited_at": "2026-12-06T10:12:00Z" },
+        { "id": "note3", "on": phase, "author": "", "by": "m1", "text": "=1+2 \u{0}", "at": "2026-12-06T10:13:00Z",
+          "resolved": true }
+    ]);
     doc
 }
 
@@ -242,8 +251,14 @@ fn rounds_scores_and_actions_travel_in_files_links_and_storage() {
     assert_eq!(card.action.as_ref().unwrap().owner, "Anna");
     let written = exchange::export_map(&map, None);
     assert_eq!(exchange::import(&written).unwrap().maps[0], map);
-    let link = share::encode(&map, 0).unwrap();
+    let link = share::encode(&map, 0, true).unwrap();
     assert_eq!(share::decode(&link).unwrap(), map);
+    // A link leaves the comments out unless asked.
+    let without = share::decode(&share::encode(&map, 0, false).unwrap()).unwrap();
+    assert!(without.comments.is_empty());
+    assert_eq!(without.rounds, map.rounds);
+    assert_eq!(map.comments.len(), 3);
+    assert_eq!(map.threads_on("c2")[0].1[0].text, "I do.");
     let stored = entry::encode(4, None, &map);
     assert!(matches!(entry::decode(&stored, &map.id), Decoded::Map { map: m, .. } if m == map));
     // A version 3 file has none of them, and opens as it was.
@@ -251,14 +266,19 @@ fn rounds_scores_and_actions_travel_in_files_links_and_storage() {
         .unwrap()
         .maps
         .remove(0);
-    assert!(plain.rounds.is_empty());
+    assert!(plain.rounds.is_empty() && plain.comments.is_empty());
     assert!(plain.card("c2").unwrap().score.is_none());
 }
 
 #[test]
 fn rounds_scores_and_actions_out_of_their_rules_are_refused_by_path() {
     type Breaks = fn(&mut Value);
-    let cases: [(Breaks, &str); 8] = [
+    let cases: [(Breaks, &str); 13] = [
+        (|m| m["comments"][1]["reply_to"] = json!("nothing"), "map.comments: a reply answers no thread"),
+        (|m| m["comments"][1]["on"] = json!("c1"), "map.comments: a reply answers no thread"),
+        (|m| m["comments"][0]["text"] = json!("x".repeat(1_000_000)), "map.comments[0]: expected a comment"),
+        (|m| m["comments"][0]["mentions"] = json!(["Nobody"]), "map.comments[0]: expected a comment"),
+        (|m| m["comments"][2]["id"] = json!("c1"), "map.phases[0].cards.pains[0].id: the id \"c1\" is already used at map.comments[2].id"),
         (|m| m["rounds"][0]["ballots"][0]["dots"]["c1"] = json!(3), "map.rounds[0]: expected a voting round"),
         (|m| m["rounds"][0]["ballots"][1]["dots"]["c2"] = json!(13), "map.rounds[0]: expected a voting round"),
         (|m| m["rounds"][1]["ballots"][0]["name"] = json!("Bram"), "map.rounds[1]: expected a voting round"),
@@ -1180,7 +1200,7 @@ proptest! {
     #[test]
     fn a_share_link_opens_the_same_map(map in journey_map()) {
         // A map too large for a link makes none; every other one comes back whole.
-        if let Some(payload) = share::encode(&map, 0) {
+        if let Some(payload) = share::encode(&map, 0, true) {
             prop_assert_eq!(share::decode(&payload).unwrap(), map);
         }
     }

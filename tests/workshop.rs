@@ -315,6 +315,17 @@ mod decisions {
             map.clone().apply(room(5, 20)).is_err(),
             "five people give at most 10"
         );
+        // Some left at the break: with a headcount of 5 the room can still take dots back,
+        // its ballot keeping the ten it was given with until its dots fit five.
+        map.apply(room(5, 12)).unwrap();
+        let ballot = |map: &JourneyMap| map.rounds[0].ballot("room").unwrap().clone();
+        assert_eq!((ballot(&map).people, ballot(&map).used()), (10, 12));
+        map.apply(room(5, 9)).unwrap();
+        assert_eq!((ballot(&map).people, ballot(&map).used()), (5, 9));
+        assert!(
+            map.clone().apply(room(5, 11)).is_err(),
+            "five give at most 10"
+        );
     }
 
     #[test]
@@ -362,5 +373,156 @@ mod decisions {
         map.apply(undo_action).unwrap();
         map.apply(undo_score).unwrap();
         assert_eq!(map, before);
+    }
+}
+
+mod comments {
+    use journey_mapper::model::comments::{mentions_in, Comment};
+    use journey_mapper::model::generate::{self, Size};
+    use journey_mapper::model::workshop::Refusal;
+    use journey_mapper::model::{CommentEdit as C, Edit, EditError, JourneyMap};
+
+    fn comment(id: &str, on: &str, reply_to: Option<&str>, text: &str) -> Comment {
+        Comment {
+            id: id.into(),
+            on: on.into(),
+            reply_to: reply_to.map(Into::into),
+            author: "Anna".into(),
+            by: "mark-a".into(),
+            text: text.into(),
+            at: "2026-12-06T10:00:00Z".into(),
+            edited_at: None,
+            resolved: false,
+            mentions: Vec::new(),
+        }
+    }
+
+    fn insert(map: &mut JourneyMap, c: Comment) -> Result<Edit, EditError> {
+        let index = map.comments.len();
+        map.apply(Edit::Comment(C::Insert { index, comment: c }))
+    }
+
+    fn refusal(result: Result<Edit, EditError>) -> Refusal {
+        match result {
+            Err(EditError::Workshop(r)) => r,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_thread_is_written_answered_resolved_and_undone_back_to_the_map_as_it_was() {
+        let mut map = generate::map(1, Size::WORKSHOP);
+        let before = map.clone();
+        let card = map.phases[0].touchpoints[0].id.clone();
+        let phase = map.phases[0].id.clone();
+        let mut undo = Vec::new();
+        undo.push(insert(&mut map, comment("c1", &card, None, "Why here?")).unwrap());
+        undo.push(insert(&mut map, comment("c2", &card, Some("c1"), "Because.")).unwrap());
+        undo.push(insert(&mut map, comment("c3", &phase, None, "On the phase")).unwrap());
+        let resolve = Edit::Comment(C::Resolve {
+            comment: "c1".into(),
+            resolved: true,
+        });
+        undo.push(map.apply(resolve).unwrap());
+        assert_eq!(map.open_threads().get(card.as_str()), None);
+        assert_eq!(map.open_threads().get(phase.as_str()), Some(&1));
+        let threads = map.threads_on(&card);
+        assert_eq!(threads.len(), 1);
+        assert_eq!(threads[0].1.len(), 1);
+        // With a reply, the first comment keeps its place: its text may go, not itself.
+        let remove = Edit::Comment(C::Remove {
+            comment: "c1".into(),
+        });
+        assert_eq!(refusal(map.clone().apply(remove)), Refusal::HasReplies);
+        let emptied = Edit::Comment(C::SetText {
+            comment: "c1".into(),
+            text: String::new(),
+            mentions: Vec::new(),
+            edited_at: Some("2026-12-06T10:05:00Z".into()),
+        });
+        undo.push(map.apply(emptied).unwrap());
+        assert!(map.comment("c1").unwrap().is_deleted());
+        while let Some(edit) = undo.pop() {
+            map.apply(edit).unwrap();
+        }
+        assert_eq!(map, before);
+    }
+
+    #[test]
+    fn empty_huge_misplaced_and_mentioning_no_one_are_refused() {
+        let mut map = generate::map(1, Size::WORKSHOP);
+        let card = map.phases[0].touchpoints[0].id.clone();
+        let other = map.phases[0].touchpoints[1].id.clone();
+        let before = map.clone();
+        let r = |map: &mut JourneyMap, c| refusal(insert(map, c));
+        assert_eq!(
+            r(&mut map, comment("c", &card, None, "  ")),
+            Refusal::CommentEmpty
+        );
+        let huge = "x".repeat(1_000_000);
+        assert_eq!(
+            r(&mut map, comment("c", &card, None, &huge)),
+            Refusal::CommentLength
+        );
+        let mut nobody = comment("c", &card, None, "hello");
+        nobody.mentions = vec!["Nobody".into()];
+        assert_eq!(r(&mut map, nobody), Refusal::Mention);
+        assert_eq!(
+            r(&mut map, comment("c", &card, Some("none"), "hi")),
+            Refusal::Thread
+        );
+        insert(&mut map, comment("c1", &card, None, "first")).unwrap();
+        // A reply answers a thread on the same card, and a thread's first comment only.
+        assert_eq!(
+            r(&mut map, comment("c", &other, Some("c1"), "hi")),
+            Refusal::Thread
+        );
+        insert(&mut map, comment("c2", &card, Some("c1"), "reply")).unwrap();
+        assert_eq!(
+            r(&mut map, comment("c", &card, Some("c2"), "hi")),
+            Refusal::Thread
+        );
+        let mut resolved_reply = comment("c", &card, Some("c1"), "hi");
+        resolved_reply.resolved = true;
+        assert_eq!(r(&mut map, resolved_reply), Refusal::Comment);
+        assert!(matches!(
+            insert(&mut map, comment("c1", &card, None, "again")),
+            Err(EditError::DuplicateId(_))
+        ));
+        map.comments.clear();
+        assert_eq!(map, before, "nothing refused changed the map");
+    }
+
+    #[test]
+    fn mentions_are_the_personas_and_the_participants_named_after_an_at() {
+        let map = generate::map(1, Size::WORKSHOP);
+        let people = vec!["Bram de Vries".to_owned()];
+        let names = map.mentionable(&people);
+        let persona = map.personas[0].name.clone();
+        let text = format!("@{persona}, ask @Bram de Vries");
+        assert_eq!(mentions_in(&text, &names), vec![persona, people[0].clone()]);
+    }
+
+    #[test]
+    fn a_room_update_mentioning_no_one_in_the_room_is_refused() {
+        let mine = generate::map(1, Size::WORKSHOP);
+        let card = mine.phases[0].touchpoints[0].id.clone();
+        let people = vec!["Bram".to_owned()];
+        let mut next = mine.clone();
+        let mut c = comment("c1", &card, None, "@Bram and @Nobody");
+        c.mentions = vec!["Bram".into()];
+        next.comments.push(c.clone());
+        assert_eq!(mine.check_update(&next, &people), Ok(()));
+        assert_eq!(
+            mine.check_update(&next, &[]),
+            Err(Refusal::Mention),
+            "Bram left"
+        );
+        next.comments[0].mentions.push("Nobody".into());
+        assert_eq!(mine.check_update(&next, &people), Err(Refusal::Mention));
+        // Once taken in, a comment's mentions are not asked again when someone leaves.
+        let mut kept = mine.clone();
+        kept.comments.push(c);
+        assert_eq!(kept.check_update(&kept.clone(), &[]), Ok(()));
     }
 }

@@ -106,7 +106,8 @@ fn content(edit: &Edit) -> Content {
             | WorkshopEdit::EndRound { .. }
             | WorkshopEdit::Vote { .. }
             | WorkshopEdit::SetAction { .. },
-        ) => Content::Unshown,
+        )
+        | Edit::Comment(_) => Content::Unshown,
         Edit::SetColor { .. } => Content::PhaseColor,
         Edit::SetEmotion { .. } => Content::Emotion,
         Edit::SetDirection { .. } => Content::Direction,

@@ -34,10 +34,14 @@ pub fn of(map: &JourneyMap) -> Vec<Point> {
 const EFFORT_LINE: f64 = 2.5;
 const VALUE_LINE: f64 = 2.75;
 
-/// Points at one place stacked above each other around it, so that each and its label stays
-/// readable: the offset of the `i`th of `n`, in value.
+/// At most this many points at one place are drawn above each other around it, each with its
+/// label, within the band of value that place has to itself; more stand as one point that says
+/// how many (the table lists them), rather than a column reaching into the next quadrant.
+const STACK: usize = 3;
+
+/// The offset in value of the `i`th of `n` points at one place (`n` at most [`STACK`]).
 fn stacked(i: usize, n: usize) -> f64 {
-    (i as f64 - (n as f64 - 1.0) / 2.0) * 0.26
+    (i as f64 - (n as f64 - 1.0) / 2.0) * 0.2
 }
 
 pub fn matrix<DB: DrawingBackend>(
@@ -110,51 +114,47 @@ pub fn matrix<DB: DrawingBackend>(
     }
     let (w, _) = chart.plotting_area().dim_in_pixel();
     let label_chars = fit(f64::from(w) / 4.5, k).min(24);
-    let mut at: Vec<((u8, u8), usize)> = Vec::new();
+    let mut places: Vec<((u8, u8), Vec<&Point>)> = Vec::new();
     for p in points {
         let place = (p.score.effort, p.score.customer + p.score.business);
-        match at.iter_mut().find(|(q, _)| *q == place) {
-            Some((_, n)) => *n += 1,
-            None => at.push((place, 1)),
+        match places.iter_mut().find(|(q, _)| *q == place) {
+            Some((_, here)) => here.push(p),
+            None => places.push((place, vec![p])),
         }
     }
-    let mut seen: Vec<((u8, u8), usize)> = Vec::new();
-    for p in points {
-        let place = (p.score.effort, p.score.customer + p.score.business);
-        let n = at.iter().find(|(q, _)| *q == place).map_or(1, |(_, n)| *n);
-        let i = match seen.iter_mut().find(|(q, _)| *q == place) {
-            Some((_, i)) => {
-                *i += 1;
-                *i - 1
-            }
-            None => {
-                seen.push((place, 1));
-                0
-            }
+    for (_, here) in &places {
+        let score = here[0].score;
+        let labels: Vec<(String, f64)> = if here.len() > STACK {
+            let n = here.len().to_string();
+            vec![(lang.fill(Words::MatrixStack, &[("n", &n)]), 0.0)]
+        } else {
+            let n = here.len();
+            here.iter()
+                .enumerate()
+                .map(|(i, p)| (shorten(&p.text, label_chars), stacked(i, n)))
+                .collect()
         };
-        let (x, y) = (f64::from(p.score.effort), p.score.value() + stacked(i, n));
-        let color = match p.score.quadrant() {
+        let color = match score.quadrant() {
             Quadrant::QuickWin | Quadrant::MajorProject => ON_TRACK,
             Quadrant::FillIn => SOFT,
             Quadrant::Thankless => BEHIND,
         };
-        chart.draw_series(std::iter::once(Circle::new(
-            (x, y),
-            px(5, k),
-            color.filled(),
-        )))?;
         // Labels point inwards, so that those at the edges stay inside the chart.
-        let (side, dx) = if p.score.effort >= 4 {
+        let (side, dx) = if score.effort >= 4 {
             (HPos::Right, -0.1)
         } else {
             (HPos::Left, 0.1)
         };
-        let label = font(12, k).color(&INK).pos(Pos::new(side, VPos::Center));
-        chart.draw_series(std::iter::once(Text::new(
-            shorten(&p.text, label_chars),
-            (x + dx, y),
-            label,
-        )))?;
+        for (label, dy) in labels {
+            let (x, y) = (f64::from(score.effort), score.value() + dy);
+            chart.draw_series(std::iter::once(Circle::new(
+                (x, y),
+                px(5, k),
+                color.filled(),
+            )))?;
+            let style = font(12, k).color(&INK).pos(Pos::new(side, VPos::Center));
+            chart.draw_series(std::iter::once(Text::new(label, (x + dx, y), style)))?;
+        }
     }
     Ok(())
 }

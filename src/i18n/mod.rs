@@ -78,9 +78,14 @@ impl Lang {
 
     /// "1 vote", "3 votes".
     pub fn votes(self, n: u32) -> String {
+        self.count(n as usize, Text::VoteOne, Text::VotesCount)
+    }
+
+    /// `one` for 1, else `many` with `n` filled in.
+    pub fn count(self, n: usize, one: Text, many: Text) -> String {
         match n {
-            1 => self.t(Text::VoteOne).into(),
-            n => self.fill(Text::VotesCount, &[("n", &n.to_string())]),
+            1 => self.t(one).into(),
+            n => self.fill(many, &[("n", &n.to_string())]),
         }
     }
 
@@ -119,7 +124,9 @@ macro_rules! texts {
     };
 }
 
-// The loyalty analytics' texts, the customer base's and the workshop's, in files of their own.
+// The loyalty analytics' texts, the customer base's, the workshop's and the comments', in files
+// of their own.
+mod comments;
 mod customers;
 mod loyalty;
 mod workshop;
@@ -411,7 +418,8 @@ texts! {
     ChooseKpi => "KPI to show", "Te tonen KPI";
     DownloadPng => "Download PNG", "PNG downloaden";
     ShowData => "The data in this chart", "De gegevens in deze grafiek";
-    Rows => "rows of data, listed below the chart", "rijen gegevens, onder de grafiek";
+    Rows => "{n} rows of data, listed below the chart", "{n} rijen gegevens, onder de grafiek";
+    RowOne => "1 row of data, listed below the chart", "1 rij gegevens, onder de grafiek";
     Saved => "All changes saved", "Alle wijzigingen opgeslagen";
     Saving => "Saving…", "Opslaan…";
     NotSaved => "Not saved", "Niet opgeslagen";
@@ -523,6 +531,7 @@ mod tests {
             .chain(super::loyalty::ALL)
             .chain(super::customers::ALL)
             .chain(super::workshop::ALL)
+            .chain(super::comments::ALL)
         {
             assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
             assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
@@ -547,6 +556,7 @@ mod tests {
             .chain(super::loyalty::ALL)
             .chain(super::customers::ALL)
             .chain(super::workshop::ALL)
+            .chain(super::comments::ALL)
         {
             assert_eq!(
                 placeholders(Lang::En.t(text)),

@@ -48,6 +48,8 @@ texts! {
     AddDot => "Add a dot", "Stip toevoegen";
     RemoveDot => "Take a dot back", "Stip terugnemen";
     DotsInAll => "{n} in all", "{n} in totaal";
+    DotsOnGoneCards => "Your dots on cards no longer in this round's lanes: {n}.", "Jouw stippen op kaarten die niet meer in de banen van deze ronde staan: {n}.";
+    TakeBackGoneDots => "Take them back", "Terugnemen";
     MyDotsChip => "your dots: {n}", "jouw stippen: {n}";
     RoundDotsChip => "{dots} in the last round", "{dots} in de laatste ronde";
     DotOne => "1 dot", "1 stip";
@@ -55,6 +57,7 @@ texts! {
     RoundsSoFar => "Rounds so far", "Rondes tot nu toe";
     NoRoundsYet => "No round has ended yet.", "Nog geen ronde is beëindigd.";
     UntitledRound => "Round of {time}", "Ronde van {time}";
+    NumberedRound => "Round {n}", "Ronde {n}";
     RoundVoters => "ballots: {voters} · dots: {used}", "stembiljetten: {voters} · stippen: {used}";
     CompareRounds => "Compare two rounds", "Twee rondes vergelijken";
     CompareFirst => "First round", "Eerste ronde";
@@ -74,6 +77,7 @@ texts! {
     RefusedScore => "Scores go from 1 to 5.", "Scores gaan van 1 tot 5.";
     ChartPriorities => "Priority matrix", "Prioriteitenmatrix";
     ChartNoScores => "No card scored yet", "Nog geen kaart gescoord";
+    MatrixStack => "{n} cards here, listed in the table", "{n} kaarten hier, in de tabel";
     QuickWins => "Quick wins", "Snelle successen";
     MajorProjects => "Major projects", "Grote projecten";
     FillIns => "Fill-ins", "Opvullers";
@@ -101,5 +105,5 @@ texts! {
     NoDueDate => "no date", "geen datum";
     RefusedLimit => "This is more than a map can hold (at most {max}).", "Dit is meer dan een kaart kan bevatten (hoogstens {max}).";
     RefusedGone => "This card or round is no longer on the map.", "Deze kaart of ronde staat niet meer op de kaart.";
-    RefusedOwnerLength => "A name has at most 20,000 characters.", "Een naam heeft hoogstens 20.000 tekens.";
+    RefusedNameLength => "A name has at most 20,000 characters.", "Een naam heeft hoogstens 20.000 tekens.";
 }

@@ -161,12 +161,12 @@ pub fn touchpoints(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
     file(&header, rows, sep, lang)
 }
 
-/// The map's pain points and opportunities, for a backlog: one row each, most votes first, with
+/// The backlog ([`JourneyMap::backlog`]): one row per card, most votes first, with
 /// its phase, lane, severity and votes, its score and quadrant, and, chosen as an action, its
 /// owner and due date.
 pub fn lane_cards(map: &JourneyMap, sep: Separator, lang: Lang) -> String {
     let rows = map
-        .by_votes()
+        .backlog()
         .into_iter()
         .map(|v| {
             let card = v.card;
@@ -515,9 +515,21 @@ mod tests {
     }
 
     #[test]
-    fn the_backlog_lists_pain_points_and_ideas_most_voted_first() {
+    fn the_backlog_lists_pain_points_and_ideas_most_voted_first_and_any_scored_or_chosen_card() {
         let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "W");
         let ideas = map.lanes[3].id.clone();
+        let other = map
+            .lanes
+            .iter()
+            .position(|l| !l.kind.has_votes() && map.phases[0].cards.contains_key(&l.id))
+            .expect("a lane without votes with a card");
+        let other = map.lanes[other].id.clone();
+        let chosen = &mut map.phases[0].cards.get_mut(&other).unwrap()[0];
+        chosen.action = Some(crate::model::workshop::Action {
+            owner: "Bram".into(),
+            due: None,
+        });
+        let chosen = chosen.text.clone();
         let guest = &mut map.phases[2].cards.get_mut(&ideas).unwrap()[0];
         guest.votes = 7;
         guest.score = Some(Score {
@@ -539,10 +551,13 @@ mod tests {
         assert!(
             lines.contains(&"Care,Pain points,Review request arrives before the parcel,3,0,,,,,,")
         );
+        assert!(lines
+            .iter()
+            .any(|l| l.contains(&chosen) && l.ends_with(",Bram,")));
         assert_eq!(
             lines.len(),
-            1 + 8,
-            "four phases, a pain point and an idea each"
+            1 + 8 + 1,
+            "four phases, a pain point and an idea each, and the chosen card of another lane"
         );
     }
 

@@ -1,9 +1,11 @@
 //! Every change a user can make is one [`Edit`]; [`JourneyMap::apply`] performs it and returns
 //! the edit that undoes it. A refused edit leaves the map exactly as it was.
 
+mod comments;
 mod journey;
 mod workshop;
 
+pub use comments::CommentEdit;
 pub use workshop::WorkshopEdit;
 
 use super::loyalty::{CustomerBase, KpiKind, Mapping};
@@ -204,6 +206,8 @@ pub enum Edit {
     },
     /// Voting rounds, scores and actions.
     Workshop(WorkshopEdit),
+    /// Comments on cards and phases.
+    Comment(CommentEdit),
 }
 
 /// An edit on the library as a whole; edits inside one map are wrapped in [`LibraryEdit::Map`].
@@ -702,6 +706,7 @@ impl JourneyMap {
                 })
             }
             Edit::Workshop(edit) => self.apply_to_workshop(edit).map(Edit::Workshop),
+            Edit::Comment(edit) => self.apply_to_comments(edit).map(Edit::Comment),
             edit => self.apply_to_journey(edit),
         }
     }
@@ -835,6 +840,8 @@ pub enum Part {
     Lanes,
     /// The voting rounds: their settings, who voted, and the dots.
     Rounds,
+    /// The comments: every thread, on every card and phase.
+    Comments,
 }
 
 impl Edit {
@@ -921,6 +928,7 @@ impl Edit {
                 .collect(),
             Edit::SetCustomerBase { .. } => vec![Part::CustomerBase],
             Edit::Workshop(edit) => edit.touches(),
+            Edit::Comment(_) => vec![Part::Comments],
             Edit::SetText {
                 field: F::LaneName(_),
                 ..
@@ -1036,6 +1044,7 @@ impl Edit {
                 measurement,
             },
             Edit::Workshop(edit) => Edit::Workshop(edit.fitted(map)),
+            Edit::Comment(edit) => Edit::Comment(edit.fitted(map)),
             other => other,
         }
     }

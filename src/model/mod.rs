@@ -3,6 +3,7 @@
 //! Field names here are the exchange format's (version 4): the types serialize straight into it.
 
 pub mod backup;
+pub mod comments;
 pub mod csv;
 mod edit;
 pub mod exchange;
@@ -29,12 +30,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use workshop::{Action, Round, Score};
 
-pub use edit::{Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField, WorkshopEdit};
+pub use edit::{
+    CommentEdit, Edit, EditError, Item, LibraryEdit, NumberField, Part, TextField, WorkshopEdit,
+};
 pub use grid::Row;
 pub use history::{Change, History};
 pub use moves::Step;
 pub use progress::{Progress, Status};
-pub use values::{Color, Date, Direction, Emotion, Reach, Severity};
+pub use values::{mixed, Color, Date, Direction, Emotion, Reach, Severity};
 pub use votes::Voted;
 
 pub type Id = String;
@@ -60,6 +63,12 @@ pub mod limits {
     pub const BALLOTS: usize = 500;
     /// People one ballot's dots are from (a room's).
     pub const PEOPLE_PER_BALLOT: u32 = 500;
+    /// Comments a map keeps, threads and replies together.
+    pub const COMMENTS: usize = 2000;
+    /// People one comment mentions.
+    pub const MENTIONS: usize = 20;
+    /// A writer's name and a name mentioned.
+    pub const NAME_CHARS: usize = 100;
     /// A cost per month, or contacts per customer per month: beyond any real plan, so a typing
     /// slip (an extra row of zeros) is caught.
     pub const PLAN_NUMBER: f64 = 1e12;
@@ -145,6 +154,9 @@ pub struct JourneyMap {
     /// The workshop's voting rounds, oldest first; at most one is open.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<Round>,
+    /// Comments on cards and phases, in the order they were written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<comments::Comment>,
     pub phases: Vec<Phase>,
 }
 
@@ -274,6 +286,7 @@ impl JourneyMap {
             lanes: Lane::standard(),
             customer_base: None,
             rounds: Vec::new(),
+            comments: Vec::new(),
             phases: Vec::new(),
         }
     }
@@ -303,9 +316,11 @@ impl JourneyMap {
         let rounds = self.rounds.iter().flat_map(|r| {
             std::iter::once(r.id.as_str()).chain(r.ballots.iter().map(|b| b.id.as_str()))
         });
+        let comments = self.comments.iter().map(|c| c.id.as_str());
         personas
             .chain(lanes)
             .chain(rounds)
+            .chain(comments)
             .chain(self.phases.iter().flat_map(|p| p.ids()))
     }
 

@@ -36,6 +36,9 @@ impl JourneyMap {
         if self.rounds != other.rounds {
             push(Part::Rounds);
         }
+        if self.comments != other.comments {
+            push(Part::Comments);
+        }
         if self.personas != other.personas {
             push(Part::Personas);
         }
@@ -65,7 +68,7 @@ impl JourneyMap {
     }
 }
 
-/// The map's own fields, without its phases, personas, lanes, customer base and rounds or the time of
+/// The map's own fields, without its phases, personas, lanes, customer base, rounds and comments or the time of
 /// its last edit.
 fn bare(map: &JourneyMap) -> JourneyMap {
     JourneyMap {
@@ -74,6 +77,7 @@ fn bare(map: &JourneyMap) -> JourneyMap {
         lanes: Vec::new(),
         customer_base: None,
         rounds: Vec::new(),
+        comments: Vec::new(),
         updated_at: String::new(),
         ..map.clone()
     }

@@ -27,9 +27,17 @@ pub enum ShareError {
 }
 
 /// The fragment payload for `map`; `None` when the link would be longer than [`MAX_LINK_CHARS`]
-/// allows for a link starting with `prefix` (the app's address and route).
-pub fn encode(map: &JourneyMap, prefix_len: usize) -> Option<String> {
-    let payload = pack(map);
+/// allows for a link starting with `prefix` (the app's address and route). Its comments go with
+/// it only when `comments` says so: what was said about a card is not for everyone with the link.
+pub fn encode(map: &JourneyMap, prefix_len: usize, comments: bool) -> Option<String> {
+    let payload = if comments || map.comments.is_empty() {
+        pack(map)
+    } else {
+        pack(&JourneyMap {
+            comments: Vec::new(),
+            ..map.clone()
+        })
+    };
     (prefix_len + payload.len() <= MAX_LINK_CHARS).then_some(payload)
 }
 
@@ -87,7 +95,7 @@ mod tests {
     #[test]
     fn a_map_goes_through_a_link_unchanged() {
         let map = generate::map(3, Size::WORKSHOP);
-        let payload = encode(&map, 40).expect("a workshop map fits in a link");
+        let payload = encode(&map, 40, true).expect("a workshop map fits in a link");
         assert!(payload
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -96,12 +104,12 @@ mod tests {
 
     #[test]
     fn maps_too_large_for_a_link_are_refused() {
-        assert_eq!(encode(&generate::map(1, Size::LARGE), 40), None);
+        assert_eq!(encode(&generate::map(1, Size::LARGE), 40, true), None);
     }
 
     #[test]
     fn damaged_or_tampered_links_are_errors() {
-        let payload = encode(&generate::map(3, Size::SMALL), 40).unwrap();
+        let payload = encode(&generate::map(3, Size::SMALL), 40, false).unwrap();
         assert_eq!(decode("not base64!"), Err(ShareError::Damaged));
         // Cut where the base64 is still valid: the deflate stream is then incomplete.
         assert_eq!(

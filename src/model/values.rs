@@ -298,6 +298,17 @@ impl Reach {
     }
 }
 
+/// `mark` mixed with `salt` (FNV-1a): the same browser's mark gives unrelated values in two
+/// places (two rounds' ballots, two maps' comments), which no one else can match up.
+pub fn mixed(mark: &str, salt: &str) -> u64 {
+    mark.bytes()
+        .chain([0])
+        .chain(salt.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

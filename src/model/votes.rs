@@ -12,14 +12,32 @@ pub struct Voted<'a> {
     pub card: &'a LaneCard,
 }
 
+/// Most votes first; equal votes by severity; a stable sort keeps the map's order among equals.
+fn rank(cards: &mut [Voted<'_>]) {
+    cards.sort_by_key(|v| std::cmp::Reverse((v.card.votes, v.card.severity)));
+}
+
 impl JourneyMap {
     /// Every card of the lanes that are voted on (pain points, opportunities), hidden lanes too,
     /// most votes first; equal votes by severity, then as they stand in the map.
     pub fn by_votes(&self) -> Vec<Voted<'_>> {
         let mut voted = self.cards_of(|l| l.kind.has_votes());
-        // A stable sort keeps the map's order among equals.
-        voted.sort_by_key(|v| std::cmp::Reverse((v.card.votes, v.card.severity)));
+        rank(&mut voted);
         voted
+    }
+
+    /// The backlog: the cards of the lanes that are voted on and every scored or chosen card of
+    /// another lane, ranked as [`JourneyMap::by_votes`] ranks.
+    pub fn backlog(&self) -> Vec<Voted<'_>> {
+        let mut cards: Vec<_> = self
+            .cards_of(|_| true)
+            .into_iter()
+            .filter(|v| {
+                v.lane.kind.has_votes() || v.card.score.is_some() || v.card.action.is_some()
+            })
+            .collect();
+        rank(&mut cards);
+        cards
     }
 
     /// Every card of the lanes `round` votes on, with its dots in that round, most first; equal

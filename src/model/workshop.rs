@@ -69,6 +69,19 @@ pub enum Refusal {
     Anonymous,
     /// A score outside 1 to [`Score::MAX`].
     Score,
+    /// A comment without its writer's name or time, or with a name too long, or resolved
+    /// where it is a reply; or more comments than a map keeps.
+    Comment,
+    /// A comment longer than any text may be.
+    CommentLength,
+    /// A comment with no text.
+    CommentEmpty,
+    /// A mention of no persona or participant, or not written in the text.
+    Mention,
+    /// A reply to a comment that starts no thread on the same card.
+    Thread,
+    /// A comment with replies, deleted: its text goes, the thread stays.
+    HasReplies,
 }
 
 impl std::fmt::Display for Refusal {
@@ -89,6 +102,12 @@ impl std::fmt::Display for Refusal {
             }
             Refusal::Anonymous => write!(f, "an anonymous round keeps no names"),
             Refusal::Score => write!(f, "scores go from 1 to {}", Score::MAX),
+            Refusal::Comment => write!(f, "this comment lacks its writer or time, or there are more than {} comments", limits::COMMENTS),
+            Refusal::CommentLength => write!(f, "a comment has at most {} characters", limits::TEXT_MAX_CHARS),
+            Refusal::CommentEmpty => write!(f, "a comment needs some text"),
+            Refusal::Mention => write!(f, "a comment mentions only personas and participants, by name after an @"),
+            Refusal::Thread => write!(f, "a reply answers the first comment of a thread on the same card"),
+            Refusal::HasReplies => write!(f, "a comment with replies keeps its place in the thread"),
         }
     }
 }
@@ -310,13 +329,28 @@ impl JourneyMap {
 impl JourneyMap {
     /// What a later state of this map from elsewhere (a live room, which any client can write
     /// to) may not have changed, though each state alone is well formed: the dots of a round
-    /// that had ended and still has.
-    pub fn check_update(&self, next: &JourneyMap) -> Checked {
+    /// that had ended and still has; and a comment written or changed since may mention only
+    /// the personas and `people` (who is in the room).
+    pub fn check_update(&self, next: &JourneyMap, people: &[String]) -> Checked {
         let ended = self.rounds.iter().filter(|r| !r.is_open());
         for round in ended {
             let after = next.round(&round.id);
             if after.is_some_and(|a| !a.is_open() && a.ballots != round.ballots) {
                 return Err(Refusal::Ended);
+            }
+        }
+        let names = next.mentionable(people);
+        let changed = next.comments.iter().filter(|c| {
+            self.comment(&c.id)
+                .is_none_or(|was| was.mentions != c.mentions)
+        });
+        for comment in changed {
+            if comment
+                .mentions
+                .iter()
+                .any(|m| !names.contains(&m.as_str()))
+            {
+                return Err(Refusal::Mention);
             }
         }
         Ok(())
@@ -424,14 +458,18 @@ mod tests {
         let mut next = map.clone();
         next.rounds[1].ballots.push(ballot("y", 1, &[("c", 2)]));
         assert_eq!(
-            map.check_update(&next),
+            map.check_update(&next, &[]),
             Ok(()),
             "the open round's dots change"
         );
         next.rounds[0].ballots[0].dots.insert("c".into(), 2);
-        assert_eq!(map.check_update(&next), Err(Refusal::Ended));
+        assert_eq!(map.check_update(&next, &[]), Err(Refusal::Ended));
         next.rounds.remove(0);
-        assert_eq!(map.check_update(&next), Ok(()), "a round may go (an undo)");
+        assert_eq!(
+            map.check_update(&next, &[]),
+            Ok(()),
+            "a round may go (an undo)"
+        );
     }
 
     #[test]

@@ -144,6 +144,7 @@ fn without_phases(map: &JourneyMap) -> JourneyMap {
         lanes,
         customer_base,
         rounds,
+        comments,
         phases: _,
     } = map;
     JourneyMap {
@@ -158,6 +159,7 @@ fn without_phases(map: &JourneyMap) -> JourneyMap {
         lanes: lanes.clone(),
         customer_base: customer_base.clone(),
         rounds: rounds.clone(),
+        comments: comments.clone(),
         phases: Vec::new(),
     }
 }

@@ -643,6 +643,8 @@ pub enum Setting {
     /// This browser's random mark in its ballots' ids, so that a reload votes on the same
     /// ballot.
     Voter,
+    /// The name this browser's comments are signed with.
+    Writer,
 }
 
 impl Setting {
@@ -654,6 +656,7 @@ impl Setting {
             Setting::Exported => "exported",
             Setting::BackupSnoozedUntil => "backup-snoozed-until",
             Setting::Voter => "voter",
+            Setting::Writer => "writer",
         };
         format!("{SETTING_PREFIX}{name}")
     }

@@ -5,6 +5,7 @@
 mod app;
 mod browser;
 mod charts;
+mod comments;
 mod decisions;
 mod editor;
 mod import;

@@ -47,6 +47,8 @@ test("a blind round keeps everyone's budget, reveals its totals at the end, and 
 
   await startRound(page, { name: "Before the break", dots: 3, perCard: 2, minutes: 5 });
   await expect(summary(page)).toContainText("open");
+  // The Start button is gone: focus is on the panel's name, which says the round is open.
+  await expect(summary(page)).toBeFocused();
   await expect(panel(page).getByRole("timer")).toHaveText(/^Time left: [45]:\d\d$/);
   // The round's time is the workshop timer's too.
   await expect(page.locator(".map-toolbar .timer-clock")).toHaveText(/^[45]:\d\d$/);
@@ -82,6 +84,7 @@ test("a blind round keeps everyone's budget, reveals its totals at the end, and 
 
   await panel(page).getByRole("button", { name: "End round and reveal" }).click();
   await expect(summary(page)).toContainText("none open");
+  await expect(summary(page)).toBeFocused();
   await expect(panel(page).locator(".past-rounds")).toContainText("Before the break");
   await ranking.getByRole("button", { name: "Sort by votes again" }).click();
   const rows = ranking.locator("tbody tr");
@@ -139,6 +142,37 @@ test("a round's time limit closes voting when it runs out, and the round ends by
   await expect(summary(page)).toContainText("none open");
   await expect(panel(page).locator(".past-rounds")).toContainText("Quick round");
   await expect(page.locator(".journey-grid .lane-card").filter({ hasText: "Order as a guest" })).toContainText("1 dot in the last round");
+});
+
+test("dots on a card deleted mid-round are taken back; a refusal in an open card is said there; unnamed rounds are numbered", async ({ page }) => {
+  await templateMap(page);
+  await workshop(page);
+  await summary(page).click();
+  await panel(page).getByRole("button", { name: "Start round" }).click();
+  await expect(panel(page).getByRole("heading", { name: "Round 1" })).toBeVisible();
+  await panel(page).getByRole("button", { name: "End round and reveal" }).click();
+  await panel(page).getByLabel("Dots per person").fill("2");
+  await panel(page).getByLabel("At most per card").fill("1");
+  await panel(page).getByRole("button", { name: "Start round" }).click();
+  await expect(panel(page).getByRole("heading", { name: "Round 2" })).toBeVisible();
+
+  // Voted on from the open card with the fold closed: the refusal is said beside its dots.
+  const guest = laneCard(phase(page, 3), "Opportunities", "Order as a guest");
+  await page.locator(".workshop-panel > summary").click();
+  await editCard(guest);
+  const inCard = guest.getByRole("group", { name: "Your dots: Order as a guest" });
+  await inCard.getByRole("button", { name: "Add a dot" }).click();
+  await inCard.getByRole("button", { name: "Add a dot" }).click();
+  await expect(guest.getByRole("alert")).toHaveText("One person may give a card at most 1 dot.");
+
+  // Deleted mid-round, the card's dot is not lost to this device: taken back in one click.
+  await guest.getByRole("button", { name: "Delete card" }).click();
+  await workshop(page);
+  await expect(panel(page).getByText("Dots left: 1 of 2.")).toBeVisible();
+  await expect(panel(page).getByText("Your dots on cards no longer in this round's lanes: 1.")).toBeVisible();
+  await panel(page).getByRole("button", { name: "Take them back" }).click();
+  await expect(panel(page).getByText("Dots left: 2 of 2.")).toBeVisible();
+  await expect(panel(page).getByRole("button", { name: "Take them back" })).toBeHidden();
 });
 
 const laneCard = (scope, lane, text) => scope.getByRole("group", { name: `${lane}: ${text}`, exact: true });

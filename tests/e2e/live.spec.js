@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import WebSocket from "ws";
 import { createServer, connect } from "node:net";
-import { test, expect, templateMap, phase, storedMap, saved, heartbeat } from "./fixtures.js";
+import { test, expect, templateMap, phase, storedMap, saved, heartbeat, editCard } from "./fixtures.js";
 import { startSyncServer } from "./sync-server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -353,6 +353,59 @@ test("a blind, named round in a live session: each votes from their own browser,
   await expect.poll(said, { timeout: 5000 }).toBe(true);
   await expect.poll(() => JSON.stringify(fields().get("dots"))).toBe(JSON.stringify(ballot.dots));
   expect((await storedMap(page, id)).map.rounds).toEqual(rounds);
+  provider.destroy();
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});
+
+test("comments in a live session: a participant mentioned by name, a reply from the other browser; a raw client's mention of no one refused by both and mended", async ({ page, browser }) => {
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const card = (p) => laneCard(phase(p, 3), "Opportunities", "Order as a guest");
+  await editCard(card(page));
+  const thread = (p) => card(p).getByRole("region", { name: /^Comments: / });
+  await expect(thread(page)).toContainText("Bob");
+  await thread(page).getByLabel("New comment").fill("@Bob can you check this?");
+  await thread(page).getByLabel("Your name").fill("Ann");
+  await thread(page).getByRole("button", { name: "Post comment" }).click();
+  await expect(card(bob.page)).toContainText("1 open comment");
+  await editCard(card(bob.page));
+  const first = thread(bob.page).locator(".thread > .comment");
+  await expect(first.locator(".comment-text")).toHaveText("@Bob can you check this?");
+  await first.getByRole("button", { name: "Reply" }).click();
+  await first.getByLabel("Reply").fill("On it.");
+  await first.getByLabel("Your name").fill("Bob");
+  await first.getByRole("button", { name: "Post reply" }).click();
+  await expect(thread(page).locator(".replies .comment-text")).toHaveText(["On it."]);
+  await saved(page);
+  const comments = (await storedMap(page, id)).map.comments;
+  expect(comments.map((c) => [c.author, c.mentions ?? []])).toEqual([["Ann", ["Bob"]], ["Bob", []]]);
+
+  // A client that is not the app writes a comment mentioning no one in the room.
+  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
+  await new Promise((resolve) => provider.once("sync", resolve));
+  doc.transact(() => {
+    const node = new Y.Map();
+    node.set("parent", id);
+    node.set("list", "comments");
+    node.set("order", 99);
+    const fields = new Y.Map();
+    node.set("fields", fields);
+    for (const [k, v] of Object.entries({ on: comments[0].on, author: "Eve", by: "e", at: "2026-12-06T10:00:00Z", mentions: ["Nobody"] })) fields.set(k, v);
+    fields.set("text", new Y.Text("@Nobody look"));
+    doc.getMap("nodes").set("eve-1", node);
+  });
+  const said = async () => {
+    const texts = await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()));
+    return texts.flat().some((t) => t.includes("A change from the live session was refused") && t.includes("A comment mentions only personas and participants"));
+  };
+  await expect.poll(said, { timeout: 5000 }).toBe(true);
+  await expect.poll(() => doc.getMap("nodes").has("eve-1")).toBe(false);
+  expect((await storedMap(page, id)).map.comments).toEqual(comments);
+  await expect(thread(page).locator(".comment")).toHaveCount(2);
   provider.destroy();
   expect(bob.problems).toEqual([]);
   await bob.context.close();

@@ -200,12 +200,18 @@ impl JourneyMap {
             people,
             dots: Default::default(),
         });
+        let had = new.dots.get(&card).copied().unwrap_or(0);
         new.name = name;
         new.people = people;
         if dots == 0 {
             new.dots.remove(&card);
         } else {
             new.dots.insert(card.clone(), dots);
+        }
+        // A dot taken back is always let go: if the room's headcount was lowered below what its
+        // dots already need, the ballot keeps the headcount they were given with until they fit.
+        if dots < had && voted.check_ballot(&new).is_err() {
+            new.people = new.people.max(old.as_ref().map_or(people, |o| o.people));
         }
         voted.check_ballot(&new)?;
         let ballots = &mut self.rounds[r].ballots;

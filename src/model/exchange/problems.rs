@@ -73,6 +73,8 @@ pub enum ProblemKind {
     },
     /// More than one voting round open at once.
     RoundsOpen,
+    /// A reply to no thread on its card, or more comments than a map keeps.
+    CommentThreads,
     /// Problems found beyond those listed.
     MoreProblems {
         count: usize,
@@ -108,6 +110,7 @@ pub enum Expected {
     Round,
     Score,
     Action,
+    Comment,
 }
 
 /// What a file held where something else was expected, kept short.
@@ -189,6 +192,7 @@ impl Expected {
             E::CustomerBase => Text::ExpectedCustomerBase,
             E::Counts => Text::ExpectedCounts,
             E::Round => Text::ExpectedRound,
+            E::Comment => Text::ExpectedComment,
             E::Score => Text::ExpectedScore,
             E::Action => Text::ExpectedAction,
         })
@@ -270,6 +274,7 @@ impl ProblemKind {
                 lang.fill(Text::ProblemUnknownLane, &[("id", &format!("{id:?}"))])
             }
             K::RoundsOpen => lang.t(Text::ProblemRoundsOpen).into(),
+            K::CommentThreads => lang.t(Text::ProblemCommentThreads).into(),
             K::MoreProblems { count } => {
                 lang.fill(Text::ProblemMoreProblems, &[("count", &count.to_string())])
             }

@@ -3,6 +3,7 @@
 
 use super::problems::{quoted, Expected, Found, Problem, ProblemKind};
 use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
+use crate::model::comments::Comment;
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
     limits,
@@ -300,6 +301,7 @@ impl Reader {
                 "lanes",
                 "customer_base",
                 "rounds",
+                "comments",
                 "phases",
             ],
         );
@@ -338,6 +340,7 @@ impl Reader {
         let lanes = self.items(obj, "lanes", path, limits::LANES, false, Self::lane);
         let customer_base = self.customer_base(obj, path);
         let rounds = self.rounds(obj, path);
+        let comments = self.comments(obj, path);
         let phases = self.items(obj, "phases", path, limits::PHASES, true, Self::phase);
         Some(JourneyMap {
             id: id?,
@@ -351,6 +354,7 @@ impl Reader {
             lanes: lanes?,
             customer_base: customer_base?,
             rounds: rounds?,
+            comments: comments?,
             phases: phases?,
         })
     }
@@ -386,6 +390,44 @@ impl Reader {
             return None;
         }
         Some(rounds)
+    }
+
+    /// The comments, each as `comments::Comment::check` allows, each reply answering a thread on
+    /// the same card or phase. Their ids are the map's, as in a live room.
+    fn comments(&mut self, obj: &Object, path: &str) -> Option<Vec<Comment>> {
+        let comments = self.items(
+            obj,
+            "comments",
+            path,
+            limits::COMMENTS,
+            false,
+            Self::comment,
+        )?;
+        if JourneyMap::check_comments(&comments).is_err() {
+            self.error(join(path, "comments"), ProblemKind::CommentThreads);
+            return None;
+        }
+        Some(comments)
+    }
+
+    fn comment(&mut self, value: &Value, path: &str) -> Option<Comment> {
+        let comment = serde_json::from_value::<Comment>(value.clone())
+            .ok()
+            .filter(|c| c.check().is_ok());
+        let Some(comment) = comment else {
+            self.expected(path.into(), Expected::Comment, value);
+            return None;
+        };
+        if let Some(first) = self.ids.get(&comment.id) {
+            let kind = ProblemKind::DuplicateId {
+                id: comment.id.clone(),
+                first: first.clone(),
+            };
+            self.error(join(path, "id"), kind);
+            return None;
+        }
+        self.ids.insert(comment.id.clone(), join(path, "id"));
+        Some(comment)
     }
 
     fn round(&mut self, value: &Value, path: &str) -> Option<Round> {

@@ -50,11 +50,11 @@ pub fn ChartCanvas<D: Send + Sync + 'static>(
     let (open, set_open) = signal(false);
     let summary = move || {
         table.with(|(_, rows)| {
+            let lang = session.settings.lang();
             format!(
-                "{}: {} {}",
-                session.settings.lang().t(title),
-                rows.len(),
-                session.settings.lang().t(Text::Rows)
+                "{}: {}",
+                lang.t(title),
+                lang.count(rows.len(), Text::RowOne, Text::Rows)
             )
         })
     };

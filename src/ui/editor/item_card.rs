@@ -4,6 +4,8 @@ use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::keys;
 use crate::ui::browser::on_screen::{use_on_screen, NearCards};
+use crate::ui::comments::comment_count::CommentCount;
+use crate::ui::comments::comments_on::CommentsOn;
 use crate::ui::session::clock;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::session::open_map::OpenMap;
@@ -240,6 +242,7 @@ pub fn ItemCard(
             view! {
                 <div role="group" aria-label=label class="card-body">
                     {children()}
+                    <CommentsOn on=card_id.get_value() name=label />
                     <button type="button" class="card-done" on:click=move |_| close()>{tr(Text::Done)}</button>
                 </div>
             }
@@ -252,6 +255,7 @@ pub fn ItemCard(
                         tabindex=move || if map.is_tab_stop(&card_id.read_value()) { "0" } else { "-1" }
                         on:click=open_it on:dragstart=move |ev| drag::start(&ev, Kind::Item, &card_id.read_value())>
                         {summary.run()}
+                        <CommentCount on=card_id.get_value() />
                     </button>
                 </div>
             }

@@ -3,6 +3,7 @@ use crate::model::{Color, Edit, Id, Part, Phase, Row, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::{built_once, use_on_screen};
+use crate::ui::comments::phase_comments::PhaseComments;
 use crate::ui::editor::card_list::CardList;
 use crate::ui::editor::contact_limit_input::ContactLimitInput;
 use crate::ui::editor::drag_handle::DragHandle;
@@ -223,6 +224,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                     <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
                     <ContactLimitInput phase=id.get_value() />
                 </Fold>
+                <PhaseComments phase=id.get_value() name />
                 <PhaseKpiSummary kpi_ids />
                 <PhasePlan phase=id.get_value() touchpoint_ids />
                 </div>

@@ -283,10 +283,24 @@ impl Live {
     /// Whether the room's `map` may follow this browser's: each is well formed, as the reader
     /// checked, but not every step between two is (dots given in a round that had ended).
     fn allowed(self, map: &JourneyMap) -> Result<(), Refusal> {
+        let people = self.names();
         self.session
             .library
-            .read_untracked(|l| l.map(&map.id).map(|mine| mine.check_update(map)))
+            .read_untracked(|l| l.map(&map.id).map(|mine| mine.check_update(map, &people)))
             .unwrap_or(Ok(()))
+    }
+
+    /// The name this browser joined the room with, if it is in one.
+    pub fn my_name(self) -> Option<String> {
+        self.people
+            .with_untracked(|p| p.iter().find(|p| p.me).map(|p| p.name.clone()))
+    }
+
+    /// The names of the people in the room, this browser's user too: who a comment may
+    /// mention besides the personas.
+    pub fn names(self) -> Vec<String> {
+        self.people
+            .with_untracked(|p| p.iter().map(|p| p.name.clone()).collect())
     }
 
     /// The shared map as this browser has it, as the room's JSON.

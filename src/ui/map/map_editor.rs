@@ -6,6 +6,7 @@ use crate::ui::browser::on_screen::OnScreen;
 use crate::ui::browser::route::Route;
 use crate::ui::charts::charts_panel::{chart_data, ChartsPanel};
 use crate::ui::charts::curve_lane::CurveLane;
+use crate::ui::comments::comment_count::OpenCounts;
 use crate::ui::editor::lane_names::{grid_rows, use_shown_lanes, LaneNames};
 use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
@@ -32,6 +33,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
     let session = use_session();
     let map = OpenMap::provide(id, session);
     Voting::provide();
+    OpenCounts::provide();
     let screen = OnScreen::provide(session.settings.fit_to_screen_untracked());
     let title = Signal::derive(move || {
         map.with(Part::MapTexts, |m| m.title.clone())

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::model::share;
+use crate::model::{share, Part};
 use crate::ui::browser::route::Route;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::tr;
@@ -12,7 +12,11 @@ pub fn ShareLink() -> impl IntoView {
     let map = use_open_map();
     // `None` until asked; then the link, or `Err` when the map is too large for one.
     let (link, set_link) = signal(None::<Result<String, ()>>);
-    let make = move |_| {
+    // Comments stay out of a link unless ticked: what was said about a card is not meant for
+    // everyone the link reaches.
+    let with_comments = RwSignal::new(false);
+    let has_comments = move || map.with(Part::Comments, |m| !m.comments.is_empty()) == Some(true);
+    let make = move || {
         let location = window().location();
         let base = format!(
             "{}{}",
@@ -21,7 +25,7 @@ pub fn ShareLink() -> impl IntoView {
         );
         let prefix_len = base.len() + Route::Shared(String::new()).href().len();
         let made = map
-            .with_untracked(|m| share::encode(m, prefix_len))
+            .with_untracked(|m| share::encode(m, prefix_len, with_comments.get_untracked()))
             .flatten()
             .map(|payload| format!("{base}{}", Route::Shared(payload).href()))
             .ok_or(());
@@ -36,8 +40,17 @@ pub fn ShareLink() -> impl IntoView {
     let select_all =
         |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
     view! {
-        <button type="button" class="secondary" popovertarget="share-panel" on:click=make>{tr(Text::ShareLink)}</button>
+        <button type="button" class="secondary" popovertarget="share-panel" on:click=move |_| make()>{tr(Text::ShareLink)}</button>
         <div id="share-panel" class="toolbar-popover" popover="auto">
+            <Show when=has_comments>
+                <label class="check">
+                    <input type="checkbox" prop:checked=with_comments on:change=move |ev| {
+                        with_comments.set(event_target_checked(&ev));
+                        make();
+                    } />
+                    {tr(Text::IncludeComments)}
+                </label>
+            </Show>
             {move || link.get().map(|made| match made {
                 Ok(link) => view! {
                     <div class="share-link">

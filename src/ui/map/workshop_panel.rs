@@ -1,4 +1,5 @@
 use crate::i18n::Text;
+use crate::ui::comments::open_threads::OpenThreads;
 use crate::ui::decisions::priorities_panel::PrioritiesPanel;
 use crate::ui::editor::fold::is_open;
 use crate::ui::page_part::{self, later};
@@ -52,6 +53,7 @@ pub fn WorkshopTools() -> impl IntoView {
             <RoundPanel />
             <VotesPanel />
             <PrioritiesPanel />
+            <OpenThreads />
         </div>
     }
 }

@@ -162,6 +162,17 @@ impl Settings {
         })
     }
 
+    /// The name this browser signs its comments with; empty until one is given.
+    pub fn writer(&self) -> String {
+        self.preferences
+            .with_value(|p| p.get(Setting::Writer))
+            .unwrap_or_default()
+    }
+
+    pub fn set_writer(&self, name: &str) {
+        self.remember(Setting::Writer, name);
+    }
+
     fn remember(&self, setting: Setting, value: &str) {
         // Not being able to remember a preference is no reason to bother the user.
         let _ = self.preferences.try_update_value(|p| p.set(setting, value));

@@ -23,6 +23,12 @@ pub fn DotButtons(card: Id, #[prop(into)] label: Signal<String>) -> impl IntoVie
     };
     let group = move || format!("{}: {}", lang.get().t(Text::YourDots), label.get());
     let count = move || super::dots(dots.get().0, lang.get());
+    let refused = move || {
+        voting.message.with(|m| {
+            let (_, why) = m.as_ref().filter(|(on, _)| *on == *card.read_value())?;
+            Some(view! { <p class="form-problem" role="alert">{why.clone()}</p> })
+        })
+    };
     let total = move || {
         let n = dots.get().1?.to_string();
         Some(lang.get().fill(Text::DotsInAll, &[("n", &n)]))
@@ -36,5 +42,6 @@ pub fn DotButtons(card: Id, #[prop(into)] label: Signal<String>) -> impl IntoVie
                 disabled=move || voting.time_up() on:click=move |_| set(true)>"+"</button>
             {move || total().map(|t| view! { <span class="dot-total">{t}</span> })}
         </div>
+        {refused}
     }
 }

@@ -2,6 +2,7 @@
 //! so far compared, and the ranking by votes.
 
 pub mod dot_buttons;
+pub mod gone_dots;
 pub mod open_round;
 pub mod past_rounds;
 pub mod ranked_row;
@@ -29,21 +30,24 @@ pub fn refusal(error: &EditError, lang: Lang) -> String {
             Refusal::PerCard { per_card } => fill(Text::RefusedPerCard, per_card),
             Refusal::Anonymous => lang.t(Text::RefusedAnonymousName).into(),
             Refusal::Score => lang.t(Text::RefusedScore).into(),
+            Refusal::CommentEmpty => lang.t(Text::RefusedCommentEmpty).into(),
+            Refusal::CommentLength => lang.t(Text::RefusedCommentLength).into(),
+            Refusal::Mention => lang.t(Text::RefusedMentionAny).into(),
+            Refusal::Thread => lang.t(Text::RefusedThread).into(),
+            Refusal::HasReplies => lang.t(Text::RefusedHasReplies).into(),
+            Refusal::Comment => lang.t(Text::RefusedCommentMeta).into(),
         },
         EditError::TooMany { max, .. } => {
             lang.fill(Text::RefusedLimit, &[("max", &max.to_string())])
         }
-        EditError::TextLength(_) => lang.t(Text::RefusedOwnerLength).into(),
+        EditError::TextLength(_) => lang.t(Text::RefusedNameLength).into(),
         _ => lang.t(Text::RefusedGone).into(),
     }
 }
 
 /// "1 dot", "3 dots".
 pub fn dots(n: u32, lang: Lang) -> String {
-    match n {
-        1 => lang.t(Text::DotOne).into(),
-        n => lang.fill(Text::DotsOnCard, &[("n", &n.to_string())]),
-    }
+    lang.count(n as usize, Text::DotOne, Text::DotsOnCard)
 }
 
 /// A round's name, or when it started where it has none.

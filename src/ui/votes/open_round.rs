@@ -1,4 +1,5 @@
 use super::dot_buttons::DotButtons;
+use super::gone_dots::GoneDots;
 use super::voters::Voters;
 use super::voting::{closes_at, use_voting};
 use super::{round_name, settings_line};
@@ -105,7 +106,6 @@ pub fn OpenRound() -> impl IntoView {
                     </label>
                 </Show>
             </div>
-            <p class="form-problem" role="alert">{move || voting.message.get()}</p>
             <h3>{tr(Text::CardsToVoteOn)}</h3>
             <ul class="round-cards">
                 <For each=move || rows.get() key=|r| r.card.clone() let(row)>
@@ -125,6 +125,7 @@ pub fn OpenRound() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <GoneDots shown=Signal::derive(move || rows.with(|r| r.iter().map(|r| r.card.clone()).collect())) />
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty">{tr(Text::NoCardsToVoteOn)}</p>
             </Show>

@@ -16,12 +16,28 @@ pub fn RoundPanel() -> impl IntoView {
     let lang = use_lang();
     let open = Memo::new(move |_| voting.round.with(Option::is_some));
     let panel = NodeRef::<Details>::new();
-    Effect::new(move |_| {
-        if open.get() {
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    Effect::new(move |before: Option<bool>| {
+        let now = open.get();
+        if now {
             if let Some(panel) = panel.get() {
                 panel.set_open(true);
             }
         }
+        // Started or ended here, the button pressed is gone: focus goes to the panel's name,
+        // which says the round's state, not to the start of the page.
+        if before.is_some_and(|b| b != now) {
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                let lost = document()
+                    .active_element()
+                    .is_none_or(|e| e.tag_name() == "BODY");
+                if let Some(summary) = summary.get_untracked().filter(|_| lost) {
+                    let _ = summary.focus();
+                }
+            });
+        }
+        now
     });
     let state = move || {
         lang.get().t(if open.get() {
@@ -32,7 +48,7 @@ pub fn RoundPanel() -> impl IntoView {
     };
     view! {
         <details class="map-panel round-panel" node_ref=panel>
-            <summary>
+            <summary node_ref=summary>
                 <span class="panel-name">{tr(Text::VotingRound)}</span>
                 <span class="panel-state">{state}</span>
             </summary>

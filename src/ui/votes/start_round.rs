@@ -58,12 +58,22 @@ pub fn StartRound() -> impl IntoView {
         else {
             return message.set(Some(lang.t(Text::RefusedRoundSettings).into()));
         };
-        let Some(id) = map.with_untracked(|m| m.fresh_id(&clock::id_prefix("round"))) else {
+        let Some((id, count)) =
+            map.with_untracked(|m| (m.fresh_id(&clock::id_prefix("round")), m.rounds.len()))
+        else {
             return;
         };
+        // Unnamed, a round is numbered, so that two started in one minute are told apart.
+        let name = match name.get_untracked().trim() {
+            "" => lang.fill(Text::NumberedRound, &[("n", &(count + 1).to_string())]),
+            given => given.to_owned(),
+        };
+        if limits::text_over(&name).is_some() {
+            return message.set(Some(lang.t(Text::RefusedNameLength).into()));
+        }
         let round = Round {
             id,
-            name: name.get_untracked().trim().to_owned(),
+            name,
             started_at: clock::now(),
             minutes,
             ended_at: None,

@@ -28,8 +28,9 @@ pub struct Voting {
     pub now: RwSignal<f64>,
     /// The round this tab started, which it ends when its time is up.
     started_here: StoredValue<Option<Id>>,
-    /// Why the last dot was refused.
-    pub message: RwSignal<Option<String>>,
+    /// Why the last dot was refused, and on which card: said beside that card's dots, wherever
+    /// they were given (the fold may be closed while a card is open).
+    pub message: RwSignal<Option<(Id, String)>>,
 }
 
 /// When `round`'s time is up, in the browser's milliseconds; `None` without a time limit.
@@ -116,14 +117,7 @@ impl Voting {
     /// id (FNV-1a), so that its ballots in two rounds cannot be matched by anyone else, and an
     /// anonymous round's dots not traced to a named round's voter.
     pub fn ballot_id(self, round: &str) -> Id {
-        let mark = self.voter.read_value();
-        let hash = mark
-            .bytes()
-            .chain([0])
-            .chain(round.bytes())
-            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            });
+        let hash = crate::model::mixed(&self.voter.read_value(), round);
         format!("{round}-{hash:016x}")
     }
 
@@ -190,8 +184,11 @@ impl Voting {
             dots,
         };
         let result = self.map.apply(Edit::Workshop(edit));
-        self.message
-            .set(result.err().map(|error| refusal(&error, lang)));
+        self.message.set(
+            result
+                .err()
+                .map(|error| (card.to_owned(), refusal(&error, lang))),
+        );
     }
 }
 

@@ -1,0 +1,93 @@
+use crate::charts::data::shorten;
+use crate::i18n::Text;
+use crate::model::Part;
+use crate::ui::browser::focus;
+use crate::ui::browser::on_screen::use_on_screen;
+use crate::ui::editor::item_card::CardKind;
+use crate::ui::session::open_map::use_open_map;
+use crate::ui::{tr, use_lang};
+use leptos::prelude::*;
+
+/// An open thread, as the list across the map shows it.
+#[derive(Clone, PartialEq)]
+struct Open {
+    on: String,
+    /// Where it is: the phase, and the card's text; none where its card was deleted.
+    place: Option<String>,
+    /// The card's element in the page; none for a phase's thread or a card since deleted.
+    element: Option<String>,
+    text: String,
+    author: String,
+    replies: usize,
+}
+
+/// Every open comment thread on the map, where it is, with a button that goes to its card; a
+/// panel of the Workshop fold.
+#[component]
+pub fn OpenThreads() -> impl IntoView {
+    let map = use_open_map();
+    let screen = use_on_screen();
+    let lang = use_lang();
+    let open = Memo::new(move |_| {
+        // The places' names come from the phases and cards, which the threads do not follow:
+        // read when the comments change, and on every change of the map's phases.
+        map.with(Part::PhaseOrder, |_| ());
+        map.with(Part::Comments, |m| {
+            m.comments
+                .iter()
+                .filter(|c| c.starts_thread() && !c.resolved)
+                .map(|c| {
+                    let place = m.place_of(&c.on).map(|(phase, card)| match card {
+                        Some(card) => format!("{phase} · {card}"),
+                        None => phase.to_owned(),
+                    });
+                    Open {
+                        on: c.on.clone(),
+                        element: CardKind::element_id_of(m, &c.on),
+                        place,
+                        text: shorten(&c.text, 140),
+                        author: c.author.clone(),
+                        replies: m.replies(&c.id).len(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let go = move |on: String, element: Option<String>| {
+        let target = element.unwrap_or_else(|| format!("ph-{on}"));
+        map.open(&on);
+        screen.want(&target);
+        focus::restore(None, target);
+    };
+    view! {
+        <details class="map-panel open-threads">
+            <summary>
+                <span class="panel-name">{tr(Text::OpenThreads)}</span>
+                <span class="panel-state">{move || open.with(Vec::len).to_string()}</span>
+            </summary>
+            <Show when=move || open.with(Vec::is_empty)>
+                <p class="empty">{tr(Text::NoOpenThreads)}</p>
+            </Show>
+            <ul>
+                {move || open.get().into_iter().map(|t| {
+                    let lang = lang.get();
+                    let place = t.place.clone().unwrap_or_else(|| lang.t(Text::OnGoneCard).into());
+                    let replies = lang.count(t.replies, Text::ThreadReplyOne, Text::ThreadReplies);
+                    let gone = t.place.is_none();
+                    let (on, element) = (t.on.clone(), t.element.clone());
+                    view! {
+                        <li>
+                            <p class="card-meta">{place}</p>
+                            <p class="comment-text">{t.text.clone()}</p>
+                            <p class="card-meta">{t.author.clone()} " · " {replies}</p>
+                            {(!gone).then(|| view! {
+                                <button type="button" class="secondary" on:click=move |_| go(on.clone(), element.clone())>{tr(Text::GoToCard)}</button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
