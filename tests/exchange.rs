@@ -271,6 +271,69 @@ fn rounds_scores_and_actions_travel_in_files_links_and_storage() {
 }
 
 #[test]
+fn a_newer_versions_fields_in_rounds_ballots_scores_actions_and_comments_are_warnings() {
+    let mut doc = decided();
+    let map = &mut doc["map"];
+    map["rounds"][0]["colour"] = json!("red");
+    map["rounds"][0]["ballots"][1]["table"] = json!(3);
+    map["phases"][0]["cards"]["ideas"][0]["score"]["confidence"] = json!(4);
+    map["phases"][0]["cards"]["ideas"][0]["action"]["status"] = json!("open");
+    map["comments"][0]["reactions"] = json!(["+1"]);
+    let Imported { maps, warnings } = exchange::import(&doc.to_string()).unwrap();
+    let paths: Vec<&str> = warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "map.rounds[0].ballots[1].table",
+            "map.rounds[0].colour",
+            "map.comments[0].reactions",
+            "map.phases[0].cards.ideas[0].score.confidence",
+            "map.phases[0].cards.ideas[0].action.status",
+        ]
+    );
+    assert_eq!(maps[0].rounds.len(), 2);
+}
+
+/// Every field each type read through serde writes is in its list of known fields, so that a
+/// field added to one is never warned about as unknown.
+#[test]
+fn the_known_fields_are_what_each_type_writes() {
+    use journey_mapper::model::comments::Comment;
+    use journey_mapper::model::workshop::{Action, Ballot, Fields, Round, Score};
+    fn written<T: serde::Serialize>(t: &T) -> Vec<String> {
+        let mut keys: Vec<String> = serde_json::to_value(t)
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+    fn listed<T: Fields>() -> Vec<String> {
+        let mut keys: Vec<String> = T::FIELDS.iter().map(|k| k.to_string()).collect();
+        keys.sort();
+        keys
+    }
+    let map = exchange::import(&decided().to_string())
+        .unwrap()
+        .maps
+        .remove(0);
+    let mut round = map.rounds[0].clone();
+    round.minutes = Some(5);
+    assert_eq!(written(&round), listed::<Round>());
+    assert_eq!(written(&round.ballots[0]), listed::<Ballot>());
+    let card = map.card("c2").unwrap();
+    assert_eq!(written(&card.score.unwrap()), listed::<Score>());
+    assert_eq!(written(card.action.as_ref().unwrap()), listed::<Action>());
+    let mut comment: Comment = map.comments[1].clone();
+    comment.resolved = true;
+    comment.mentions = vec!["x".into()];
+    assert_eq!(written(&comment), listed::<Comment>());
+}
+
+#[test]
 fn rounds_scores_and_actions_out_of_their_rules_are_refused_by_path() {
     type Breaks = fn(&mut Value);
     let cases: [(Breaks, &str); 13] = [

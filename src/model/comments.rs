@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 
 /// One comment: the first of a thread about a card or a phase, or a reply in that thread.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Comment {
     pub id: Id,
     /// The card (touchpoint, KPI or lane card) or phase it is about. A thread stays when its
@@ -37,6 +36,21 @@ pub struct Comment {
     /// its text after an @.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<String>,
+}
+
+impl super::workshop::Fields for Comment {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "on",
+        "reply_to",
+        "author",
+        "by",
+        "text",
+        "at",
+        "edited_at",
+        "resolved",
+        "mentions",
+    ];
 }
 
 impl Comment {

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, HashSet};
 
 /// One round of dot voting, with its settings and everyone's dots.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Round {
     pub id: Id,
     /// The facilitator's name for it ("before the break"); may be empty.
@@ -38,7 +37,6 @@ pub struct Round {
 
 /// The dots of one voter, or of the room where the facilitator clicks in everyone's dots.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Ballot {
     pub id: Id,
     /// Who voted; empty in an anonymous round.
@@ -113,6 +111,41 @@ impl std::fmt::Display for Refusal {
 }
 
 type Checked = Result<(), Refusal>;
+
+/// The fields a type of the exchange format read through serde has, so that the reader can
+/// warn about any other (a newer version's) instead of refusing the file, as it does for every
+/// object; a test checks each list against what the type writes.
+pub trait Fields {
+    const FIELDS: &'static [&'static str];
+}
+
+impl Fields for Round {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "started_at",
+        "minutes",
+        "ended_at",
+        "voted_lanes",
+        "dots",
+        "per_card",
+        "hidden",
+        "named",
+        "ballots",
+    ];
+}
+
+impl Fields for Ballot {
+    const FIELDS: &'static [&'static str] = &["id", "name", "people", "dots"];
+}
+
+impl Fields for Score {
+    const FIELDS: &'static [&'static str] = &["customer", "business", "effort"];
+}
+
+impl Fields for Action {
+    const FIELDS: &'static [&'static str] = &["owner", "due"];
+}
 
 impl Round {
     pub fn is_open(&self) -> bool {
@@ -198,7 +231,6 @@ impl Ballot {
 /// A card's score, each from 1 to [`Score::MAX`]: the small, familiar scale of a workshop's
 /// sticky dots, quick to agree on in a room and read the same by everyone.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Score {
     /// Value to the customer.
     pub customer: u8,
@@ -268,7 +300,6 @@ impl Score {
 
 /// A card chosen to be done: who follows it up, and by when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Action {
     pub owner: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

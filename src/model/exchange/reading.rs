@@ -8,7 +8,7 @@ use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
     limits,
     loyalty::{Counts, CustomerBase, KpiKind, Mapping},
-    workshop::{Action, Round, Score},
+    workshop::{Action, Ballot, Fields, Round, Score},
     Color, Date, Direction, Emotion, JourneyMap, Kpi, Lane, LaneCard, LaneKind, Measurement,
     Persona, Phase, Reach, Severity, Touchpoint,
 };
@@ -411,8 +411,8 @@ impl Reader {
     }
 
     fn comment(&mut self, value: &Value, path: &str) -> Option<Comment> {
-        let comment = serde_json::from_value::<Comment>(value.clone())
-            .ok()
+        let comment = self
+            .serde::<Comment>(value, path)
             .filter(|c| c.check().is_ok());
         let Some(comment) = comment else {
             self.expected(path.into(), Expected::Comment, value);
@@ -431,8 +431,15 @@ impl Reader {
     }
 
     fn round(&mut self, value: &Value, path: &str) -> Option<Round> {
-        let round = serde_json::from_value::<Round>(value.clone())
-            .ok()
+        if let Some(Value::Array(ballots)) = value.get("ballots") {
+            for (i, ballot) in ballots.iter().enumerate() {
+                if let Value::Object(obj) = ballot {
+                    self.unknown_fields(obj, &format!("{path}.ballots[{i}]"), Ballot::FIELDS);
+                }
+            }
+        }
+        let round = self
+            .serde::<Round>(value, path)
             .filter(|r| r.check().is_ok());
         let Some(round) = round else {
             self.expected(path.into(), Expected::Round, value);
@@ -737,7 +744,7 @@ impl Reader {
 
     /// A whole number or null read by `new`; absent reads as null.
     /// A small object of the model's own shape (serde's), which `fits`; absent reads as null.
-    fn shaped<T: serde::de::DeserializeOwned>(
+    fn shaped<T: serde::de::DeserializeOwned + Fields>(
         &mut self,
         obj: &Object,
         key: &str,
@@ -747,7 +754,7 @@ impl Reader {
     ) -> Option<Option<T>> {
         match obj.get(key) {
             None | Some(Value::Null) => Some(None),
-            Some(v) => match serde_json::from_value::<T>(v.clone()).ok().filter(fits) {
+            Some(v) => match self.serde::<T>(v, &join(path, key)).filter(fits) {
                 Some(x) => Some(Some(x)),
                 None => {
                     self.expected(join(path, key), expected, v);
@@ -912,6 +919,19 @@ impl Reader {
             self.expected(path.into(), Expected::Object, value);
         }
         obj
+    }
+
+    /// `value` as a `T` read by serde, its fields other than `T`'s warned about as for every
+    /// object; `None` where it is not a `T`.
+    fn serde<T: serde::de::DeserializeOwned + Fields>(
+        &mut self,
+        value: &Value,
+        path: &str,
+    ) -> Option<T> {
+        if let Value::Object(obj) = value {
+            self.unknown_fields(obj, path, T::FIELDS);
+        }
+        serde_json::from_value::<T>(value.clone()).ok()
     }
 
     fn unknown_fields(&mut self, obj: &Object, path: &str, known: &[&str]) {
