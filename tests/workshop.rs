@@ -525,4 +525,60 @@ mod comments {
         kept.comments.push(c);
         assert_eq!(kept.check_update(&kept.clone(), &[]), Ok(()));
     }
+
+    #[test]
+    fn a_room_update_giving_dots_outside_the_rounds_lanes_is_refused() {
+        use journey_mapper::model::workshop::{Ballot, Round};
+        use journey_mapper::model::LaneKind;
+        let mut mine = generate::map(2, Size::WORKSHOP);
+        let lane_of =
+            |m: &JourneyMap, kind| m.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone();
+        let (ideas, does) = (
+            lane_of(&mine, LaneKind::Opportunities),
+            lane_of(&mine, LaneKind::Does),
+        );
+        mine.rounds.push(Round {
+            id: "r".into(),
+            name: String::new(),
+            started_at: "2026-12-06T10:00:00Z".into(),
+            minutes: None,
+            ended_at: None,
+            voted_lanes: vec![ideas.clone()],
+            dots: 3,
+            per_card: 2,
+            hidden: false,
+            named: false,
+            ballots: Vec::new(),
+        });
+        let idea = mine.phases[0].lane_cards(&ideas)[0].id.clone();
+        let done = mine.phases[0].lane_cards(&does)[0].id.clone();
+        let with = |card: &str| {
+            let mut next = mine.clone();
+            next.rounds[0].ballots.push(Ballot {
+                id: "b".into(),
+                name: String::new(),
+                people: 1,
+                dots: [(card.to_owned(), 1)].into(),
+            });
+            next
+        };
+        assert_eq!(mine.check_update(&with(&idea), &[]), Ok(()));
+        assert_eq!(
+            mine.check_update(&with(&done), &[]),
+            Err(Refusal::NotVotedOn)
+        );
+        assert_eq!(
+            mine.check_update(&with("no-such-card"), &[]),
+            Err(Refusal::NotVotedOn)
+        );
+        // A dot on a card since deleted stays, and may be taken back.
+        let voted = with(&idea);
+        let mut gone = voted.clone();
+        for phase in &mut gone.phases {
+            if let Some(cards) = phase.cards.get_mut(&ideas) {
+                cards.retain(|c| c.id != idea);
+            }
+        }
+        assert_eq!(voted.check_update(&gone, &[]), Ok(()));
+    }
 }

@@ -360,14 +360,37 @@ impl JourneyMap {
 impl JourneyMap {
     /// What a later state of this map from elsewhere (a live room, which any client can write
     /// to) may not have changed, though each state alone is well formed: the dots of a round
-    /// that had ended and still has; and a comment written or changed since may mention only
-    /// the personas and `people` (who is in the room).
+    /// that had ended and still has; dots given in an open round outside its lanes; and a
+    /// comment written or changed since may mention only the personas and `people` (who is in
+    /// the room).
     pub fn check_update(&self, next: &JourneyMap, people: &[String]) -> Checked {
         let ended = self.rounds.iter().filter(|r| !r.is_open());
         for round in ended {
             let after = next.round(&round.id);
             if after.is_some_and(|a| !a.is_open() && a.ballots != round.ballots) {
                 return Err(Refusal::Ended);
+            }
+        }
+        // Dots added or raised in an open round go on cards of its lanes, as a vote's do; a
+        // card deleted meanwhile may keep the dots it had.
+        for round in next.rounds.iter().filter(|r| r.is_open()) {
+            let before = self.round(&round.id);
+            for ballot in &round.ballots {
+                let had = |card: &str| {
+                    before
+                        .and_then(|r| r.ballot(&ballot.id))
+                        .and_then(|b| b.dots.get(card).copied())
+                        .unwrap_or(0)
+                };
+                let misplaced = ballot.dots.iter().any(|(card, &n)| {
+                    n > had(card)
+                        && !next
+                            .find_card(card)
+                            .is_some_and(|(_, lane, _)| round.votes_on(lane))
+                });
+                if misplaced {
+                    return Err(Refusal::NotVotedOn);
+                }
             }
         }
         let names = next.mentionable(people);
