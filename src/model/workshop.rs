@@ -359,15 +359,29 @@ impl JourneyMap {
 
 impl JourneyMap {
     /// What a later state of this map from elsewhere (a live room, which any client can write
-    /// to) may not have changed, though each state alone is well formed: the dots of a round
+    /// to) may not have changed, though each state alone is well formed: dots added to a round
     /// that had ended and still has; dots given in an open round outside its lanes; and a
     /// comment written or changed since may mention only the personas and `people` (who is in
     /// the room).
     pub fn check_update(&self, next: &JourneyMap, people: &[String]) -> Checked {
+        // An ended round's dots may only go down: a late dot is refused, and the mend that takes
+        // it away again accepted, whichever came first where (a room that can be written to by
+        // anyone may also remove a round whole, as an undo does).
         let ended = self.rounds.iter().filter(|r| !r.is_open());
         for round in ended {
-            let after = next.round(&round.id);
-            if after.is_some_and(|a| !a.is_open() && a.ballots != round.ballots) {
+            let Some(after) = next.round(&round.id).filter(|a| !a.is_open()) else {
+                continue;
+            };
+            let within = |b: &Ballot| {
+                round.ballot(&b.id).is_some_and(|was| {
+                    was.name == b.name
+                        && was.people == b.people
+                        && b.dots
+                            .iter()
+                            .all(|(card, &n)| n <= was.dots.get(card).copied().unwrap_or(0))
+                })
+            };
+            if !after.ballots.iter().all(within) {
                 return Err(Refusal::Ended);
             }
         }
@@ -503,21 +517,36 @@ mod tests {
     }
 
     #[test]
-    fn an_update_from_elsewhere_may_not_change_the_dots_of_an_ended_round() {
-        let mut map = JourneyMap::new("m", "M");
-        let mut ended = round("a", &["p"]);
+    fn an_update_from_elsewhere_may_not_add_to_the_dots_of_an_ended_round() {
+        let mut map = crate::model::templates::Template::SeeThinkDoCare.build(
+            crate::i18n::Lang::En,
+            "m",
+            "M",
+        );
+        let lane = map.lanes[3].id.clone();
+        let card = map.phases[0].lane_cards(&lane)[0].id.clone();
+        let mut ended = round("a", &[&lane]);
         ended.ended_at = Some("2026-12-06T10:05:00Z".into());
-        ended.ballots.push(ballot("x", 1, &[("c", 1)]));
-        map.rounds = vec![ended, round("b", &["p"])];
+        ended.ballots.push(ballot("x", 1, &[(&card, 1)]));
+        map.rounds = vec![ended, round("b", &[&lane])];
         let mut next = map.clone();
-        next.rounds[1].ballots.push(ballot("y", 1, &[("c", 2)]));
+        next.rounds[1].ballots.push(ballot("y", 1, &[(&card, 2)]));
         assert_eq!(
             map.check_update(&next, &[]),
             Ok(()),
             "the open round's dots change"
         );
-        next.rounds[0].ballots[0].dots.insert("c".into(), 2);
-        assert_eq!(map.check_update(&next, &[]), Err(Refusal::Ended));
+        let mut late = next.clone();
+        late.rounds[0].ballots[0].dots.insert(card.clone(), 2);
+        assert_eq!(map.check_update(&late, &[]), Err(Refusal::Ended));
+        let mut new_ballot = next.clone();
+        new_ballot.rounds[0]
+            .ballots
+            .push(ballot("z", 1, &[(&card, 1)]));
+        assert_eq!(map.check_update(&new_ballot, &[]), Err(Refusal::Ended));
+        // Taken away, a late dot goes: two browsers that saw the end and a late dot in either
+        // order agree on the round as its end left it (else each would mend the other's).
+        assert_eq!(late.check_update(&next, &[]), Ok(()));
         next.rounds.remove(0);
         assert_eq!(
             map.check_update(&next, &[]),
