@@ -100,13 +100,15 @@ function write(doc, map, base, only = false) {
         const current = fields.get(key);
         const before = old?.fields[key];
         if (old && same(before, value)) continue;
-        if (isText(key, value) && current instanceof Y.Text) {
+        if (isText(key, value) && current instanceof Y.Text && base) {
           const { start, removed, inserted } = typeof before === "string" ? splice(before, value) : splice(current.toString(), value);
           const at = Math.min(start, current.length);
           current.delete(at, Math.min(removed, current.length - at));
           current.insert(at, inserted);
         } else if (isText(key, value)) {
-          fields.set(key, new Y.Text(value));
+          // Mending (no base), a text is set whole, not spliced: every participant may mend at
+          // once, and two splices of the same insertion would write it twice.
+          if (!(current instanceof Y.Text) || current.toString() !== value) fields.set(key, new Y.Text(value));
         } else {
           fields.set(key, value);
         }

@@ -442,6 +442,19 @@ mod comments {
         });
         undo.push(map.apply(emptied).unwrap());
         assert!(map.comment("c1").unwrap().is_deleted());
+        // Its reply gone too, the thread is no more: not listed, not counted.
+        let mut bare = map.clone();
+        bare.apply(Edit::Comment(C::Remove {
+            comment: "c2".into(),
+        }))
+        .unwrap();
+        bare.apply(Edit::Comment(C::Resolve {
+            comment: "c1".into(),
+            resolved: false,
+        }))
+        .unwrap();
+        assert!(bare.threads_on(&card).is_empty());
+        assert_eq!(bare.open_threads().get(card.as_str()), None);
         while let Some(edit) = undo.pop() {
             map.apply(edit).unwrap();
         }
@@ -580,5 +593,17 @@ mod comments {
             }
         }
         assert_eq!(voted.check_update(&gone, &[]), Ok(()));
+    }
+
+    #[test]
+    fn a_room_update_that_writes_a_comment_over_a_card_is_refused() {
+        let mine = generate::map(1, Size::WORKSHOP);
+        let lane = mine.lanes[0].id.clone();
+        let card = mine.phases[0].lane_cards(&lane)[0].id.clone();
+        let mut next = mine.clone();
+        next.phases[0].cards.get_mut(&lane).unwrap().remove(0);
+        next.comments
+            .push(comment(&card, &mine.phases[0].id, None, "mine now"));
+        assert_eq!(mine.check_update(&next, &[]), Err(Refusal::Replaced));
     }
 }

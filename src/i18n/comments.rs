@@ -42,6 +42,7 @@ texts! {
     RefusedMentionAny => "A comment mentions only personas and participants, by their name after an @.", "Een opmerking vermeldt alleen persona's en deelnemers, met hun naam na een @.";
     RefusedThread => "This thread is no longer there.", "Deze draad is er niet meer.";
     RefusedHasReplies => "This comment has replies: empty its text instead, and the thread stays.", "Deze opmerking heeft antwoorden: maak de tekst leeg, dan blijft de draad.";
+    RefusedReplaced => "Something on the map was written over by something else with its id.", "Iets op de kaart is overschreven door iets anders met hetzelfde id.";
     RefusedCommentMeta => "This comment cannot be kept: its name is longer than 100 characters, or the map holds 2,000 comments already.", "Deze opmerking kan niet worden bewaard: de naam is langer dan 100 tekens, of de kaart heeft al 2.000 opmerkingen.";
     IncludeComments => "Include the comments", "Opmerkingen meesturen";
 }

@@ -95,42 +95,74 @@ impl Comment {
     }
 }
 
-/// What follows each @ in `text` that starts a word (not the one in an e-mail address).
+/// What follows each @ in `text` that starts a word: at the start, after a space or a mark
+/// such as "(", not after a letter or digit (as in an e-mail address).
 fn after_ats(text: &str) -> impl Iterator<Item = &str> {
     text.match_indices('@').filter_map(|(at, _)| {
         let starts_word = text[..at]
             .chars()
             .next_back()
-            .is_none_or(char::is_whitespace);
+            .is_none_or(|c| !c.is_alphanumeric());
         starts_word.then(|| &text[at + 1..])
     })
 }
 
-/// Whether `text` names `name` after an @ that starts a word.
-pub fn mentioned(text: &str, name: &str) -> bool {
-    after_ats(text).any(|rest| rest.starts_with(name))
+/// How much of `rest` (what follows an @) names `name`: the whole name or its first words
+/// ("@Sanne" for "Sanne, online shopper"), in any case, ending where a word ends ("@Bob" does
+/// not name "Bo").
+fn names_at(rest: &str, name: &str) -> Option<usize> {
+    let name = name.trim();
+    let word_ends = name
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && !c.is_alphanumeric())
+        .map(|(i, _)| i)
+        .chain([name.len()]);
+    word_ends
+        .filter_map(|end| {
+            let prefix = name[..end].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let written = rest.get(..prefix.len())?;
+            let ends_word = rest[prefix.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (!prefix.is_empty() && ends_word && written.to_lowercase() == prefix.to_lowercase())
+                .then_some(prefix.len())
+        })
+        .max()
 }
 
-/// The words after an @ that starts a word in `text` that none of `names` begins: mentions of
-/// no one.
+/// Whether `text` names `name` after an @ that starts a word.
+pub fn mentioned(text: &str, name: &str) -> bool {
+    after_ats(text).any(|rest| names_at(rest, name).is_some())
+}
+
+/// The words after an @ that starts a word in `text` that name none of `names`: mentions of no
+/// one.
 pub fn unknown_mentions<'a>(text: &'a str, names: &[&str]) -> Vec<&'a str> {
     after_ats(text)
-        .filter(|rest| !names.iter().any(|n| rest.starts_with(n)))
-        .filter_map(|rest| rest.split(char::is_whitespace).next())
+        .filter(|rest| !names.iter().any(|n| names_at(rest, n).is_some()))
+        .map(|rest| {
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
         .filter(|word| !word.is_empty())
         .collect()
 }
 
-/// Which of `names` `text` mentions, each once; where one name starts another ("Anna" and
-/// "Anna Bakker"), the longest that fits is taken.
+/// Which of `names` `text` mentions, each once, by their whole name; where two fit one @, the
+/// one that names more of what follows it ("Anna Bakker" rather than "Anna").
 pub fn mentions_in(text: &str, names: &[&str]) -> Vec<String> {
-    let mut longest_first: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
-    longest_first.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let mut found: Vec<String> = Vec::new();
     for rest in after_ats(text) {
-        if let Some(name) = longest_first.iter().find(|n| rest.starts_with(**n)) {
+        let best = names
+            .iter()
+            .filter_map(|n| names_at(rest, n).map(|len| (len, n.trim())))
+            .max_by_key(|(len, _)| *len);
+        if let Some((_, name)) = best {
             if !found.iter().any(|f| f == name) {
-                found.push((*name).to_owned());
+                found.push(name.to_owned());
             }
         }
     }
@@ -142,12 +174,14 @@ impl JourneyMap {
         self.comments.iter().find(|c| c.id == id)
     }
 
-    /// The threads on `on`, each its first comment and its replies, oldest first.
+    /// The threads on `on`, each its first comment and its replies, oldest first; a thread
+    /// whose every comment was deleted is none.
     pub fn threads_on(&self, on: &str) -> Vec<(&Comment, Vec<&Comment>)> {
         self.comments
             .iter()
             .filter(|c| c.on == on && c.starts_thread())
             .map(|first| (first, self.replies(&first.id)))
+            .filter(|(first, replies)| !first.is_deleted() || !replies.is_empty())
             .collect()
     }
 
@@ -173,14 +207,15 @@ impl JourneyMap {
         Some((&self.phases[p].name, text))
     }
 
+    /// Whether `c` starts a thread that is open: not resolved, and not all deleted.
+    pub fn is_open_thread(&self, c: &Comment) -> bool {
+        c.starts_thread() && !c.resolved && (!c.is_deleted() || !self.replies(&c.id).is_empty())
+    }
+
     /// How many threads on each card or phase are open.
     pub fn open_threads(&self) -> HashMap<&str, usize> {
         let mut open = HashMap::new();
-        for c in self
-            .comments
-            .iter()
-            .filter(|c| c.starts_thread() && !c.resolved)
-        {
+        for c in self.comments.iter().filter(|c| self.is_open_thread(c)) {
             *open.entry(c.on.as_str()).or_default() += 1;
         }
         open
@@ -234,16 +269,23 @@ mod tests {
     fn a_mention_is_a_name_after_an_at_that_starts_a_word() {
         assert!(mentioned("ask @Anna Bakker", "Anna Bakker"));
         assert!(mentioned("@Anna", "Anna"));
+        assert!(mentioned("(@anna)", "Anna"), "any case, after a mark");
+        assert!(
+            mentioned("@Sanne, look", "Sanne, online shopper"),
+            "by the first words"
+        );
         assert!(!mentioned("mail anna@Anna.nl", "Anna"));
         assert!(!mentioned("Anna", "Anna"));
-        let names = ["Anna", "Anna Bakker", "Bram"];
+        assert!(!mentioned("@Bob", "Bo"), "a name ends where a word ends");
+        assert!(!mentioned("@Annabel", "Anna"));
+        let names = ["Anna", "Anna Bakker", "Bram", "Bo"];
         assert_eq!(
             mentions_in("@Anna Bakker and @Bram, not @Bram again", &names),
             vec!["Anna Bakker".to_owned(), "Bram".to_owned()]
         );
         assert_eq!(
-            unknown_mentions("@Bram and @Nobody at x@y", &names),
-            vec!["Nobody"]
+            unknown_mentions("@Bram and @Nobody at x@y, \u{200f}@Bob (@Eve)", &names),
+            vec!["Nobody", "Bob", "Eve"]
         );
         assert!(unknown_mentions("an @ alone", &names).is_empty());
     }

@@ -5,7 +5,7 @@
 use super::values::is_rfc3339;
 use super::{limits, Date, Id, JourneyMap, Voted};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One round of dot voting, with its settings and everyone's dots.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -80,6 +80,9 @@ pub enum Refusal {
     Thread,
     /// A comment with replies, deleted: its text goes, the thread stays.
     HasReplies,
+    /// Something of the map written over by something else with its id, in a live room (a
+    /// comment with a card's id would take the card's place).
+    Replaced,
 }
 
 impl std::fmt::Display for Refusal {
@@ -106,6 +109,7 @@ impl std::fmt::Display for Refusal {
             Refusal::Mention => write!(f, "a comment mentions only personas and participants, by name after an @"),
             Refusal::Thread => write!(f, "a reply answers the first comment of a thread on the same card"),
             Refusal::HasReplies => write!(f, "a comment with replies keeps its place in the thread"),
+            Refusal::Replaced => write!(f, "something on the map was replaced by something else with its id"),
         }
     }
 }
@@ -358,12 +362,41 @@ impl JourneyMap {
 }
 
 impl JourneyMap {
+    /// Every id of the map with what it names: the grid (phases and what is in them), a
+    /// persona, a lane, a round, a ballot, a comment.
+    fn kinds(&self) -> HashMap<&str, u8> {
+        let grid = self.phases.iter().flat_map(|p| p.ids()).map(|id| (id, 0));
+        let personas = self.personas.iter().map(|p| (p.id.as_str(), 1));
+        let lanes = self.lanes.iter().map(|l| (l.id.as_str(), 2));
+        let rounds = self.rounds.iter().map(|r| (r.id.as_str(), 3));
+        let ballots = self
+            .rounds
+            .iter()
+            .flat_map(|r| &r.ballots)
+            .map(|b| (b.id.as_str(), 4));
+        let comments = self.comments.iter().map(|c| (c.id.as_str(), 5));
+        grid.chain(personas)
+            .chain(lanes)
+            .chain(rounds)
+            .chain(ballots)
+            .chain(comments)
+            .collect()
+    }
+
     /// What a later state of this map from elsewhere (a live room, which any client can write
-    /// to) may not have changed, though each state alone is well formed: dots added to a round
+    /// to) may not have changed, though each state alone is well formed: what an id names (a
+    /// card written over by a comment with its id); dots added to a round
     /// that had ended and still has; dots given in an open round outside its lanes; and a
     /// comment written or changed since may mention only the personas and `people` (who is in
     /// the room).
     pub fn check_update(&self, next: &JourneyMap, people: &[String]) -> Checked {
+        let (was, is) = (self.kinds(), next.kinds());
+        if is
+            .iter()
+            .any(|(id, kind)| was.get(id).is_some_and(|k| k != kind))
+        {
+            return Err(Refusal::Replaced);
+        }
         // An ended round's dots may only go down: a late dot is refused, and the mend that takes
         // it away again accepted, whichever came first where (a room that can be written to by
         // anyone may also remove a round whole, as an undo does).

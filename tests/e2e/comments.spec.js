@@ -113,6 +113,58 @@ test("a card's thread is written, answered, resolved, edited and deleted; counte
   await expect.poll(async () => linked(await link.inputValue()).comments?.length).toBe(2);
 });
 
+test("a draft survives the thread changing in another tab; an edited reply shows its new text; a persona by first name; a thread on a deleted card resolved from the list", async ({ page, context }) => {
+  const id = await templateMap(page);
+  const guest = laneCard(phase(page, 3), "Opportunities", "Order as a guest");
+  await editCard(guest);
+  const comments = thread(guest);
+  // By the persona's first name, in any case; a longer word is no one's name.
+  await comments.getByLabel("New comment").fill("Would @sanne buy as a guest? Ask @Sannet too");
+  await comments.getByLabel("Your name").fill("Anna");
+  await comments.getByRole("button", { name: "Post comment" }).click();
+  await expect(comments.getByRole("alert")).toHaveText("No persona or participant is called “Sannet”: mention one of them, or leave out the @.");
+  await comments.getByLabel("New comment").fill("Would @sanne buy as a guest?");
+  await comments.getByRole("button", { name: "Post comment" }).click();
+  const first = comments.locator(".thread > .comment");
+  await expect(first.locator(".comment-text")).toHaveText("Would @sanne buy as a guest?");
+  await first.getByRole("button", { name: "Reply" }).click();
+  await first.getByLabel("Reply").fill("Yes");
+  await first.getByRole("button", { name: "Post reply" }).click();
+  const reply = comments.locator(".replies .comment");
+  await reply.getByRole("button", { name: "Edit" }).click();
+  await reply.getByLabel("Comment").fill("Yes, if the account step goes");
+  await reply.getByRole("button", { name: "Save" }).click();
+  await expect(reply.locator(".comment-text")).toHaveText("Yes, if the account step goes");
+  await expect(reply).toContainText("edited");
+
+  // Another tab replies while a reply is being typed here: the draft stays.
+  await first.getByRole("button", { name: "Reply" }).click();
+  await first.getByLabel("Reply").fill("Half a thought");
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const there = laneCard(phase(other, 3), "Opportunities", "Order as a guest");
+  await editCard(there);
+  const theirs = thread(there).locator(".thread > .comment");
+  await theirs.getByRole("button", { name: "Reply" }).click();
+  await theirs.getByLabel("Reply").fill("From the other tab");
+  await theirs.getByRole("button", { name: "Post reply" }).click();
+  await expect(comments.locator(".replies .comment-text")).toHaveText(["Yes, if the account step goes", "From the other tab"]);
+  await expect(first.getByLabel("Reply")).toHaveValue("Half a thought");
+  await other.close();
+
+  // The card deleted, its thread stays listed, and is settled from the list.
+  await guest.getByRole("button", { name: "Delete card" }).click();
+  await page.locator(".workshop-panel > summary").click();
+  const open = page.locator(".open-threads");
+  await open.locator(":scope > summary").click();
+  const gone = open.locator("li").filter({ hasText: "a card since deleted" });
+  await expect(gone).toContainText("Would @sanne buy as a guest?");
+  await gone.getByRole("button", { name: "Resolve" }).click();
+  await expect(open.locator("li")).toHaveCount(0);
+  await saved(page);
+  expect((await storedMap(page, id)).map.comments[0].resolved).toBe(true);
+});
+
 test("the thread in Dutch, and a hostile file of comments refused by path with storage untouched", async ({ page }) => {
   const id = await templateMap(page);
   await page.getByLabel("Language").selectOption("nl");

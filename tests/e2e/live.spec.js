@@ -406,6 +406,26 @@ test("comments in a live session: a participant mentioned by name, a reply from 
   await expect.poll(() => doc.getMap("nodes").has("eve-1")).toBe(false);
   expect((await storedMap(page, id)).map.comments).toEqual(comments);
   await expect(thread(page).locator(".comment")).toHaveCount(2);
+
+  // A comment node written over a card's: refused, the card kept.
+  const cardId = comments[0].on;
+  doc.transact(() => {
+    const node = doc.getMap("nodes").get(cardId);
+    node.set("parent", id);
+    node.set("list", "comments");
+    const fields = new Y.Map();
+    node.set("fields", fields);
+    for (const [k, v] of Object.entries({ on: cardId, author: "Eve", by: "e", at: "2026-12-06T10:00:00Z" })) fields.set(k, v);
+    fields.set("text", new Y.Text("mine now"));
+  });
+  const replaced = async () => {
+    const texts = await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()));
+    return texts.flat().some((t) => t.includes("Something on the map was written over by something else with its id."));
+  };
+  await expect.poll(replaced, { timeout: 5000 }).toBe(true);
+  await expect(card(page)).toBeVisible();
+  await expect(card(bob.page)).toBeVisible();
+  await expect.poll(() => doc.getMap("nodes").get(cardId).get("list")).not.toBe("comments");
   provider.destroy();
   expect(bob.problems).toEqual([]);
   await bob.context.close();

@@ -57,7 +57,13 @@ pub fn CommentForm(
         }
     };
     view! {
-        <form class="comment-form" on:submit=send>
+        // A draft is not the map's: Ctrl+Z here undoes its typing (the field's own undo), not the
+        // map's last change.
+        <form class="comment-form" on:submit=send on:keydown=|ev| {
+            if ev.ctrl_key() || ev.meta_key() {
+                ev.stop_propagation();
+            }
+        }>
             <label class="field">
                 <span>{tr(label)}</span>
                 <textarea rows="2" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>

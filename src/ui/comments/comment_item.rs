@@ -2,7 +2,7 @@ use super::comment_form::CommentForm;
 use super::{contexts, mentions, my_mark, post};
 use crate::i18n::Text;
 use crate::model::comments::Comment;
-use crate::model::{CommentEdit, Edit};
+use crate::model::{CommentEdit, Edit, Id, Part};
 use crate::ui::session::clock::{self, local_time};
 use crate::ui::votes::refusal;
 use crate::ui::{tr, use_lang};
@@ -10,32 +10,43 @@ use leptos::prelude::*;
 
 /// One comment: who wrote it and when, its text (plain text, never markup), and what may be
 /// done with it — a thread's first is answered, resolved and reopened; this browser's own is
-/// edited and deleted.
+/// edited and deleted. It follows the comment by its id, so that a reply or an edit from
+/// elsewhere leaves a reply or an edit being typed here as it is.
 #[component]
-pub fn CommentItem(comment: Comment, replies: usize) -> impl IntoView {
+pub fn CommentItem(id: Id) -> impl IntoView {
     let (map, live) = contexts();
     let lang = use_lang();
-    let mine = map
-        .with_untracked(|m| my_mark(map, &m.id) == comment.by)
-        .unwrap_or(false);
+    let id = StoredValue::new(id);
+    let comment = Memo::new(move |_| {
+        map.with(Part::Comments, |m| m.comment(&id.read_value()).cloned())
+            .flatten()
+    });
+    let replies = Memo::new(move |_| {
+        map.with(Part::Comments, |m| m.replies(&id.read_value()).len())
+            .unwrap_or(0)
+    });
+    let read = move |f: fn(&Comment) -> bool| comment.with(|c| c.as_ref().is_some_and(f));
+    let mark = my_mark(map);
+    let mine = move || comment.with(|c| c.as_ref().is_some_and(|c| c.by == mark));
+    let first = move || read(Comment::starts_thread);
+    let resolved = move || read(|c| c.resolved);
+    let deleted = move || read(Comment::is_deleted);
     let editing = RwSignal::new(false);
     let replying = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let id = StoredValue::new(comment.id.clone());
     let apply = move |edit: CommentEdit| {
         let result = map.apply(Edit::Comment(edit));
         message.set(result.err().map(|e| refusal(&e, lang.get_untracked())));
     };
-    let resolved = comment.resolved;
     let resolve = move |_| {
         apply(CommentEdit::Resolve {
             comment: id.get_value(),
-            resolved: !resolved,
+            resolved: !resolved(),
         })
     };
     // With replies, a comment keeps its place in the thread: only its text goes.
     let delete = move |_| {
-        apply(if replies > 0 {
+        apply(if replies.get_untracked() > 0 {
             CommentEdit::SetText {
                 comment: id.get_value(),
                 text: String::new(),
@@ -49,7 +60,10 @@ pub fn CommentItem(comment: Comment, replies: usize) -> impl IntoView {
         })
     };
     let save = Callback::new(move |text: String| {
-        let mentions = mentions(map, live, &text)?;
+        // Whoever it mentioned may be mentioned again, though they have left or been renamed.
+        let had =
+            comment.with_untracked(|c| c.as_ref().map(|c| c.mentions.clone()).unwrap_or_default());
+        let mentions = mentions(map, live, &text, &had)?;
         let edit = CommentEdit::SetText {
             comment: id.get_value(),
             text,
@@ -60,59 +74,62 @@ pub fn CommentItem(comment: Comment, replies: usize) -> impl IntoView {
             .map(|_| editing.set(false))
             .map_err(|e| refusal(&e, lang.get_untracked()))
     });
-    let on = StoredValue::new(comment.on.clone());
     let answer = Callback::new(move |text: String| {
-        post((map, live), &on.read_value(), Some(id.get_value()), text)?;
+        let on = comment.with_untracked(|c| c.as_ref().map(|c| c.on.clone()));
+        if let Some(on) = on {
+            post((map, live), &on, Some(id.get_value()), text)?;
+        }
         replying.set(false);
         Ok(())
     });
-    let author = if comment.author.is_empty() {
-        None
-    } else {
-        Some(comment.author.clone())
-    };
-    let at = StoredValue::new(comment.at.clone());
     let byline = move || {
         let lang = lang.get();
-        let who = author
-            .clone()
-            .unwrap_or_else(|| lang.t(Text::Unnamed).into());
-        let time = local_time(&at.read_value().as_str().into(), lang);
-        lang.fill(Text::CommentBy, &[("author", &who), ("time", &time)])
+        comment.with(|c| {
+            let c = c.as_ref()?;
+            let who = if c.author.is_empty() {
+                lang.t(Text::Unnamed).into()
+            } else {
+                c.author.clone()
+            };
+            let time = local_time(&c.at.as_str().into(), lang);
+            Some(view! {
+                // Isolated, so that a name in another script or with direction marks leaves the
+                // time beside it as it is.
+                <bdi>{who}</bdi> ", " {time}
+            })
+        })
     };
-    let first = comment.starts_thread();
-    let deleted = comment.is_deleted();
-    let edited = comment.edited_at.is_some() && !deleted;
-    let text = StoredValue::new(comment.text.clone());
+    let edited = move || read(|c| c.edited_at.is_some() && !c.is_deleted());
+    let text = move || comment.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default());
     view! {
         <article class="comment" class:resolved=resolved>
             <p class="comment-by">
                 <strong>{byline}</strong>
-                {edited.then(|| view! { " · " {tr(Text::CommentEdited)} })}
-                {(first && resolved).then(|| view! { " · " <span class="resolved-chip">{tr(Text::ThreadResolved)}</span> })}
+                {move || edited().then(|| view! { " · " {tr(Text::CommentEdited)} })}
+                {move || (first() && resolved()).then(|| view! { " · " <span class="resolved-chip">{tr(Text::ThreadResolved)}</span> })}
             </p>
             <Show when=move || !editing.get() fallback=move || view! {
-                <CommentForm label=Text::CommentText submit=Text::SaveComment initial=text.get_value()
+                <CommentForm label=Text::CommentText submit=Text::SaveComment initial=text()
                     on_post=save on_cancel=Callback::new(move |()| editing.set(false)) />
             }>
-                {if deleted {
+                {move || if deleted() {
                     view! { <p class="comment-text deleted">{tr(Text::CommentDeleted)}</p> }.into_any()
                 } else {
-                    view! { <p class="comment-text">{text.get_value()}</p> }.into_any()
+                    view! { <p class="comment-text">{text}</p> }.into_any()
                 }}
             </Show>
             <div class="comment-actions">
-                {first.then(|| view! {
+                <Show when=first>
                     <button type="button" class="secondary" aria-expanded=move || replying.get().to_string()
                         on:click=move |_| replying.update(|r| *r = !*r)>{tr(Text::ReplyTo)}</button>
                     <button type="button" class="secondary" on:click=resolve>
-                        {tr(if resolved { Text::ReopenThread } else { Text::ResolveThread })}
+                        {move || tr(if resolved() { Text::ReopenThread } else { Text::ResolveThread })}
                     </button>
-                })}
-                {(mine && !deleted).then(|| view! {
+                </Show>
+                <Show when=move || mine() && !deleted()>
                     <button type="button" class="secondary" on:click=move |_| editing.set(true)>{tr(Text::EditComment)}</button>
                     <button type="button" class="secondary danger" on:click=delete>{tr(Text::DeleteComment)}</button>
-                })}
+                </Show>
             </div>
             <p class="form-problem" role="alert">{move || message.get()}</p>
             <Show when=move || replying.get()>

@@ -2,7 +2,6 @@ use super::comment_form::CommentForm;
 use super::comment_item::CommentItem;
 use super::{contexts, mentionable, post};
 use crate::i18n::Text;
-use crate::model::comments::Comment;
 use crate::model::{Id, Part};
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
@@ -14,15 +13,15 @@ pub fn CommentsOn(on: Id, #[prop(into)] name: Signal<String>) -> impl IntoView {
     let (map, live) = contexts();
     let lang = use_lang();
     let on = StoredValue::new(on);
+    // The threads by id: each comment follows its own content, so that a thread changed
+    // elsewhere does not take away a reply or an edit being typed here.
     let threads = Memo::new(move |_| {
         map.with(Part::Comments, |m| {
             m.threads_on(&on.read_value())
                 .into_iter()
                 .map(|(first, replies)| {
-                    (
-                        first.clone(),
-                        replies.into_iter().cloned().collect::<Vec<Comment>>(),
-                    )
+                    let replies: Vec<Id> = replies.into_iter().map(|r| r.id.clone()).collect();
+                    (first.id.clone(), replies)
                 })
                 .collect::<Vec<_>>()
         })
@@ -44,16 +43,24 @@ pub fn CommentsOn(on: Id, #[prop(into)] name: Signal<String>) -> impl IntoView {
                 <p class="empty">{tr(Text::NoComments)}</p>
             </Show>
             <ol class="threads">
-                // Keyed by everything shown: a comment changed here or elsewhere is drawn anew.
-                <For each=move || threads.get()
-                    key=|(c, r)| (c.clone().id, c.text.clone(), c.resolved, c.edited_at.clone(), r.len())
-                    let((first, replies))>
-                    <li class="thread">
-                        <CommentItem comment=first replies=replies.len() />
-                        <ol class="replies">
-                            {replies.into_iter().map(|r| view! { <li><CommentItem comment=r replies=0 /></li> }).collect_view()}
-                        </ol>
-                    </li>
+                <For each=move || threads.get().into_iter().map(|(first, _)| first) key=Id::clone let(first)>
+                    {
+                        let thread = first.clone();
+                        let replies = move || {
+                            threads.with(|t| t.iter().find(|(f, _)| *f == thread).map(|(_, r)| r.clone()))
+                                .unwrap_or_default()
+                        };
+                        view! {
+                            <li class="thread">
+                                <CommentItem id=first />
+                                <ol class="replies">
+                                    <For each=replies key=Id::clone let(reply)>
+                                        <li><CommentItem id=reply /></li>
+                                    </For>
+                                </ol>
+                            </li>
+                        }
+                    }
                 </For>
             </ol>
             <CommentForm label=Text::NewComment submit=Text::PostComment on_post=start />

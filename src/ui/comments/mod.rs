@@ -22,10 +22,11 @@ pub fn contexts() -> (OpenMap, Live) {
 }
 use crate::ui::votes::refusal;
 
-/// This browser's mark on its comments in the map `map`: its random mark mixed with the map's
-/// id, so that its comments on two maps cannot be matched up.
-pub fn my_mark(map: OpenMap, map_id: &str) -> String {
-    format!("{:016x}", mixed(&map.session.settings.voter(), map_id))
+/// This browser's mark on its comments: its random mark, mixed so that it cannot be matched
+/// with its ballots' ids. The same on every map, so that a copy of a map (imported, or saved
+/// from a share link) keeps this browser's comments its own.
+pub fn my_mark(map: OpenMap) -> String {
+    format!("{:016x}", mixed(&map.session.settings.voter(), "comments"))
 }
 
 /// The names a comment may mention here: the map's personas, and the people in the live
@@ -41,10 +42,16 @@ pub fn mentionable(map: OpenMap, live: Live) -> Vec<String> {
     .unwrap_or_default()
 }
 
-/// `text`'s mentions, or why it mentions no one, in the user's words.
-pub fn mentions(map: OpenMap, live: Live, text: &str) -> Result<Vec<String>, String> {
+/// `text`'s mentions, or why it mentions no one, in the user's words; `also` may be mentioned
+/// too (those an edited comment mentioned already).
+pub fn mentions(
+    map: OpenMap,
+    live: Live,
+    text: &str,
+    also: &[String],
+) -> Result<Vec<String>, String> {
     let names = mentionable(map, live);
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let names: Vec<&str> = names.iter().chain(also).map(String::as_str).collect();
     let lang = map.session.settings.lang_untracked();
     match unknown_mentions(text, &names).first() {
         Some(name) => Err(lang.fill(Text::RefusedMention, &[("name", name)])),
@@ -61,14 +68,10 @@ pub fn post(
     text: String,
 ) -> Result<(), String> {
     let lang = map.session.settings.lang_untracked();
-    let mentions = mentions(map, live, &text)?;
-    let Some((map_id, id, index)) = map.with_untracked(|m| {
-        (
-            m.id.clone(),
-            m.fresh_id(&clock::id_prefix("comment")),
-            m.comments.len(),
-        )
-    }) else {
+    let mentions = mentions(map, live, &text, &[])?;
+    let Some((id, index)) =
+        map.with_untracked(|m| (m.fresh_id(&clock::id_prefix("comment")), m.comments.len()))
+    else {
         return Ok(());
     };
     let comment = Comment {
@@ -76,7 +79,7 @@ pub fn post(
         on: on.into(),
         reply_to,
         author: map.session.settings.writer(),
-        by: my_mark(map, &map_id),
+        by: my_mark(map),
         text,
         at: clock::now(),
         edited_at: None,

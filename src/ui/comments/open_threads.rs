@@ -1,6 +1,6 @@
 use crate::charts::data::shorten;
 use crate::i18n::Text;
-use crate::model::Part;
+use crate::model::{CommentEdit, Edit, Part};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::use_on_screen;
 use crate::ui::editor::item_card::CardKind;
@@ -11,6 +11,8 @@ use leptos::prelude::*;
 /// An open thread, as the list across the map shows it.
 #[derive(Clone, PartialEq)]
 struct Open {
+    /// The thread's first comment.
+    id: String,
     on: String,
     /// Where it is: the phase, and the card's text; none where its card was deleted.
     place: Option<String>,
@@ -35,13 +37,14 @@ pub fn OpenThreads() -> impl IntoView {
         map.with(Part::Comments, |m| {
             m.comments
                 .iter()
-                .filter(|c| c.starts_thread() && !c.resolved)
+                .filter(|c| m.is_open_thread(c))
                 .map(|c| {
                     let place = m.place_of(&c.on).map(|(phase, card)| match card {
                         Some(card) => format!("{phase} · {card}"),
                         None => phase.to_owned(),
                     });
                     Open {
+                        id: c.id.clone(),
                         on: c.on.clone(),
                         element: CardKind::element_id_of(m, &c.on),
                         place,
@@ -60,6 +63,12 @@ pub fn OpenThreads() -> impl IntoView {
         screen.want(&target);
         focus::restore(None, target);
     };
+    let resolve = move |comment: String| {
+        let _ = map.apply(Edit::Comment(CommentEdit::Resolve {
+            comment,
+            resolved: true,
+        }));
+    };
     view! {
         <details class="map-panel open-threads">
             <summary>
@@ -75,15 +84,19 @@ pub fn OpenThreads() -> impl IntoView {
                     let place = t.place.clone().unwrap_or_else(|| lang.t(Text::OnGoneCard).into());
                     let replies = lang.count(t.replies, Text::ThreadReplyOne, Text::ThreadReplies);
                     let gone = t.place.is_none();
-                    let (on, element) = (t.on.clone(), t.element.clone());
+                    let (on, element, first) = (t.on.clone(), t.element.clone(), t.id.clone());
                     view! {
                         <li>
                             <p class="card-meta">{place}</p>
                             <p class="comment-text">{t.text.clone()}</p>
                             <p class="card-meta">{t.author.clone()} " · " {replies}</p>
-                            {(!gone).then(|| view! {
-                                <button type="button" class="secondary" on:click=move |_| go(on.clone(), element.clone())>{tr(Text::GoToCard)}</button>
-                            })}
+                            <div class="comment-actions">
+                                {(!gone).then(|| view! {
+                                    <button type="button" class="secondary" on:click=move |_| go(on.clone(), element.clone())>{tr(Text::GoToCard)}</button>
+                                })}
+                                // Here too, so that a thread whose card has gone can be settled.
+                                <button type="button" class="secondary" on:click=move |_| resolve(first.clone())>{tr(Text::ResolveThread)}</button>
+                            </div>
                         </li>
                     }
                 }).collect_view()}

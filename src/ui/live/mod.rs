@@ -75,6 +75,8 @@ pub struct Live {
     joined: RwSignal<bool>,
     status: RwSignal<Status>,
     people: RwSignal<Vec<Person>>,
+    /// Every name seen in the room since joining.
+    seen: StoredValue<Vec<String>>,
     /// Why the session could not start, or why something from it was refused.
     problem: RwSignal<Option<String>>,
     /// How many reads of the room's map have been started: only the latest one is taken in.
@@ -93,6 +95,7 @@ impl Live {
             joined: RwSignal::new(false),
             status: RwSignal::new(Status::Connecting),
             people: RwSignal::new(Vec::new()),
+            seen: StoredValue::new(Vec::new()),
             problem: RwSignal::new(None),
             reads: StoredValue::new(0),
             mending: StoredValue::new(false),
@@ -161,7 +164,14 @@ impl Live {
             };
             let on_map = Closure::<dyn FnMut()>::new(move || self.receive(lang));
             let on_people = Closure::<dyn FnMut(String)>::new(move |json: String| {
-                if let Ok(people) = serde_json::from_str(&json) {
+                if let Ok(people) = serde_json::from_str::<Vec<Person>>(&json) {
+                    self.seen.update_value(|seen| {
+                        for p in &people {
+                            if !seen.contains(&p.name) {
+                                seen.push(p.name.clone());
+                            }
+                        }
+                    });
                     self.people.set(people);
                 }
             });
@@ -296,11 +306,12 @@ impl Live {
             .with_untracked(|p| p.iter().find(|p| p.me).map(|p| p.name.clone()))
     }
 
-    /// The names of the people in the room, this browser's user too: who a comment may
-    /// mention besides the personas.
+    /// The names of everyone this browser has seen in the room, itself too: who a comment may
+    /// mention besides the personas. Not only who is there now: a comment that mentioned
+    /// someone who has left since was right when it was written, and this browser may read it
+    /// late (after being offline), when refusing it would take it from everyone.
     pub fn names(self) -> Vec<String> {
-        self.people
-            .with_untracked(|p| p.iter().map(|p| p.name.clone()).collect())
+        self.seen.get_value()
     }
 
     /// The shared map as this browser has it, as the room's JSON.
@@ -374,6 +385,7 @@ impl Live {
         self.map.set(None);
         self.joined.set(false);
         self.people.set(Vec::new());
+        self.seen.set_value(Vec::new());
     }
 
     /// Tells the others which card this person has open.

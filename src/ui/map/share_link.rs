@@ -40,7 +40,11 @@ pub fn ShareLink() -> impl IntoView {
     let select_all =
         |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
     view! {
-        <button type="button" class="secondary" popovertarget="share-panel" on:click=move |_| make()>{tr(Text::ShareLink)}</button>
+        <button type="button" class="secondary" popovertarget="share-panel" on:click=move |_| {
+            // Asked again for each link: comments written since are not sent along unasked.
+            with_comments.set(false);
+            make();
+        }>{tr(Text::ShareLink)}</button>
         <div id="share-panel" class="toolbar-popover" popover="auto">
             <Show when=has_comments>
                 <label class="check">

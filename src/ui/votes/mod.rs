@@ -35,6 +35,7 @@ pub fn refusal(error: &EditError, lang: Lang) -> String {
             Refusal::Mention => lang.t(Text::RefusedMentionAny).into(),
             Refusal::Thread => lang.t(Text::RefusedThread).into(),
             Refusal::HasReplies => lang.t(Text::RefusedHasReplies).into(),
+            Refusal::Replaced => lang.t(Text::RefusedReplaced).into(),
             Refusal::Comment => lang.t(Text::RefusedCommentMeta).into(),
         },
         EditError::TooMany { max, .. } => {

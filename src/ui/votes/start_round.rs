@@ -58,14 +58,23 @@ pub fn StartRound() -> impl IntoView {
         else {
             return message.set(Some(lang.t(Text::RefusedRoundSettings).into()));
         };
-        let Some((id, count)) =
-            map.with_untracked(|m| (m.fresh_id(&clock::id_prefix("round")), m.rounds.len()))
-        else {
+        let Some((id, count, taken)) = map.with_untracked(|m| {
+            let taken: Vec<String> = m.rounds.iter().map(|r| r.name.clone()).collect();
+            (
+                m.fresh_id(&clock::id_prefix("round")),
+                m.rounds.len(),
+                taken,
+            )
+        }) else {
             return;
         };
-        // Unnamed, a round is numbered, so that two started in one minute are told apart.
+        // Unnamed, a round is numbered, so that two started in one minute are told apart; by
+        // a number no round's name has yet.
         let name = match name.get_untracked().trim() {
-            "" => lang.fill(Text::NumberedRound, &[("n", &(count + 1).to_string())]),
+            "" => (count + 1..)
+                .map(|n| lang.fill(Text::NumberedRound, &[("n", &n.to_string())]))
+                .find(|name| !taken.contains(name))
+                .unwrap_or_default(),
             given => given.to_owned(),
         };
         if limits::text_over(&name).is_some() {
