@@ -55,13 +55,13 @@ test("a card's thread is written, answered, resolved, edited and deleted; counte
   await guest.getByRole("button", { name: "Done" }).click();
   await expect(guest).toContainText("1 open comment");
 
-  // A phase has a thread too, in its header's fold.
+  // A phase has a thread too, in its Description and plan fold, which counts the open ones.
   const think = phase(page, 2);
-  await think.locator(".phase-comments > summary").click();
+  await think.locator("details.more > summary").click();
   const onPhase = think.getByRole("region", { name: /^Comments: / });
   await onPhase.getByLabel("New comment").fill("Is this phase too long?");
   await onPhase.getByRole("button", { name: "Post comment" }).click();
-  await expect(think.locator(".phase-comments > summary")).toContainText("1 open comment");
+  await expect(think.locator("details.more > summary")).toContainText("1 open comment");
 
   // Listed across the map, with a way to the card.
   await page.locator(".workshop-panel > summary").click();

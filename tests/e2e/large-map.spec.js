@@ -238,7 +238,8 @@ test("a phase's folded description and contact limit are built when the fold ope
     await page.getByRole("link", { name: "Folded plan" }).click();
     await expect(cardSummary(touchpoint(page, "Card 1"))).toBeVisible();
   };
-  const description = (page) => phase(page, 1).locator("details.more textarea");
+  // By CSS: in a closed fold it is in the page, not in the accessibility tree.
+  const description = (page) => phase(page, 1).locator('details.more textarea[aria-label="Description"]');
   // A moment after opening, the description is in the page, for a search, with the fold closed.
   await seed(page);
   await expect(description(page)).toHaveValue("Found by a search");

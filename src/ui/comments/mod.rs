@@ -1,4 +1,5 @@
-//! Comments on cards and phases: a thread in every open card and in every phase's fold, the
+//! Comments on cards and phases: a thread in every open card and in every phase's Description
+//! and plan fold, the
 //! open ones counted on the compact card, and listed across the map in the Workshop fold.
 
 pub mod comment_count;
@@ -6,7 +7,6 @@ pub mod comment_form;
 pub mod comment_item;
 pub mod comments_on;
 pub mod open_threads;
-pub mod phase_comments;
 
 use crate::i18n::Text;
 use crate::model::comments::{mentions_in, unknown_mentions, Comment};
@@ -14,13 +14,13 @@ use crate::model::{mixed, CommentEdit, Edit, Id};
 use crate::ui::live::{use_live, Live};
 use crate::ui::session::clock;
 use crate::ui::session::open_map::{use_open_map, OpenMap};
+use crate::ui::votes::refusal;
 
 /// What writing a comment needs from the page, taken while the component is made (an event
 /// handler has no context to look them up in).
 pub fn contexts() -> (OpenMap, Live) {
     (use_open_map(), use_live())
 }
-use crate::ui::votes::refusal;
 
 /// This browser's mark on its comments: its random mark, mixed so that it cannot be matched
 /// with its ballots' ids. The same on every map, so that a copy of a map (imported, or saved

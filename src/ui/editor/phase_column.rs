@@ -3,7 +3,8 @@ use crate::model::{Color, Edit, Id, Part, Phase, Row, TextField};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::{built_once, use_on_screen};
-use crate::ui::comments::phase_comments::PhaseComments;
+use crate::ui::comments::comment_count::CommentCount;
+use crate::ui::comments::comments_on::CommentsOn;
 use crate::ui::editor::card_list::CardList;
 use crate::ui::editor::contact_limit_input::ContactLimitInput;
 use crate::ui::editor::drag_handle::DragHandle;
@@ -220,11 +221,13 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
                     <button type="button" class="icon danger" aria-label=tr(Text::DeletePhase) title=tr(Text::DeletePhase) on:click=delete>"✕"</button>
                 </div>
                 <TextInput field=TextField::PhaseGoal(id.get_value()) value=text(|h| &h.goal) label=tr_signal(Text::PhaseGoal) class="phase-goal" multiline=true />
-                <Fold class="more" summary=tr(Text::DescriptionAndPlan)>
+                // The phase's comments in its fold too, their open count on the fold's name: the
+                // sticky header keeps its height and its one stop for the Tab key.
+                <Fold class="more" summary=move || view! { {tr(Text::DescriptionAndPlan)} <CommentCount on=id.get_value() /> }>
                     <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
                     <ContactLimitInput phase=id.get_value() />
+                    <CommentsOn on=id.get_value() name />
                 </Fold>
-                <PhaseComments phase=id.get_value() name />
                 <PhaseKpiSummary kpi_ids />
                 <PhasePlan phase=id.get_value() touchpoint_ids />
                 </div>
