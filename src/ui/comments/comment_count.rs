@@ -38,7 +38,7 @@ pub fn CommentCount(on: Id) -> impl IntoView {
             let words = lang
                 .get()
                 .count(n, Text::OpenCommentOne, Text::OpenComments);
-            view! { <span class="comment-chip"><span aria-hidden="true">"💬 "</span>{words}</span> }
+            view! { <span class="comment-chip">{words}</span> }
         })
     }
 }
