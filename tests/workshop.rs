@@ -123,7 +123,7 @@ fn the_reminder_says_the_number_of_days_it_waits() {
 
 mod decisions {
     use journey_mapper::model::generate::{self, Size};
-    use journey_mapper::model::workshop::{Action, Refusal, Round, Score};
+    use journey_mapper::model::workshop::{Action, Ballot, Refusal, Round, Score};
     use journey_mapper::model::{
         Date, Edit, EditError, Id, JourneyMap, LaneKind, WorkshopEdit as W,
     };
@@ -374,6 +374,47 @@ mod decisions {
         map.apply(undo_score).unwrap();
         assert_eq!(map, before);
     }
+
+    #[test]
+    fn a_room_update_giving_dots_outside_the_rounds_lanes_is_refused() {
+        let mut mine = map();
+        let (ideas, does) = (
+            lane(&mine, LaneKind::Opportunities),
+            lane(&mine, LaneKind::Does),
+        );
+        let r = round(&mine, vec![ideas.clone()]);
+        mine.rounds.push(r);
+        let idea = mine.phases[0].lane_cards(&ideas)[0].id.clone();
+        let done = mine.phases[0].lane_cards(&does)[0].id.clone();
+        let with = |card: &str| {
+            let mut next = mine.clone();
+            next.rounds[0].ballots.push(Ballot {
+                id: "b".into(),
+                name: "Bram".into(),
+                people: 1,
+                dots: [(card.to_owned(), 1)].into(),
+            });
+            next
+        };
+        assert_eq!(mine.check_update(&with(&idea), &[]), Ok(()));
+        assert_eq!(
+            mine.check_update(&with(&done), &[]),
+            Err(Refusal::NotVotedOn)
+        );
+        assert_eq!(
+            mine.check_update(&with("no-such-card"), &[]),
+            Err(Refusal::NotVotedOn)
+        );
+        // A dot on a card since deleted stays, and may be taken back.
+        let voted = with(&idea);
+        let mut gone = voted.clone();
+        for phase in &mut gone.phases {
+            if let Some(cards) = phase.cards.get_mut(&ideas) {
+                cards.retain(|c| c.id != idea);
+            }
+        }
+        assert_eq!(voted.check_update(&gone, &[]), Ok(()));
+    }
 }
 
 mod comments {
@@ -537,62 +578,6 @@ mod comments {
         let mut kept = mine.clone();
         kept.comments.push(c);
         assert_eq!(kept.check_update(&kept.clone(), &[]), Ok(()));
-    }
-
-    #[test]
-    fn a_room_update_giving_dots_outside_the_rounds_lanes_is_refused() {
-        use journey_mapper::model::workshop::{Ballot, Round};
-        use journey_mapper::model::LaneKind;
-        let mut mine = generate::map(2, Size::WORKSHOP);
-        let lane_of =
-            |m: &JourneyMap, kind| m.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone();
-        let (ideas, does) = (
-            lane_of(&mine, LaneKind::Opportunities),
-            lane_of(&mine, LaneKind::Does),
-        );
-        mine.rounds.push(Round {
-            id: "r".into(),
-            name: String::new(),
-            started_at: "2026-12-06T10:00:00Z".into(),
-            minutes: None,
-            ended_at: None,
-            voted_lanes: vec![ideas.clone()],
-            dots: 3,
-            per_card: 2,
-            hidden: false,
-            named: false,
-            ballots: Vec::new(),
-        });
-        let idea = mine.phases[0].lane_cards(&ideas)[0].id.clone();
-        let done = mine.phases[0].lane_cards(&does)[0].id.clone();
-        let with = |card: &str| {
-            let mut next = mine.clone();
-            next.rounds[0].ballots.push(Ballot {
-                id: "b".into(),
-                name: String::new(),
-                people: 1,
-                dots: [(card.to_owned(), 1)].into(),
-            });
-            next
-        };
-        assert_eq!(mine.check_update(&with(&idea), &[]), Ok(()));
-        assert_eq!(
-            mine.check_update(&with(&done), &[]),
-            Err(Refusal::NotVotedOn)
-        );
-        assert_eq!(
-            mine.check_update(&with("no-such-card"), &[]),
-            Err(Refusal::NotVotedOn)
-        );
-        // A dot on a card since deleted stays, and may be taken back.
-        let voted = with(&idea);
-        let mut gone = voted.clone();
-        for phase in &mut gone.phases {
-            if let Some(cards) = phase.cards.get_mut(&ideas) {
-                cards.retain(|c| c.id != idea);
-            }
-        }
-        assert_eq!(voted.check_update(&gone, &[]), Ok(()));
     }
 
     #[test]

@@ -231,8 +231,10 @@ impl JourneyMap {
             .collect()
     }
 
-    /// Whether `comments` keep every rule together: each alone, at most [`limits::COMMENTS`],
-    /// unique ids, and each reply answering a thread's first comment on the same card.
+    /// Whether `comments`, each already as [`Comment::check`] allows (the reader checks each
+    /// where it reads it, to say which), keep the rules they keep together: at most
+    /// [`limits::COMMENTS`], unique ids, and each reply answering a thread's first comment on
+    /// the same card.
     pub fn check_comments(comments: &[Comment]) -> Result<(), Refusal> {
         if comments.len() > limits::COMMENTS {
             return Err(Refusal::Comment);
@@ -240,7 +242,6 @@ impl JourneyMap {
         let mut firsts: HashMap<&str, &str> = HashMap::new();
         let mut ids = HashSet::new();
         for c in comments {
-            c.check()?;
             if !ids.insert(c.id.as_str()) {
                 return Err(Refusal::Comment);
             }

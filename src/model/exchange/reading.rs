@@ -418,16 +418,8 @@ impl Reader {
             self.expected(path.into(), Expected::Comment, value);
             return None;
         };
-        if let Some(first) = self.ids.get(&comment.id) {
-            let kind = ProblemKind::DuplicateId {
-                id: comment.id.clone(),
-                first: first.clone(),
-            };
-            self.error(join(path, "id"), kind);
-            return None;
-        }
-        self.ids.insert(comment.id.clone(), join(path, "id"));
-        Some(comment)
+        self.claim_id(&comment.id, join(path, "id"))
+            .then_some(comment)
     }
 
     fn round(&mut self, value: &Value, path: &str) -> Option<Round> {
@@ -452,16 +444,7 @@ impl Reader {
                 0 => join(path, "id"),
                 i => format!("{path}.ballots[{}].id", i - 1),
             };
-            if let Some(first) = self.ids.get(id) {
-                let kind = ProblemKind::DuplicateId {
-                    id: id.clone(),
-                    first: first.clone(),
-                };
-                self.error(id_path, kind);
-                unique = false;
-            } else {
-                self.ids.insert(id.clone(), id_path);
-            }
+            unique &= self.claim_id(id, id_path);
         }
         unique.then_some(round)
     }
@@ -1017,21 +1000,25 @@ impl Reader {
     }
 
     /// A required, non-empty id, unique within the map.
+    /// Takes `id` for the thing at `id_path`, or says where it was taken first: the map's ids
+    /// are one namespace, as in a live room.
+    fn claim_id(&mut self, id: &str, id_path: String) -> bool {
+        if let Some(first) = self.ids.get(id) {
+            let kind = ProblemKind::DuplicateId {
+                id: id.into(),
+                first: first.clone(),
+            };
+            self.error(id_path, kind);
+            return false;
+        }
+        self.ids.insert(id.into(), id_path);
+        true
+    }
+
     fn id(&mut self, obj: &Object, path: &str) -> Option<String> {
         let id_path = join(path, "id");
         match self.required(obj, "id", path, Expected::Id)? {
-            Value::String(id) if !id.is_empty() => {
-                if let Some(first) = self.ids.get(id) {
-                    let kind = ProblemKind::DuplicateId {
-                        id: id.clone(),
-                        first: first.clone(),
-                    };
-                    self.error(id_path, kind);
-                    return None;
-                }
-                self.ids.insert(id.clone(), id_path);
-                Some(id.clone())
-            }
+            Value::String(id) if !id.is_empty() => self.claim_id(id, id_path).then(|| id.clone()),
             other => {
                 self.expected(id_path, Expected::Id, other);
                 None
