@@ -152,11 +152,13 @@ test("a draft survives the thread changing in another tab; an edited reply shows
   await expect(first.getByLabel("Reply")).toHaveValue("Half a thought");
   await other.close();
 
-  // The card deleted, its thread stays listed, and is settled from the list.
-  await guest.getByRole("button", { name: "Delete card" }).click();
+  // The card deleted while the list is open, its thread stays listed, and is settled from it.
   await page.locator(".workshop-panel > summary").click();
   const open = page.locator(".open-threads");
   await open.locator(":scope > summary").click();
+  await expect(open.locator("li")).toContainText("Do · Order as a guest");
+  await editCard(guest);
+  await guest.getByRole("button", { name: "Delete card" }).click();
   const gone = open.locator("li").filter({ hasText: "a card since deleted" });
   await expect(gone).toContainText("Would @sanne buy as a guest?");
   await gone.getByRole("button", { name: "Resolve" }).click();

@@ -31,9 +31,18 @@ pub fn OpenThreads() -> impl IntoView {
     let screen = use_on_screen();
     let lang = use_lang();
     let open = Memo::new(move |_| {
-        // The places' names come from the phases and cards, which the threads do not follow:
-        // read when the comments change, and on every change of the map's phases.
+        // Where each thread is comes from its card or phase, which the comments do not follow:
+        // read again when one of those is renamed, moved or deleted.
         map.with(Part::PhaseOrder, |_| ());
+        let places: Vec<String> = map
+            .with(Part::Comments, |m| {
+                m.open_threads().into_keys().map(String::from).collect()
+            })
+            .unwrap_or_default();
+        for on in places {
+            map.with(Part::Item(on.clone()), |_| ());
+            map.with(Part::Phase(on), |_| ());
+        }
         map.with(Part::Comments, |m| {
             m.comments
                 .iter()
