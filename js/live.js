@@ -71,15 +71,22 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * the room's, except that what only the room has (someone else's new cards) is kept — unless
  * `only`: then the room holds this map and nothing else.
  */
-function write(doc, map, base, only = false) {
+function write(doc, map, base, only = false, stamp = false) {
   const nodes = doc.getMap("nodes");
+  // Yjs does not say who deleted something: the facilitator's deletions come with a write of
+  // theirs, so that the others know them for the facilitator's (see `authors`).
+  let deleted = false;
   const wanted = nodesOf(map);
   const was = base ? nodesOf(base) : new Map();
   const lists = new Set();
   const listOf = (node) => `${node.parent}\u0000${node.list}`;
   doc.transact(() => {
-    if (base) for (const id of was.keys()) if (!wanted.has(id)) nodes.delete(id);
-    if (only) for (const id of [...nodes.keys()]) if (!wanted.has(id)) nodes.delete(id);
+    const drop = (id) => {
+      nodes.delete(id);
+      deleted = true;
+    };
+    if (base) for (const id of was.keys()) if (!wanted.has(id) && nodes.has(id)) drop(id);
+    if (only) for (const id of [...nodes.keys()]) if (!wanted.has(id)) drop(id);
     for (const [id, node] of wanted) {
       let y = nodes.get(id);
       const old = y instanceof Y.Map ? was.get(id) : undefined;
@@ -92,17 +99,26 @@ function write(doc, map, base, only = false) {
         lists.add(listOf(node));
         if (old) lists.add(listOf(old));
       }
-      if (!old || old.parent !== node.parent) y.set("parent", node.parent);
-      if (!old || old.list !== node.list) y.set("list", node.list);
+      // What the room has already is not written again (a mend writes the whole map): a write
+      // says who wrote it, and the others judge what this browser changed by it.
+      if ((!old || old.parent !== node.parent) && y.get("parent") !== node.parent) y.set("parent", node.parent);
+      if ((!old || old.list !== node.list) && y.get("list") !== node.list) y.set("list", node.list);
       const fields = y.get("fields");
-      for (const key of old ? Object.keys(old.fields) : [...fields.keys()]) if (!(key in node.fields)) fields.delete(key);
+      for (const key of old ? Object.keys(old.fields) : [...fields.keys()]) {
+        if (!(key in node.fields) && fields.has(key)) {
+          fields.delete(key);
+          deleted = true;
+        }
+      }
       for (const [key, value] of Object.entries(node.fields)) {
         const current = fields.get(key);
         const before = old?.fields[key];
         if (old && same(before, value)) continue;
+        if (!(current instanceof Y.AbstractType) && current !== undefined && same(current, value)) continue;
         if (isText(key, value) && current instanceof Y.Text && base) {
           const { start, removed, inserted } = typeof before === "string" ? splice(before, value) : splice(current.toString(), value);
           const at = Math.min(start, current.length);
+          if (removed > 0) deleted = true;
           current.delete(at, Math.min(removed, current.length - at));
           current.insert(at, inserted);
         } else if (isText(key, value)) {
@@ -115,6 +131,10 @@ function write(doc, map, base, only = false) {
       }
     }
     order(nodes, wanted, lists);
+    if (deleted && stamp) {
+      const control = doc.getMap("control");
+      control.set("stamp", (control.get("stamp") ?? 0) + 1);
+    }
   }, LOCAL);
 }
 
@@ -216,29 +236,87 @@ function read(doc, maxChars = Infinity) {
 }
 const TOO_LARGE = Symbol("too large");
 
+/** The node a type of the document belongs to: the id its `nodes` map holds it under. */
+function nodeOf(type, nodes) {
+  while (type && type._item) {
+    if (type._item.parent === nodes) return type._item.parentSub;
+    type = type._item.parent;
+  }
+  return null;
+}
+
+/** Fields every edit sets, whatever it changed: a vote or a comment dates the map too. */
+const STAMPS = ["updated_at"];
+
+/** Whether two nodes (as `nodesOf` gives them) differ in what their own fields, place or order
+ *  hold: a list's or group's mark is the children's, not the node's, and a stamp is any edit's. */
+function differs(a, b) {
+  if (!a || !b) return a !== b;
+  if (a.parent !== b.parent || a.list !== b.list || a.index !== b.index) return true;
+  const own = (node) =>
+    Object.fromEntries(
+      Object.entries(node.fields).filter(([k, v]) => !STAMPS.includes(k) && !(v && (v.list === true || v.group === true))),
+    );
+  return !same(own(a), own(b));
+}
+
 /**
  * Joins room `room` on the y-websocket server at `server`. With `map` (its JSON), the room is
- * started with it; without, the map comes from the room. `onMap()` says that someone else
- * changed the map (read it with `read`); `onPeople(json)` who is there; `onStatus(status)`
- * "connecting", "connected" or "disconnected".
+ * started with it and this browser facilitates; without, the map comes from the room.
+ * `onMap()` says that someone else changed the map (read it with `read`); `onPeople(json)` who
+ * is there; `onStatus(status)` "connecting", "connected" or "disconnected"; `onControl(json)`
+ * how the facilitator runs the session (with `me`: this browser facilitates, and `refused`:
+ * someone else changed it, and it was put back).
  */
-export function join({ server, room, map, name, color, onMap, onPeople, onStatus }) {
+export function join({ server, room, map, name, color, ...callbacks }) {
+  // Once left, nothing more is told: the app has let go of what it was told through (a timer
+  // or a closing socket may still fire).
+  let left = false;
+  const told = (f) => (...args) => left || f?.(...args);
+  const [onMap, onPeople, onStatus, onControl] = ["onMap", "onPeople", "onStatus", "onControl"].map((k) => told(callbacks[k]));
   const doc = new Y.Doc();
+  const nodes = doc.getMap("nodes");
+  // How the facilitator runs the session: written only by the facilitator's browser (the
+  // others put back any other writer's change), beside the map.
+  const control = doc.getMap("control");
   const provider = new WebsocketProvider(server, room, doc, { maxBackoffTime: 1000 });
   const awareness = provider.awareness;
   awareness.setLocalStateField("user", { name, color, card: null });
   // The map as this browser and the room last agreed on it.
   let base = null;
   let started = false;
+  // The facilitator's Yjs clients, and the control as last written by one of them.
+  let leads = new Set();
+  let agreed = {};
+  const iLead = () => leads.has(doc.clientID);
+  const controlNow = () => {
+    const now = control.toJSON();
+    delete now.stamp;
+    return now;
+  };
+  const tellControl = (refused) => {
+    const { facilitator, ...rest } = agreed;
+    onControl(JSON.stringify({ ...rest, facilitator: facilitator?.name ?? "", me: iLead(), refused }));
+  };
+  const settle = () => {
+    agreed = controlNow();
+    leads = new Set(Array.isArray(agreed.facilitator?.clients) ? agreed.facilitator.clients : []);
+    tellControl(false);
+  };
   provider.on("status", ({ status }) => onStatus(status));
   provider.on("sync", (synced) => {
     if (!synced || started) return;
     started = true;
     // The one starting the room writes the map once the room's state (if any) is in.
-    if (map && doc.getMap("nodes").size === 0) {
+    if (map && nodes.size === 0) {
       base = JSON.parse(map);
+      doc.transact(() => control.set("facilitator", { name, clients: [doc.clientID] }), LOCAL);
       write(doc, base, null);
-    } else tell();
+      settle();
+    } else {
+      settle();
+      tell();
+    }
   });
   let pending = false;
   const tell = () => {
@@ -249,6 +327,73 @@ export function join({ server, room, map, name, color, onMap, onPeople, onStatus
       pending = false;
       onMap();
     }, 0);
+  };
+  // The nodes someone other than the facilitator wrote since the room's map was last taken
+  // in, each with the number of the change that wrote it last.
+  const touched = new Map();
+  let changes = 0;
+  let read_upto = 0;
+  doc.on("afterTransaction", (tr) => {
+    if (tr.origin === LOCAL || !started) return;
+    const { byLead, byOthers, written, controlByOthers } = authors(tr);
+    changes++;
+    for (const id of written) touched.set(id, changes);
+    // What no write explains was deleted, which Yjs does not say by whom: the facilitator's
+    // deletions come with a write of theirs, so a deletion is theirs where only they wrote.
+    let controlDeleted = false;
+    for (const [type] of tr.changed) {
+      if (type === control) {
+        controlDeleted ||= !byLead || byOthers;
+        continue;
+      }
+      const id = type === nodes ? null : nodeOf(type, nodes);
+      if (id !== null && !(byLead && !byOthers) && !written.has(id)) touched.set(id, changes);
+    }
+    if (tr.changed.has(nodes) && !(byLead && !byOthers)) {
+      for (const id of tr.changed.get(nodes)) if (!nodes.has(id)) touched.set(id, changes);
+    }
+    if (same(controlNow(), agreed)) return;
+    if (controlByOthers || (controlDeleted && !byLead)) {
+      // Put back: what the facilitator last set stands.
+      doc.transact(() => {
+        for (const key of [...control.keys()]) if (key !== "stamp" && !(key in agreed)) control.delete(key);
+        for (const [key, value] of Object.entries(agreed)) if (!same(control.get(key), value)) control.set(key, value);
+      }, LOCAL);
+      tellControl(true);
+    } else settle();
+  });
+  /** Who wrote what in transaction `tr`: Yjs numbers each client's writes, so the writes of
+   *  this transaction are those past each client's count before it. */
+  const authors = (tr) => {
+    let byLead = false;
+    let byOthers = false;
+    let controlByOthers = false;
+    const written = new Set();
+    tr.afterState.forEach((clock, client) => {
+      const before = tr.beforeState.get(client) ?? 0;
+      if (clock <= before) return;
+      const lead = leads.has(client);
+      if (lead) byLead = true;
+      else byOthers = true;
+      const structs = doc.store.clients.get(client) ?? [];
+      let i;
+      try {
+        i = Y.findIndexSS(structs, before);
+      } catch {
+        return;
+      }
+      for (; i < structs.length; i++) {
+        const item = structs[i];
+        if (!(item instanceof Y.Item)) continue;
+        if (item.parent === control) {
+          if (!lead) controlByOthers = true;
+        } else if (!lead) {
+          const id = item.parent === nodes ? item.parentSub : nodeOf(item.parent, nodes);
+          if (id != null) written.add(id);
+        }
+      }
+    });
+    return { byLead, byOthers, written, controlByOthers };
   };
   doc.on("update", (_, origin) => {
     if (origin !== LOCAL && started) tell();
@@ -261,41 +406,72 @@ export function join({ server, room, map, name, color, onMap, onPeople, onStatus
     onPeople(JSON.stringify(list));
   };
   awareness.on("change", people);
+  let last = null;
   return {
     /** This browser's map, changed: what changed goes to the room. */
     update(json) {
       if (!started || !base) return;
       const next = JSON.parse(json);
-      write(doc, next, base);
+      write(doc, next, base, false, iLead());
       base = next;
     },
     /** The room's map, as JSON; null before it has one; false when its texts hold more than
      *  `maxChars` characters. */
     read(maxChars) {
-      const json = read(doc, maxChars);
-      return json ? JSON.stringify(json) : json;
+      last = read(doc, maxChars);
+      return last ? JSON.stringify(last) : last;
+    },
+    /** What the nodes are (the lists they are in, as JSON) that someone other than the
+     *  facilitator changed in the map `read` last gave: only those that differ from the map
+     *  this browser and the room last agreed on (a mend writes what was there). */
+    touched() {
+      read_upto = changes;
+      if (touched.size === 0 || !last) return "[]";
+      const now = nodesOf(last);
+      const was = base ? nodesOf(base) : new Map();
+      const lists = [];
+      for (const id of touched.keys()) {
+        if (differs(now.get(id), was.get(id))) lists.push((now.get(id) ?? was.get(id)).list);
+      }
+      return JSON.stringify(lists);
     },
     /** This browser took in the room's map `json`. */
     accept(json) {
       base = JSON.parse(json);
+      for (const [id, at] of touched) if (at <= read_upto) touched.delete(id);
     },
     /** Writes this browser's map over the room's (after refusing what came): what it has
      *  wins, what only the room has stays. */
     restore(json) {
       base = JSON.parse(json);
-      write(doc, base, null);
+      write(doc, base, null, false, iLead());
     },
     /** Writes this browser's map as the room's whole map: the mending of last resort, when
      *  what only the room has is itself what was refused (a hundred thousand cards). */
     replace(json) {
       base = JSON.parse(json);
-      write(doc, base, null, true);
+      write(doc, base, null, true, iLead());
+    },
+    /** Sets how the session is run (JSON: `locked`, `follow`, `timer`, `ended`); only the
+     *  facilitator's browser does. */
+    control(json) {
+      if (!iLead()) return;
+      const set = JSON.parse(json);
+      doc.transact(() => {
+        for (const [key, value] of Object.entries(set)) {
+          if (key === "facilitator") continue;
+          if (value === null) control.delete(key);
+          else control.set(key, value);
+        }
+      }, LOCAL);
+      settle();
     },
     /** Which card this person has open (an id, or null). */
     focus(card) {
       awareness.setLocalStateField("user", { name, color, card });
     },
     leave() {
+      left = true;
       awareness.setLocalState(null);
       provider.destroy();
       doc.destroy();

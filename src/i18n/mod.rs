@@ -124,10 +124,11 @@ macro_rules! texts {
     };
 }
 
-// The loyalty analytics' texts, the customer base's, the workshop's and the comments', in files
-// of their own.
+// The loyalty analytics' texts, the customer base's, the workshop's, the comments' and the
+// facilitator's, in files of their own.
 mod comments;
 mod customers;
+mod facilitation;
 mod loyalty;
 mod workshop;
 
@@ -524,15 +525,18 @@ texts! {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_text_exists_in_both_languages() {
-        for &text in ALL
-            .iter()
+    fn every() -> impl Iterator<Item = &'static Text> {
+        ALL.iter()
             .chain(super::loyalty::ALL)
             .chain(super::customers::ALL)
             .chain(super::workshop::ALL)
             .chain(super::comments::ALL)
-        {
+            .chain(super::facilitation::ALL)
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for &text in every() {
             assert!(!Lang::En.t(text).is_empty(), "{text:?} has no English");
             assert!(!Lang::Nl.t(text).is_empty(), "{text:?} has no Dutch");
         }
@@ -551,13 +555,7 @@ mod tests {
 
     #[test]
     fn both_languages_fill_in_the_same_values() {
-        for &text in ALL
-            .iter()
-            .chain(super::loyalty::ALL)
-            .chain(super::customers::ALL)
-            .chain(super::workshop::ALL)
-            .chain(super::comments::ALL)
-        {
+        for &text in every() {
             assert_eq!(
                 placeholders(Lang::En.t(text)),
                 placeholders(Lang::Nl.t(text)),

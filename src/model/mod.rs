@@ -7,6 +7,7 @@ pub mod comments;
 pub mod csv;
 mod edit;
 pub mod exchange;
+pub mod facilitation;
 pub mod generate;
 mod grid;
 mod history;

@@ -6,7 +6,7 @@ pub type Millis = f64;
 
 pub const MAX_MINUTES: u32 = 180;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Countdown {
     /// Not started, or reset: the full length is left.
     Ready {

@@ -83,6 +83,10 @@ pub enum Refusal {
     /// Something of the map written over by something else with its id, in a live room (a
     /// comment with a card's id would take the card's place).
     Replaced,
+    /// A round started, ended or removed in a live session by someone who does not lead it.
+    FacilitatorOnly,
+    /// An edit other than a vote or a comment while the facilitator has locked the map.
+    Locked,
 }
 
 impl std::fmt::Display for Refusal {
@@ -110,6 +114,8 @@ impl std::fmt::Display for Refusal {
             Refusal::Thread => write!(f, "a reply answers the first comment of a thread on the same card"),
             Refusal::HasReplies => write!(f, "a comment with replies keeps its place in the thread"),
             Refusal::Replaced => write!(f, "something on the map was replaced by something else with its id"),
+            Refusal::FacilitatorOnly => write!(f, "only the facilitator starts and ends voting rounds"),
+            Refusal::Locked => write!(f, "the facilitator has locked the map: you can vote and comment"),
         }
     }
 }

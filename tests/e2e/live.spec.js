@@ -36,8 +36,8 @@ async function startSession(page, name) {
 }
 
 /** Opens the join link in a new browser as `name`, and waits for the map. */
-async function join(browser, link, name) {
-  const context = await browser.newContext({ serviceWorkers: "block" });
+async function join(browser, link, name, options = {}) {
+  const context = await browser.newContext({ serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
@@ -429,4 +429,138 @@ test("comments in a live session: a participant mentioned by name, a reply from 
   provider.destroy();
   expect(bob.problems).toEqual([]);
   await bob.context.close();
+});
+
+test("the facilitator in charge: participants see who leads; a locked map takes only votes and comments; the room's rules held against a raw client; following, the timer for all, and the end for all", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const cleo = await join(browser, link, "Cleo", { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+  const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
+  await expect(bar(page)).toContainText("You are facilitating this session.");
+  await expect(bar(bob.page)).toContainText("Facilitated by Ann");
+  await expect(bar(cleo.page)).toContainText("Facilitated by Ann");
+
+  // Only the facilitator starts rounds.
+  const round = (p) => p.locator(".round-panel");
+  await bob.page.locator(".workshop-panel > summary").click();
+  await round(bob.page).locator(":scope > summary").click();
+  await expect(round(bob.page)).toContainText("The facilitator starts and ends the voting rounds.");
+  await expect(round(bob.page).getByRole("button", { name: "Start round" })).toHaveCount(0);
+
+  // Ann locks the map.
+  const panel = page.locator("#live-panel");
+  await page.getByRole("button", { name: "Live session" }).click();
+  await panel.getByLabel("Lock the map (the others can only vote and comment)").check();
+  await expect(bar(bob.page)).toContainText("The map is locked: you can vote and comment.");
+  await saved(page);
+  const before = await storedMap(page, id);
+  // Bob cannot add a card: refused, said, nothing changes anywhere.
+  await lane(phase(bob.page, 3), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
+  await expect(bar(bob.page).getByRole("alert")).toHaveText("The facilitator has locked the map: you can vote and comment.");
+  const card = (p) => laneCard(phase(p, 3), "Opportunities", "Order as a guest");
+  await editCard(card(bob.page));
+  await expect(card(bob.page).getByRole("textbox", { name: "Text", exact: true })).toHaveAttribute("readonly", "");
+  // He can comment, and Ann sees it.
+  const thread = (p) => card(p).getByRole("region", { name: /^Comments: / });
+  await thread(bob.page).getByLabel("New comment").fill("Shall we do this first?");
+  await thread(bob.page).getByLabel("Your name").fill("Bob");
+  await thread(bob.page).getByRole("button", { name: "Post comment" }).click();
+  await expect(card(page)).toContainText("1 open comment");
+  await saved(page);
+  const locked = await storedMap(page, id);
+  expect(locked.map.phases).toEqual(before.map.phases);
+  expect(locked.map.comments.map((c) => c.text)).toEqual(["Shall we do this first?"]);
+
+  // A client that is not the app: a card's text while locked, the lock itself, a round.
+  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
+  await new Promise((resolve) => provider.once("sync", resolve));
+  const nodes = doc.getMap("nodes");
+  const said = (text) => async () => {
+    const texts = await Promise.all([page, bob.page, cleo.page].map((p) => p.getByRole("alert").allTextContents()));
+    return texts.flat().some((t) => t.includes(text));
+  };
+  const cardId = locked.map.comments[0].on;
+  const cardText = () => nodes.get(cardId).get("fields").get("text").toString();
+  doc.transact(() => nodes.get(cardId).get("fields").get("text").insert(0, "HACKED "));
+  await expect.poll(said("The facilitator has locked the map: you can vote and comment."), { timeout: 5000 }).toBe(true);
+  await expect.poll(cardText, { timeout: 5000 }).toBe("Order as a guest");
+  doc.transact(() => doc.getMap("control").set("locked", false));
+  await expect.poll(said("Someone who does not lead the session changed how it is run"), { timeout: 5000 }).toBe(true);
+  await expect.poll(() => doc.getMap("control").get("locked"), { timeout: 5000 }).toBe(true);
+  await expect(bar(bob.page)).toContainText("The map is locked");
+  doc.transact(() => {
+    const node = new Y.Map();
+    node.set("parent", id);
+    node.set("list", "rounds");
+    node.set("order", 1);
+    const fields = new Y.Map();
+    node.set("fields", fields);
+    const hostile = { name: "Eve's round", started_at: "2026-12-06T10:00:00Z", voted_lanes: [locked.map.lanes[0].id], dots: 5, per_card: 5, hidden: false, named: false };
+    for (const [k, v] of Object.entries(hostile)) fields.set(k, v);
+    nodes.set("eve-round", node);
+    nodes.get(id).get("fields").set("rounds", { list: true });
+  });
+  await expect.poll(said("Only the facilitator starts and ends voting rounds"), { timeout: 5000 }).toBe(true);
+  // Mended: the map in the room has no rounds (the node is left without a list to be in).
+  await expect.poll(() => nodes.get(id).get("fields").has("rounds"), { timeout: 5000 }).toBe(false);
+  provider.destroy();
+  await saved(page);
+  expect((await storedMap(page, id)).map).toEqual(locked.map);
+  expect((await storedMap(bob.page, id)).map.phases).toEqual(locked.map.phases);
+
+  // Unlocked, Bob edits again.
+  await panel.getByLabel("Lock the map (the others can only vote and comment)").uncheck();
+  await expect(bar(bob.page)).not.toContainText("locked");
+  await expect(card(bob.page).getByRole("textbox", { name: "Text", exact: true })).not.toHaveAttribute("readonly", "");
+
+  // Following: Ann's open card is where everyone goes; Bob stops following, Cleo does not.
+  await panel.getByLabel("Everyone follows me (to the card I open)").check();
+  await page.keyboard.press("Escape");
+  await card(bob.page).getByRole("button", { name: "Done" }).click();
+  await editCard(card(page));
+  await expect(card(cleo.page).getByRole("button", { name: "Done" })).toBeVisible();
+  await expect(card(bob.page).getByRole("button", { name: "Done" })).toBeVisible();
+  await expect(bar(cleo.page)).toContainText("You follow Ann.");
+  await bar(bob.page).getByRole("button", { name: "Stop following" }).click();
+  const other = (p) => laneCard(phase(p, 2), "Pain points", locked.map.phases[1].cards[locked.map.lanes.find((l) => l.kind === "pain_points").id][0].text);
+  await editCard(other(page));
+  await expect(other(cleo.page).getByRole("button", { name: "Done" })).toBeVisible();
+  await expect(other(bob.page).getByRole("button", { name: "Done" })).toHaveCount(0);
+  await expect(bar(bob.page).getByRole("button", { name: "Follow Ann" })).toBeVisible();
+  // A phase, from the panel.
+  await page.getByRole("button", { name: "Live session" }).click();
+  const last = locked.map.phases.at(-1);
+  await panel.getByRole("button", { name: `Bring everyone to this phase: ${last.name}` }).click();
+  await expect(cleo.page.locator(`#ph-${last.id}`)).toBeInViewport();
+  // Following moves no one's focus (a phone would open its keyboard).
+  await expect(cleo.page.locator(`#ph-${last.id} :focus`)).toHaveCount(0);
+
+  // The timer is Ann's for everyone.
+  await page.keyboard.press("Escape");
+  const timer = (p) => p.getByRole("group", { name: "Workshop timer" }).first();
+  await timer(page).getByLabel("Minutes").fill("3");
+  await timer(page).getByLabel("Minutes").press("Enter");
+  await timer(page).getByRole("button", { name: "Start" }).click();
+  await expect(timer(bob.page)).toContainText("The facilitator runs the timer.");
+  await expect(timer(bob.page).getByRole("button", { name: "Start" })).toHaveCount(0);
+  await expect(timer(bob.page).getByRole("timer")).toHaveText(/^2:5\d$/);
+
+  // The end for all: everyone keeps their copy, no longer live.
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Live session" }).click();
+  await panel.getByRole("button", { name: "End the session for everyone" }).click();
+  for (const p of [bob.page, cleo.page]) {
+    await expect(p.getByRole("alert").filter({ hasText: "Ann ended the live session. Your copy of the map stays here." })).toBeVisible();
+    await expect(bar(p)).toHaveCount(0);
+  }
+  await saved(bob.page);
+  expect((await storedMap(bob.page, id)).map.comments.map((c) => c.text)).toEqual(["Shall we do this first?"]);
+  expect(bob.problems).toEqual([]);
+  expect(cleo.problems).toEqual([]);
+  await bob.context.close();
+  await cleo.context.close();
 });

@@ -24,6 +24,19 @@ pub fn focused() -> Option<web_sys::HtmlElement> {
     document().active_element()?.dyn_into().ok()
 }
 
+/// The text field that has focus, if one has: an input that takes text, a text area, or
+/// anything editable.
+pub fn text_field() -> Option<web_sys::HtmlElement> {
+    focused().filter(|e| match e.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            e.get_attribute("type").as_deref(),
+            Some("button" | "checkbox" | "radio" | "submit" | "reset" | "range" | "color" | "file")
+        ),
+        _ => e.is_content_editable(),
+    })
+}
+
 fn after_render(target: String, then: impl FnOnce() + 'static) {
     WANTED.set(Some(target.clone()));
     spawn_local(async move {
@@ -57,6 +70,16 @@ pub fn restore(element: Option<web_sys::HtmlElement>, fallback: String) {
             .or_else(|| first_control(&fallback))
         {
             let _ = target.focus();
+        }
+    });
+}
+
+/// Scrolls the element with id `element_id` into view once it is in the page, leaving the
+/// focus where it is (a phone would open its keyboard for a text field).
+pub fn show(element_id: String) {
+    after_render(element_id.clone(), move || {
+        if let Some(element) = document().get_element_by_id(&element_id) {
+            element.scroll_into_view_with_bool(true);
         }
     });
 }

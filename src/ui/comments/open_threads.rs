@@ -1,9 +1,7 @@
 use crate::charts::data::shorten;
 use crate::i18n::Text;
 use crate::model::{CommentEdit, Edit, Part};
-use crate::ui::browser::focus;
-use crate::ui::browser::on_screen::use_on_screen;
-use crate::ui::editor::item_card::CardKind;
+use crate::ui::editor::item_card::go_to;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
@@ -16,8 +14,6 @@ struct Open {
     on: String,
     /// Where it is: the phase, and the card's text; none where its card was deleted.
     place: Option<String>,
-    /// The card's element in the page; none for a phase's thread or a card since deleted.
-    element: Option<String>,
     text: String,
     author: String,
     replies: usize,
@@ -28,7 +24,6 @@ struct Open {
 #[component]
 pub fn OpenThreads() -> impl IntoView {
     let map = use_open_map();
-    let screen = use_on_screen();
     let lang = use_lang();
     let open = Memo::new(move |_| {
         // Where each thread is comes from its card or phase, which the comments do not follow:
@@ -55,7 +50,6 @@ pub fn OpenThreads() -> impl IntoView {
                     Open {
                         id: c.id.clone(),
                         on: c.on.clone(),
-                        element: CardKind::element_id_of(m, &c.on),
                         place,
                         text: shorten(&c.text, 140),
                         author: c.author.clone(),
@@ -66,12 +60,7 @@ pub fn OpenThreads() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let go = move |on: String, element: Option<String>| {
-        let target = element.unwrap_or_else(|| format!("ph-{on}"));
-        map.open(&on);
-        screen.want(&target);
-        focus::restore(None, target);
-    };
+    let go = move |on: String| go_to(map, &on, true);
     let resolve = move |comment: String| {
         let _ = map.apply(Edit::Comment(CommentEdit::Resolve {
             comment,
@@ -93,7 +82,7 @@ pub fn OpenThreads() -> impl IntoView {
                     let place = t.place.clone().unwrap_or_else(|| lang.t(Text::OnGoneCard).into());
                     let replies = lang.count(t.replies, Text::ThreadReplyOne, Text::ThreadReplies);
                     let gone = t.place.is_none();
-                    let (on, element, first) = (t.on.clone(), t.element.clone(), t.id.clone());
+                    let (on, first) = (t.on.clone(), t.id.clone());
                     view! {
                         <li>
                             <p class="card-meta">{place}</p>
@@ -101,7 +90,7 @@ pub fn OpenThreads() -> impl IntoView {
                             <p class="card-meta">{t.author.clone()} " · " {replies}</p>
                             <div class="comment-actions">
                                 {(!gone).then(|| view! {
-                                    <button type="button" class="secondary" on:click=move |_| go(on.clone(), element.clone())>{tr(Text::GoToCard)}</button>
+                                    <button type="button" class="secondary" on:click=move |_| go(on.clone())>{tr(Text::GoToCard)}</button>
                                 })}
                                 // Here too, so that a thread whose card has gone can be settled.
                                 <button type="button" class="secondary" on:click=move |_| resolve(first.clone())>{tr(Text::ResolveThread)}</button>

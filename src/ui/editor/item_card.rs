@@ -56,6 +56,23 @@ impl CardKind {
     }
 }
 
+/// Brings card or phase `on` into view, a card opened: where a comment thread is (with the
+/// keyboard focus, `focus`), where the facilitator brings everyone (without: the focus stays
+/// with this user).
+pub fn go_to(map: OpenMap, on: &str, focus: bool) {
+    let element = map
+        .with_untracked(|m| CardKind::element_id_of(m, on))
+        .flatten();
+    let target = element.unwrap_or_else(|| format!("ph-{on}"));
+    map.open(on);
+    use_on_screen().want(&target);
+    if focus {
+        focus::restore(None, target);
+    } else {
+        focus::show(target);
+    }
+}
+
 /// Adds a new card to `row` of phase `phase` at `index` (the end where `None`), named for
 /// `lang`, opens it and selects its text, ready to be typed over: the phase's "Add" buttons
 /// and Enter in a card's name (the next card, for a workshop's pace) both.

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::model::numbers::{format, parse};
+use crate::ui::session::open_map::OpenMap;
 use crate::ui::use_lang;
 use leptos::prelude::*;
 
@@ -18,6 +19,9 @@ pub fn NumberInput(
     on_commit: impl Fn(Option<f64>) + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
+    let map = use_context::<OpenMap>();
+    // A participant of a live session whose facilitator locked the map reads it.
+    let readonly = move || map.is_some_and(|m| !m.session.guard.may_edit(&m.id.get_value()));
     let (invalid, set_invalid) = signal(false);
     let text = move || {
         value
@@ -42,6 +46,7 @@ pub fn NumberInput(
                 inputmode="decimal"
                 aria-label=label
                 aria-invalid=move || invalid.get().to_string()
+                readonly=readonly
                 prop:value=text
                 on:change=on_change
             />

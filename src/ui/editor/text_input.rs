@@ -57,16 +57,18 @@ pub fn TextInput(
         }
     };
     let aria_invalid = move || invalid.get().to_string();
+    // A participant of a live session whose facilitator locked the map reads it.
+    let readonly = move || !map.session.guard.may_edit(&map.id.get_value());
     let control = if multiline {
         view! {
-            <textarea class=class aria-label=label placeholder=label aria-invalid=aria_invalid maxlength=max_length prop:value=value
+            <textarea class=class aria-label=label placeholder=label aria-invalid=aria_invalid maxlength=max_length prop:value=value readonly=readonly
                 on:input=on_input on:blur=on_blur rows="1"></textarea>
         }
         .into_any()
     } else {
         view! {
             <input type="text" class=class aria-label=label placeholder=label list=list aria-invalid=aria_invalid maxlength=max_length
-                prop:value=value on:input=on_input on:blur=on_blur on:keydown=on_key />
+                prop:value=value readonly=readonly on:input=on_input on:blur=on_blur on:keydown=on_key />
         }
         .into_any()
     };

@@ -1,4 +1,5 @@
 use crate::i18n::Text;
+use crate::ui::live::facilitator_tools::FacilitatorTools;
 use crate::ui::live::{use_live, Status, DEFAULT_SERVER};
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
@@ -68,6 +69,7 @@ pub fn LivePanel() -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            {move || live.leads().then(|| view! { <FacilitatorTools /> })}
             <button type="button" class="secondary" on:click=move |_| live.leave()>{tr(Text::LiveLeave)}</button>
         }
     };

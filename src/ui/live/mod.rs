@@ -8,11 +8,15 @@
 //! through the seam for outside edits, like another tab's save. Every local change (one edit,
 //! undo, another tab's) is written back into the room, which sends only what differs.
 
+mod control;
+pub mod facilitator_tools;
 pub mod join_page;
 pub mod live_panel;
+pub mod session_bar;
 
 use crate::i18n::{Lang, Text};
 use crate::model::exchange::map_to_value;
+use crate::model::facilitation::Control;
 use crate::model::outside::{Job, Outcome};
 use crate::model::workshop::Refusal;
 use crate::model::{EditError, Id, JourneyMap, LibraryEdit, PHASE_PALETTE};
@@ -62,7 +66,7 @@ struct Running {
     handle: JsValue,
     /// The callbacks the script calls, alive as long as the session.
     _on_map: Closure<dyn FnMut()>,
-    _callbacks: [Closure<dyn FnMut(String)>; 2],
+    _callbacks: [Closure<dyn FnMut(String)>; 3],
 }
 
 /// The live session of this tab, for the whole app: presentation mode and the editor both
@@ -84,6 +88,12 @@ pub struct Live {
     /// The room was given this browser's map back after a refusal, and has not been read
     /// since: refused again, it gets this browser's map as its whole map.
     mending: StoredValue<bool>,
+    /// How the facilitator runs the session, as the room last had it from them.
+    control: RwSignal<Control>,
+    /// This browser facilitates the session.
+    leads: RwSignal<bool>,
+    /// This user follows the facilitator where they bring everyone.
+    following: RwSignal<bool>,
     session: Session,
 }
 
@@ -99,6 +109,9 @@ impl Live {
             problem: RwSignal::new(None),
             reads: StoredValue::new(0),
             mending: StoredValue::new(false),
+            control: RwSignal::new(Control::default()),
+            leads: RwSignal::new(false),
+            following: RwSignal::new(true),
             session,
         };
         // Every change to the shared map, from whatever source, goes to the room.
@@ -113,6 +126,7 @@ impl Live {
                 live.call("update", &json.into());
             }
         });
+        live.guard();
         provide_context(live);
     }
 
@@ -175,6 +189,8 @@ impl Live {
                     self.people.set(people);
                 }
             });
+            let on_control =
+                Closure::<dyn FnMut(String)>::new(move |json: String| self.told(&json, lang));
             let on_status = Closure::<dyn FnMut(String)>::new(move |status: String| {
                 let now = match status.as_str() {
                     "connected" => Status::Connected,
@@ -204,6 +220,7 @@ impl Live {
             set("onMap", on_map.as_ref());
             set("onPeople", on_people.as_ref());
             set("onStatus", on_status.as_ref());
+            set("onControl", on_control.as_ref());
             let Some(handle) = call(&module, "join", &options.into()) else {
                 self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
                 return;
@@ -215,7 +232,7 @@ impl Live {
                 module,
                 handle,
                 _on_map: on_map,
-                _callbacks: [on_people, on_status],
+                _callbacks: [on_people, on_status, on_control],
             }));
             self.joined.set(true);
             self.map.set(map);
@@ -249,6 +266,7 @@ impl Live {
         if json.len() as f64 > MAX_BYTES {
             return self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
         }
+        let by_others = self.changed_by_others();
         let read = self.reads.get_value() + 1;
         self.reads.set_value(read);
         leptos::task::spawn_local(async move {
@@ -264,7 +282,7 @@ impl Live {
             let why = match outcome {
                 Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).pop() {
                     Some(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
-                        match self.allowed(&map) {
+                        match by_others.and_then(|()| self.allowed(&map)) {
                             Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
                             Ok(()) => {
                                 self.mending.set_value(false);
@@ -386,6 +404,10 @@ impl Live {
         self.joined.set(false);
         self.people.set(Vec::new());
         self.seen.set_value(Vec::new());
+        self.control.set(Control::default());
+        self.leads.set(false);
+        self.following.set(true);
+        self.session.guard.set(None);
     }
 
     /// Tells the others which card this person has open.

@@ -12,6 +12,7 @@ use crate::ui::editor::phase_column::PhaseColumn;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::lanes::lanes_panel::LanesPanel;
 use crate::ui::live::live_panel::LivePanel;
+use crate::ui::live::session_bar::SessionBar;
 use crate::ui::loyalty::LoyaltySection;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
@@ -143,6 +144,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     <WorkshopTimer />
                 </div>
             </div>
+            <SessionBar />
             <h2 class="visually-hidden">{tr(Text::PhasesHeading)}</h2>
             <Show
                 when=move || phase_ids.with(|ids| !ids.is_empty())

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
 use crate::model::timer::{clock, Countdown, MAX_MINUTES};
+use crate::ui::live::use_live;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -39,9 +40,22 @@ impl Timer {
     /// Counts down to `ends_at` (the browser's clock) over `length`: a voting round's time
     /// limit, shown the same in every browser of the room.
     pub fn count_to(self, ends_at: f64, length: f64) {
+        self.show(Countdown::Running { length, ends_at });
+    }
+
+    /// The countdown as it stands. Followed.
+    pub fn countdown(self) -> Countdown {
+        self.countdown.get()
+    }
+
+    /// Shows `countdown` as it stands now: the one the facilitator runs for everyone.
+    pub fn show(self, countdown: Countdown) {
         let now = js_sys::Date::now();
         self.now.set(now);
-        let countdown = Countdown::Running { length, ends_at }.at(now);
+        let countdown = countdown.at(now);
+        if self.countdown.get_untracked() == countdown {
+            return;
+        }
         self.countdown.set(countdown);
         if countdown.is_running() {
             self.run();
@@ -122,6 +136,9 @@ impl Timer {
 pub fn WorkshopTimer(#[prop(optional)] large: bool) -> impl IntoView {
     let session = use_session();
     let timer = expect_context::<Timer>();
+    let live = use_live();
+    // In a live session the facilitator runs the timer for everyone.
+    let theirs = move || live.map().is_some() && !live.leads();
     let countdown = timer.countdown;
     let left = move || countdown.get().left(timer.now.get());
     let done = move || matches!(countdown.get(), Countdown::Done { .. });
@@ -146,7 +163,7 @@ pub fn WorkshopTimer(#[prop(optional)] large: bool) -> impl IntoView {
                     max=MAX_MINUTES
                     step="1"
                     inputmode="numeric"
-                    disabled=move || countdown.get().is_running()
+                    disabled=move || countdown.get().is_running() || theirs()
                     prop:value=move || (countdown.get().length() / 60_000.0).to_string()
                     on:change=move |ev| {
                         if let Ok(m) = event_target_value(&ev).trim().parse::<u32>() {
@@ -155,10 +172,12 @@ pub fn WorkshopTimer(#[prop(optional)] large: bool) -> impl IntoView {
                     }
                 />
             </label>
-            <button type="button" on:click=move |_| if countdown.get_untracked().is_running() { timer.pause() } else { timer.start() }>
-                {main_action}
-            </button>
-            <button type="button" class="secondary" on:click=move |_| timer.reset()>{tr(Text::Reset)}</button>
+            <Show when=move || !theirs() fallback=|| view! { <p class="card-meta">{tr(Text::TimerByFacilitator)}</p> }>
+                <button type="button" on:click=move |_| if countdown.get_untracked().is_running() { timer.pause() } else { timer.start() }>
+                    {main_action}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| timer.reset()>{tr(Text::Reset)}</button>
+            </Show>
             <p class="timer-done" role="status">{move || done().then(|| session.settings.lang().t(Text::TimeIsUp))}</p>
         </div>
     }

@@ -6,6 +6,7 @@
 
 mod autosave;
 pub mod clock;
+mod guard;
 mod library;
 pub mod map_versions;
 pub mod open_map;
@@ -18,6 +19,7 @@ mod topic;
 mod workspace;
 
 pub use autosave::SaveState;
+pub use guard::Guard;
 pub use settings::Settings;
 pub use topic::Topic;
 pub use workspace::{Request, Workspace};
@@ -38,6 +40,8 @@ pub struct Session {
     pub tab_sync: TabSync,
     pub settings: Settings,
     pub stored: Stored,
+    /// The rules of a live session's facilitator, held before any edit of this user's.
+    pub guard: Guard,
 }
 
 /// How a map joins the library, which decides its id, title and creation time.
@@ -65,11 +69,13 @@ impl Session {
             tab_sync: TabSync::new(library, autosave, settings, stored),
             settings,
             stored,
+            guard: Guard::new(),
         }
     }
 
     /// Applies one edit of this user's as an undoable step; the map it changed is saved soon.
     pub fn apply(&self, edit: LibraryEdit) -> Result<(), EditError> {
+        self.guard.check(&edit)?;
         let change = self.library.apply(edit)?;
         self.autosave.changed(change.map);
         Ok(())
@@ -77,18 +83,25 @@ impl Session {
 
     /// Like [`Session::apply`], then offers to undo it with a notice naming `what`.
     pub fn delete(&self, edit: LibraryEdit, what: String) -> Result<(), EditError> {
+        self.guard.check(&edit)?;
         let change = self.library.delete(edit, what)?;
         self.autosave.changed(change.map);
         Ok(())
     }
 
     pub fn undo(&self) {
+        if self.guard.holds_undo() {
+            return;
+        }
         if let Some(change) = self.library.undo() {
             self.autosave.changed(change.map);
         }
     }
 
     pub fn redo(&self) {
+        if self.guard.holds_undo() {
+            return;
+        }
         if let Some(change) = self.library.redo() {
             self.autosave.changed(change.map);
         }

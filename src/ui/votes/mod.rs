@@ -37,6 +37,8 @@ pub fn refusal(error: &EditError, lang: Lang) -> String {
             Refusal::HasReplies => lang.t(Text::RefusedHasReplies).into(),
             Refusal::Replaced => lang.t(Text::RefusedReplaced).into(),
             Refusal::Comment => lang.t(Text::RefusedCommentMeta).into(),
+            Refusal::FacilitatorOnly => lang.t(Text::RefusedFacilitatorOnly).into(),
+            Refusal::Locked => lang.t(Text::RefusedLocked).into(),
         },
         EditError::TooMany { max, .. } => {
             lang.fill(Text::RefusedLimit, &[("max", &max.to_string())])

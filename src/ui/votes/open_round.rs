@@ -131,7 +131,9 @@ pub fn OpenRound() -> impl IntoView {
             </Show>
             <h3>{tr(Text::WhoVoted)}</h3>
             <Voters />
-            <button type="button" on:click=end>{tr(Text::EndRound)}</button>
+            <Show when=move || map.session.guard.runs_rounds(&map.id.get_value()) fallback=|| view! { <p class="hint">{tr(Text::RoundsByFacilitator)}</p> }>
+                <button type="button" on:click=end>{tr(Text::EndRound)}</button>
+            </Show>
         </div>
     }
 }

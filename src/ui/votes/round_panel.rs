@@ -3,6 +3,7 @@ use super::past_rounds::PastRounds;
 use super::start_round::StartRound;
 use super::voting::use_voting;
 use crate::i18n::Text;
+use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::html::Details;
 use leptos::prelude::*;
@@ -14,6 +15,9 @@ use leptos::prelude::*;
 pub fn RoundPanel() -> impl IntoView {
     let voting = use_voting();
     let lang = use_lang();
+    let map = use_open_map();
+    // In a live session only the facilitator starts and ends rounds.
+    let runs = move || map.session.guard.runs_rounds(&map.id.get_value());
     let open = Memo::new(move |_| voting.round.with(Option::is_some));
     let panel = NodeRef::<Details>::new();
     let summary = NodeRef::<leptos::html::Summary>::new();
@@ -52,7 +56,11 @@ pub fn RoundPanel() -> impl IntoView {
                 <span class="panel-name">{tr(Text::VotingRound)}</span>
                 <span class="panel-state">{state}</span>
             </summary>
-            {move || if open.get() { view! { <OpenRound /> }.into_any() } else { view! { <StartRound /> }.into_any() }}
+            {move || match (open.get(), runs()) {
+                (true, _) => view! { <OpenRound /> }.into_any(),
+                (false, true) => view! { <StartRound /> }.into_any(),
+                (false, false) => view! { <p class="hint">{tr(Text::RoundsByFacilitator)}</p> }.into_any(),
+            }}
             <PastRounds />
         </details>
     }
