@@ -1,18 +1,21 @@
 // Live sessions: from a keystroke in one browser to the text on the others' screens, through
 // the real y-websocket server (scripts/sync-server.sh), with 2, 5 and 10 participants on this
 // machine. After a release build:
-//   node benches/live.mjs [--votes] [keystrokes per size, default 30] [participants …, default 2 5 10]
+//   node benches/live.mjs [--votes | --participant] [keystrokes per size, default 30] [participants …, default 2 5 10]
 // Each participant is a page of its own (one Chromium); the first types into the map's title,
 // one character at a time, and every other page notes the first frame that shows it. The
 // pages share one clock (performance.timeOrigin + performance.now()). With `--votes`, on a
 // template's map, the first starts a voting round with its totals shown and gives a card one dot
-// at a time; every other page notes the first frame whose total shows it.
+// at a time; every other page notes the first frame whose total shows it. With `--participant`,
+// a participant types rather than the facilitator who started the session: every other browser
+// then holds what it wrote to the session's rules (who wrote which node of the room's change).
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 import { startSyncServer } from "../tests/e2e/sync-server.mjs";
 
 const votes = process.argv.includes("--votes");
+const byParticipant = process.argv.includes("--participant");
 const numbers = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const keystrokes = numbers[0] ?? 30;
 const sizes = numbers.length > 1 ? numbers.slice(1) : [2, 5, 10];
@@ -82,8 +85,7 @@ try {
     await host.page.goto(`${origin}/`);
     if (votes) await host.page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
     await host.page.getByRole("button", { name: "Create map" }).click();
-    const title = host.page.getByLabel("Map title");
-    await title.waitFor();
+    await host.page.getByLabel("Map title").waitFor();
     await host.page.getByRole("button", { name: "Live session" }).click();
     await host.page.getByLabel("Your name, as the others see it").fill("Host");
     await host.page.getByLabel("Session server (ws:// or wss:// address)").fill(sync.url);
@@ -106,11 +108,14 @@ try {
       for (const { context } of [host, ...others]) await context.close();
       continue;
     }
-    await title.click();
-    await title.press("End");
+    const typist = byParticipant ? others[0] : host;
+    const watchers = [host, ...others].filter((p) => p !== typist);
+    const field = typist.page.getByLabel("Map title");
+    await field.click();
+    await field.press("End");
     for (let k = 0; k < keystrokes; k++) {
-      const expected = (await title.inputValue()) + String.fromCharCode(97 + (k % 26));
-      const seen = others.map(({ page }) =>
+      const expected = (await field.inputValue()) + String.fromCharCode(97 + (k % 26));
+      const seen = watchers.map(({ page }) =>
         page.evaluate(
           (expected) =>
             new Promise((resolve) => {
@@ -124,7 +129,7 @@ try {
         ),
       );
       const typed = now();
-      await title.press(expected.at(-1));
+      await field.press(expected.at(-1));
       for (const at of await Promise.all(seen)) delays.push(at - typed);
     }
     console.log(`| ${size} | ${stats(delays)} |`);

@@ -170,6 +170,9 @@ texts! {
     LeavePresentation => "Leave presentation (Esc)", "Presentatie verlaten (Esc)";
     WholeJourney => "The whole journey", "De hele klantreis";
     Slides => "Slides", "Dia's";
+    PreviousPhase => "Previous phase: {name}", "Vorige fase: {name}";
+    NextPhase => "Next phase: {name}", "Volgende fase: {name}";
+    PhaseOf => "Phase {n} of {count}: {name}", "Fase {n} van {count}: {name}";
     PreviousSlide => "Previous", "Vorige";
     NextSlide => "Next", "Volgende";
     WorkshopTimer => "Workshop timer", "Workshoptimer";

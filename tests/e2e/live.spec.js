@@ -536,6 +536,8 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   const last = locked.map.phases.at(-1);
   await panel.getByRole("button", { name: `Bring everyone to this phase: ${last.name}` }).click();
   await expect(cleo.page.locator(`#ph-${last.id}`)).toBeInViewport();
+  // On her phone, a phase at a time: the phase steps say where she was brought.
+  await expect(cleo.page.getByRole("navigation", { name: "Phases of the journey" })).toContainText(`Phase ${locked.map.phases.length} of ${locked.map.phases.length}: ${last.name}`);
   // Following moves no one's focus (a phone would open its keyboard).
   await expect(cleo.page.locator(`#ph-${last.id} :focus`)).toHaveCount(0);
 

@@ -79,7 +79,11 @@ pub fn restore(element: Option<web_sys::HtmlElement>, fallback: String) {
 pub fn show(element_id: String) {
     after_render(element_id.clone(), move || {
         if let Some(element) = document().get_element_by_id(&element_id) {
-            element.scroll_into_view_with_bool(true);
+            // Only as far as it takes: the lanes around it stay in view where they can.
+            let nearest = web_sys::ScrollIntoViewOptions::new();
+            nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            nearest.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&nearest);
         }
     });
 }

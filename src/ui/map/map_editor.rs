@@ -16,6 +16,7 @@ use crate::ui::live::session_bar::SessionBar;
 use crate::ui::loyalty::LoyaltySection;
 use crate::ui::map::fit_to_screen::{fit_grid, FitToScreenToggle};
 use crate::ui::map::map_exports::MapExports;
+use crate::ui::map::phase_steps::{track, PhaseSteps};
 use crate::ui::map::share_link::ShareLink;
 use crate::ui::map::workshop_panel::WorkshopPanel;
 use crate::ui::map::workshop_timer::WorkshopTimer;
@@ -84,6 +85,8 @@ pub fn MapEditor(id: Id) -> impl IntoView {
         |m| Some(data::experience(m)),
     );
     let grid = NodeRef::<Div>::new();
+    // The phase a phone shows (one at a time), as the grid is swiped or stepped through.
+    let current = RwSignal::new(0usize);
     let shown_lanes = use_shown_lanes();
     fit_grid(grid);
     // The other charts, one step from the map.
@@ -152,7 +155,10 @@ pub fn MapEditor(id: Id) -> impl IntoView {
             >
                 // Phases as columns, lanes as rows; the lanes' names stay in view on the left
                 // (each cell also names its lane for screen readers).
-                <div class="journey-grid" class:fitted=move || session.settings.fit_to_screen() node_ref=grid on:scroll=move |_| screen.schedule()
+                <div class="journey-grid" class:fitted=move || session.settings.fit_to_screen() node_ref=grid on:scroll=move |_| {
+                        screen.schedule();
+                        track(grid, current);
+                    }
                     style:grid-template-rows=move || grid_rows(shown_lanes.with(Vec::len))>
                     <LaneNames lanes=shown_lanes />
                     <ol class="phases">
@@ -162,6 +168,7 @@ pub fn MapEditor(id: Id) -> impl IntoView {
                     </ol>
                     <CurveLane experience />
                 </div>
+                <PhaseSteps phases=phase_ids current />
             </Show>
             <p class="hint">{tr(Text::KeyboardHint)}</p>
             <form class="add-phase" on:submit=add_phase>
