@@ -262,19 +262,47 @@ function differs(a, b) {
 
 /**
  * Joins room `room` on the y-websocket server at `server`. With `map` (its JSON), the room is
- * started with it and this browser facilitates; without, the map comes from the room.
+ * started with it and this browser facilitates; without, the map comes from the room. With
+ * `client`, this browser's client id in the room before a reload (the facilitator's). Resolves
+ * to the session's handle.
  * `onMap()` says that someone else changed the map (read it with `read`); `onPeople(json)` who
  * is there; `onStatus(status)` "connecting", "connected" or "disconnected"; `onControl(json)`
  * how the facilitator runs the session (with `me`: this browser facilitates, and `refused`:
  * someone else changed it, and it was put back).
  */
-export function join({ server, room, map, name, color, ...callbacks }) {
+/** Holds the lock `name` while this tab is in the session, if no other tab holds it: resolves
+ *  to a function that lets it go, or null. */
+function hold(name, wait) {
+  return new Promise((resolve) => {
+    if (!navigator.locks) return resolve(null);
+    // A page being loaded again waits for the page it replaces to let go (while it unloads);
+    // another open tab keeps it, and this one goes on without.
+    const options = wait ? { signal: AbortSignal.timeout(wait) } : { ifAvailable: true };
+    navigator.locks
+      .request(name, options, (lock) => {
+        if (!lock) return resolve(null);
+        return new Promise((release) => resolve(release));
+      })
+      .catch(() => resolve(null));
+  });
+}
+
+export async function join({ server, room, map, name, color, client, ...callbacks }) {
   // Once left, nothing more is told: the app has let go of what it was told through (a timer
   // or a closing socket may still fire).
   let left = false;
   const told = (f) => (...args) => left || f?.(...args);
   const [onMap, onPeople, onStatus, onControl] = ["onMap", "onPeople", "onStatus", "onControl"].map((k) => told(callbacks[k]));
   const doc = new Y.Doc();
+  // The facilitator's browser keeps its Yjs client id when the page is loaded again, so that it
+  // still leads (the others know the facilitator by that id): only one tab at a time may write
+  // under one id, and none before the room's state is in, so a lock on the id is taken first;
+  // another tab of the same browser joins under an id of its own.
+  let release = null;
+  if (typeof client === "number" && Number.isSafeInteger(client)) {
+    release = await hold(`journey-mapper-live:${room}:${client}`, 3000);
+    if (release) doc.clientID = client;
+  } else if (map) release = await hold(`journey-mapper-live:${room}:${doc.clientID}`);
   const nodes = doc.getMap("nodes");
   // How the facilitator runs the session: written only by the facilitator's browser (the
   // others put back any other writer's change), beside the map.
@@ -307,6 +335,10 @@ export function join({ server, room, map, name, color, ...callbacks }) {
   provider.on("sync", (synced) => {
     if (!synced || started) return;
     started = true;
+    // Yjs takes a new id on finding its own id's writes in what the room sends (another
+    // writer may be using it): here they are the ones written before the reload, and the lock
+    // keeps any other tab of this browser off the id. Writing goes on from where they ended.
+    if (release && typeof client === "number") doc.clientID = client;
     // The one starting the room writes the map once the room's state (if any) is in.
     if (map && nodes.size === 0) {
       base = JSON.parse(map);
@@ -475,6 +507,11 @@ export function join({ server, room, map, name, color, ...callbacks }) {
       awareness.setLocalState(null);
       provider.destroy();
       doc.destroy();
+      release?.();
+    },
+    /** This browser's client id in the room's document. */
+    client() {
+      return doc.clientID;
     },
   };
 }

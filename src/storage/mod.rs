@@ -645,6 +645,9 @@ pub enum Setting {
     Voter,
     /// The name this browser's comments are signed with.
     Writer,
+    /// The live session this browser is in, as JSON, so that a reload joins it again; empty
+    /// when in none.
+    Live,
 }
 
 impl Setting {
@@ -657,6 +660,7 @@ impl Setting {
             Setting::BackupSnoozedUntil => "backup-snoozed-until",
             Setting::Voter => "voter",
             Setting::Writer => "writer",
+            Setting::Live => "live",
         };
         format!("{SETTING_PREFIX}{name}")
     }

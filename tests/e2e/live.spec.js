@@ -566,3 +566,41 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   await bob.context.close();
   await cleo.context.close();
 });
+
+test("a reload joins the session again: the facilitator still leads, a participant is back in the room", async ({ page, browser }) => {
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
+  const panel = page.locator("#live-panel");
+  await page.getByRole("button", { name: "Live session" }).click();
+  await panel.getByLabel("Lock the map (the others can only vote and comment)").check();
+  await expect(bar(bob.page)).toContainText("The map is locked");
+
+  // Ann reloads: back in the room, still leading, and she unlocks the map.
+  await page.reload();
+  await expect(bar(page)).toContainText("You are facilitating this session.");
+  await page.getByRole("button", { name: "Live session" }).click();
+  await expect(panel.getByLabel("Lock the map (the others can only vote and comment)")).toBeChecked();
+  await panel.getByLabel("Lock the map (the others can only vote and comment)").uncheck();
+  await expect(bar(bob.page)).not.toContainText("locked");
+  await page.keyboard.press("Escape");
+
+  // Bob reloads: back in the room, following Ann, and his edit reaches her.
+  await bob.page.reload();
+  await expect(bar(bob.page)).toContainText("Facilitated by Ann");
+  const name = (p) => phase(p, 1).getByRole("textbox", { name: /^(Phase name)$/ }).first();
+  await name(bob.page).fill("Seen again");
+  await expect(name(page)).toHaveValue("Seen again");
+  expect(bob.problems).toEqual([]);
+
+  // Leaving forgets the session: a reload does not join it again.
+  await bob.page.getByRole("button", { name: "Live session" }).click();
+  await bob.page.getByRole("button", { name: "Leave live session" }).click();
+  await bob.page.reload();
+  await expect(phase(bob.page, 1)).toBeVisible();
+  await expect(bar(bob.page)).toHaveCount(0);
+  await saved(page);
+  expect((await phasesOf(page, id))[0].name).toBe("Seen again");
+  await bob.context.close();
+});

@@ -63,6 +63,8 @@ impl Live {
         }
         if self.leads.get_untracked() != told.me {
             self.leads.set(told.me);
+            // A reload keeps this browser's client id in the room only where it leads.
+            self.keep();
         }
         if self.control.with_untracked(|c| *c != control) {
             self.control.set(control);

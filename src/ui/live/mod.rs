@@ -12,6 +12,7 @@ mod control;
 pub mod facilitator_tools;
 pub mod join_page;
 pub mod live_panel;
+mod rejoin;
 pub mod session_bar;
 
 use crate::i18n::{Lang, Text};
@@ -59,6 +60,8 @@ pub enum Status {
 struct Running {
     room: String,
     server: String,
+    /// The name this browser joined with.
+    name: String,
     /// The map it shares; `None` while joining, until the room's map has come.
     map: Option<Id>,
     /// The loaded script, and what its `join` returned.
@@ -128,6 +131,7 @@ impl Live {
         });
         live.guard();
         provide_context(live);
+        live.rejoin();
     }
 
     /// Starts a session for map `id` in a new room on `server`.
@@ -143,12 +147,12 @@ impl Live {
             self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
             return;
         };
-        self.connect(room, server, name, Some((id, map)), lang);
+        self.connect(room, server, name, Some((id, map)), lang, None);
     }
 
     /// Joins `room` on `server`; the map comes from the room.
     pub fn join(self, room: String, server: String, name: String, lang: Lang) {
-        self.connect(room, server, name, None, lang);
+        self.connect(room, server, name, None, lang, None);
     }
 
     fn connect(
@@ -158,12 +162,13 @@ impl Live {
         name: String,
         start: Option<(Id, String)>,
         lang: Lang,
+        client: Option<f64>,
     ) {
         if !(server.starts_with("ws://") || server.starts_with("wss://")) {
             self.problem.set(Some(lang.t(Text::LiveBadServer).into()));
             return;
         }
-        self.leave();
+        self.stop();
         self.problem.set(None);
         self.status.set(Status::Connecting);
         let (map, json) = start.unzip();
@@ -221,13 +226,21 @@ impl Live {
             set("onPeople", on_people.as_ref());
             set("onStatus", on_status.as_ref());
             set("onControl", on_control.as_ref());
-            let Some(handle) = call(&module, "join", &options.into()) else {
+            set("client", &client.map_or(JsValue::UNDEFINED, JsValue::from));
+            let joined = call(&module, "join", &options.into())
+                .map(|p| wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)));
+            let handle = match joined {
+                Some(joined) => joined.await.ok(),
+                None => None,
+            };
+            let Some(handle) = handle else {
                 self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
                 return;
             };
             self.running.set_value(Some(Running {
                 room,
                 server,
+                name,
                 map: map.clone(),
                 module,
                 handle,
@@ -236,6 +249,7 @@ impl Live {
             }));
             self.joined.set(true);
             self.map.set(map);
+            self.keep();
         });
     }
 
@@ -397,6 +411,12 @@ impl Live {
 
     /// Leaves the session; the map stays in this browser, no longer live.
     pub fn leave(self) {
+        self.stop();
+        self.forget();
+    }
+
+    /// Leaves the room without forgetting the session (another room is joined next).
+    fn stop(self) {
         if let Some(running) = self.running.try_update_value(Option::take).flatten() {
             let _ = call(&running.handle, "leave", &JsValue::UNDEFINED);
         }

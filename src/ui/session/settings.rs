@@ -173,6 +173,18 @@ impl Settings {
         self.remember(Setting::Writer, name);
     }
 
+    /// The live session this browser is in (its JSON), to join again after a reload; empty
+    /// when in none.
+    pub fn live(&self) -> String {
+        self.preferences
+            .with_value(|p| p.get(Setting::Live))
+            .unwrap_or_default()
+    }
+
+    pub fn set_live(&self, json: &str) {
+        self.remember(Setting::Live, json);
+    }
+
     fn remember(&self, setting: Setting, value: &str) {
         // Not being able to remember a preference is no reason to bother the user.
         let _ = self.preferences.try_update_value(|p| p.set(setting, value));
