@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import WebSocket from "ws";
 import { createServer, connect } from "node:net";
-import { test, expect, templateMap, phase, storedMap, saved, heartbeat, editCard } from "./fixtures.js";
+import { test, expect, templateMap, openApp, phase, storedMap, saved, heartbeat, editCard, exportFile } from "./fixtures.js";
 import { startSyncServer } from "./sync-server.mjs";
 
 test.describe.configure({ mode: "serial" });
@@ -603,4 +603,121 @@ test("a reload joins the session again: the facilitator still leads, a participa
   await saved(page);
   expect((await phasesOf(page, id))[0].name).toBe("Seen again");
   await bob.context.close();
+});
+
+test("the issue's workshop, whole: three browsers (one a phone), a blind round of 3 dots with a time limit, revealed, scored, two actions exported; comments, one resolved; the locked map refusing an edit; all of it after a reload and an export → import", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const id = await templateMap(page);
+  const link = await startSession(page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const cleo = await join(browser, link, "Cleo", { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
+  const round = (p) => p.locator(".round-panel");
+  const open = async (p) => {
+    const fold = p.locator(".workshop-panel");
+    if (!(await fold.evaluate((d) => d.open))) await fold.locator(":scope > summary").click();
+    if (!(await round(p).evaluate((d) => d.open))) await round(p).locator(":scope > summary").click();
+  };
+  const dots = (p, card) => round(p).getByRole("group", { name: `Your dots: ${card}`, exact: true });
+  const give = (p, card) => dots(p, card).getByRole("button", { name: "Add a dot" }).click();
+
+  // A blind round: 3 dots each, a time limit.
+  await open(page);
+  await round(page).getByLabel("Name (optional)").fill("Ideas");
+  await round(page).getByLabel("Dots per person").fill("3");
+  await round(page).getByLabel("At most per card").fill("3");
+  await round(page).getByLabel("Time limit in minutes (empty: none)").fill("10");
+  await round(page).getByRole("button", { name: "Start round" }).click();
+  await expect(round(bob.page).getByRole("heading", { name: "Ideas" })).toBeVisible();
+  await open(cleo.page);
+  await expect(round(cleo.page).getByRole("timer")).toHaveText(/^Time left: (10:00|9:\d\d)$/);
+  for (let i = 0; i < 3; i++) await give(bob.page, "Order as a guest");
+  await give(cleo.page, "Order as a guest");
+  await give(cleo.page, "Order as a guest");
+  const second = "Show the product in use by real customers";
+  await dots(cleo.page, second).getByRole("button", { name: "Add a dot" }).tap();
+  // A fourth dot is beyond her budget.
+  await dots(cleo.page, second).getByRole("button", { name: "Add a dot" }).tap();
+  await expect(round(cleo.page).getByRole("alert")).toHaveText("Each person has 3 dots in this round: take one back from another card first.");
+  // Blind: the facilitator sees who voted, not what.
+  await expect(round(page).getByText("Ballots: 2 · people: 2 · dots given: 6")).toBeVisible();
+  await expect(dots(page, "Order as a guest")).not.toContainText("in all");
+  await round(page).getByRole("button", { name: "End round and reveal" }).click();
+  const guestOnGrid = (p) => p.locator(".journey-grid .lane-card").filter({ hasText: "Order as a guest" });
+  await expect(guestOnGrid(bob.page)).toContainText("5 dots in the last round");
+
+  // The top opportunities scored, two chosen as actions with owners, exported.
+  const scoreOf = (card) => card.getByRole("group", { name: "Score and choice" });
+  const guest = laneCard(phase(page, 3), "Opportunities", "Order as a guest");
+  await editCard(guest);
+  await scoreOf(guest).getByLabel("Value to the customer (1–5)").selectOption("5");
+  await scoreOf(guest).getByLabel("Value to the business (1–5)").selectOption("4");
+  await scoreOf(guest).getByLabel("Effort (1–5)").selectOption("2");
+  await scoreOf(guest).getByLabel("Chosen as an action").check();
+  await scoreOf(guest).getByLabel("Owner").fill("Bob");
+  await scoreOf(guest).getByLabel("Owner").press("Tab");
+  await guest.getByRole("button", { name: "Done" }).click();
+  const secondCard = laneCard(phase(page, 1), "Opportunities", second);
+  await editCard(secondCard);
+  await scoreOf(secondCard).getByLabel("Value to the customer (1–5)").selectOption("4");
+  await scoreOf(secondCard).getByLabel("Chosen as an action").check();
+  await scoreOf(secondCard).getByLabel("Owner").fill("Cleo");
+  await scoreOf(secondCard).getByLabel("Owner").press("Tab");
+  await secondCard.getByRole("button", { name: "Done" }).click();
+  const backlog = await exportFile(page, "Pain points and opportunities as CSV");
+  expect(backlog.text).toContain("Order as a guest,,0,5,4,2,Quick wins,Bob,");
+  expect(backlog.text).toMatch(/Show the product in use by real customers,[^\r]*,Cleo,/);
+
+  // Participants comment; the facilitator resolves the thread.
+  const thread = (p) => laneCard(phase(p, 3), "Opportunities", "Order as a guest").getByRole("region", { name: /^Comments: / });
+  await editCard(laneCard(phase(bob.page, 3), "Opportunities", "Order as a guest"));
+  await thread(bob.page).getByLabel("New comment").fill("@Cleo can you own the guest checkout?");
+  await thread(bob.page).getByLabel("Your name").fill("Bob");
+  await thread(bob.page).getByRole("button", { name: "Post comment" }).click();
+  await editCard(laneCard(phase(cleo.page, 3), "Opportunities", "Order as a guest"));
+  const first = thread(cleo.page).locator(".thread > .comment");
+  await first.getByRole("button", { name: "Reply" }).tap();
+  await first.getByLabel("Reply").fill("Yes, from Monday.");
+  await first.getByLabel("Your name").fill("Cleo");
+  await first.getByRole("button", { name: "Post reply" }).tap();
+  await editCard(guest);
+  await expect(thread(page).locator(".replies .comment-text")).toHaveText(["Yes, from Monday."]);
+  await thread(page).locator(".thread > .comment").getByRole("button", { name: "Resolve" }).click();
+  await expect(thread(bob.page).getByRole("button", { name: "Reopen" })).toBeVisible();
+
+  // The locked map refuses a participant's edit.
+  await page.getByRole("button", { name: "Live session" }).click();
+  await page.locator("#live-panel").getByLabel("Lock the map (the others can only vote and comment)").check();
+  await page.keyboard.press("Escape");
+  const bar = bob.page.getByRole("group", { name: "Live session", exact: true });
+  await expect(bar).toContainText("The map is locked");
+  await lane(phase(bob.page, 1), "Pain points").getByRole("button", { name: "Add a card to Pain points" }).click();
+  await expect(bar.getByRole("alert")).toHaveText("The facilitator has locked the map: you can vote and comment.");
+
+  // All of it survives a reload and an export → import.
+  await saved(page);
+  const kept = (await storedMap(page, id)).map;
+  expect(kept.rounds.map((r) => [r.name, r.ended_at !== undefined, r.ballots.length])).toEqual([["Ideas", true, 2]]);
+  expect(kept.comments.map((c) => [c.author, c.text, c.resolved ?? false])).toEqual([
+    ["Bob", "@Cleo can you own the guest checkout?", true],
+    ["Cleo", "Yes, from Monday.", false],
+  ]);
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Live session", exact: true })).toContainText("You are facilitating this session.");
+  expect((await storedMap(page, id)).map.rounds).toEqual(kept.rounds);
+  const file = (await exportFile(page, "Export as JSON")).text;
+  const fresh = await (await browser.newContext({ serviceWorkers: "block" })).newPage();
+  await openApp(fresh);
+  await fresh.getByLabel("Import JSON file").setInputFiles({ name: "workshop.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await fresh.getByRole("region", { name: "Import JSON file" }).getByRole("button", { name: "Import" }).click();
+  await fresh.getByRole("link", { name: kept.title }).first().click();
+  await saved(fresh);
+  const imported = (await storedMap(fresh, id)).map;
+  expect(imported.rounds).toEqual(kept.rounds);
+  expect(imported.comments).toEqual(kept.comments);
+  expect(bob.problems).toEqual([]);
+  expect(cleo.problems).toEqual([]);
+  await fresh.context().close();
+  await bob.context.close();
+  await cleo.context.close();
 });
