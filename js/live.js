@@ -490,11 +490,9 @@ export async function join({ server, room, map, name, color, client, ...callback
       if (!iLead()) return;
       const set = JSON.parse(json);
       doc.transact(() => {
-        for (const [key, value] of Object.entries(set)) {
-          if (key === "facilitator") continue;
-          if (value === null) control.delete(key);
-          else control.set(key, value);
-        }
+        // Set, never deleted (a key without a value is null): Yjs does not say who deleted
+        // something, and the others would put a deletion back as not the facilitator's.
+        for (const [key, value] of Object.entries(set)) if (key !== "facilitator") control.set(key, value);
       }, LOCAL);
       settle();
     },

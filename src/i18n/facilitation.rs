@@ -18,6 +18,7 @@ texts! {
     TimerByFacilitator => "The facilitator runs the timer.", "De facilitator bedient de timer.";
     EndForAll => "End the session for everyone", "Sessie voor iedereen beëindigen";
     EndForAllConfirm => "End the live session for everyone? Everyone keeps a copy of the map.", "De live sessie voor iedereen beëindigen? Iedereen houdt een kopie van de kaart.";
+    SessionEndedBefore => "{name} has ended this live session.", "{name} heeft deze live sessie beëindigd.";
     SessionEnded => "{name} ended the live session. Your copy of the map stays here.", "{name} heeft de live sessie beëindigd. Je kopie van de kaart blijft hier.";
     ControlRefused => "Someone who does not lead the session changed how it is run (the lock, the timer, following or its end); it was put back.", "Iemand die de sessie niet begeleidt, veranderde hoe ze verloopt (vergrendeling, timer, volgen of het einde); dat is teruggezet.";
     RoundsByFacilitator => "The facilitator starts and ends the voting rounds.", "De facilitator start en beëindigt de stemrondes.";

@@ -537,7 +537,22 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   await panel.getByRole("button", { name: `Bring everyone to this phase: ${last.name}` }).click();
   await expect(cleo.page.locator(`#ph-${last.id}`)).toBeInViewport();
   // On her phone, a phase at a time: the phase steps say where she was brought.
-  await expect(cleo.page.getByRole("navigation", { name: "Phases of the journey" })).toContainText(`Phase ${locked.map.phases.length} of ${locked.map.phases.length}: ${last.name}`);
+  const steps = cleo.page.getByRole("navigation", { name: "Phases of the journey" });
+  await expect(steps).toContainText(`Phase ${locked.map.phases.length} of ${locked.map.phases.length}: ${last.name}`);
+  // Ann goes to the library and back: she still leads the way.
+  await page.keyboard.press("Escape");
+  await page.getByRole("link", { name: "All maps" }).click();
+  await page.goBack();
+  await page.getByRole("button", { name: "Live session" }).click();
+  await expect(panel.getByLabel("Everyone follows me (to the card I open)")).toBeChecked();
+  // She stops: quietly for everyone, and bringing them again still moves them.
+  await panel.getByLabel("Everyone follows me (to the card I open)").uncheck();
+  await expect(bar(cleo.page)).not.toContainText("You follow Ann.");
+  await page.waitForTimeout(1000);
+  await expect(bar(cleo.page)).not.toContainText("You follow Ann.");
+  await expect(panel.getByLabel("Everyone follows me (to the card I open)")).not.toBeChecked();
+  await panel.getByRole("button", { name: `Bring everyone to this phase: ${locked.map.phases[0].name}` }).click();
+  await expect(steps).toContainText(`Phase 1 of ${locked.map.phases.length}: ${locked.map.phases[0].name}`);
   // Following moves no one's focus (a phone would open its keyboard).
   await expect(cleo.page.locator(`#ph-${last.id} :focus`)).toHaveCount(0);
 

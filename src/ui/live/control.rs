@@ -53,11 +53,15 @@ impl Live {
         }
         if control.ended && !told.me {
             let name = control.facilitator.clone();
+            // Someone joining after the end never had the map: nothing of it stays with them.
+            let text = match self.map.get_untracked() {
+                Some(_) => Text::SessionEnded,
+                None => Text::SessionEndedBefore,
+            };
             // Not from inside the script's call: leaving ends the document that is calling.
             leptos::task::spawn_local(async move {
                 self.leave();
-                self.problem
-                    .set(Some(lang.fill(Text::SessionEnded, &[("name", &name)])));
+                self.problem.set(Some(lang.fill(text, &[("name", &name)])));
             });
             return;
         }
@@ -89,6 +93,19 @@ impl Live {
     /// Follows the facilitator again, or stops.
     pub fn follow(self, on: bool) {
         self.following.set(on);
+    }
+
+    /// Whether everyone follows the card the facilitator opens. Followed.
+    pub fn leading(self) -> bool {
+        self.leading.get()
+    }
+
+    /// Has everyone follow the card the facilitator opens, or stops.
+    pub fn lead(self, on: bool) {
+        self.leading.set(on);
+        if !on {
+            self.bring(None);
+        }
     }
 
     /// Locks the map (the others may only vote and comment) or unlocks it.

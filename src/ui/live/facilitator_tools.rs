@@ -14,10 +14,9 @@ pub fn FacilitatorTools() -> impl IntoView {
     let map = use_open_map();
     let live = use_live();
     let lang = use_lang();
-    let (leading, set_leading) = signal(false);
     let control = move || live.control();
     Effect::new(move |_| {
-        if !leading.get() {
+        if !live.leading() {
             return;
         }
         if let Some(card) = map.opened() {
@@ -50,13 +49,7 @@ pub fn FacilitatorTools() -> impl IntoView {
                 {tr(Text::LockMap)}
             </label>
             <label class="check">
-                <input type="checkbox" prop:checked=leading on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    set_leading.set(on);
-                    if !on {
-                        live.bring(None);
-                    }
-                } />
+                <input type="checkbox" prop:checked=move || live.leading() on:change=move |ev| live.lead(event_target_checked(&ev)) />
                 {tr(Text::LeadRoom)}
             </label>
             <ul class="bring-to">

@@ -97,6 +97,8 @@ pub struct Live {
     leads: RwSignal<bool>,
     /// This user follows the facilitator where they bring everyone.
     following: RwSignal<bool>,
+    /// The facilitator has everyone follow the card they open.
+    leading: RwSignal<bool>,
     session: Session,
 }
 
@@ -115,6 +117,7 @@ impl Live {
             control: RwSignal::new(Control::default()),
             leads: RwSignal::new(false),
             following: RwSignal::new(true),
+            leading: RwSignal::new(false),
             session,
         };
         // Every change to the shared map, from whatever source, goes to the room.
@@ -427,6 +430,7 @@ impl Live {
         self.control.set(Control::default());
         self.leads.set(false);
         self.following.set(true);
+        self.leading.set(false);
         self.session.guard.set(None);
     }
 

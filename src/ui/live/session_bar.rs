@@ -1,4 +1,5 @@
 use crate::i18n::Text;
+use crate::model::facilitation::Follow;
 use crate::model::workshop::Refusal;
 use crate::ui::browser::focus;
 use crate::ui::editor::item_card::go_to;
@@ -24,8 +25,9 @@ pub fn SessionBar() -> impl IntoView {
     let here = move || live.map().is_some_and(|id| id == map.id.get_value());
     let control = Memo::new(move |_| here().then(|| live.control()));
     let leads = move || here() && live.leads();
-    // The place the facilitator last brought everyone to, once this user has been there.
-    let been = StoredValue::new(0u32);
+    // The place the facilitator last brought everyone to, once this user has been there (the
+    // count starts again when the facilitator stops leading and leads again).
+    let been = StoredValue::new(None::<Follow>);
     let missed = RwSignal::new(false);
     // When this user last typed anything.
     let typed = StoredValue::new(f64::NEG_INFINITY);
@@ -33,17 +35,17 @@ pub fn SessionBar() -> impl IntoView {
         typed.set_value(js_sys::Date::now());
     });
     on_cleanup(move || typing.remove());
-    let go = move |target: String, seq: u32| {
-        been.set_value(seq);
+    let go = move |follow: Follow| {
+        go_to(map, &follow.target, false);
+        been.set_value(Some(follow));
         missed.set(false);
-        go_to(map, &target, false);
     };
     Effect::new(move |_| {
         let follow = control.with(|c| c.as_ref().and_then(|c| c.follow.clone()));
         let Some(follow) = follow.filter(|_| !leads() && live.following()) else {
             return;
         };
-        if follow.seq == been.get_value() {
+        if been.with_value(|b| b.as_ref() == Some(&follow)) {
             return;
         }
         // Someone typing is not taken away from what they type, nor from a comment they have
@@ -60,7 +62,7 @@ pub fn SessionBar() -> impl IntoView {
         if busy {
             missed.set(true);
         } else {
-            go(follow.target, follow.seq);
+            go(follow);
         }
     });
     Effect::new(move |_| {
@@ -101,8 +103,8 @@ pub fn SessionBar() -> impl IntoView {
             view! {
                 <p>{lang.fill(Text::Following, &[("name", &name)])}</p>
                 {move || missed.get().then(|| {
-                    let (target, seq) = (follow.target.clone(), follow.seq);
-                    view! { <button type="button" on:click=move |_| go(target.clone(), seq)>{tr(Text::GoToCard)}</button> }
+                    let follow = follow.clone();
+                    view! { <button type="button" on:click=move |_| go(follow.clone())>{tr(Text::GoToCard)}</button> }
                 })}
                 <button type="button" class="secondary" on:click=move |_| live.follow(false)>{tr(Text::StopFollowing)}</button>
             }
@@ -110,7 +112,7 @@ pub fn SessionBar() -> impl IntoView {
         } else {
             view! {
                 <button type="button" class="secondary" on:click=move |_| {
-                    been.set_value(0);
+                    been.set_value(None);
                     live.follow(true);
                 }>{lang.fill(Text::FollowAgain, &[("name", &name)])}</button>
             }
