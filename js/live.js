@@ -385,6 +385,9 @@ export async function join({ server, room, map, name, color, client, ...callback
       for (const id of tr.changed.get(nodes)) if (!nodes.has(id)) touched.set(id, changes);
     }
     if (same(controlNow(), agreed)) return;
+    // A room with no facilitator yet has no one's control to keep: what comes is taken (a
+    // server loading a room from its store sends it after saying it is in sync).
+    if (!agreed.facilitator) return settle();
     if (controlByOthers || (controlDeleted && !byLead)) {
       // Put back: what the facilitator last set stands.
       doc.transact(() => {
@@ -458,7 +461,8 @@ export async function join({ server, room, map, name, color, client, ...callback
      *  this browser and the room last agreed on (a mend writes what was there). */
     touched() {
       read_upto = changes;
-      if (touched.size === 0 || !last) return "[]";
+      // Before this browser took in a map of the room, what the room holds is no one's change.
+      if (touched.size === 0 || !last || !base) return "[]";
       const now = nodesOf(last);
       const was = base ? nodesOf(base) : new Map();
       const lists = [];

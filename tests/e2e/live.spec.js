@@ -576,10 +576,18 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   }
   await saved(bob.page);
   expect((await storedMap(bob.page, id)).map.comments.map((c) => c.text)).toEqual(["Shall we do this first?"]);
-  expect(bob.problems).toEqual([]);
-  expect(cleo.problems).toEqual([]);
+  // Someone joining after the end (the server loads the room from its store as they come) is
+  // told so, and is promised no copy they never had.
   await bob.context.close();
   await cleo.context.close();
+  const late = await (await browser.newContext({ serviceWorkers: "block" })).newPage();
+  await late.goto(link);
+  await late.getByLabel("Your name, as the others see it").fill("Dee");
+  await late.getByRole("button", { name: "Join" }).click();
+  await expect(late.getByRole("alert").filter({ hasText: "Ann has ended this live session." })).toBeVisible();
+  await late.context().close();
+  expect(bob.problems).toEqual([]);
+  expect(cleo.problems).toEqual([]);
 });
 
 test("a reload joins the session again: the facilitator still leads, a participant is back in the room", async ({ page, browser }) => {
