@@ -111,6 +111,11 @@ impl Node {
 }
 
 impl Powers {
+    /// Whether this user may change the map beyond voting and commenting.
+    pub fn edits(self) -> bool {
+        self.role == Role::Facilitator || !self.locked
+    }
+
     /// Whether this user may make `edit`: only the facilitator starts, ends and removes rounds,
     /// and on a locked map the others may only vote and comment.
     pub fn allows(self, edit: &Edit) -> Result<(), Refusal> {
@@ -123,7 +128,7 @@ impl Powers {
                 | WorkshopEdit::RemoveRound { .. }
                 | WorkshopEdit::EndRound { .. },
             ) => Err(Refusal::FacilitatorOnly),
-            _ if !self.locked => Ok(()),
+            _ if self.edits() => Ok(()),
             Edit::Workshop(WorkshopEdit::Vote { .. })
             | Edit::SetVotes { .. }
             | Edit::Comment(

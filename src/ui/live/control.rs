@@ -13,7 +13,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 /// What the script says beside the control itself.
-#[derive(Deserialize)]
+#[derive(Default, Deserialize)]
 struct Told {
     /// This browser facilitates.
     #[serde(default)]
@@ -43,10 +43,7 @@ impl Live {
 
     /// The room told how the session is run now (`json`: the control, with [`Told`]).
     pub(super) fn told(self, json: &str, lang: Lang) {
-        let told: Told = serde_json::from_str(json).unwrap_or(Told {
-            me: false,
-            refused: false,
-        });
+        let told: Told = serde_json::from_str(json).unwrap_or_default();
         let control = Control::from_room(json);
         if told.refused {
             self.problem.set(Some(lang.t(Text::ControlRefused).into()));

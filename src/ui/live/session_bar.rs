@@ -9,13 +9,13 @@ use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
 
+/// How long after a keystroke someone still counts as typing.
+const TYPING_MS: f64 = 10_000.0;
+
 /// A live session as everyone on its map sees it, above the grid: who facilitates, whether the
 /// map is locked, following the facilitator where they bring everyone (or not), and why an edit
 /// was refused. It also keeps the timer the same for all: the facilitator's goes to the room,
 /// the others show the room's.
-/// How long after a keystroke someone still counts as typing.
-const TYPING_MS: f64 = 10_000.0;
-
 #[component]
 pub fn SessionBar() -> impl IntoView {
     let map = use_open_map();

@@ -37,7 +37,7 @@ pub fn PhaseSteps(phases: Memo<Vec<Id>>, current: RwSignal<usize>) -> impl IntoV
     let name = move |i: usize| {
         let id = phases.with(|p| p.get(i).cloned())?;
         map.with(Part::Phase(id.clone()), |m| {
-            m.phases.iter().find(|p| p.id == id).map(|p| p.name.clone())
+            m.phase(&id).map(|p| p.name.clone())
         })
         .flatten()
     };

@@ -43,8 +43,7 @@ impl Guard {
 
     /// Whether this user may change map `id` beyond voting and commenting. Followed.
     pub fn may_edit(&self, id: &str) -> bool {
-        self.powers(id)
-            .is_none_or(|p| p.role == Role::Facilitator || !p.locked)
+        self.powers(id).is_none_or(Powers::edits)
     }
 
     /// Why this user's last edit was refused by the session's rules, if it was. Followed.
@@ -61,11 +60,7 @@ impl Guard {
             match edit {
                 LibraryEdit::Map { id: map, edit } if map == id => powers.allows(edit),
                 LibraryEdit::ReplaceMap { map } if map.id == *id => {
-                    if powers.role == Role::Facilitator || !powers.locked {
-                        Ok(())
-                    } else {
-                        Err(Refusal::Locked)
-                    }
+                    powers.edits().then_some(()).ok_or(Refusal::Locked)
                 }
                 _ => Ok(()),
             }
@@ -77,10 +72,9 @@ impl Guard {
     /// Whether undo and redo are held back: on a locked map, a step of this user's may be any
     /// edit, and only voting and commenting are open to them.
     pub(super) fn holds_undo(&self) -> bool {
-        let held = self.led.with_untracked(|led| {
-            led.as_ref()
-                .is_some_and(|(_, p)| p.role == Role::Participant && p.locked)
-        });
+        let held = self
+            .led
+            .with_untracked(|led| led.as_ref().is_some_and(|(_, p)| !p.edits()));
         self.note(held.then_some(Refusal::Locked));
         held
     }
