@@ -551,8 +551,12 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   await page.waitForTimeout(1000);
   await expect(bar(cleo.page)).not.toContainText("You follow Ann.");
   await expect(panel.getByLabel("Everyone follows me (to the card I open)")).not.toBeChecked();
-  await panel.getByRole("button", { name: `Bring everyone to this phase: ${locked.map.phases[0].name}` }).click();
-  await expect(steps).toContainText(`Phase 1 of ${locked.map.phases.length}: ${locked.map.phases[0].name}`);
+  // A phase renamed meanwhile is offered by its new name.
+  await page.keyboard.press("Escape");
+  await phase(page, 1).getByRole("textbox", { name: "Phase name" }).first().fill("Seen first");
+  await page.getByRole("button", { name: "Live session" }).click();
+  await panel.getByRole("button", { name: "Bring everyone to this phase: Seen first" }).click();
+  await expect(steps).toContainText(`Phase 1 of ${locked.map.phases.length}: Seen first`);
   // Following moves no one's focus (a phone would open its keyboard).
   await expect(cleo.page.locator(`#ph-${last.id} :focus`)).toHaveCount(0);
 

@@ -23,14 +23,23 @@ pub fn FacilitatorTools() -> impl IntoView {
             live.bring(Some(card));
         }
     });
+    // Each phase's name is its own part: a renamed phase is followed too, not only the order.
     let phases = move || {
-        map.with(Part::PhaseOrder, |m| {
-            m.phases
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+        let ids = map
+            .with(Part::PhaseOrder, |m| {
+                m.phases.iter().map(|p| p.id.clone()).collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        ids.into_iter()
+            .filter_map(|id| {
+                let name = map
+                    .with(Part::Phase(id.clone()), |m| {
+                        m.phase(&id).map(|p| p.name.clone())
+                    })
+                    .flatten()?;
+                Some((id, name))
+            })
+            .collect::<Vec<_>>()
     };
     let end = move |_| {
         let sure = window()
