@@ -1,10 +1,11 @@
 // What the browser benchmarks share: generated maps, and putting one in a page's storage.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const dir = mkdtempSync(join(tmpdir(), "journey-bench-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes the generated map of `size` (small, workshop, large) as an exchange-format file;
  * `release` builds the generator optimised (slower to build, faster for large maps). */

@@ -8,10 +8,15 @@ import { test, expect, openApp, templateMap, phase, kpi, editCard, exportFile, s
 import { writeCorpus, unicodeMap, formulaAndKeywordMap } from "../../scripts/hostile-corpus.mjs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
 
 // Files are picked from disk, as a person picks them (a buffer would be built in the page by
-// the test tool itself, on the page's thread).
-const entries = writeCorpus(join(tmpdir(), `journey-mapper-hostile-${process.pid}`));
+// the test tool itself, on the page's thread). Every process that loads this file (the runner
+// and each worker) writes its own 73 MB copy, so each removes its copy when it exits: left
+// behind, they filled the disk of the machine CI runs on.
+const corpusDir = mkdtempSync(join(tmpdir(), "journey-mapper-hostile-"));
+process.on("exit", () => rmSync(corpusDir, { recursive: true, force: true }));
+const entries = writeCorpus(corpusDir);
 const MESSAGE_MS = 2000;
 const LONGEST_BLOCK_MS = 1000;
 
