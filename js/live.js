@@ -303,6 +303,16 @@ export async function join({ server, room, map, name, color, client, ...callback
     release = await hold(`journey-mapper-live:${room}:${client}`, 3000);
     if (release) doc.clientID = client;
   } else if (map) release = await hold(`journey-mapper-live:${room}:${doc.clientID}`);
+  // Yjs takes a new id whenever what arrives holds writes under its own (another writer may be
+  // using it): here they are this browser's writes from before the reload, which come with the
+  // room's state or later (a server loading a room from its store sends it after saying it is
+  // in sync), and the lock keeps any other tab of this browser off the id. So the id is set
+  // back at once, and writing goes on from where those writes ended.
+  if (release && typeof client === "number") {
+    doc.on("afterTransactionCleanup", () => {
+      doc.clientID = client;
+    });
+  }
   const nodes = doc.getMap("nodes");
   // How the facilitator runs the session: written only by the facilitator's browser (the
   // others put back any other writer's change), beside the map.
@@ -335,10 +345,6 @@ export async function join({ server, room, map, name, color, client, ...callback
   provider.on("sync", (synced) => {
     if (!synced || started) return;
     started = true;
-    // Yjs takes a new id on finding its own id's writes in what the room sends (another
-    // writer may be using it): here they are the ones written before the reload, and the lock
-    // keeps any other tab of this browser off the id. Writing goes on from where they ended.
-    if (release && typeof client === "number") doc.clientID = client;
     // The one starting the room writes the map once the room's state (if any) is in.
     if (map && nodes.size === 0) {
       base = JSON.parse(map);

@@ -613,6 +613,23 @@ test("a reload joins the session again: the facilitator still leads, a participa
   await expect(bar(bob.page)).not.toContainText("locked");
   await page.keyboard.press("Escape");
 
+  // Alone in the room, the server keeps it only in its store while nobody is there: she
+  // reloads again and still leads once the server has loaded it.
+  await bob.context.close();
+  await page.reload();
+  await expect(bar(page)).toContainText("You are facilitating this session.");
+  await page.waitForTimeout(1000);
+  await expect(bar(page)).toContainText("You are facilitating this session.");
+  const back = await join(browser, link, "Bob");
+  Object.assign(bob, back);
+  await expect(bar(bob.page)).toContainText("Facilitated by Ann");
+  await page.getByRole("button", { name: "Live session" }).click();
+  await panel.getByLabel("Lock the map (the others can only vote and comment)").check();
+  await expect(bar(bob.page)).toContainText("The map is locked");
+  await panel.getByLabel("Lock the map (the others can only vote and comment)").uncheck();
+  await expect(bar(bob.page)).not.toContainText("locked");
+  await page.keyboard.press("Escape");
+
   // Bob reloads: back in the room, following Ann, and his edit reaches her.
   await bob.page.reload();
   await expect(bar(bob.page)).toContainText("Facilitated by Ann");
