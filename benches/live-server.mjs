@@ -1,18 +1,25 @@
-// How far one y-websocket server (scripts/sync-server.sh, with persistence) goes on this
-// machine: `rooms` rooms of `people` Yjs clients each (Node, no browsers), everyone typing
-// into a shared text once a second; the time from one client's change to every other client
-// of its room having it, median and 95th percentile, and the server's memory.
-//   node benches/live-server.mjs [rooms people]…   (default: 10 10, 50 10, 100 10, 20 50)
+// How far the live server goes on this machine, as one process (scripts/sync-server.sh) or as
+// several sharing Redis (scripts/sync-cluster.sh): `rooms` rooms of `people` Yjs clients each
+// (Node, no browsers, spread over the processes in turn), everyone typing into a shared text
+// once a second; the time from one client's change to every other client of its room having
+// it, median and 95th percentile, and the server processes' memory.
+//   node benches/live-server.mjs PROCESSES [rooms people]…   (default: 1; 10 10, 50 10, 100 10, 20 50)
 import * as Y from "yjs";
-import { WebsocketProvider } from "y-websocket";
+import { HocuspocusProvider } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import { execFileSync } from "node:child_process";
-import { startSyncServer } from "../tests/e2e/sync-server.mjs";
+import { randomBytes } from "node:crypto";
+import { startSyncServer, startCluster } from "../tests/e2e/sync-server.mjs";
 
-const numbers = process.argv.slice(2).map(Number);
+const [processes = 1, ...numbers] = process.argv.slice(2).map(Number);
 const loads = numbers.length >= 2 ? Array.from({ length: numbers.length / 2 }, (_, i) => [numbers[2 * i], numbers[2 * i + 1]]) : [[10, 10], [50, 10], [100, 10], [20, 50]];
 process.setMaxListeners(0);
-const server = await startSyncServer(12398);
+// Every room is made from this one address: the limit of rooms an hour is lifted.
+const server =
+  processes === 1
+    ? Object.assign(await startSyncServer(12398, { ROOMS_PER_HOUR: "100000" }), { urls: ["ws://127.0.0.1:12398"] })
+    : await startCluster(12398, processes, 16398);
+const key = () => randomBytes(16).toString("base64url");
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
@@ -20,27 +27,36 @@ const stats = (values) => {
 };
 const serverMemory = () => {
   try {
-    const pid = execFileSync("pgrep", ["-f", "node_modules/.bin/y-websocket"]).toString().trim().split("\n")[0];
-    return `${(Number(execFileSync("ps", ["-o", "rss=", "-p", pid]).toString()) / 1024).toFixed(0)} MB`;
+    const pids = execFileSync("pgrep", ["-f", "scripts/sync-server.mjs"]).toString().trim().split("\n");
+    return pids.map((pid) => `${(Number(execFileSync("ps", ["-o", "rss=", "-p", pid]).toString()) / 1024).toFixed(0)} MB`).join(" + ");
   } catch {
     return "?";
   }
 };
 
+console.log(`${processes} server process(es)`);
 console.log("| rooms × people | connections | change to everyone in the room (ms, median / p95) | server memory |");
 console.log("| --- | --- | --- | --- |");
 try {
   for (const [rooms, people] of loads) {
     const clients = [];
     for (let r = 0; r < rooms; r++) {
-      const room = `bench-${rooms}-${people}-${r}`;
+      const room = randomBytes(16).toString("hex");
+      const keys = { key: key(), view: key(), owner: key() };
       for (let p = 0; p < people; p++) {
         const doc = new Y.Doc();
-        const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
+        const url = server.urls[(r * people + p) % server.urls.length];
+        let synced;
+        const ready = new Promise((resolve) => (synced = resolve));
+        // The first makes the room; the others come in with its edit key.
+        const token = JSON.stringify(p === 0 ? keys : { key: keys.key });
+        const provider = new HocuspocusProvider({ url, name: room, document: doc, token, WebSocketPolyfill: WebSocket, onSynced: () => synced() });
         clients.push({ room: r, doc, provider, text: doc.getText("t") });
+        if (p === 0) await ready;
+        else clients.at(-1).ready = ready;
       }
     }
-    await Promise.all(clients.map((c) => (c.provider.synced ? null : new Promise((resolve) => c.provider.once("sync", resolve)))));
+    await Promise.all(clients.map((c) => c.ready));
     const delays = [];
     // Each round, one writer per room; the others note when the change has come.
     for (let round = 0; round < 10; round++) {

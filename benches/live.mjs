@@ -1,5 +1,5 @@
 // Live sessions: from a keystroke in one browser to the text on the others' screens, through
-// the real y-websocket server (scripts/sync-server.sh), with 2, 5 and 10 participants on this
+// the real server (scripts/sync-server.sh: Hocuspocus), with 2, 5 and 10 participants on this
 // machine. After a release build:
 //   node benches/live.mjs [--votes | --participant] [keystrokes per size, default 30] [participants …, default 2 5 10]
 // Each participant is a page of its own (one Chromium); the first types into the map's title,
@@ -88,7 +88,7 @@ try {
     await host.page.getByLabel("Map title").waitFor();
     await host.page.getByRole("button", { name: "Live session" }).click();
     await host.page.getByLabel("Your name, as the others see it").fill("Host");
-    await host.page.getByLabel("Session server (ws:// or wss:// address)").fill(sync.url);
+    await host.page.getByLabel("Session server (ws:// or wss:// address; several, separated by spaces)").fill(sync.url);
     await host.page.getByRole("button", { name: "Start live session" }).click();
     const link = await host.page.getByLabel("Join link").inputValue();
     await host.page.keyboard.press("Escape");

@@ -1,4 +1,5 @@
-// A live session: one map shared through a Yjs document in a y-websocket room.
+// A live session: one map shared through a Yjs document in a room of the project's Hocuspocus
+// server (scripts/sync-server.mjs).
 //
 // Loaded only when a live session starts (scripts/live-bundle.mjs bundles it with Yjs into
 // the build's live/live.js): someone who never joins one never downloads it.
@@ -12,7 +13,7 @@
 // people typing in one field merge; every other value (numbers, colours, dates,
 // measurements, emotions) is set whole, the last writer winning.
 import * as Y from "yjs";
-import { WebsocketProvider } from "y-websocket";
+import { HocuspocusProvider } from "@hocuspocus/provider";
 import qrcode from "qrcode-generator";
 
 /** The lists of objects with ids, by the key their parent holds them under. A voting round's
@@ -261,14 +262,18 @@ function differs(a, b) {
 }
 
 /**
- * Joins room `room` on the y-websocket server at `server`. With `map` (its JSON), the room is
- * started with it and this browser facilitates; without, the map comes from the room. With
- * `client`, this browser's client id in the room before a reload (the facilitator's). Resolves
- * to the session's handle.
+ * Joins room `room` on the server at `server` (several addresses, separated by spaces, are
+ * tried in turn: processes sharing the room through Redis) with `keys` (JSON: `key`, the edit
+ * or view key of the link; the one who starts the room also brings `view` and `owner`, with
+ * which the server makes it). With `map` (its JSON), the room is started with it and this
+ * browser facilitates; without, the map comes from the room. With `client`, this browser's
+ * client id in the room before a reload (the facilitator's). Resolves to the session's handle.
  * `onMap()` says that someone else changed the map (read it with `read`); `onPeople(json)` who
- * is there; `onStatus(status)` "connecting", "connected" or "disconnected"; `onControl(json)`
- * how the facilitator runs the session (with `me`: this browser facilitates, and `refused`:
- * someone else changed it, and it was put back).
+ * is there; `onStatus(status)` "connecting", "connected", "disconnected", "watching" (the
+ * server made this a view-only connection) or "refused:" and the server's reason ("closed",
+ * "wrong-key", "no-room", "no-key", "too-many-rooms", "too-large"); `onControl(json)` how the
+ * facilitator runs the session (with `me`: this browser facilitates, and `refused`: someone
+ * else changed it, and it was put back).
  */
 /** Holds the lock `name` while this tab is in the session, if no other tab holds it: resolves
  *  to a function that lets it go, or null. */
@@ -287,7 +292,7 @@ function hold(name, wait) {
   });
 }
 
-export async function join({ server, room, map, name, color, client, ...callbacks }) {
+export async function join({ server, room, keys, map, name, color, client, ...callbacks }) {
   // Once left, nothing more is told: the app has let go of what it was told through (a timer
   // or a closing socket may still fire).
   let left = false;
@@ -317,7 +322,29 @@ export async function join({ server, room, map, name, color, client, ...callback
   // How the facilitator runs the session: written only by the facilitator's browser (the
   // others put back any other writer's change), beside the map.
   const control = doc.getMap("control");
-  const provider = new WebsocketProvider(server, room, doc, { maxBackoffTime: 1000 });
+  let asked = JSON.parse(keys);
+  const servers = String(server).split(/\s+/).filter(Boolean);
+  let at = 0;
+  // Set before the first server answers: a view-only connection writes nothing.
+  let watching = false;
+  const provider = new HocuspocusProvider({
+    url: servers[0],
+    name: room,
+    document: doc,
+    token: () => JSON.stringify(asked),
+    delay: 250,
+    minDelay: 250,
+    maxDelay: 1000,
+    onAuthenticated: ({ scope }) => {
+      watching = scope === "readonly";
+    },
+    onAuthenticationFailed: ({ reason }) => onStatus(`refused:${reason}`),
+  });
+  // A lost server's participants go on with the next one, which has the room through Redis.
+  provider.configuration.websocketProvider.on("close", () => {
+    at = (at + 1) % servers.length;
+    provider.configuration.websocketProvider.configuration.url = servers[at];
+  });
   const awareness = provider.awareness;
   awareness.setLocalStateField("user", { name, color, card: null });
   // The map as this browser and the room last agreed on it.
@@ -341,9 +368,11 @@ export async function join({ server, room, map, name, color, client, ...callback
     leads = new Set(Array.isArray(agreed.facilitator?.clients) ? agreed.facilitator.clients : []);
     tellControl(false);
   };
-  provider.on("status", ({ status }) => onStatus(status));
-  provider.on("sync", (synced) => {
-    if (!synced || started) return;
+  provider.on("status", ({ status }) => status !== "connected" && onStatus(status));
+  provider.on("synced", ({ state }) => {
+    if (!state) return;
+    onStatus(watching ? "watching" : "connected");
+    if (started) return;
     started = true;
     // The one starting the room writes the map once the room's state (if any) is in.
     if (map && nodes.size === 0) {
@@ -394,7 +423,7 @@ export async function join({ server, room, map, name, color, client, ...callback
     // A room with no facilitator yet has no one's control to keep: what comes is taken (a
     // server loading a room from its store sends it after saying it is in sync).
     if (!agreed.facilitator) return settle();
-    if (controlByOthers || (controlDeleted && !byLead)) {
+    if (!watching && (controlByOthers || (controlDeleted && !byLead))) {
       // Put back: what the facilitator last set stands.
       doc.transact(() => {
         for (const key of [...control.keys()]) if (key !== "stamp" && !(key in agreed)) control.delete(key);
@@ -451,7 +480,7 @@ export async function join({ server, room, map, name, color, client, ...callback
   return {
     /** This browser's map, changed: what changed goes to the room. */
     update(json) {
-      if (!started || !base) return;
+      if (!started || !base || watching) return;
       const next = JSON.parse(json);
       write(doc, next, base, false, iLead());
       base = next;
@@ -486,18 +515,18 @@ export async function join({ server, room, map, name, color, client, ...callback
      *  wins, what only the room has stays. */
     restore(json) {
       base = JSON.parse(json);
-      write(doc, base, null, false, iLead());
+      if (!watching) write(doc, base, null, false, iLead());
     },
     /** Writes this browser's map as the room's whole map: the mending of last resort, when
      *  what only the room has is itself what was refused (a hundred thousand cards). */
     replace(json) {
       base = JSON.parse(json);
-      write(doc, base, null, true, iLead());
+      if (!watching) write(doc, base, null, true, iLead());
     },
     /** Sets how the session is run (JSON: `locked`, `follow`, `timer`, `ended`); only the
      *  facilitator's browser does. */
     control(json) {
-      if (!iLead()) return;
+      if (!iLead() || watching) return;
       const set = JSON.parse(json);
       doc.transact(() => {
         // Set, never deleted (a key without a value is null): Yjs does not say who deleted
@@ -505,6 +534,18 @@ export async function join({ server, room, map, name, color, client, ...callback
         for (const [key, value] of Object.entries(set)) if (key !== "facilitator") control.set(key, value);
       }, LOCAL);
       settle();
+    },
+    /** Closes the room for good: the server deletes it and lets no one in again (the one
+     *  who started it only: the server checks the owner key). */
+    close() {
+      provider.sendStateless(JSON.stringify({ owner: asked.owner, close: true }));
+    },
+    /** Gives the room new keys (JSON: `key`, `view`): the server closes every connection, and
+     *  only those with a new link come back (this browser among them). */
+    renew(json) {
+      const fresh = JSON.parse(json);
+      provider.sendStateless(JSON.stringify({ owner: asked.owner, key: fresh.key, view: fresh.view }));
+      asked = { ...asked, key: fresh.key, view: fresh.view };
     },
     /** Which card this person has open (an id, or null). */
     focus(card) {

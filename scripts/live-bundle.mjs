@@ -1,4 +1,4 @@
-// Trunk pre-build hook: bundles js/live.js with Yjs, y-websocket and the QR code generator
+// Trunk pre-build hook: bundles js/live.js with Yjs, Hocuspocus' client and the QR code generator
 // into public/live/live.js, which the app loads only when a live session starts (issue 15).
 // Rollup, its resolver and terser are already here for the service worker (workbox-build).
 import { rollup } from "rollup";

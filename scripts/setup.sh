@@ -46,6 +46,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund
 fi
 
+# Redis carries rooms between the live server's processes (scripts/sync-cluster.sh, and the
+# tests that run it).
+if [ "${1:-}" = "--browser" ] && ! command -v redis-server > /dev/null; then
+  say "installing Redis from Debian"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends redis-server ||
+    { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends redis-server; }
+fi
+
 if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Chromium and ChromeDriver from Debian"
   sudo=""

@@ -335,10 +335,10 @@ texts! {
     LiveJoin => "Join", "Deelnemen";
     LiveJoinHeading => "Join a live session", "Deelnemen aan een live sessie";
     LiveYourName => "Your name, as the others see it", "Je naam, zoals de anderen hem zien";
-    LiveServer => "Session server (ws:// or wss:// address)", "Sessieserver (adres met ws:// of wss://)";
+    LiveServer => "Session server (ws:// or wss:// address; several, separated by spaces)", "Sessieserver (adres met ws:// of wss://; meerdere, gescheiden door spaties)";
     LiveJoinLink => "Join link", "Deelnamelink";
     LiveQrAlt => "QR code of the join link", "QR-code van de deelnamelink";
-    LiveExplain => "Everyone with the join link can see and change this map while the session runs: the link is the only key to the room. The server you choose stores the map and sees everything in it, and who is there by the names they give. Every browser keeps its own copy; leaving keeps yours, no longer live.", "Iedereen met de deelnamelink kan deze klantreis zien en wijzigen zolang de sessie loopt: de link is de enige sleutel tot de ruimte. De server die je kiest bewaart de klantreis en ziet alles wat erin staat, en wie er is onder de namen die ze opgeven. Elke browser houdt een eigen kopie; wie vertrekt houdt de zijne, niet meer live.";
+    LiveExplain => "Everyone with the join link can see and change this map while the session runs; the watch link only lets them see it. The server you choose stores the map and sees everything in it, and who is there by the names they give; of the links' keys it keeps only a fingerprint. Every browser keeps its own copy; leaving keeps yours, no longer live.", "Iedereen met de deelnamelink kan deze klantreis zien en wijzigen zolang de sessie loopt; met de meekijklink kan men hem alleen zien. De server die je kiest bewaart de klantreis en ziet alles wat erin staat, en wie er is onder de namen die ze opgeven; van de sleutels in de links bewaart hij alleen een vingerafdruk. Elke browser houdt een eigen kopie; wie vertrekt houdt de zijne, niet meer live.";
     LivePeople => "In this session", "In deze sessie";
     LiveMe => "you", "jij";
     LiveInCard => "in", "in";

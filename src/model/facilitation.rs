@@ -76,6 +76,8 @@ fn is_sound(timer: Countdown) -> bool {
 pub enum Role {
     Facilitator,
     Participant,
+    /// Joined by the watch link: the server takes nothing from them, so neither does the app.
+    Watcher,
 }
 
 /// What this browser's user may do to the map a session shares.
@@ -113,14 +115,29 @@ impl Node {
 impl Powers {
     /// Whether this user may change the map beyond voting and commenting.
     pub fn edits(self) -> bool {
-        self.role == Role::Facilitator || !self.locked
+        match self.role {
+            Role::Facilitator => true,
+            Role::Participant => !self.locked,
+            Role::Watcher => false,
+        }
+    }
+
+    /// Why this user may not change the map beyond voting and commenting, if they may not.
+    pub fn held(self) -> Option<Refusal> {
+        match self.role {
+            _ if self.edits() => None,
+            Role::Watcher => Some(Refusal::Watching),
+            _ => Some(Refusal::Locked),
+        }
     }
 
     /// Whether this user may make `edit`: only the facilitator starts, ends and removes rounds,
-    /// and on a locked map the others may only vote and comment.
+    /// on a locked map the others may only vote and comment, and a watcher does nothing.
     pub fn allows(self, edit: &Edit) -> Result<(), Refusal> {
-        if self.role == Role::Facilitator {
-            return Ok(());
+        match self.role {
+            Role::Facilitator => return Ok(()),
+            Role::Watcher => return Err(Refusal::Watching),
+            Role::Participant => {}
         }
         match edit {
             Edit::Workshop(
@@ -214,6 +231,14 @@ mod tests {
             ended_at: None,
         });
         assert_eq!(PARTICIPANT.allows(&end), Err(Refusal::FacilitatorOnly));
+        let watcher = Powers {
+            role: Role::Watcher,
+            locked: false,
+        };
+        for edit in [&rename, &start, &vote, &comment, &end] {
+            assert_eq!(watcher.allows(edit), Err(Refusal::Watching));
+        }
+        assert!(!watcher.edits());
     }
 
     #[test]

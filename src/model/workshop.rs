@@ -87,6 +87,8 @@ pub enum Refusal {
     FacilitatorOnly,
     /// An edit other than a vote or a comment while the facilitator has locked the map.
     Locked,
+    /// Any edit by someone who joined a live session by its watch link.
+    Watching,
 }
 
 impl std::fmt::Display for Refusal {
@@ -116,6 +118,7 @@ impl std::fmt::Display for Refusal {
             Refusal::Replaced => write!(f, "something on the map was replaced by something else with its id"),
             Refusal::FacilitatorOnly => write!(f, "only the facilitator starts and ends voting rounds"),
             Refusal::Locked => write!(f, "the facilitator has locked the map: you can vote and comment"),
+            Refusal::Watching => write!(f, "you are watching this session: nothing can be changed from here"),
         }
     }
 }

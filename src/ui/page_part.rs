@@ -97,7 +97,12 @@ part!(page(route: Route) {
         Route::Present(id) => view! { <PresentationPage id /> }.into_any(),
         Route::Shared(payload) => view! { <SharedMapPage payload /> }.into_any(),
         Route::Versions(id) => view! { <VersionsPage id /> }.into_any(),
-        Route::Live { room, server } => view! { <JoinPage room server /> }.into_any(),
+        Route::Live {
+            room,
+            key,
+            server,
+            watch,
+        } => view! { <JoinPage room key server watch /> }.into_any(),
     }
 });
 

@@ -10,7 +10,7 @@ export const test = base.extend({
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     // Except the browser's own report of a live session's server being down, which the
     // live tests bring about on purpose (the app says so in its own words).
-    const expected = (text) => /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}' failed/.test(text);
+    const expected = (text) => /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/' failed/.test(text);
     page.on("console", (m) => m.type() === "error" && !expected(m.text()) && problems.push(`console error: ${m.text()}`));
     await use(page);
     expect(problems).toEqual([]);

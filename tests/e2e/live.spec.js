@@ -1,11 +1,10 @@
-// Live workshop (issue 15): several browsers on one map through the real y-websocket server
-// (scripts/sync-server.sh), started and restarted by the tests.
+// Live workshop (issue 15): several browsers on one map through the real server
+// (scripts/sync-server.sh: Hocuspocus), started and restarted by the tests.
 import * as Y from "yjs";
-import { WebsocketProvider } from "y-websocket";
-import WebSocket from "ws";
 import { createServer, connect } from "node:net";
 import { test, expect, templateMap, openApp, phase, storedMap, saved, heartbeat, editCard, exportFile } from "./fixtures.js";
-import { startSyncServer } from "./sync-server.mjs";
+import { startSyncServer, rawClient } from "./sync-server.mjs";
+import { startSession, join } from "./live-fixtures.js";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,35 +19,6 @@ const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
 // others' changes alike.
 const laneCard = (scope, laneName, text) => scope.getByRole("group", { name: `${laneName}: ${text}`, exact: true });
 
-/** Starts a live session on the open map as `name`; returns the join link. */
-async function startSession(page, name) {
-  await page.getByRole("button", { name: "Live session" }).click();
-  await page.getByLabel("Your name, as the others see it").fill(name);
-  await page.getByLabel("Session server (ws:// or wss:// address)").fill(server.url);
-  await page.getByRole("button", { name: "Start live session" }).click();
-  await expect(page.getByText("Live: changes reach everyone.")).toBeVisible();
-  await expect(page.getByRole("img", { name: "QR code of the join link" })).toBeVisible();
-  const link = await page.getByLabel("Join link").inputValue();
-  // 128 random bits, in hexadecimal.
-  expect(decodeURIComponent(link)).toMatch(/#\/live\/[0-9a-f]{32}@ws:\/\/127\.0\.0\.1:\d+$/);
-  await page.keyboard.press("Escape");
-  return link;
-}
-
-/** Opens the join link in a new browser as `name`, and waits for the map. */
-async function join(browser, link, name, options = {}) {
-  const context = await browser.newContext({ serviceWorkers: "block", ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Join a live session" })).toBeVisible();
-  await page.getByLabel("Your name, as the others see it").fill(name);
-  await page.getByRole("button", { name: "Join" }).click();
-  await expect(phase(page, 1)).toBeVisible();
-  return { page, context, problems };
-}
-
 /** Adds a card to `laneName` of phase `n` with `text`. */
 async function addCard(page, n, laneName, text) {
   await lane(phase(page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
@@ -60,7 +30,7 @@ const phasesOf = async (page, id) => (await storedMap(page, id)).map.phases;
 
 test("three people edit one map at once and converge; the server restarts and a late joiner gets everything", async ({ page, browser }) => {
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const cy = await join(browser, link, "Cy");
 
@@ -115,7 +85,7 @@ test("three people edit one map at once and converge; the server restarts and a 
 
 test("presentation mode follows the session live", async ({ page, browser }) => {
   await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   // Bob puts the map on the projector; Ann goes on editing.
   await bob.page.getByRole("link", { name: "Present" }).click();
@@ -157,7 +127,7 @@ async function relay(port, target) {
 
 test("someone who loses the connection keeps editing, and nothing is lost when it returns", async ({ page, browser }, info) => {
   await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   // Bob reaches the server through a connection that will drop.
   const line = await relay(12360 + info.workerIndex, server.port);
   const bob = await join(browser, link.replace(encodeURIComponent(server.url), encodeURIComponent(line.url)), "Bob");
@@ -182,14 +152,11 @@ test("someone who loses the connection keeps editing, and nothing is lost when i
 
 test("a hostile update from the room is refused, reported, and mended", async ({ page }) => {
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
-  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
+  const link = await startSession(server.url, page, "Ann");
   const before = await phasesOf(page, id);
 
   // Another client of the room writes a colour that is no colour and a name far too long.
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((resolve) => provider.once("sync", resolve));
+  const { doc, provider } = await rawClient(link);
   const phaseId = before[0].id;
   const fields = doc.getMap("nodes").get(phaseId).get("fields");
   // In the same change, someone's good new card, which the mending must not take away.
@@ -219,17 +186,14 @@ test("a hostile update from the room is refused, reported, and mended", async ({
 test("a client that is not the app writes hostile updates: each refused (in time, but for what the page's Yjs takes), the room mended, nobody's map damaged", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
-  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
   await saved(page);
   const before = await phasesOf(page, id);
   const stored = () => page.evaluate((id) => localStorage.getItem(`journey-mapper/map/${id}`), id);
   const storedBefore = await stored();
 
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((resolve) => provider.once("sync", resolve));
+  const { doc, provider } = await rawClient(link);
   const nodes = doc.getMap("nodes");
   const phaseId = before[0].id;
   const lanes = (await storedMap(page, id)).map.lanes;
@@ -305,7 +269,7 @@ test("a client that is not the app writes hostile updates: each refused (in time
 
 test("a blind, named round in a live session: each votes from their own browser, the facilitator sees who voted, not what, until the reveal; a client that is not the app cannot change it after", async ({ page, browser }) => {
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const round = (p) => p.locator(".round-panel");
   await page.locator(".workshop-panel > summary").click();
@@ -338,10 +302,7 @@ test("a blind, named round in a live session: each votes from their own browser,
   const rounds = (await storedMap(page, id)).map.rounds;
   const ballot = rounds[0].ballots[0];
   expect(ballot.name).toBe("Bob");
-  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((resolve) => provider.once("sync", resolve));
+  const { doc, provider } = await rawClient(link);
   const fields = () => doc.getMap("nodes").get(ballot.id).get("fields");
   const cards = (await storedMap(page, id)).map.phases.flatMap((p) => p.cards[rounds[0].voted_lanes[0]] ?? []);
   const other = cards.map((c) => c.id).find((c) => !(c in ballot.dots));
@@ -360,7 +321,7 @@ test("a blind, named round in a live session: each votes from their own browser,
 
 test("comments in a live session: a participant mentioned by name, a reply from the other browser; a raw client's mention of no one refused by both and mended", async ({ page, browser }) => {
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const card = (p) => laneCard(phase(p, 3), "Opportunities", "Order as a guest");
   await editCard(card(page));
@@ -383,10 +344,7 @@ test("comments in a live session: a participant mentioned by name, a reply from 
   expect(comments.map((c) => [c.author, c.mentions ?? []])).toEqual([["Ann", ["Bob"]], ["Bob", []]]);
 
   // A client that is not the app writes a comment mentioning no one in the room.
-  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((resolve) => provider.once("sync", resolve));
+  const { doc, provider } = await rawClient(link);
   doc.transact(() => {
     const node = new Y.Map();
     node.set("parent", id);
@@ -434,7 +392,7 @@ test("comments in a live session: a participant mentioned by name, a reply from 
 test("the facilitator in charge: participants see who leads; a locked map takes only votes and comments; the room's rules held against a raw client; following, the timer for all, and the end for all", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const cleo = await join(browser, link, "Cleo", { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
@@ -474,10 +432,7 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   expect(locked.map.comments.map((c) => c.text)).toEqual(["Shall we do this first?"]);
 
   // A client that is not the app: a card's text while locked, the lock itself, a round.
-  const room = decodeURIComponent(link).match(/#\/live\/([0-9a-f]{32})@/)[1];
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.url, room, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((resolve) => provider.once("sync", resolve));
+  const { doc, provider } = await rawClient(link);
   const nodes = doc.getMap("nodes");
   const said = (text) => async () => {
     const texts = await Promise.all([page, bob.page, cleo.page].map((p) => p.getByRole("alert").allTextContents()));
@@ -588,7 +543,8 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   await late.goto(link);
   await late.getByLabel("Your name, as the others see it").fill("Dee");
   await late.getByRole("button", { name: "Join" }).click();
-  await expect(late.getByRole("alert").filter({ hasText: "Ann has ended this live session." })).toBeVisible();
+  // The server deleted the room at the end: the link no longer opens it.
+  await expect(late.getByRole("alert").filter({ hasText: "This link no longer opens the session" })).toBeVisible();
   await late.context().close();
   expect(bob.problems).toEqual([]);
   expect(cleo.problems).toEqual([]);
@@ -596,7 +552,7 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
 
 test("a reload joins the session again: the facilitator still leads, a participant is back in the room", async ({ page, browser }) => {
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
   const panel = page.locator("#live-panel");
@@ -653,7 +609,7 @@ test("the issue's workshop, whole: three browsers (one a phone), a blind round o
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   const id = await templateMap(page);
-  const link = await startSession(page, "Ann");
+  const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const cleo = await join(browser, link, "Cleo", { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
   const round = (p) => p.locator(".round-panel");

@@ -1,6 +1,10 @@
-// The live sessions' real server for the tests: scripts/sync-server.sh (y-websocket with its
-// LevelDB persistence) on a port of its own, its rooms in a fresh folder; stopped and started
-// again on the same folder as a user's would be.
+// The live sessions' real server for the tests: scripts/sync-server.sh (Hocuspocus with its
+// rooms in one SQLite file) on a port of its own, its file in a fresh folder; stopped and
+// started again on the same file as a user's would be. And a raw client: Yjs through
+// Hocuspocus' own provider, not the app, holding whatever key a link gives it.
+import * as Y from "yjs";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import WebSocket from "ws";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,14 +22,14 @@ const waitForPort = (port) =>
     attempt();
   });
 
-export async function startSyncServer(port) {
+export async function startSyncServer(port, env = {}) {
   const folder = mkdtempSync(join(tmpdir(), "journey-sync-"));
   let child;
   const server = {
     port,
     url: `ws://127.0.0.1:${port}`,
     async start() {
-      child = spawn("scripts/sync-server.sh", [], { env: { ...process.env, PORT: String(port), YPERSISTENCE: folder }, stdio: "ignore" });
+      child = spawn("scripts/sync-server.sh", [], { env: { ...process.env, PORT: String(port), SYNC_DATA: join(folder, "rooms.sqlite"), ...env }, stdio: "ignore" });
       await waitForPort(port);
     },
     async stop() {
@@ -42,4 +46,57 @@ export async function startSyncServer(port) {
   };
   await server.start();
   return server;
+}
+
+/** What a join or watch link carries: its room, key and server address(es). */
+export function fromLink(link) {
+  const [, watch, room, key, server] = decodeURIComponent(link).match(/#\/(live|watch)\/([0-9a-f]{32})\.([A-Za-z0-9_-]+)@(.+)$/);
+  return { watch: watch === "watch", room, key, server };
+}
+
+/** A client of the room that is not the app, with the key of `link` (or `key`) at `url`
+ *  (the link's first server by default). Resolves once it has the room's state, or with the
+ *  server's reason for refusing it. */
+export function rawClient(link, { key, url } = {}) {
+  const given = fromLink(link);
+  const doc = new Y.Doc();
+  return new Promise((resolve) => {
+    const provider = new HocuspocusProvider({
+      url: url ?? given.server.split(" ")[0],
+      name: given.room,
+      document: doc,
+      token: JSON.stringify({ key: key ?? given.key }),
+      WebSocketPolyfill: WebSocket,
+      onSynced: ({ state }) => state && resolve({ doc, provider, scope: provider.authorizedScope }),
+      onAuthenticationFailed: ({ reason }) => resolve({ doc, provider, refused: reason }),
+    });
+  });
+}
+
+/** The server as `scripts/sync-cluster.sh` starts it: `count` processes from `port` on, sharing
+ *  their rooms through a Redis of their own on `redisPort`; `kill(i)` stops the i-th process. */
+export async function startCluster(port, count, redisPort) {
+  const folder = mkdtempSync(join(tmpdir(), "journey-sync-"));
+  const child = spawn("scripts/sync-cluster.sh", [], {
+    env: { ...process.env, PORT: String(port), COUNT: String(count), REDIS_PORT: String(redisPort), SYNC_DATA: join(folder, "rooms.sqlite") },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  const pids = [];
+  child.stdout.on("data", (chunk) => {
+    for (const [, pid] of chunk.toString().matchAll(/process (\d+) on port/g)) pids.push(Number(pid));
+  });
+  for (let i = 0; i < count; i++) await waitForPort(port + i);
+  return {
+    urls: Array.from({ length: count }, (_, i) => `ws://127.0.0.1:${port + i}`),
+    kill: (i) => process.kill(pids[i], "SIGKILL"),
+    async close() {
+      const exited = child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null;
+      // The script's whole process group: the script, Redis and every server process (killed:
+      // a server told to stop first stores its rooms, and would wait for a Redis already gone).
+      process.kill(-child.pid, "SIGKILL");
+      await exited;
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }

@@ -13,10 +13,14 @@ pub enum Route {
     Shared(String),
     /// A map's versions: keep, open, restore, download, compare.
     Versions(Id),
-    /// Joining a live session: its room on the server at this address (`ws://` or `wss://`).
+    /// Joining a live session: its room on the server at this address (`ws://` or `wss://`,
+    /// or several separated by spaces), with the key that lets the link's holder edit or, for a
+    /// watch link, only watch.
     Live {
         room: String,
+        key: String,
         server: String,
+        watch: bool,
     },
 }
 
@@ -25,6 +29,7 @@ const SHARE_PREFIX: &str = "#/share/";
 const PRESENT_PREFIX: &str = "#/present/";
 const VERSIONS_PREFIX: &str = "#/versions/";
 const LIVE_PREFIX: &str = "#/live/";
+const WATCH_PREFIX: &str = "#/watch/";
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
@@ -42,11 +47,18 @@ impl Route {
         if let Some(id) = id(VERSIONS_PREFIX) {
             return Route::Versions(id);
         }
-        if let Some((room, server)) = id(LIVE_PREFIX).as_deref().and_then(|l| l.split_once('@')) {
-            return Route::Live {
-                room: room.into(),
-                server: server.into(),
-            };
+        // `room.key@server`: a room is hexadecimal, a key base64url; a link without a key
+        // (made before rooms had keys) still leads to the join page, where the server says.
+        for (prefix, watch) in [(LIVE_PREFIX, false), (WATCH_PREFIX, true)] {
+            if let Some((room, server)) = id(prefix).as_deref().and_then(|l| l.split_once('@')) {
+                let (room, key) = room.split_once('.').unwrap_or((room, ""));
+                return Route::Live {
+                    room: room.into(),
+                    key: key.into(),
+                    server: server.into(),
+                    watch,
+                };
+            }
         }
         id(MAP_PREFIX).map(Route::Map).unwrap_or(Route::Library)
     }
@@ -58,9 +70,15 @@ impl Route {
             Route::Present(id) => format!("{PRESENT_PREFIX}{}", js_sys::encode_uri_component(id)),
             Route::Shared(payload) => format!("{SHARE_PREFIX}{payload}"),
             Route::Versions(id) => format!("{VERSIONS_PREFIX}{}", js_sys::encode_uri_component(id)),
-            Route::Live { room, server } => format!(
-                "{LIVE_PREFIX}{}",
-                js_sys::encode_uri_component(&format!("{room}@{server}"))
+            Route::Live {
+                room,
+                key,
+                server,
+                watch,
+            } => format!(
+                "{}{}",
+                if *watch { WATCH_PREFIX } else { LIVE_PREFIX },
+                js_sys::encode_uri_component(&format!("{room}.{key}@{server}"))
             ),
         }
     }

@@ -28,7 +28,9 @@ impl Live {
     pub(super) fn guard(self) {
         Effect::new(move |_| {
             let powers = Powers {
-                role: if self.leads.get() {
+                role: if self.watching.get() {
+                    Role::Watcher
+                } else if self.leads.get() {
                     Role::Facilitator
                 } else {
                     Role::Participant
@@ -131,6 +133,8 @@ impl Live {
     /// last, once the end is written into the room.
     pub fn end_for_all(self) {
         self.set(serde_json::json!({ "ended": true }));
+        // After the end, which the others see first: the server deletes the room.
+        self.call("close", &JsValue::UNDEFINED);
         self.leave();
     }
 

@@ -49,6 +49,14 @@ pub fn FacilitatorTools() -> impl IntoView {
             live.end_for_all();
         }
     };
+    let renew = move |_| {
+        let sure = window()
+            .confirm_with_message(lang.get_untracked().t(Text::RenewLinksConfirm))
+            .unwrap_or(false);
+        if sure {
+            live.renew_links();
+        }
+    };
     view! {
         <fieldset class="facilitator-tools">
             <legend>{tr(Text::FacilitatorTools)}</legend>
@@ -69,6 +77,7 @@ pub fn FacilitatorTools() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <button type="button" class="secondary" on:click=renew>{tr(Text::RenewLinks)}</button>
             <button type="button" class="danger" on:click=end>{tr(Text::EndForAll)}</button>
         </fieldset>
     }

@@ -6,8 +6,8 @@ use crate::ui::{tr, use_lang};
 use leptos::prelude::*;
 
 /// The map's live session, in a popover under its button: started here with a name and a
-/// server; running, its join link and QR code for the projector, who is there and in which
-/// card, and leaving.
+/// server; running, its join link and QR code for the projector (and for the one who started
+/// it, the watch link's), who is there and in which card, and leaving.
 #[component]
 pub fn LivePanel() -> impl IntoView {
     let map = use_open_map();
@@ -44,20 +44,27 @@ pub fn LivePanel() -> impl IntoView {
         tr(match live.status() {
             Status::Connecting => Text::LiveConnecting,
             Status::Connected => Text::LiveConnected,
+            Status::Watching => Text::LiveWatching,
             Status::Disconnected => Text::LiveDisconnected,
         })
     };
     let select_all =
         |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
-    let running = move || {
-        let link = live.link().unwrap_or_default();
+    let link = move |link: String, label: Text, alt: Text| {
         let qr = live.qr(&link);
         view! {
-            <p class="live-status" role="status">{status}</p>
-            <label>{tr(Text::LiveJoinLink)}
-                <input type="text" readonly prop:value=link.clone() on:focus=select_all />
+            <label>{tr(label)}
+                <input type="text" readonly prop:value=link on:focus=select_all />
             </label>
-            {qr.map(|src| view! { <img class="live-qr" src=src alt=tr(Text::LiveQrAlt) width="240" height="240" /> })}
+            {qr.map(|src| view! { <img class="live-qr" src=src alt=tr(alt) width="240" height="240" /> })}
+        }
+    };
+    let running = move || {
+        let (edit, watch) = live.links().unzip();
+        view! {
+            <p class="live-status" role="status">{status}</p>
+            {edit.map(|l| link(l, Text::LiveJoinLink, Text::LiveQrAlt))}
+            {watch.flatten().map(|l| link(l, Text::LiveWatchLink, Text::LiveWatchQrAlt))}
             <h3>{tr(Text::LivePeople)}</h3>
             <ul class="live-people">
                 <For each=move || live.people() key=|p| (p.name.clone(), p.color.clone(), p.card.clone(), p.me) let(person)>
@@ -88,7 +95,8 @@ pub fn LivePanel() -> impl IntoView {
                         <input type="text" required maxlength="60" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
                     </label>
                     <label>{tr(Text::LiveServer)}
-                        <input type="url" required prop:value=server on:input=move |ev| set_server.set(event_target_value(&ev)) />
+                        // Not type="url": several addresses are one value.
+                        <input type="text" inputmode="url" required spellcheck="false" prop:value=server on:input=move |ev| set_server.set(event_target_value(&ev)) />
                     </label>
                     <button type="submit">{tr(Text::LiveStart)}</button>
                 </form>

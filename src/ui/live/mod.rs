@@ -1,4 +1,5 @@
-//! Live sessions: several people on one map through a Yjs room on a y-websocket server.
+//! Live sessions: several people on one map through a Yjs room on the project's Hocuspocus
+//! server, let in by the keys their links carry (`keys`).
 //!
 //! The engine is Yjs itself, in `js/live.js`, loaded only when a session starts or is joined,
 //! so that the first load of someone who never joins one grows by this module alone. The map
@@ -11,6 +12,7 @@
 mod control;
 pub mod facilitator_tools;
 pub mod join_page;
+pub mod keys;
 pub mod live_panel;
 mod rejoin;
 pub mod session_bar;
@@ -26,6 +28,7 @@ use crate::ui::browser::{frame, script};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::session::{Session, Topic};
 use crate::ui::votes;
+use keys::{random_room, Keys};
 use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -37,6 +40,17 @@ const LIVE_SCRIPT: &str = "live/live.js";
 /// The server a session starts on unless the user names another: the one
 /// `scripts/sync-server.sh` starts on this machine.
 pub const DEFAULT_SERVER: &str = "ws://127.0.0.1:1234";
+
+/// A room to join and how: what a link carries, and the name given.
+pub struct Joining {
+    pub room: String,
+    /// One or more `ws://` or `wss://` addresses, separated by spaces.
+    pub server: String,
+    pub keys: Keys,
+    /// A watch link's.
+    pub watch: bool,
+    pub name: String,
+}
 
 /// Someone in the session, as the room's awareness tells it.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -53,6 +67,8 @@ pub struct Person {
 pub enum Status {
     Connecting,
     Connected,
+    /// Connected by a watch link: the server takes nothing from this browser.
+    Watching,
     Disconnected,
 }
 
@@ -60,6 +76,7 @@ pub enum Status {
 struct Running {
     room: String,
     server: String,
+    keys: Keys,
     /// The name this browser joined with.
     name: String,
     /// The map it shares; `None` while joining, until the room's map has come.
@@ -81,6 +98,10 @@ pub struct Live {
     map: RwSignal<Option<Id>>,
     joined: RwSignal<bool>,
     status: RwSignal<Status>,
+    /// Joined by a watch link (the server said so, or the link did before it answered).
+    watching: RwSignal<bool>,
+    /// The room's keys were renewed: its links are new.
+    renewed: Trigger,
     people: RwSignal<Vec<Person>>,
     /// Every name seen in the room since joining.
     seen: StoredValue<Vec<String>>,
@@ -109,6 +130,8 @@ impl Live {
             map: RwSignal::new(None),
             joined: RwSignal::new(false),
             status: RwSignal::new(Status::Connecting),
+            watching: RwSignal::new(false),
+            renewed: Trigger::new(),
             people: RwSignal::new(Vec::new()),
             seen: StoredValue::new(Vec::new()),
             problem: RwSignal::new(None),
@@ -146,34 +169,51 @@ impl Live {
         else {
             return;
         };
-        let Some(room) = random_room() else {
+        let (Some(room), Some(keys)) = (random_room(), Keys::new()) else {
             self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
             return;
         };
-        self.connect(room, server, name, Some((id, map)), lang, None);
+        let joining = Joining {
+            room,
+            server,
+            keys,
+            watch: false,
+            name,
+        };
+        self.connect(joining, Some((id, map)), lang, None);
     }
 
-    /// Joins `room` on `server`; the map comes from the room.
-    pub fn join(self, room: String, server: String, name: String, lang: Lang) {
-        self.connect(room, server, name, None, lang, None);
+    /// Joins a room by its link; the map comes from the room.
+    pub fn join(self, joining: Joining, lang: Lang) {
+        self.connect(joining, None, lang, None);
     }
 
     fn connect(
         self,
-        room: String,
-        server: String,
-        name: String,
+        joining: Joining,
         start: Option<(Id, String)>,
         lang: Lang,
         client: Option<f64>,
     ) {
-        if !(server.starts_with("ws://") || server.starts_with("wss://")) {
+        let Joining {
+            room,
+            server,
+            keys,
+            watch,
+            name,
+        } = joining;
+        // Several addresses (processes sharing the room) are tried in turn.
+        let mut servers = server.split_whitespace().peekable();
+        let well_formed = servers.peek().is_some()
+            && servers.all(|s| s.starts_with("ws://") || s.starts_with("wss://"));
+        if !well_formed {
             self.problem.set(Some(lang.t(Text::LiveBadServer).into()));
             return;
         }
         self.stop();
         self.problem.set(None);
         self.status.set(Status::Connecting);
+        self.watching.set(watch);
         let (map, json) = start.unzip();
         leptos::task::spawn_local(async move {
             let module = match wasm_bindgen_futures::JsFuture::from(script::load(LIVE_SCRIPT)).await
@@ -200,10 +240,17 @@ impl Live {
             let on_control =
                 Closure::<dyn FnMut(String)>::new(move |json: String| self.told(&json, lang));
             let on_status = Closure::<dyn FnMut(String)>::new(move |status: String| {
+                if let Some(reason) = status.strip_prefix("refused:") {
+                    return self.refused_entry(reason, lang);
+                }
                 let now = match status.as_str() {
                     "connected" => Status::Connected,
+                    "watching" => {
+                        self.watching.set(true);
+                        Status::Watching
+                    }
                     "disconnected" => Status::Disconnected,
-                    // y-websocket tries again at once and says "connecting": the connection is
+                    // The script tries again at once and says "connecting": the connection is
                     // still lost until it is back, and the people in the room must keep seeing so.
                     _ if self.status.get_untracked() == Status::Disconnected => {
                         Status::Disconnected
@@ -222,6 +269,10 @@ impl Live {
             };
             set("server", &server.as_str().into());
             set("room", &room.as_str().into());
+            set(
+                "keys",
+                &serde_json::to_string(&keys).unwrap_or_default().into(),
+            );
             set("map", &json.map_or(JsValue::NULL, |j| j.into()));
             set("name", &name.as_str().into());
             set("color", &color.into());
@@ -243,6 +294,7 @@ impl Live {
             self.running.set_value(Some(Running {
                 room,
                 server,
+                keys,
                 name,
                 map: map.clone(),
                 module,
@@ -425,6 +477,7 @@ impl Live {
         }
         self.map.set(None);
         self.joined.set(false);
+        self.watching.set(false);
         self.people.set(Vec::new());
         self.seen.set_value(Vec::new());
         self.control.set(Control::default());
@@ -466,24 +519,6 @@ impl Live {
         self.problem.get()
     }
 
-    /// The link that joins this session, and the room's id.
-    pub fn link(self) -> Option<String> {
-        self.running.with_value(|r| {
-            let r = r.as_ref()?;
-            let location = window().location();
-            let route = crate::ui::browser::route::Route::Live {
-                room: r.room.clone(),
-                server: r.server.clone(),
-            };
-            Some(format!(
-                "{}{}{}",
-                location.origin().ok()?,
-                location.pathname().ok()?,
-                route.href()
-            ))
-        })
-    }
-
     /// A QR code of `text` as an image's address, drawn by the loaded script.
     pub fn qr(self, text: &str) -> Option<String> {
         self.running
@@ -507,15 +542,4 @@ fn call(object: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
         .dyn_into()
         .ok()?;
     function.call1(object, arg).ok()
-}
-
-/// A room id no one can guess: 128 random bits from the browser's cryptographic generator.
-fn random_room() -> Option<String> {
-    let mut bytes = [0u8; 16];
-    window()
-        .crypto()
-        .ok()?
-        .get_random_values_with_u8_array(&mut bytes)
-        .ok()?;
-    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -2,7 +2,8 @@
 //! back in the room, and a facilitator who reloads still leads it (under the same client id in
 //! the room's document, which is how the others know the facilitator).
 
-use super::{call, Live};
+use super::keys::Keys;
+use super::{call, Joining, Live};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -16,6 +17,10 @@ const REJOIN_MS: f64 = 12.0 * 3600.0 * 1000.0;
 struct Kept {
     room: String,
     server: String,
+    keys: Keys,
+    /// Joined by a watch link.
+    #[serde(default)]
+    watch: bool,
     name: String,
     /// This browser's client id in the room, where it leads.
     client: Option<f64>,
@@ -38,6 +43,8 @@ impl Live {
             Some(Kept {
                 room: r.room.clone(),
                 server: r.server.clone(),
+                keys: r.keys.clone(),
+                watch: self.watching.get_untracked(),
                 name: r.name.clone(),
                 client,
                 at: js_sys::Date::now(),
@@ -63,6 +70,13 @@ impl Live {
             return self.forget();
         }
         let lang = self.session.settings.lang_untracked();
-        self.connect(kept.room, kept.server, kept.name, None, lang, kept.client);
+        let joining = Joining {
+            room: kept.room,
+            server: kept.server,
+            keys: kept.keys,
+            watch: kept.watch,
+            name: kept.name,
+        };
+        self.connect(joining, None, lang, kept.client);
     }
 }

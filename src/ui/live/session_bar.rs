@@ -76,6 +76,7 @@ pub fn SessionBar() -> impl IntoView {
         map.session.guard.refused().filter(|_| here()).map(|r| {
             lang.get().t(match r {
                 Refusal::FacilitatorOnly => Text::RefusedFacilitatorOnly,
+                Refusal::Watching => Text::RefusedWatching,
                 _ => Text::RefusedLocked,
             })
         })

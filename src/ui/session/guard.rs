@@ -60,7 +60,7 @@ impl Guard {
             match edit {
                 LibraryEdit::Map { id: map, edit } if map == id => powers.allows(edit),
                 LibraryEdit::ReplaceMap { map } if map.id == *id => {
-                    powers.edits().then_some(()).ok_or(Refusal::Locked)
+                    powers.held().map_or(Ok(()), Err)
                 }
                 _ => Ok(()),
             }
@@ -70,13 +70,14 @@ impl Guard {
     }
 
     /// Whether undo and redo are held back: on a locked map, a step of this user's may be any
-    /// edit, and only voting and commenting are open to them.
+    /// edit, and only voting and commenting are open to them; a watcher has none.
     pub(super) fn holds_undo(&self) -> bool {
         let held = self
             .led
-            .with_untracked(|led| led.as_ref().is_some_and(|(_, p)| !p.edits()));
-        self.note(held.then_some(Refusal::Locked));
-        held
+            .with_untracked(|led| led.as_ref().and_then(|(_, p)| p.held()));
+        let holds = held.is_some();
+        self.note(held);
+        holds
     }
 
     fn note(&self, refusal: Option<Refusal>) {

@@ -39,6 +39,7 @@ pub fn refusal(error: &EditError, lang: Lang) -> String {
             Refusal::Comment => lang.t(Text::RefusedCommentMeta).into(),
             Refusal::FacilitatorOnly => lang.t(Text::RefusedFacilitatorOnly).into(),
             Refusal::Locked => lang.t(Text::RefusedLocked).into(),
+            Refusal::Watching => lang.t(Text::RefusedWatching).into(),
         },
         EditError::TooMany { max, .. } => {
             lang.fill(Text::RefusedLimit, &[("max", &max.to_string())])

@@ -1,0 +1,180 @@
+// The live sessions' server: Hocuspocus (npm), an existing Yjs server, with the rooms kept in
+// one SQLite file (its Database extension, over better-sqlite3) and, when REDIS_PORT is set,
+// its Redis extension spreading each room over every process that shares that Redis and file.
+//
+// Who may do what is decided here, not in the app (any client can connect): a room is made by
+// the first connection that brings its three keys (edit, view, owner), of which only SHA-256
+// hashes are kept; a connection's key must then match the edit or the view hash, and a view
+// key makes it read only (Hocuspocus drops its updates). The owner key closes the room (its
+// document deleted, every socket closed, never to open again) or gives it new keys (every
+// socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
+// removed; an update over MAX_UPDATE_BYTES closes its connection; an address may make at most
+// ROOMS_PER_HOUR rooms an hour.
+//
+// Settings: HOST (127.0.0.1), PORT (1234), SYNC_DATA (./sync-data/rooms.sqlite), ROOM_DAYS (30),
+// MAX_UPDATE_BYTES (16 MiB), ROOMS_PER_HOUR (100), REDIS_HOST (127.0.0.1), REDIS_PORT (unset: no
+// Redis, one process).
+import { Server } from "@hocuspocus/server";
+import { Database as Stored } from "@hocuspocus/extension-database";
+import { Redis } from "@hocuspocus/extension-redis";
+import Database from "better-sqlite3";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+const env = process.env;
+const number = (name, fallback) => (env[name] ? Number(env[name]) : fallback);
+const HOST = env.HOST || "127.0.0.1";
+const PORT = number("PORT", 1234);
+const FILE = env.SYNC_DATA || "sync-data/rooms.sqlite";
+const ROOM_DAYS = number("ROOM_DAYS", 30);
+const MAX_UPDATE_BYTES = number("MAX_UPDATE_BYTES", 16 * 1024 * 1024);
+const ROOMS_PER_HOUR = number("ROOMS_PER_HOUR", 100);
+const HOUR = 3600 * 1000;
+
+mkdirSync(dirname(FILE), { recursive: true });
+const db = new Database(FILE);
+// Several processes share the file: readers do not wait for a writer, writers wait their turn.
+db.pragma("busy_timeout = 5000");
+db.pragma("journal_mode = WAL");
+db.exec(`CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB);
+  CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, edit TEXT, view TEXT, owner TEXT,
+    generation INTEGER NOT NULL, closed INTEGER NOT NULL, active INTEGER NOT NULL);`);
+const sql = {
+  room: db.prepare("SELECT * FROM rooms WHERE name = ?"),
+  make: db.prepare("INSERT INTO rooms VALUES (?, ?, ?, ?, 0, 0, ?)"),
+  keys: db.prepare("UPDATE rooms SET edit = ?, view = ?, generation = generation + 1 WHERE name = ?"),
+  // A closed room is kept without its keys, so that its name, known to whoever had a link,
+  // cannot be taken to make a room anew.
+  close: db.prepare("UPDATE rooms SET edit = NULL, view = NULL, owner = NULL, closed = 1, generation = generation + 1 WHERE name = ?"),
+  active: db.prepare("UPDATE rooms SET active = ? WHERE name = ?"),
+  unused: db.prepare("SELECT name FROM rooms WHERE closed = 0 AND active < ?"),
+  fetch: db.prepare("SELECT data FROM documents WHERE name = ?"),
+  store: db.prepare("INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data"),
+  forget: db.prepare("DELETE FROM documents WHERE name = ?"),
+};
+
+const hash = (key) => createHash("sha256").update(String(key)).digest("hex");
+const same = (key, hashed) => typeof key === "string" && typeof hashed === "string" && timingSafeEqual(Buffer.from(hash(key)), Buffer.from(hashed));
+/** A key as the app makes them: 128 random bits or more, base64url. */
+const wellMade = (key) => typeof key === "string" && /^[A-Za-z0-9_-]{22,86}$/.test(key);
+const refuse = (reason) => Object.assign(new Error(reason), { reason });
+
+function close(name) {
+  db.transaction(() => {
+    sql.close.run(name);
+    sql.forget.run(name);
+  })();
+}
+
+/** Rooms made per address in the last hour (this process's count). */
+const made = new Map();
+function mayMake(address) {
+  const now = Date.now();
+  const recent = (made.get(address) ?? []).filter((at) => now - at < HOUR);
+  if (recent.length >= ROOMS_PER_HOUR) return false;
+  made.set(address, [...recent, now]);
+  return true;
+}
+
+/** Each loaded room's key generation when this process loaded it: a change (new keys, closed)
+ *  made through any process closes this one's connections to it. */
+const loaded = new Map();
+
+const extensions = [
+  new Stored({
+    fetch: async ({ documentName }) => sql.fetch.get(documentName)?.data ?? null,
+    store: async ({ documentName, state }) => {
+      if (sql.room.get(documentName)?.closed) return;
+      sql.store.run(documentName, state);
+      sql.active.run(Date.now(), documentName);
+    },
+  }),
+];
+if (env.REDIS_PORT) extensions.push(new Redis({ host: env.REDIS_HOST || "127.0.0.1", port: Number(env.REDIS_PORT) }));
+
+const server = new Server({
+  address: HOST,
+  port: PORT,
+  quiet: true,
+  extensions,
+  // An upgrade's address, taken from the socket (a header of that name sent by the client is
+  // replaced): Hocuspocus' hooks see only the request's headers.
+  async onUpgrade({ request }) {
+    request.headers["x-journey-mapper-address"] = request.socket.remoteAddress ?? "";
+  },
+  async onAuthenticate({ documentName, token, requestHeaders, connectionConfig }) {
+    let asked;
+    try {
+      asked = JSON.parse(token);
+    } catch {
+      throw refuse("no-key");
+    }
+    const room = sql.room.get(documentName);
+    if (room?.closed) throw refuse("closed");
+    if (!room) {
+      if (!(wellMade(asked?.key) && wellMade(asked?.view) && wellMade(asked?.owner))) throw refuse("no-room");
+      if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
+      if (!mayMake(requestHeaders.get("x-journey-mapper-address"))) throw refuse("too-many-rooms");
+      sql.make.run(documentName, hash(asked.key), hash(asked.view), hash(asked.owner), Date.now());
+      return;
+    }
+    if (same(asked?.key, room.edit)) return;
+    if (same(asked?.key, room.view)) {
+      connectionConfig.readOnly = true;
+      return;
+    }
+    throw refuse("wrong-key");
+  },
+  async afterLoadDocument({ documentName }) {
+    loaded.set(documentName, sql.room.get(documentName)?.generation);
+  },
+  async afterUnloadDocument({ documentName }) {
+    loaded.delete(documentName);
+  },
+  async beforeHandleMessage({ update }) {
+    if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
+  },
+  // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
+  async onStateless({ documentName, payload }) {
+    let asked;
+    try {
+      asked = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const room = sql.room.get(documentName);
+    if (!room || room.closed || !same(asked?.owner, room.owner)) return;
+    if (asked.close === true) close(documentName);
+    else if (wellMade(asked.key) && wellMade(asked.view)) sql.keys.run(hash(asked.key), hash(asked.view), documentName);
+    else return;
+    letGo(documentName);
+  },
+});
+
+/** Closes the sockets of everyone in room `name` on this process: they connect again at once,
+ *  and are let in only with the room's keys as they are now. (Hocuspocus' own closeConnections
+ *  detaches the room and leaves the socket open, where its provider does not ask again.) */
+function letGo(name) {
+  server.hocuspocus.documents.get(name)?.connections.forEach((_clients, connection) => connection.webSocket.close(4000, "keys-changed"));
+}
+
+setInterval(() => {
+  for (const [name, generation] of loaded) {
+    if (sql.room.get(name)?.generation !== generation) {
+      loaded.set(name, sql.room.get(name)?.generation);
+      letGo(name);
+    }
+  }
+}, 1000).unref();
+
+function removeUnused() {
+  for (const { name } of sql.unused.all(Date.now() - ROOM_DAYS * 24 * HOUR)) {
+    if (!loaded.has(name)) close(name);
+  }
+}
+removeUnused();
+setInterval(removeUnused, HOUR).unref();
+
+await server.listen();
+console.log(`sync-server: ws://${HOST}:${PORT}, rooms kept in ${FILE}${env.REDIS_PORT ? `, shared through Redis on port ${env.REDIS_PORT}` : ""}`);

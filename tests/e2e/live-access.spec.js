@@ -1,0 +1,136 @@
+// Live sessions that let in only the invited, on the real server (issue 38): a watch link that
+// sees and changes nothing (the server refuses a raw client's change, not only the app), keys
+// renewed and closed rooms, and a room carried by two server processes sharing Redis, as
+// scripts/sync-cluster.sh starts them, surviving the loss of one.
+import { test, expect, templateMap, phase, storedMap, saved } from "./fixtures.js";
+import { startSyncServer, startCluster, rawClient, fromLink } from "./sync-server.mjs";
+import { startSession, join } from "./live-fixtures.js";
+
+test.describe.configure({ mode: "serial" });
+
+let server;
+test.beforeAll(async ({}, info) => {
+  server = await startSyncServer(12350 + info.workerIndex);
+});
+test.afterAll(async () => server?.close());
+
+const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
+const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
+const phaseName = (doc, id) => doc.getMap("nodes").get(id).get("fields").get("name").toString();
+
+async function addCard(page, n, laneName, text) {
+  await lane(phase(page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Escape");
+}
+
+test("a watch link sees every change and changes nothing, not even with a client that is not the app", async ({ page, browser }) => {
+  const id = await templateMap(page);
+  const { link, watchLink } = await startSession(server.url, page, "Ann", { watch: true });
+  expect(fromLink(watchLink).key).not.toBe(fromLink(link).key);
+  await page.getByRole("button", { name: "Live session" }).click();
+  await expect(page.getByRole("img", { name: "QR code of the watch link" })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  const wendy = await join(browser, watchLink, "Wendy");
+  await wendy.page.getByRole("button", { name: "Live session" }).click();
+  await expect(wendy.page.getByRole("status").filter({ hasText: "Watching: every change reaches you" })).toBeVisible();
+  // A watcher is given no link to pass on.
+  await expect(wendy.page.getByLabel("Join link")).toHaveCount(0);
+  await wendy.page.keyboard.press("Escape");
+  await addCard(page, 2, "Opportunities", "Seen by the watcher");
+  await expect(phase(wendy.page, 2)).toContainText("Seen by the watcher");
+  // Her attempt is refused by the app, and said.
+  await lane(phase(wendy.page, 3), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
+  await expect(bar(wendy.page).getByRole("alert")).toHaveText("You are watching this session: nothing can be changed from here.");
+
+  // A client that is not the app, with the watch key: the server makes it read only and drops
+  // what it writes.
+  await saved(page);
+  const before = await storedMap(page, id);
+  const phaseId = before.map.phases[0].id;
+  const watcher = await rawClient(watchLink);
+  expect(watcher.scope).toBe("readonly");
+  watcher.doc.getMap("nodes").get(phaseId).get("fields").get("name").insert(0, "Hijacked ");
+  const editor = await rawClient(link);
+  expect(editor.scope).toBe("read-write");
+  await page.waitForTimeout(1000);
+  expect(phaseName(editor.doc, phaseId)).toBe(before.map.phases[0].name);
+  await saved(page);
+  expect((await storedMap(page, id)).map.phases[0].name).toBe(before.map.phases[0].name);
+  await expect(phase(wendy.page, 1)).not.toContainText("Hijacked");
+
+  // A made-up key, a key of another room, a room nobody made: refused.
+  expect((await rawClient(link, { key: "A".repeat(22) })).refused).toBe("wrong-key");
+  const other = link.replace(fromLink(link).room, "0".repeat(32));
+  expect((await rawClient(other)).refused).toBe("no-room");
+  for (const client of [watcher, editor]) client.provider.destroy();
+  await wendy.context.close();
+});
+
+test("new links let go of everyone who came by the old ones; only the new ones come back in", async ({ page, browser }) => {
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  await addCard(bob.page, 2, "Opportunities", "Before the new links");
+  await expect(phase(page, 2)).toContainText("Before the new links");
+
+  await page.getByRole("button", { name: "Live session" }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Make new links (the current ones stop working)" }).click();
+  await expect.poll(() => page.getByLabel("Join link").inputValue()).not.toBe(link);
+  const renewed = await page.getByLabel("Join link").inputValue();
+  expect(fromLink(renewed).room).toBe(fromLink(link).room);
+  await expect(page.getByText("Live: changes reach everyone.")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // Bob is let go, told why, and keeps his copy.
+  await expect(bob.page.getByRole("alert").filter({ hasText: "This link no longer opens the session" })).toBeVisible();
+  await saved(bob.page);
+  expect(JSON.stringify((await storedMap(bob.page, id)).map)).toContain("Before the new links");
+  expect((await rawClient(link)).refused).toBe("wrong-key");
+
+  // The new link lets Cleo in, and the session goes on.
+  const cleo = await join(browser, renewed, "Cleo");
+  await expect(phase(cleo.page, 2)).toContainText("Before the new links");
+  await addCard(page, 3, "Opportunities", "After the new links");
+  await expect(phase(cleo.page, 3)).toContainText("After the new links");
+  expect(bob.problems).toEqual([]);
+  expect(cleo.problems).toEqual([]);
+  await bob.context.close();
+  await cleo.context.close();
+});
+
+test("two server processes sharing Redis carry one room; when one is lost, its participants go on with the other and nothing is lost", async ({ page, browser }, info) => {
+  const cluster = await startCluster(12370 + 2 * info.workerIndex, 2, 16390 + info.workerIndex);
+  try {
+    const id = await templateMap(page);
+    const link = await startSession(cluster.urls.join(" "), page, "Ann");
+    expect(fromLink(link).server).toBe(cluster.urls.join(" "));
+    // Bob's link names the second process first: he is on it, Ann on the first.
+    const bobs = link.replace(encodeURIComponent(cluster.urls.join(" ")), encodeURIComponent([...cluster.urls].reverse().join(" ")));
+    const bob = await join(browser, bobs, "Bob");
+    await addCard(page, 2, "Opportunities", "From the first process");
+    await expect(phase(bob.page, 2)).toContainText("From the first process");
+    await addCard(bob.page, 2, "Pain points", "From the second process");
+    await expect(phase(page, 2)).toContainText("From the second process");
+
+    // The second process is lost: Bob goes on with the first.
+    cluster.kill(1);
+    await addCard(bob.page, 3, "Opportunities", "Typed while his server was lost");
+    await expect(phase(page, 3)).toContainText("Typed while his server was lost");
+    await addCard(page, 3, "Pain points", "Typed after");
+    await expect(phase(bob.page, 3)).toContainText("Typed after");
+    await saved(page);
+    await saved(bob.page);
+    const texts = (m) => JSON.stringify(m.map);
+    for (const text of ["From the first process", "From the second process", "Typed while his server was lost", "Typed after"]) {
+      expect(texts(await storedMap(page, id))).toContain(text);
+      expect(texts(await storedMap(bob.page, id))).toContain(text);
+    }
+    expect(bob.problems).toEqual([]);
+    await bob.context.close();
+  } finally {
+    await cluster.close();
+  }
+});
