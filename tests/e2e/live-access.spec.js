@@ -33,6 +33,8 @@ test("a watch link sees every change and changes nothing, not even with a client
   await page.keyboard.press("Escape");
 
   const wendy = await join(browser, watchLink, "Wendy");
+  await expect(bar(wendy.page)).toContainText("Facilitated by Ann");
+  await expect(bar(wendy.page)).toContainText("Watching: every change reaches you; nothing can be changed from here.");
   await wendy.page.getByRole("button", { name: "Live session" }).click();
   await expect(wendy.page.getByRole("status").filter({ hasText: "Watching: every change reaches you" })).toBeVisible();
   // A watcher is given no link to pass on.

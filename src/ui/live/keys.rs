@@ -87,6 +87,11 @@ impl Live {
         });
     }
 
+    /// Whether this browser only watches the session. Followed.
+    pub fn watching(self) -> bool {
+        self.watching.get()
+    }
+
     /// Gives the room new keys: everyone in it is let go, and only the new links come back in.
     pub fn renew_links(self) {
         let renewed = self.running.try_update_value(|r| {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 const TYPING_MS: f64 = 10_000.0;
 
 /// A live session as everyone on its map sees it, above the grid: who facilitates, whether the
-/// map is locked, following the facilitator where they bring everyone (or not), and why an edit
+/// map is locked or this user only watches, following the facilitator where they bring everyone (or not), and why an edit
 /// was refused. It also keeps the timer the same for all: the facilitator's goes to the room,
 /// the others show the room's.
 #[component]
@@ -89,7 +89,11 @@ pub fn SessionBar() -> impl IntoView {
         } else {
             lang.fill(Text::FacilitatedBy, &[("name", &c.facilitator)])
         };
-        let locked = (c.locked && !leads()).then(|| lang.t(Text::MapLocked));
+        let locked = if live.watching() {
+            Some(lang.t(Text::LiveWatching))
+        } else {
+            (c.locked && !leads()).then(|| lang.t(Text::MapLocked))
+        };
         Some(view! {
             <p class="session-who"><bdi>{who}</bdi></p>
             {locked.map(|l| view! { <p class="session-locked">{l}</p> })}

@@ -1,0 +1,159 @@
+//! What comes from the room: its map read as an import is read (off the page's thread, with a
+//! time limit), held to the session's rules, and taken in — or refused, said, and the room
+//! mended with this browser's map.
+
+use super::{map_json, Live};
+use crate::i18n::{Lang, Text};
+use crate::model::outside::{Job, Outcome};
+use crate::model::workshop::Refusal;
+use crate::model::{EditError, Id, JourneyMap, LibraryEdit};
+use crate::ui::browser::frame;
+use crate::ui::browser::reader::{self, ReadError};
+use crate::ui::import::importer::MAX_BYTES;
+use crate::ui::votes;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+impl Live {
+    /// Someone changed the room's map: read it as an import is read — off the page's thread,
+    /// stopped when it takes too long — and take it in.
+    pub(super) fn receive(self, lang: Lang) {
+        let Some(expected) = self
+            .running
+            .with_value(|r| r.as_ref().map(|r| r.map.clone()))
+        else {
+            return;
+        };
+        let local = self.local_json(expected.as_ref());
+        // This browser's last change may not have gone to the room yet: it goes first, so
+        // that taking in the room's map cannot undo it.
+        if let Some(json) = &local {
+            self.call("update", &JsValue::from_str(json));
+        }
+        let Some(read) = self.call("read", &MAX_BYTES.into()) else {
+            return;
+        };
+        let Some(json) = read.as_string() else {
+            if read.as_bool() == Some(false) {
+                self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
+            }
+            return;
+        };
+        if json.len() as f64 > MAX_BYTES {
+            return self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
+        }
+        let by_others = self.changed_by_others();
+        let read = self.reads.get_value() + 1;
+        self.reads.set_value(read);
+        leptos::task::spawn_local(async move {
+            let outcome = reader::read(Job::LiveRoom, &JsValue::from_str(&json)).await;
+            // A later change of the room is read after this one: that read decides. A change
+            // of this browser's meanwhile would be undone by this outcome: read again.
+            if self.reads.get_value() != read || self.running.with_value(Option::is_none) {
+                return;
+            }
+            if self.local_json(expected.as_ref()) != local {
+                return self.receive(lang);
+            }
+            let why = match outcome {
+                Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).pop() {
+                    Some(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
+                        match by_others.and_then(|()| self.allowed(&map)) {
+                            Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
+                            Ok(()) => {
+                                self.mending.set_value(false);
+                                self.call("accept", &json.into());
+                                return self.take_in(map);
+                            }
+                        }
+                    }
+                    _ => String::new(),
+                },
+                Ok(Outcome::Refused(problems)) => {
+                    let listed: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+                    listed.join(" · ")
+                }
+                Ok(_) => String::new(),
+                Err(error @ ReadError::TooSlow) => lang.t(error.reason()).into(),
+                // Nothing is known of the room's map: it is neither taken in nor written over.
+                Err(error @ ReadError::Unavailable) => {
+                    return self.problem.set(Some(lang.t(error.reason()).into()));
+                }
+            };
+            self.refuse(why, local, lang);
+        });
+    }
+
+    /// Whether the room's `map` may follow this browser's: each is well formed, as the reader
+    /// checked, but not every step between two is (dots given in a round that had ended).
+    pub(super) fn allowed(self, map: &JourneyMap) -> Result<(), Refusal> {
+        let people = self.names();
+        self.session
+            .library
+            .read_untracked(|l| l.map(&map.id).map(|mine| mine.check_update(map, &people)))
+            .unwrap_or(Ok(()))
+    }
+
+    /// The shared map as this browser has it, as the room's JSON.
+    pub(super) fn local_json(self, id: Option<&Id>) -> Option<String> {
+        let id = id?;
+        self.session
+            .library
+            .read_untracked(|l| l.map(id).map(map_json))
+    }
+
+    /// Says why the room's map was refused, and gives the room this browser's map back, which
+    /// mends what was refused: first keeping what only the room has (someone's good new card),
+    /// then, if the room's map is refused again, as the room's whole map.
+    pub(super) fn refuse(self, why: String, local: Option<String>, lang: Lang) {
+        self.problem
+            .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
+        let Some(json) = local else {
+            return;
+        };
+        let replace = self.mending.get_value();
+        self.mending.set_value(!replace);
+        // In a task of its own: what was refused may be large, and reading it took a while.
+        frame::after_next_frame(move || {
+            if replace {
+                self.call("replace", &json.into());
+            } else {
+                self.call("restore", &json.into());
+                // Read the mended room at once: a hostile client may write nothing more, and a
+                // late joiner must not be handed what was refused.
+                self.receive(lang);
+            }
+        });
+    }
+
+    pub(super) fn take_in(self, map: JourneyMap) {
+        let id = map.id.clone();
+        let library = self.session.library;
+        // Only what changed: its views run again, and this user's undo steps stay.
+        let parts = library.read_untracked(|l| l.map(&id).map(|m| m.changed_parts(&map)));
+        let edit = match parts {
+            Some(parts) if parts.is_empty() => None,
+            Some(parts) => Some(LibraryEdit::UpdateMap {
+                map: Box::new(map),
+                parts,
+            }),
+            None => Some(LibraryEdit::InsertMap {
+                index: 0,
+                map: Box::new(map),
+            }),
+        };
+        if let Some(edit) = edit {
+            if library.receive(edit).is_ok() {
+                self.session.autosave.changed(id.clone());
+            }
+        }
+        if self.map.get_untracked().as_ref() != Some(&id) {
+            self.running.update_value(|r| {
+                if let Some(r) = r {
+                    r.map = Some(id.clone());
+                }
+            });
+            self.map.set(Some(id));
+        }
+    }
+}
