@@ -707,7 +707,31 @@ impl JourneyMap {
             }
             Edit::Workshop(edit) => self.apply_to_workshop(edit).map(Edit::Workshop),
             Edit::Comment(edit) => self.apply_to_comments(edit).map(Edit::Comment),
-            edit => self.apply_to_journey(edit),
+            Edit::SetReach { touchpoint, reach } => self.set_reach(touchpoint, reach),
+            Edit::SetPersonaEmotion {
+                touchpoint,
+                persona,
+                emotion,
+            } => self.set_persona_emotion(touchpoint, persona, emotion),
+            Edit::SetPersonaColor { persona, color } => self.set_persona_color(persona, color),
+            Edit::InsertPersona {
+                index,
+                persona,
+                emotions,
+            } => self.insert_persona(index, persona, emotions),
+            Edit::RemovePersona { persona } => self.remove_persona(persona),
+            Edit::InsertLane { index, lane, cards } => self.insert_lane(index, lane, cards),
+            Edit::RemoveLane { lane } => self.remove_lane(lane),
+            Edit::MoveLane { lane, to } => self.move_lane(lane, to),
+            Edit::ShowLane { lane, shown } => self.show_lane(lane, shown),
+            Edit::MoveCard {
+                id,
+                phase,
+                lane,
+                index,
+            } => self.move_card(id, phase, lane, index),
+            Edit::SetSeverity { card, severity } => self.set_severity(card, severity),
+            Edit::SetVotes { card, votes } => self.set_votes(card, votes),
         }
     }
 
