@@ -23,6 +23,8 @@ const LISTS = ["phases", "touchpoints", "kpis", "personas", "lanes", "rounds", "
 /** Objects whose every value is a list of objects with ids: a phase's lane cards by lane. */
 const LIST_GROUPS = ["cards"];
 const LOCAL = "local";
+/** The most people the app lists in a room. */
+const MAX_PEOPLE = 500;
 /** The texts people type, which merge when two type in one at once; every other string
  *  (colours, dates, kinds, ids) is set whole, as merging two would make neither. */
 const TEXTS = ["title", "description", "name", "goal", "text", "quote", "goals", "frustrations", "channel", "owner", "unit", "trigger"];
@@ -340,6 +342,9 @@ export async function join({ server, room, keys, map, name, color, client, ...ca
     },
     onAuthenticationFailed: ({ reason }) => onStatus(`refused:${reason}`),
   });
+  // The server let go of this room's connection for an update larger than it takes: said, as
+  // a refusal to let this browser in (the app keeps its own copy).
+  provider.on("close", ({ event }) => event?.reason === "too-large" && onStatus("refused:too-large"));
   // A lost server's participants go on with the next one, which has the room through Redis.
   provider.configuration.websocketProvider.on("close", () => {
     at = (at + 1) % servers.length;
@@ -468,10 +473,15 @@ export async function join({ server, room, keys, map, name, color, client, ...ca
   doc.on("update", (_, origin) => {
     if (origin !== LOCAL && started) tell();
   });
+  // Presence is written by anyone in the room, watchers too: what is shown of it is cut to the
+  // size the app gives it (a name of 60 characters), and so is the list.
+  const cut = (value, most) => (typeof value === "string" ? value.slice(0, most) : null);
   const people = () => {
     const list = [];
     for (const [client, state] of awareness.getStates()) {
-      if (state.user) list.push({ ...state.user, me: client === doc.clientID });
+      if (list.length >= MAX_PEOPLE) break;
+      const user = state.user;
+      if (user) list.push({ name: cut(user.name, 60) ?? "", color: cut(user.color, 32) ?? "", card: cut(user.card, 200), me: client === doc.clientID });
     }
     onPeople(JSON.stringify(list));
   };

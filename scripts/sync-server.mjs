@@ -9,7 +9,7 @@
 // document deleted, every socket closed, never to open again) or gives it new keys (every
 // socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
 // removed; an update over MAX_UPDATE_BYTES closes its connection; an address may make at most
-// ROOMS_PER_HOUR rooms an hour.
+// ROOMS_PER_HOUR rooms an hour, over all the processes sharing the file.
 //
 // Settings: HOST (127.0.0.1), PORT (1234), SYNC_DATA (./sync-data/rooms.sqlite), ROOM_DAYS (30),
 // MAX_UPDATE_BYTES (16 MiB), ROOMS_PER_HOUR (100), REDIS_HOST (127.0.0.1), REDIS_PORT (unset: no
@@ -39,14 +39,19 @@ db.pragma("busy_timeout = 5000");
 db.pragma("journal_mode = WAL");
 db.exec(`CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB);
   CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, edit TEXT, view TEXT, owner TEXT,
-    generation INTEGER NOT NULL, closed INTEGER NOT NULL, active INTEGER NOT NULL);`);
+    generation INTEGER NOT NULL, closed INTEGER NOT NULL, active INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS made (address TEXT NOT NULL, at INTEGER NOT NULL);`);
 const sql = {
   room: db.prepare("SELECT * FROM rooms WHERE name = ?"),
   make: db.prepare("INSERT INTO rooms VALUES (?, ?, ?, ?, 0, 0, ?)"),
   keys: db.prepare("UPDATE rooms SET edit = ?, view = ?, generation = generation + 1 WHERE name = ?"),
   // A closed room is kept without its keys, so that its name, known to whoever had a link,
-  // cannot be taken to make a room anew.
-  close: db.prepare("UPDATE rooms SET edit = NULL, view = NULL, owner = NULL, closed = 1, generation = generation + 1 WHERE name = ?"),
+  // cannot be taken to make a room anew: closed by its owner (1) or removed unused (2).
+  close: db.prepare("UPDATE rooms SET edit = NULL, view = NULL, owner = NULL, closed = ?, generation = generation + 1 WHERE name = ?"),
+  // Rooms made per address, shared by every process on the file.
+  made: db.prepare("SELECT count(*) AS n FROM made WHERE address = ? AND at > ?"),
+  make_by: db.prepare("INSERT INTO made VALUES (?, ?)"),
+  forget_made: db.prepare("DELETE FROM made WHERE at <= ?"),
   active: db.prepare("UPDATE rooms SET active = ? WHERE name = ?"),
   unused: db.prepare("SELECT name FROM rooms WHERE closed = 0 AND active < ?"),
   fetch: db.prepare("SELECT data FROM documents WHERE name = ?"),
@@ -60,22 +65,24 @@ const same = (key, hashed) => typeof key === "string" && typeof hashed === "stri
 const wellMade = (key) => typeof key === "string" && /^[A-Za-z0-9_-]{22,86}$/.test(key);
 const refuse = (reason) => Object.assign(new Error(reason), { reason });
 
-function close(name) {
+const CLOSED = 1;
+const REMOVED = 2;
+
+function close(name, how) {
   db.transaction(() => {
-    sql.close.run(name);
+    sql.close.run(how, name);
     sql.forget.run(name);
   })();
 }
 
-/** Rooms made per address in the last hour (this process's count). */
-const made = new Map();
-function mayMake(address) {
+/** Whether `address` may make one more room this hour (counted in the shared file, so over
+ *  every process), counting it if so. */
+const mayMake = db.transaction((address) => {
   const now = Date.now();
-  const recent = (made.get(address) ?? []).filter((at) => now - at < HOUR);
-  if (recent.length >= ROOMS_PER_HOUR) return false;
-  made.set(address, [...recent, now]);
+  if (sql.made.get(address, now - HOUR).n >= ROOMS_PER_HOUR) return false;
+  sql.make_by.run(address, now);
   return true;
-}
+});
 
 /** Each loaded room's key generation when this process loaded it: a change (new keys, closed)
  *  made through any process closes this one's connections to it. */
@@ -111,7 +118,7 @@ const server = new Server({
       throw refuse("no-key");
     }
     const room = sql.room.get(documentName);
-    if (room?.closed) throw refuse("closed");
+    if (room?.closed) throw refuse(room.closed === REMOVED ? "removed" : "closed");
     if (!room) {
       if (!(wellMade(asked?.key) && wellMade(asked?.view) && wellMade(asked?.owner))) throw refuse("no-room");
       if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
@@ -145,7 +152,7 @@ const server = new Server({
     }
     const room = sql.room.get(documentName);
     if (!room || room.closed || !same(asked?.owner, room.owner)) return;
-    if (asked.close === true) close(documentName);
+    if (asked.close === true) close(documentName, CLOSED);
     else if (wellMade(asked.key) && wellMade(asked.view)) sql.keys.run(hash(asked.key), hash(asked.view), documentName);
     else return;
     letGo(documentName);
@@ -170,8 +177,9 @@ setInterval(() => {
 
 function removeUnused() {
   for (const { name } of sql.unused.all(Date.now() - ROOM_DAYS * 24 * HOUR)) {
-    if (!loaded.has(name)) close(name);
+    if (!loaded.has(name)) close(name, REMOVED);
   }
+  sql.forget_made.run(Date.now() - HOUR);
 }
 removeUnused();
 setInterval(removeUnused, HOUR).unref();

@@ -25,6 +25,7 @@ async function addCard(page, n, laneName, text) {
 }
 
 test("a watch link sees every change and changes nothing, not even with a client that is not the app", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const id = await templateMap(page);
   const { link, watchLink } = await startSession(server.url, page, "Ann", { watch: true });
   expect(fromLink(watchLink).key).not.toBe(fromLink(link).key);
@@ -66,8 +67,38 @@ test("a watch link sees every change and changes nothing, not even with a client
   expect((await rawClient(link, { key: "A".repeat(22) })).refused).toBe("wrong-key");
   const other = link.replace(fromLink(link).room, "0".repeat(32));
   expect((await rawClient(other)).refused).toBe("no-room");
+  // Presence is anyone's to write, a watcher's too: a name of a megabyte is shown cut short.
+  watcher.provider.setAwarenessField("user", { name: "W".repeat(1_000_000), color: "red", card: null });
+  await page.getByRole("button", { name: "Live session" }).click();
+  const people = page.locator(".live-people li");
+  await expect(people.filter({ hasText: "WWWW" })).toHaveCount(1);
+  expect((await people.filter({ hasText: "WWWW" }).textContent()).length).toBeLessThan(100);
+  await page.keyboard.press("Escape");
   for (const client of [watcher, editor]) client.provider.destroy();
+
+  // The join link opened in the watcher's tab: asked for a name again, and then she edits.
+  await wendy.page.goto(link);
+  await wendy.page.getByLabel("Your name, as the others see it").fill("Wendy");
+  await wendy.page.getByRole("button", { name: "Join", exact: true }).click();
+  await expect(bar(wendy.page)).not.toContainText("Watching");
+  await addCard(wendy.page, 3, "Opportunities", "Wendy edits now");
+  await expect(phase(page, 3)).toContainText("Wendy edits now");
   await wendy.context.close();
+
+  // A link without its key (as made before rooms had keys) is said at once; a server that does
+  // not answer is said after a while.
+  const lost = await (await browser.newContext({ serviceWorkers: "block" })).newPage();
+  const { room, server: address } = fromLink(link);
+  for (const [bad, said] of [
+    [`#/live/${encodeURIComponent(`${room}@${address}`)}`, "This link has no valid key"],
+    [`#/live/${encodeURIComponent(`${room}.${fromLink(link).key}@ws://127.0.0.1:1`)}`, "No answer yet: the session server may be unreachable"],
+  ]) {
+    await lost.goto(link.replace(/#.*$/, bad));
+    await lost.getByLabel("Your name, as the others see it").fill("Lost");
+    await lost.getByRole("button", { name: "Join", exact: true }).click();
+    await expect(lost.getByText(said)).toBeVisible({ timeout: 10_000 });
+  }
+  await lost.context().close();
 });
 
 test("new links let go of everyone who came by the old ones; only the new ones come back in", async ({ page, browser }) => {
@@ -77,7 +108,19 @@ test("new links let go of everyone who came by the old ones; only the new ones c
   await addCard(bob.page, 2, "Opportunities", "Before the new links");
   await expect(phase(page, 2)).toContainText("Before the new links");
 
+  // Offline, the facilitator's new links and end are refused and said: the server would never
+  // have them, and the old links would go on working.
   await page.getByRole("button", { name: "Live session" }).click();
+  await server.stop();
+  await expect(page.getByText("Connection lost.").first()).toBeVisible();
+  for (const button of ["Make new links (the current ones stop working)", "End the session for everyone"]) {
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: button }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "The connection to the session server is lost: new links and ending the session need it." })).toBeVisible();
+  }
+  expect(await page.getByLabel("Join link").inputValue()).toBe(link);
+  await server.start();
+  await expect(page.getByText("Live: changes reach everyone.")).toBeVisible();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Make new links (the current ones stop working)" }).click();
   await expect.poll(() => page.getByLabel("Join link").inputValue()).not.toBe(link);
@@ -101,6 +144,44 @@ test("new links let go of everyone who came by the old ones; only the new ones c
   expect(cleo.problems).toEqual([]);
   await bob.context.close();
   await cleo.context.close();
+});
+
+test("what a participant wrote offline and then reloaded is kept as a version when the room's map takes its place; an update larger than the server takes is said", async ({ page, browser }, info) => {
+  test.setTimeout(60_000);
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  await server.stop();
+  await expect(bob.page.getByText("Connection lost.").first()).toBeVisible();
+  await addCard(bob.page, 2, "Opportunities", "Written offline by Bob");
+  await saved(bob.page);
+  await bob.page.reload();
+  await server.start();
+  await expect(bob.page.getByRole("alert").filter({ hasText: "Your copy of this map differed from the session's" })).toBeVisible({ timeout: 15_000 });
+  await bob.page.goto(link.replace(/#.*$/, `#/versions/${id}`));
+  await expect(bob.page.getByText("Your copy before the live session").first()).toBeVisible();
+  // Opened, the kept copy is the one with Bob's card.
+  await bob.page.getByRole("row", { name: /Your copy before the live session/ }).getByRole("button", { name: /^Open: version of / }).click();
+  await expect(bob.page.getByText("Written offline by Bob")).toBeVisible();
+  await bob.context.close();
+
+  // A server that takes updates of at most 30 KB: a text of 45 KB lets the writer go, said.
+  const small = await startSyncServer(12360 + info.workerIndex, { MAX_UPDATE_BYTES: "30000" });
+  try {
+    await page.goto(link.replace(/#.*$/, `#/map/${id}`));
+    await page.getByRole("button", { name: "Live session" }).click();
+    await page.getByRole("button", { name: "Leave live session" }).click();
+    await page.keyboard.press("Escape");
+    const smallLink = await startSession(small.url, page, "Ann");
+    const cleo = await join(browser, smallLink, "Cleo");
+    await cleo.page.getByRole("textbox", { name: "Description", exact: true }).first().fill("€".repeat(15_000));
+    await expect(cleo.page.getByRole("alert").filter({ hasText: "The session server refused a change larger than it takes" })).toBeVisible();
+    await saved(cleo.page);
+    expect((await storedMap(cleo.page, id)).map.description).toBe("€".repeat(15_000));
+    await cleo.context.close();
+  } finally {
+    await small.close();
+  }
 });
 
 test("two server processes sharing Redis carry one room; when one is lost, its participants go on with the other and nothing is lost", async ({ page, browser }, info) => {

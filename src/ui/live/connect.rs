@@ -1,7 +1,7 @@
 //! Starting a room or joining one: the script loaded, the callbacks it calls made, and the
 //! session kept.
 
-use super::keys::{random_room, Keys};
+use super::keys::{self, random_room, Keys};
 use super::{call, map_json, Joining, Live, Person, Running, Status, LIVE_SCRIPT};
 use crate::i18n::{Lang, Text};
 use crate::model::{Id, PHASE_PALETTE};
@@ -58,6 +58,11 @@ impl Live {
             && servers.all(|s| s.starts_with("ws://") || s.starts_with("wss://"));
         if !well_formed {
             self.problem.set(Some(lang.t(Text::LiveBadServer).into()));
+            return;
+        }
+        // A link cut short, or made before rooms had keys: the server would only refuse it.
+        if !keys::well_made(&room, &keys.key) {
+            self.problem.set(Some(lang.t(Text::LiveNoKey).into()));
             return;
         }
         self.stop();

@@ -131,7 +131,10 @@ impl Live {
 
     /// Ends the session for everyone: each keeps their copy of the map. The facilitator leaves
     /// last, once the end is written into the room.
-    pub fn end_for_all(self) {
+    pub fn end_for_all(self, lang: Lang) {
+        if !self.owner_connected(lang) {
+            return;
+        }
         self.set(serde_json::json!({ "ended": true }));
         // After the end, which the others see first: the server deletes the room.
         self.call("close", &JsValue::UNDEFINED);

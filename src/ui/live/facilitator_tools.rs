@@ -46,7 +46,7 @@ pub fn FacilitatorTools() -> impl IntoView {
             .confirm_with_message(lang.get_untracked().t(Text::EndForAllConfirm))
             .unwrap_or(false);
         if sure {
-            live.end_for_all();
+            live.end_for_all(lang.get_untracked());
         }
     };
     let renew = move |_| {
@@ -54,7 +54,7 @@ pub fn FacilitatorTools() -> impl IntoView {
             .confirm_with_message(lang.get_untracked().t(Text::RenewLinksConfirm))
             .unwrap_or(false);
         if sure {
-            live.renew_links();
+            live.renew_links(lang.get_untracked());
         }
     };
     view! {

@@ -3,7 +3,7 @@
 //! and who may close the room or give it new keys: the app's own view of it follows what the
 //! server said.
 
-use super::Live;
+use super::{Live, Status};
 use crate::i18n::{Lang, Text};
 use crate::ui::browser::route::Route;
 use leptos::prelude::*;
@@ -77,7 +77,8 @@ impl Live {
         let why = match reason {
             "closed" | "wrong-key" => Text::LiveKeyRefused,
             "too-many-rooms" => Text::LiveTooManyRooms,
-            "no-room" => Text::LiveNoRoom,
+            "no-room" | "removed" => Text::LiveNoRoom,
+            "too-large" => Text::LiveUpdateTooLarge,
             _ => Text::LiveNoKey,
         };
         // Not from inside the script's call: leaving ends the provider that is calling.
@@ -87,13 +88,34 @@ impl Live {
         });
     }
 
+    /// Whether this tab is in `room` by the link of `key`.
+    pub fn in_room(self, room: &str, key: &str) -> bool {
+        self.running.with_value(|r| {
+            r.as_ref()
+                .is_some_and(|r| r.room == room && r.keys.key == key)
+        })
+    }
+
     /// Whether this browser only watches the session. Followed.
     pub fn watching(self) -> bool {
         self.watching.get()
     }
 
+    /// Whether the one who started the room may act on it now (new links, its end): only with
+    /// the server there to take it, or the request would be lost; if not, says so.
+    pub(super) fn owner_connected(self, lang: Lang) -> bool {
+        let connected = self.status.get_untracked() == Status::Connected;
+        if !connected {
+            self.problem.set(Some(lang.t(Text::OwnerOffline).into()));
+        }
+        connected
+    }
+
     /// Gives the room new keys: everyone in it is let go, and only the new links come back in.
-    pub fn renew_links(self) {
+    pub fn renew_links(self, lang: Lang) {
+        if !self.owner_connected(lang) {
+            return;
+        }
         let renewed = self.running.try_update_value(|r| {
             let r = r.as_mut()?;
             let keys = r.keys.renewed()?;
@@ -109,6 +131,19 @@ impl Live {
             self.renewed.notify();
         }
     }
+}
+
+/// Whether `room` and `key` are as the app makes them (what the server takes too): a room of
+/// 32 hexadecimal digits, a key of 22 to 86 base64url characters.
+pub(super) fn well_made(room: &str, key: &str) -> bool {
+    room.len() == 32
+        && room
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        && (22..=86).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// 128 random bits from the browser's cryptographic generator, as base64url (22 characters).

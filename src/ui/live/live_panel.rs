@@ -65,7 +65,7 @@ pub fn LivePanel() -> impl IntoView {
             <p class="live-status" role="status">{status}</p>
             {edit.map(|l| link(l, Text::LiveJoinLink, Text::LiveQrAlt))}
             {watch.flatten().map(|l| link(l, Text::LiveWatchLink, Text::LiveWatchQrAlt))}
-            <h3>{tr(Text::LivePeople)}</h3>
+            <h2>{tr(Text::LivePeople)}</h2>
             <ul class="live-people">
                 <For each=move || live.people() key=|p| (p.name.clone(), p.color.clone(), p.card.clone(), p.me) let(person)>
                     <li>

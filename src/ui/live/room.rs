@@ -5,6 +5,7 @@
 use super::{map_json, Live};
 use crate::i18n::{Lang, Text};
 use crate::model::outside::{Job, Outcome};
+use crate::model::versions::Occasion;
 use crate::model::workshop::Refusal;
 use crate::model::{EditError, Id, JourneyMap, LibraryEdit};
 use crate::ui::browser::frame;
@@ -63,7 +64,7 @@ impl Live {
                             Ok(()) => {
                                 self.mending.set_value(false);
                                 self.call("accept", &json.into());
-                                return self.take_in(map);
+                                return self.take_in(map, lang);
                             }
                         }
                     }
@@ -126,11 +127,26 @@ impl Live {
         });
     }
 
-    pub(super) fn take_in(self, map: JourneyMap) {
+    pub(super) fn take_in(self, map: JourneyMap, lang: Lang) {
         let id = map.id.clone();
         let library = self.session.library;
         // Only what changed: its views run again, and this user's undo steps stay.
         let parts = library.read_untracked(|l| l.map(&id).map(|m| m.changed_parts(&map)));
+        // Joining (again) a room whose map this browser has, and has otherwise: what it has may
+        // never have reached the room (written offline, then reloaded; typed as the links were
+        // renewed), so it is kept as a version before the room's takes its place.
+        let joining = self.map.get_untracked().is_none();
+        if joining && parts.as_ref().is_some_and(|p| !p.is_empty()) {
+            let name = lang.t(Text::KeptBeforeJoining);
+            if self
+                .session
+                .keep_version(&id, Occasion::Named, name)
+                .is_some()
+            {
+                let said = lang.fill(Text::KeptBeforeJoiningSaid, &[("name", name)]);
+                self.problem.set(Some(said));
+            }
+        }
         let edit = match parts {
             Some(parts) if parts.is_empty() => None,
             Some(parts) => Some(LibraryEdit::UpdateMap {
