@@ -155,7 +155,9 @@ const server = new Server({
     if (asked.close === true) close(documentName, CLOSED);
     else if (wellMade(asked.key) && wellMade(asked.view)) sql.keys.run(hash(asked.key), hash(asked.view), documentName);
     else return;
-    letGo(documentName);
+    // Hocuspocus sends updates out at the end of the event loop's turn: the owner's last ones
+    // (the end of the session, which everyone is to see) go out before the sockets close.
+    setTimeout(() => letGo(documentName), 250);
   },
 });
 
