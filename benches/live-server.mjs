@@ -23,7 +23,7 @@ const key = () => randomBytes(16).toString("base64url");
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return `${at(0.5).toFixed(1)} | ${at(0.95).toFixed(1)}`;
+  return `${at(0.5).toFixed(1)} / ${at(0.95).toFixed(1)}`;
 };
 const serverMemory = () => {
   try {
