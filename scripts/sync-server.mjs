@@ -170,8 +170,9 @@ function letGo(name) {
 
 setInterval(() => {
   for (const [name, generation] of loaded) {
-    if (sql.room.get(name)?.generation !== generation) {
-      loaded.set(name, sql.room.get(name)?.generation);
+    const now = sql.room.get(name)?.generation;
+    if (now !== generation) {
+      loaded.set(name, now);
       letGo(name);
     }
   }

@@ -4,7 +4,7 @@
 // scripts/sync-cluster.sh starts them, surviving the loss of one.
 import { test, expect, templateMap, phase, storedMap, saved } from "./fixtures.js";
 import { startSyncServer, startCluster, rawClient, fromLink } from "./sync-server.mjs";
-import { startSession, join } from "./live-fixtures.js";
+import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,15 +14,7 @@ test.beforeAll(async ({}, info) => {
 });
 test.afterAll(async () => server?.close());
 
-const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
-const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
 const phaseName = (doc, id) => doc.getMap("nodes").get(id).get("fields").get("name").toString();
-
-async function addCard(page, n, laneName, text) {
-  await lane(phase(page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press("Escape");
-}
 
 test("a watch link sees every change and changes nothing, not even with a client that is not the app", async ({ page, browser }) => {
   test.setTimeout(90_000);

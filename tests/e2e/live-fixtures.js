@@ -1,6 +1,17 @@
 // What the live sessions' end-to-end tests share: starting a session and joining one, as a
-// person does.
+// person does, a lane, a card added to it, and the bar above the map.
 import { expect, phase } from "./fixtures.js";
+
+export const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
+/** The live session's bar above the map. */
+export const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
+
+/** Adds a card to `laneName` of phase `n` with `text`. */
+export async function addCard(page, n, laneName, text) {
+  await lane(phase(page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Escape");
+}
 
 /** Starts a live session on the open map as `name` on the server at `url`; returns the join
  *  link, and with `watch`, the watch link too. */

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { createServer, connect } from "node:net";
 import { test, expect, templateMap, openApp, phase, storedMap, saved, heartbeat, editCard, exportFile } from "./fixtures.js";
 import { startSyncServer, rawClient } from "./sync-server.mjs";
-import { startSession, join } from "./live-fixtures.js";
+import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,17 +14,9 @@ test.beforeAll(async ({}, info) => {
 });
 test.afterAll(async () => server?.close());
 
-const lane = (scope, name) => scope.getByRole("group", { name, exact: true });
 // A lane card by the name a screen reader says: it follows the text typed there and the
 // others' changes alike.
 const laneCard = (scope, laneName, text) => scope.getByRole("group", { name: `${laneName}: ${text}`, exact: true });
-
-/** Adds a card to `laneName` of phase `n` with `text`. */
-async function addCard(page, n, laneName, text) {
-  await lane(phase(page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press("Escape");
-}
 
 const phasesOf = async (page, id) => (await storedMap(page, id)).map.phases;
 
@@ -395,7 +387,6 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
   const cleo = await join(browser, link, "Cleo", { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true });
-  const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
   await expect(bar(page)).toContainText("You are facilitating this session.");
   await expect(bar(bob.page)).toContainText("Facilitated by Ann");
   await expect(bar(cleo.page)).toContainText("Facilitated by Ann");
@@ -554,7 +545,6 @@ test("a reload joins the session again: the facilitator still leads, a participa
   const id = await templateMap(page);
   const link = await startSession(server.url, page, "Ann");
   const bob = await join(browser, link, "Bob");
-  const bar = (p) => p.getByRole("group", { name: "Live session", exact: true });
   const panel = page.locator("#live-panel");
   await page.getByRole("button", { name: "Live session" }).click();
   await panel.getByLabel("Lock the map (the others can only vote and comment)").check();
@@ -689,10 +679,9 @@ test("the issue's workshop, whole: three browsers (one a phone), a blind round o
   await page.getByRole("button", { name: "Live session" }).click();
   await page.locator("#live-panel").getByLabel("Lock the map (the others can only vote and comment)").check();
   await page.keyboard.press("Escape");
-  const bar = bob.page.getByRole("group", { name: "Live session", exact: true });
-  await expect(bar).toContainText("The map is locked");
+  await expect(bar(bob.page)).toContainText("The map is locked");
   await lane(phase(bob.page, 1), "Pain points").getByRole("button", { name: "Add a card to Pain points" }).click();
-  await expect(bar.getByRole("alert")).toHaveText("The facilitator has locked the map: you can vote and comment.");
+  await expect(bar(bob.page).getByRole("alert")).toHaveText("The facilitator has locked the map: you can vote and comment.");
 
   // All of it survives a reload and an export → import.
   await saved(page);

@@ -41,19 +41,19 @@ pub fn FacilitatorTools() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
+    // Both let everyone in the room go: asked first.
+    let sure = move |question: Text| {
+        window()
+            .confirm_with_message(lang.get_untracked().t(question))
+            .unwrap_or(false)
+    };
     let end = move |_| {
-        let sure = window()
-            .confirm_with_message(lang.get_untracked().t(Text::EndForAllConfirm))
-            .unwrap_or(false);
-        if sure {
+        if sure(Text::EndForAllConfirm) {
             live.end_for_all(lang.get_untracked());
         }
     };
     let renew = move |_| {
-        let sure = window()
-            .confirm_with_message(lang.get_untracked().t(Text::RenewLinksConfirm))
-            .unwrap_or(false);
-        if sure {
+        if sure(Text::RenewLinksConfirm) {
             live.renew_links(lang.get_untracked());
         }
     };
