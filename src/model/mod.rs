@@ -14,6 +14,7 @@ mod history;
 pub mod loyalty;
 pub mod mermaid;
 mod moves;
+pub mod nodes;
 pub mod numbers;
 pub mod outside;
 mod parts;

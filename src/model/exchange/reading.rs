@@ -4,6 +4,7 @@
 use super::problems::{quoted, Expected, Found, Problem, ProblemKind};
 use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::comments::Comment;
+use crate::model::nodes::Kind;
 use crate::model::values::{is_language_tag, is_rfc3339};
 use crate::model::{
     limits,
@@ -56,6 +57,54 @@ pub fn map_from_value(
 pub fn map_from_text(text: &str, path: &str) -> Result<(JourneyMap, Vec<Problem>), Vec<Problem>> {
     let value = bounded::parse(text).map_err(|e| vec![syntax_problem(&e, text)])?;
     map_from_value(&value, path)
+}
+
+/// One object of a map, read from a live room's node (`model::nodes`).
+#[derive(Debug)]
+pub enum Read {
+    Map(JourneyMap),
+    Phase(Phase),
+    Touchpoint(Touchpoint),
+    Kpi(Kpi),
+    Card(LaneCard),
+    Persona(Persona),
+    Lane(Lane),
+    Round(Round),
+    Ballot(Ballot),
+    Comment(Comment),
+}
+
+/// Reads one object of kind `kind` as an import reads it within a map, its lists empty
+/// (a room keeps each child as a node of its own); `personas` and `lanes` are the map's, which
+/// a touchpoint's emotions name.
+pub fn object_from_value(
+    kind: Kind,
+    value: &Value,
+    path: &str,
+    personas: HashSet<String>,
+    lanes: HashSet<String>,
+) -> Result<Read, Vec<Problem>> {
+    let mut reader = Reader {
+        personas,
+        lanes,
+        ..Reader::default()
+    };
+    let object = match kind {
+        Kind::Map => reader.map(value, path).map(Read::Map),
+        Kind::Phase => reader.phase(value, path).map(Read::Phase),
+        Kind::Touchpoint => reader.touchpoint(value, path).map(Read::Touchpoint),
+        Kind::Kpi => reader.kpi(value, path).map(Read::Kpi),
+        Kind::Card => reader.card(value, path).map(Read::Card),
+        Kind::Persona => reader.persona(value, path).map(Read::Persona),
+        Kind::Lane => reader.lane(value, path).map(Read::Lane),
+        Kind::Round => reader.round(value, path).map(Read::Round),
+        Kind::Ballot => reader.ballot(value, path).map(Read::Ballot),
+        Kind::Comment => reader.comment(value, path).map(Read::Comment),
+    };
+    match object {
+        Some(object) if reader.errors.is_empty() => Ok(object),
+        _ => Err(reader.problems()),
+    }
 }
 
 fn problem(path: &str, kind: ProblemKind) -> Problem {
@@ -447,6 +496,14 @@ impl Reader {
             unique &= self.claim_id(id, id_path);
         }
         unique.then_some(round)
+    }
+
+    fn ballot(&mut self, value: &Value, path: &str) -> Option<Ballot> {
+        let ballot = self.serde::<Ballot>(value, path);
+        if ballot.is_none() {
+            self.expected(path.into(), Expected::Round, value);
+        }
+        ballot
     }
 
     fn persona(&mut self, value: &Value, path: &str) -> Option<Persona> {
