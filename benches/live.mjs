@@ -1,7 +1,8 @@
 // Live sessions: from a keystroke in one browser to the text on the others' screens, through
 // the real server (scripts/sync-server.sh: Hocuspocus), with 2, 5 and 10 participants on this
 // machine. After a release build:
-//   node benches/live.mjs [--votes | --participant] [keystrokes per size, default 30] [participants …, default 2 5 10]
+//   node benches/live.mjs [--votes | --participant] [small | workshop | large] [keystrokes per size, default 30] [participants …, default 2 5 10]
+// Named, a generated map (benches/maps.mjs) is the session's map; else a new map.
 // Each participant is a page of its own (one Chromium); the first types into the map's title,
 // one character at a time, and every other page notes the first frame that shows it. The
 // pages share one clock (performance.timeOrigin + performance.now()). With `--votes`, on a
@@ -13,12 +14,15 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM } from "../tests/e2e/chromium.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 import { startSyncServer } from "../tests/e2e/sync-server.mjs";
+import { generate, storeMap } from "./maps.mjs";
 
 const votes = process.argv.includes("--votes");
 const byParticipant = process.argv.includes("--participant");
 const numbers = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const keystrokes = numbers[0] ?? 30;
 const sizes = numbers.length > 1 ? numbers.slice(1) : [2, 5, 10];
+const named = ["small", "workshop", "large"].find((s) => process.argv.includes(s));
+const generated = named ? generate(named).map : null;
 
 const app = await serve(process.env.DIST ?? "dist", 0);
 const origin = `http://127.0.0.1:${app.address().port}`;
@@ -78,13 +82,18 @@ async function voteRound(host, others, delays) {
 
 try {
   const what = votes ? "a dot given in one browser to the total on the others' screens" : "keystroke in one browser to the text on the others' screens";
-  console.log(`| participants | ${what} (ms, median / p95) |`);
+  console.log(`| participants | ${what}${named ? `, ${named} map` : ""} (ms, median / p95) |`);
   console.log("| --- | --- |");
   for (const size of sizes) {
     const host = await participant();
     await host.page.goto(`${origin}/`);
-    if (votes) await host.page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
-    await host.page.getByRole("button", { name: "Create map" }).click();
+    if (generated) {
+      await storeMap(host.page, generated);
+      await host.page.goto(`${origin}/#/map/${generated.id}`);
+    } else {
+      if (votes) await host.page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
+      await host.page.getByRole("button", { name: "Create map" }).click();
+    }
     await host.page.getByLabel("Map title").waitFor();
     await host.page.getByRole("button", { name: "Live session" }).click();
     await host.page.getByLabel("Your name, as the others see it").fill("Host");
@@ -98,7 +107,7 @@ try {
       await other.page.goto(link);
       await other.page.getByLabel("Your name, as the others see it").fill(`P${i}`);
       await other.page.getByRole("button", { name: "Join" }).click();
-      await other.page.getByLabel("Map title").waitFor();
+      await other.page.getByLabel("Map title").waitFor({ timeout: 60_000 });
       others.push(other);
     }
     const delays = [];

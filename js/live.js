@@ -16,44 +16,18 @@ import * as Y from "yjs";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import qrcode from "qrcode-generator";
 
-/** The lists of objects with ids, by the key their parent holds them under. A voting round's
- *  ballots are nodes of their own, so that people voting at once each write only theirs; so is
- *  each comment. */
-const LISTS = ["phases", "touchpoints", "kpis", "personas", "lanes", "rounds", "ballots", "comments"];
-/** Objects whose every value is a list of objects with ids: a phase's lane cards by lane. */
-const LIST_GROUPS = ["cards"];
 const LOCAL = "local";
+/** The most nodes whose change is read as such: past them (a reconnection's catching up, a
+ *  flood), the map is read whole. */
+const MOST_CHANGED = 500;
 /** The most people the app lists in a room. */
 const MAX_PEOPLE = 500;
-/** The texts people type, which merge when two type in one at once; every other string
- *  (colours, dates, kinds, ids) is set whole, as merging two would make neither. */
-const TEXTS = ["title", "description", "name", "goal", "text", "quote", "goals", "frustrations", "channel", "owner", "unit", "trigger"];
-const isText = (key, value) => typeof value === "string" && TEXTS.includes(key);
-
-/** Every node of `map` (the parsed JSON): id → { parent, list, index, fields }. */
-function nodesOf(map) {
-  const nodes = new Map();
-  const visit = (object, parent, list, index) => {
-    const fields = {};
-    for (const [key, value] of Object.entries(object)) {
-      if (key === "id") continue;
-      if (LISTS.includes(key) && Array.isArray(value)) {
-        fields[key] = { list: true };
-        value.forEach((child, i) => visit(child, object.id, key, i));
-      } else if (LIST_GROUPS.includes(key) && value && typeof value === "object") {
-        fields[key] = { group: true };
-        for (const [name, items] of Object.entries(value)) {
-          items.forEach((child, i) => visit(child, object.id, `${key}.${name}`, i));
-        }
-      } else {
-        fields[key] = value;
-      }
-    }
-    nodes.set(object.id, { parent, list, index, fields });
-  };
-  visit(map, "", "", 0);
-  return nodes;
-}
+/** What the app says of the map's fields (Rust's `model::nodes::layout`), told at `join`: the
+ *  texts people type, which merge when two type in one at once (every other value is set
+ *  whole, as merging two would make neither), and the stamps every edit sets. */
+let layout = { texts: [], stamps: [] };
+const isText = (key, value) => typeof value === "string" && layout.texts.includes(key);
+const listKey = (parent, list) => `${parent}\u0000${list}`;
 
 /** Where `from` and `to` differ: one replacement of what lies between their common ends. */
 function splice(from, to) {
@@ -67,45 +41,70 @@ function splice(from, to) {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Writes into the document what changed in this browser's map from `base` (the map as it was
- * when this browser and the room last agreed) to `map`: only that, so that whatever others
- * changed meanwhile stands. A text's change is replayed on the text as it is now in the room,
- * which merges two people typing in one field. Without `base`, the whole map is written over
- * the room's, except that what only the room has (someone else's new cards) is kept — unless
- * `only`: then the room holds this map and nothing else.
+ * Writes `patch` (Rust's `model::nodes::Patch`: nodes with their own fields, and the lists
+ * whose members or order changed, whole) into the document, against `base` (every node as this
+ * browser and the room last agreed on it, id → { parent, list, index, fields }), which it then
+ * brings up to date. Only what differs from `base` is written, so that whatever others changed
+ * meanwhile stands, and a text's change is replayed on the text as it is now in the room, which
+ * merges two people typing in one field. With `mend`, `base` is empty and each node is written
+ * where it differs from the room, texts whole; with `only`, what else the room holds goes.
+ * False, and nothing written, where the patch lists a node that neither it nor `base` has.
  */
-function write(doc, map, base, only = false, stamp = false) {
+function write(doc, patch, base, { mend = false, only = false, stamp = false } = {}) {
   const nodes = doc.getMap("nodes");
+  const sent = new Map(patch.nodes.map((node) => [node.id, node]));
+  const placed = new Map();
+  for (const { parent, list, ids } of patch.lists) ids.forEach((id, index) => placed.set(id, { parent, list, index }));
+  for (const id of placed.keys()) if (!sent.has(id) && !base.has(id)) return false;
+  // Gone: what a list of the patch (or a group it gives whole) held and no list holds now,
+  // with everything under it.
+  const scopes = new Set(patch.lists.map(({ parent, list }) => listKey(parent, list)));
+  const groups = (patch.groups ?? []).map(([parent, group]) => listKey(parent, `${group}.`));
+  const gone = new Set();
+  if (!mend && (scopes.size > 0 || groups.length > 0)) {
+    for (const [id, node] of base) {
+      const key = listKey(node.parent, node.list);
+      if (!placed.has(id) && !sent.has(id) && (scopes.has(key) || groups.some((g) => key.startsWith(g)))) gone.add(id);
+    }
+    under(base, gone);
+  }
   // Yjs does not say who deleted something: the facilitator's deletions come with a write of
   // theirs, so that the others know them for the facilitator's (see `authors`).
   let deleted = false;
-  const wanted = nodesOf(map);
-  const was = base ? nodesOf(base) : new Map();
-  const lists = new Set();
-  const listOf = (node) => `${node.parent}\u0000${node.list}`;
+  const ids = new Set([...sent.keys(), ...placed.keys()]);
+  const now = new Map();
+  const reordered = new Set();
   doc.transact(() => {
     const drop = (id) => {
       nodes.delete(id);
       deleted = true;
     };
-    if (base) for (const id of was.keys()) if (!wanted.has(id) && nodes.has(id)) drop(id);
-    if (only) for (const id of [...nodes.keys()]) if (!wanted.has(id)) drop(id);
-    for (const [id, node] of wanted) {
+    for (const id of gone) if (nodes.has(id)) drop(id);
+    if (only) for (const id of [...nodes.keys()]) if (!sent.has(id)) drop(id);
+    for (const id of ids) {
+      const at = placed.get(id);
       let y = nodes.get(id);
-      const old = y instanceof Y.Map ? was.get(id) : undefined;
+      const old = y instanceof Y.Map ? base.get(id) : undefined;
+      // A node moved here that someone deleted meanwhile is written anew, whole.
+      const node = sent.get(id) ?? (old ? undefined : { fields: base.get(id)?.fields ?? {} });
+      const parent = sent.get(id)?.parent ?? at.parent;
+      const list = sent.get(id)?.list ?? at.list;
+      const index = at?.index ?? old?.index ?? 0;
+      now.set(id, { parent, list, index, fields: node?.fields ?? old?.fields ?? {} });
       if (!(y instanceof Y.Map)) {
         y = new Y.Map();
         y.set("fields", new Y.Map());
         nodes.set(id, y);
       }
-      if (!old || old.parent !== node.parent || old.list !== node.list || old.index !== node.index) {
-        lists.add(listOf(node));
-        if (old) lists.add(listOf(old));
+      if (at && (!old || old.parent !== parent || old.list !== list || old.index !== index)) {
+        reordered.add(listKey(parent, list));
+        if (old) reordered.add(listKey(old.parent, old.list));
       }
       // What the room has already is not written again (a mend writes the whole map): a write
       // says who wrote it, and the others judge what this browser changed by it.
-      if ((!old || old.parent !== node.parent) && y.get("parent") !== node.parent) y.set("parent", node.parent);
-      if ((!old || old.list !== node.list) && y.get("list") !== node.list) y.set("list", node.list);
+      if ((!old || old.parent !== parent) && y.get("parent") !== parent) y.set("parent", parent);
+      if ((!old || old.list !== list) && y.get("list") !== list) y.set("list", list);
+      if (!node) continue;
       const fields = y.get("fields");
       for (const key of old ? Object.keys(old.fields) : [...fields.keys()]) {
         if (!(key in node.fields) && fields.has(key)) {
@@ -118,40 +117,58 @@ function write(doc, map, base, only = false, stamp = false) {
         const before = old?.fields[key];
         if (old && same(before, value)) continue;
         if (!(current instanceof Y.AbstractType) && current !== undefined && same(current, value)) continue;
-        if (isText(key, value) && current instanceof Y.Text && base) {
+        if (isText(key, value) && current instanceof Y.Text && !mend) {
           const { start, removed, inserted } = typeof before === "string" ? splice(before, value) : splice(current.toString(), value);
           const at = Math.min(start, current.length);
           if (removed > 0) deleted = true;
           current.delete(at, Math.min(removed, current.length - at));
           current.insert(at, inserted);
         } else if (isText(key, value)) {
-          // Mending (no base), a text is set whole, not spliced: every participant may mend at
-          // once, and two splices of the same insertion would write it twice.
+          // Mending, a text is set whole, not spliced: every participant may mend at once, and
+          // two splices of the same insertion would write it twice.
           if (!(current instanceof Y.Text) || current.toString() !== value) fields.set(key, new Y.Text(value));
         } else {
           fields.set(key, value);
         }
       }
     }
-    order(nodes, wanted, lists);
+    order(nodes, patch.lists.filter(({ parent, list }) => reordered.has(listKey(parent, list))).map(({ ids }) => ids));
     if (deleted && stamp) {
       const control = doc.getMap("control");
       control.set("stamp", (control.get("stamp") ?? 0) + 1);
     }
   }, LOCAL);
+  for (const id of gone) base.delete(id);
+  if (only) for (const id of [...base.keys()]) if (!sent.has(id)) base.delete(id);
+  for (const [id, node] of now) base.set(id, node);
+  return true;
 }
 
-/** Gives the nodes of the lists `changed` order numbers that sort them as `wanted` has them,
- *  keeping those already in order (so that someone else's move elsewhere in the list stands). */
-function order(nodes, wanted, changed) {
-  const lists = new Map();
-  for (const [id, node] of wanted) {
-    const key = `${node.parent}\u0000${node.list}`;
-    if (!changed.has(key)) continue;
-    if (!lists.has(key)) lists.set(key, []);
-    lists.get(key)[node.index] = id;
+/** Adds to `ids` every node of `base` under one of them. */
+function under(base, ids) {
+  for (let grew = ids.size > 0; grew; ) {
+    grew = false;
+    for (const [id, node] of base) {
+      if (!ids.has(id) && ids.has(node.parent)) {
+        ids.add(id);
+        grew = true;
+      }
+    }
   }
-  for (const ids of lists.values()) {
+}
+
+/** The nodes of `patch` as `write`'s `base` holds them. */
+function nodesOf(patch) {
+  const index = new Map();
+  for (const { ids } of patch.lists) ids.forEach((id, i) => index.set(id, i));
+  return new Map(patch.nodes.map(({ id, parent, list, fields }) => [id, { parent, list, index: index.get(id) ?? 0, fields }]));
+}
+
+/** Gives the nodes of each list of `lists` (each its ids in order) order numbers that sort
+ *  them so, keeping those already in order (so that someone else's move elsewhere in the list
+ *  stands). */
+function order(nodes, lists) {
+  for (const ids of lists) {
     const at = ids.map((id) => nodes.get(id).get("order"));
     // Kept: those whose order already rises along the list.
     const kept = ids.map(() => false);
@@ -181,8 +198,9 @@ function order(nodes, wanted, changed) {
 }
 
 /** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
- *  that a room holding a text of gigabytes is not copied out of it whole to be refused. */
-function read(doc, maxChars = Infinity) {
+ *  that a room holding a text of gigabytes is not copied out of it whole to be refused. Fills
+ *  `found` with every node read (as `write`'s `base` holds them). */
+function read(doc, maxChars, found) {
   const nodes = doc.getMap("nodes");
   const children = new Map();
   // Each parent's lists by name, so that a group's lists are found without a pass over all.
@@ -192,7 +210,7 @@ function read(doc, maxChars = Infinity) {
     if (!(y instanceof Y.Map)) continue;
     const parent = y.get("parent");
     if (parent === "") root = id;
-    const key = `${parent}\u0000${y.get("list")}`;
+    const key = listKey(parent, y.get("list"));
     if (!children.has(key)) {
       children.set(key, []);
       if (!listsOf.has(parent)) listsOf.set(parent, []);
@@ -205,16 +223,21 @@ function read(doc, maxChars = Infinity) {
   // nodes as deep as it likes, which would overflow the stack here. Deeper nodes are left out,
   // and the app's reader refuses what is left.
   const MAX_DEPTH = 8;
-  const build = (id, y, depth = 0) => {
+  const build = (id, y, depth, parent, list, index) => {
     const object = { id };
+    const own = {};
+    found.set(id, { parent, list, index, fields: own });
     const fields = y.get("fields");
     if (!(fields instanceof Y.Map) || depth > MAX_DEPTH) return object;
     for (const [key, value] of fields) {
       if (value instanceof Y.Text) {
         chars += value.length;
         if (chars > maxChars) throw TOO_LARGE;
-        object[key] = value.toString();
-      } else if (typeof value === "string" && (chars += value.length) > maxChars) throw TOO_LARGE;
+        own[key] = object[key] = value.toString();
+        continue;
+      }
+      own[key] = value;
+      if (typeof value === "string" && (chars += value.length) > maxChars) throw TOO_LARGE;
       else if (value && value.list === true) object[key] = listOf(id, key, depth + 1);
       else if (value && value.group === true) {
         object[key] = {};
@@ -225,17 +248,65 @@ function read(doc, maxChars = Infinity) {
     }
     return object;
   };
-  const listOf = (parent, list, depth) =>
-    (children.get(`${parent}\u0000${list}`) ?? [])
-      .sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, y]) => build(id, y, depth));
+  const listOf = (parent, list, depth) => members(children.get(listKey(parent, list)) ?? []).map(([id, y], i) => build(id, y, depth, parent, list, i));
   let chars = 0;
   try {
-    return build(root, nodes.get(root));
+    return build(root, nodes.get(root), 0, "", "", 0);
   } catch (e) {
     if (e === TOO_LARGE) return false;
     throw e;
   }
+}
+
+/** `list` (of [id, node] pairs) in the order its nodes' order numbers give. */
+const members = (list) => list.sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+
+/** What changed in the document since the map was last read from it, as a patch (Rust's
+ *  `model::nodes::Patch`) of the nodes `dirty` and the lists of those that `moved`, their
+ *  texts `chars` at most (else `false`); fills `found` as `read` does, and `gone`. */
+function changedSince(doc, base, dirty, moved, maxChars, found, gone) {
+  const nodes = doc.getMap("nodes");
+  const patch = { nodes: [], lists: [], gone: [] };
+  const lists = new Map();
+  const list = (parent, name) => typeof parent === "string" && typeof name === "string" && lists.set(listKey(parent, name), { parent, list: name });
+  let chars = 0;
+  for (const id of dirty) {
+    const y = nodes.get(id);
+    const was = base.get(id);
+    if (was && moved.has(id)) list(was.parent, was.list);
+    if (!(y instanceof Y.Map)) {
+      if (was) {
+        patch.gone.push(id);
+        gone.add(id);
+      }
+      continue;
+    }
+    const node = { id, parent: y.get("parent"), list: y.get("list"), fields: {} };
+    const fields = y.get("fields");
+    if (fields instanceof Y.Map) {
+      for (const [key, value] of fields) {
+        const text = value instanceof Y.Text ? value.toString() : value;
+        if (typeof text === "string" && (chars += text.length) > maxChars) return false;
+        node.fields[key] = text;
+      }
+    }
+    patch.nodes.push(node);
+    found.set(id, { parent: node.parent, list: node.list, index: was?.index ?? 0, fields: node.fields });
+    if (moved.has(id) || !was) list(node.parent, node.list);
+  }
+  if (lists.size > 0) {
+    const held = new Map([...lists.keys()].map((key) => [key, []]));
+    for (const [id, y] of nodes) if (y instanceof Y.Map) held.get(listKey(y.get("parent"), y.get("list")))?.push([id, y]);
+    for (const [key, { parent, list }] of lists) {
+      const ids = members(held.get(key)).map(([id]) => id);
+      ids.forEach((id, index) => {
+        const node = found.get(id) ?? base.get(id);
+        if (node) found.set(id, { ...node, parent, list, index });
+      });
+      patch.lists.push({ parent, list, ids });
+    }
+  }
+  return patch;
 }
 const TOO_LARGE = Symbol("too large");
 
@@ -248,17 +319,14 @@ function nodeOf(type, nodes) {
   return null;
 }
 
-/** Fields every edit sets, whatever it changed: a vote or a comment dates the map too. */
-const STAMPS = ["updated_at"];
-
-/** Whether two nodes (as `nodesOf` gives them) differ in what their own fields, place or order
+/** Whether two nodes (as `write`'s `base` holds them) differ in what their own fields, place or order
  *  hold: a list's or group's mark is the children's, not the node's, and a stamp is any edit's. */
 function differs(a, b) {
   if (!a || !b) return a !== b;
   if (a.parent !== b.parent || a.list !== b.list || a.index !== b.index) return true;
   const own = (node) =>
     Object.fromEntries(
-      Object.entries(node.fields).filter(([k, v]) => !STAMPS.includes(k) && !(v && (v.list === true || v.group === true))),
+      Object.entries(node.fields).filter(([k, v]) => !layout.stamps.includes(k) && !(v && (v.list === true || v.group === true))),
     );
   return !same(own(a), own(b));
 }
@@ -267,10 +335,12 @@ function differs(a, b) {
  * Joins room `room` on the server at `server` (several addresses, separated by spaces, are
  * tried in turn: processes sharing the room through Redis) with `keys` (JSON: `key`, the edit
  * or view key of the link; the one who starts the room also brings `view` and `owner`, with
- * which the server makes it). With `map` (its JSON), the room is started with it and this
- * browser facilitates; without, the map comes from the room. With `client`, this browser's
+ * which the server makes it). With `map` (a patch of its every node, as JSON), the room is
+ * started with it and this browser facilitates; without, the map comes from the room. `fields`
+ * is what the app says of the map's fields (JSON of Rust's `model::nodes::layout`). With `client`, this browser's
  * client id in the room before a reload (the facilitator's). Resolves to the session's handle.
- * `onMap()` says that someone else changed the map (read it with `read`); `onPeople(json)` who
+ * `onMap()` says that someone else changed the map (read what changed with `changes`, or the
+ * whole map with `read`); `onPeople(json)` who
  * is there; `onStatus(status)` "connecting", "connected", "disconnected", "watching" (the
  * server made this a view-only connection) or "refused:" and the server's reason ("closed",
  * "wrong-key", "no-room", "no-key", "too-many-rooms", "too-large"); `onControl(json)` how the
@@ -294,7 +364,8 @@ function hold(name, wait) {
   });
 }
 
-export async function join({ server, room, keys, map, name, color, client, ...callbacks }) {
+export async function join({ server, room, keys, map, fields, name, color, client, ...callbacks }) {
+  layout = JSON.parse(fields);
   // Once left, nothing more is told: the app has let go of what it was told through (a timer
   // or a closing socket may still fire).
   let left = false;
@@ -352,7 +423,8 @@ export async function join({ server, room, keys, map, name, color, client, ...ca
   });
   const awareness = provider.awareness;
   awareness.setLocalStateField("user", { name, color, card: null });
-  // The map as this browser and the room last agreed on it.
+  // The map's nodes as this browser and the room last agreed on them (see `write`); null
+  // before this browser has taken in the room's map.
   let base = null;
   let started = false;
   // The facilitator's Yjs clients, and the control as last written by one of them.
@@ -381,9 +453,9 @@ export async function join({ server, room, keys, map, name, color, client, ...ca
     started = true;
     // The one starting the room writes the map once the room's state (if any) is in.
     if (map && nodes.size === 0) {
-      base = JSON.parse(map);
+      base = new Map();
       doc.transact(() => control.set("facilitator", { name, clients: [doc.clientID] }), LOCAL);
-      write(doc, base, null);
+      write(doc, JSON.parse(map), base, { mend: true });
       settle();
     } else {
       settle();
@@ -405,8 +477,25 @@ export async function join({ server, room, keys, map, name, color, client, ...ca
   const touched = new Map();
   let changes = 0;
   let read_upto = 0;
+  // The nodes someone else changed since the room's map was last read, and those of them
+  // that were added, deleted or moved (whose lists changed).
+  const dirty = new Set();
+  const moved = new Set();
   doc.on("afterTransaction", (tr) => {
     if (tr.origin === LOCAL || !started) return;
+    for (const [type, keys] of tr.changed) {
+      if (type === nodes) {
+        for (const id of keys) {
+          dirty.add(id);
+          moved.add(id);
+        }
+      } else if (type !== control) {
+        const id = nodeOf(type, nodes);
+        if (id === null) continue;
+        dirty.add(id);
+        if (type._item?.parent === nodes) moved.add(id);
+      }
+    }
     const { byLead, byOthers, written, controlByOthers } = authors(tr);
     changes++;
     for (const id of written) touched.set(id, changes);
@@ -486,52 +575,83 @@ export async function join({ server, room, keys, map, name, color, client, ...ca
     onPeople(JSON.stringify(list));
   };
   awareness.on("change", people);
+  // The room's map as last read: the nodes found, whether they are all of them (`read`) or
+  // what changed (`changes`), and those found gone.
   let last = null;
+  /** The nodes of `json` (a patch of a whole map), written over the room's, `only` them. */
+  const mend = (json, only) => {
+    const patch = JSON.parse(json);
+    base = new Map();
+    if (watching) base = nodesOf(patch);
+    else write(doc, patch, base, { mend: true, only, stamp: iLead() });
+  };
   return {
-    /** This browser's map, changed: what changed goes to the room. */
-    update(json) {
-      if (!started || !base || watching) return;
-      const next = JSON.parse(json);
-      write(doc, next, base, false, iLead());
-      base = next;
+    /** What changed in this browser's map (a patch, as JSON) goes to the room: false where it
+     *  names a node that neither it nor the map the room and this browser agreed on has (send
+     *  the whole map then); null before this browser has that map (send it whole later). */
+    change(json) {
+      if (watching) return true;
+      if (!started || !base) return null;
+      return write(doc, JSON.parse(json), base, { stamp: iLead() });
     },
     /** The room's map, as JSON; null before it has one; false when its texts hold more than
      *  `maxChars` characters. */
     read(maxChars) {
-      last = read(doc, maxChars);
-      return last ? JSON.stringify(last) : last;
+      const found = new Map();
+      const map = read(doc, maxChars, found);
+      last = map ? { found, whole: true, gone: new Set() } : null;
+      dirty.clear();
+      moved.clear();
+      return map ? JSON.stringify(map) : map;
+    },
+    /** What changed in the room's map since it was last read, as a patch (JSON), its texts
+     *  `maxChars` characters at most (else false); null where the map must be read whole
+     *  (this browser has not taken it in yet, or more nodes changed than are read so). */
+    changes(maxChars) {
+      if (!base || dirty.size > MOST_CHANGED) return null;
+      const found = new Map();
+      const gone = new Set();
+      const patch = changedSince(doc, base, dirty, moved, maxChars, found, gone);
+      if (patch === false) return false;
+      dirty.clear();
+      moved.clear();
+      last = { found, whole: false, gone };
+      return JSON.stringify(patch);
     },
     /** What the nodes are (the lists they are in, as JSON) that someone other than the
-     *  facilitator changed in the map `read` last gave: only those that differ from the map
-     *  this browser and the room last agreed on (a mend writes what was there). */
+     *  facilitator changed in the map last read: only those that differ from the map this
+     *  browser and the room last agreed on (a mend writes what was there). */
     touched() {
       read_upto = changes;
       // Before this browser took in a map of the room, what the room holds is no one's change.
       if (touched.size === 0 || !last || !base) return "[]";
-      const now = nodesOf(last);
-      const was = base ? nodesOf(base) : new Map();
+      const now = (id) => last.found.get(id) ?? (last.whole || last.gone.has(id) ? undefined : base.get(id));
       const lists = [];
       for (const id of touched.keys()) {
-        if (differs(now.get(id), was.get(id))) lists.push((now.get(id) ?? was.get(id)).list);
+        const [is, was] = [now(id), base.get(id)];
+        if (differs(is, was)) lists.push((is ?? was).list);
       }
       return JSON.stringify(lists);
     },
-    /** This browser took in the room's map `json`. */
-    accept(json) {
-      base = JSON.parse(json);
+    /** This browser took in the room's map as last read. */
+    accept() {
+      if (last?.whole) base = last.found;
+      else if (last) {
+        under(base, last.gone);
+        for (const id of last.gone) base.delete(id);
+        for (const [id, node] of last.found) base.set(id, node);
+      }
       for (const [id, at] of touched) if (at <= read_upto) touched.delete(id);
     },
-    /** Writes this browser's map over the room's (after refusing what came): what it has
-     *  wins, what only the room has stays. */
+    /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
+     *  refusing what came: what it has wins, what only the room has stays. */
     restore(json) {
-      base = JSON.parse(json);
-      if (!watching) write(doc, base, null, false, iLead());
+      mend(json, false);
     },
     /** Writes this browser's map as the room's whole map: the mending of last resort, when
      *  what only the room has is itself what was refused (a hundred thousand cards). */
     replace(json) {
-      base = JSON.parse(json);
-      if (!watching) write(doc, base, null, true, iLead());
+      mend(json, true);
     },
     /** Sets how the session is run (JSON: `locked`, `follow`, `timer`, `ended`); only the
      *  facilitator's browser does. */

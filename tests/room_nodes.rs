@@ -7,6 +7,7 @@ mod common;
 use journey_mapper::model::exchange::{self, map_to_value, ProblemKind};
 use journey_mapper::model::loyalty::Period;
 use journey_mapper::model::nodes::{Node, Patch, Unfit, GROUPS, LISTS, STAMPS, TEXTS};
+use journey_mapper::model::workshop::Refusal;
 use journey_mapper::model::{
     generate, limits, Color, Edit, Item, JourneyMap, LaneCard, Part, TextField,
 };
@@ -264,11 +265,12 @@ fn what_no_import_would_take_is_refused_and_what_does_not_fit_is_read_whole() {
     // A node that is its own parent, a touchpoint made a card, a lane the map lacks.
     let own = one(node("t1", "t1", "touchpoints", json!({ "name": "Loop" })));
     assert_eq!(refusal(&own, &map), [ProblemKind::UnknownField]);
-    let card = one(node("t1", &phase, "cards.pains", json!({ "text": "x" })));
-    assert!(matches!(
-        refusal(&card, &map)[..],
-        [ProblemKind::DuplicateId { .. }]
-    ));
+    // A card written over with a comment is taken as one, for the session's rules to refuse.
+    let fields = json!({ "on": "c1", "author": "Eve", "by": "e", "at": "2026-12-06T10:00:00Z", "text": "mine" });
+    let comment = one(node("c1", "m1", "comments", fields));
+    let (next, _) = comment.apply(&map).unwrap();
+    assert!(next.comment("c1").is_some() && next.find_card("c1").is_none());
+    assert_eq!(map.check_update(&next, &[]), Err(Refusal::Replaced));
     let lane = one(node("c9", &phase, "cards.nowhere", json!({ "text": "x" })));
     assert!(matches!(
         refusal(&lane, &map)[..],
@@ -306,5 +308,22 @@ fn what_no_import_would_take_is_refused_and_what_does_not_fit_is_read_whole() {
         "cards.pains",
         json!({ "text": "x" }),
     ));
-    assert_eq!(orphan.apply(&map).unwrap().0, map);
+    assert_eq!(orphan.apply(&map).unwrap(), (map.clone(), Vec::new()));
+    // What this browser has already reaches nothing.
+    assert_eq!(Patch::whole(&map).apply(&map).unwrap().1, []);
+}
+
+#[test]
+fn a_keystroke_in_the_large_map_sends_one_small_node_and_reaches_one_part() {
+    let map = generate::map(3, generate::Size::LARGE);
+    let mut typed = map.clone();
+    typed.title.push('x');
+    let patch = Patch::of(&typed, &[Part::MapTexts]);
+    assert_eq!(patch.nodes.len(), 1);
+    assert!(patch.lists.is_empty());
+    let sent = serde_json::to_string(&patch).unwrap();
+    assert!(sent.len() < 1_000, "{} bytes", sent.len());
+    let (taken, parts) = patch.apply(&map).unwrap();
+    assert_eq!(taken, typed);
+    assert_eq!(parts, [Part::MapTexts]);
 }

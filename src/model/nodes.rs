@@ -160,10 +160,7 @@ impl Patch {
         ];
         for phase in &map.phases {
             parts.push(Part::Phase(phase.id.clone()));
-            let items = phase.touchpoints.iter().map(|t| &t.id);
-            let items = items.chain(phase.kpis.iter().map(|k| &k.id));
-            let items = items.chain(phase.cards.values().flatten().map(|c| &c.id));
-            parts.extend(items.map(|id| Part::Item(id.clone())));
+            parts.extend(items(phase).map(|id| Part::Item(id.clone())));
         }
         Patch::of(map, &parts)
     }
@@ -249,9 +246,13 @@ impl Patch {
         let mut reached = Reached::default();
         for id in &self.gone {
             if let Some(place) = places.get(id.as_str()) {
-                if take(&mut next, id, place).is_some() {
+                if let Some((_, taken)) = take(&mut next, id, place) {
                     reached.own(place.kind, id);
                     reached.place(place, id);
+                    // What it held went with it.
+                    if let Object::Phase(phase) = taken {
+                        items(&phase).for_each(|id| reached.own(Kind::Card, id));
+                    }
                 }
             }
         }
@@ -272,12 +273,9 @@ impl Patch {
             let Some(kind) = Kind::in_list(parent, &node.list) else {
                 return Err(refused(path, ProblemKind::UnknownField));
             };
+            // An object written over with another kind of thing is taken in as such: the
+            // session's rules (`JourneyMap::check_update`) refuse it, as for a map read whole.
             let was = places.get(node.id.as_str());
-            if let Some(was) = was.filter(|was| was.kind != kind) {
-                let first = self::path_of(was, &node.id);
-                let id = node.id.clone();
-                return Err(refused(path, ProblemKind::DuplicateId { id, first }));
-            }
             if kind == Kind::Map && node.id != map.id {
                 return Err(Unfit::Whole);
             }
@@ -318,9 +316,22 @@ impl Patch {
             reached.list(&order.parent, &order.list, None);
         }
         check(&next).map_err(Unfit::Refused)?;
+        // What arrived may be what this browser has (a mend of the room, a list in its order).
+        if next == *map {
+            return Ok((next, Vec::new()));
+        }
         let parts = reached.root(map, &next);
         Ok((next, parts))
     }
+}
+
+/// The ids of a phase's touchpoints, KPIs and lane cards.
+fn items(phase: &Phase) -> impl Iterator<Item = &Id> {
+    let touchpoints = phase.touchpoints.iter().map(|t| &t.id);
+    let kpis = phase.kpis.iter().map(|k| &k.id);
+    touchpoints
+        .chain(kpis)
+        .chain(phase.cards.values().flatten().map(|c| &c.id))
 }
 
 /// A patch being made, and the ids of the nodes in it.
@@ -455,10 +466,6 @@ struct Place {
     kind: Kind,
     parent: Id,
     list: String,
-}
-
-fn path_of(place: &Place, id: &str) -> String {
-    format!("{}[{id}]", place.list)
 }
 
 /// Where every object of `map` is, by id.

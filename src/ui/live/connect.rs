@@ -4,6 +4,7 @@
 use super::keys::{self, random_room, Keys};
 use super::{call, map_json, Joining, Live, Person, Running, Status, LIVE_SCRIPT};
 use crate::i18n::{Lang, Text};
+use crate::model::nodes;
 use crate::model::{Id, PHASE_PALETTE};
 use crate::ui::browser::script;
 use leptos::prelude::*;
@@ -129,6 +130,7 @@ impl Live {
                 &serde_json::to_string(&keys).unwrap_or_default().into(),
             );
             set("map", &json.map_or(JsValue::NULL, |j| j.into()));
+            set("fields", &nodes::layout().into());
             set("name", &name.as_str().into());
             set("color", &color.into());
             set("onMap", on_map.as_ref());

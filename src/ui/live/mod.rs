@@ -3,11 +3,12 @@
 //!
 //! The engine is Yjs itself, in `js/live.js`, loaded only when a session starts or is joined,
 //! so that the first load of someone who never joins one grows by this module alone. The map
-//! crosses between the two as its exchange-format JSON: what comes from the room is read by
-//! the same reader as an imported file, with its checks and limits, in the same Web Worker
-//! (`ui/browser/reader`), and enters the library
-//! through the seam for outside edits, like another tab's save. Every local change (one edit,
-//! undo, another tab's) is written back into the room, which sends only what differs.
+//! crosses between the two as the room's nodes (`model::nodes`): what an edit changed goes to
+//! the room as the nodes of the parts it touched, and what others changed comes back as their
+//! nodes, read as an import reads their objects and taken in through the library's seam for
+//! outside edits, like another tab's save. What is too large to read so — a joiner's first map,
+//! a flood of changes — is read whole, by the same reader as an imported file, with its checks
+//! and limits, in the same Web Worker (`ui/browser/reader`).
 
 mod connect;
 mod control;
@@ -19,10 +20,10 @@ mod rejoin;
 mod room;
 pub mod session_bar;
 
-use crate::model::exchange::map_to_value;
 use crate::model::facilitation::Control;
-use crate::model::{Id, JourneyMap};
-use crate::ui::session::{Session, Topic};
+use crate::model::nodes::Patch;
+use crate::model::{Id, JourneyMap, Part};
+use crate::ui::session::Session;
 use keys::Keys;
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -115,7 +116,21 @@ pub struct Live {
     following: RwSignal<bool>,
     /// The facilitator has everyone follow the card they open.
     leading: RwSignal<bool>,
+    /// What this browser changed in the shared map and has not sent yet: the parts, or the
+    /// whole map.
+    unsent: StoredValue<Option<Unsent>>,
+    /// How many changes this browser has made to the shared map: a read of the room's map
+    /// begun before one would undo it.
+    edits: StoredValue<u64>,
+    /// The room's map is being taken in: that is no change of this browser's to send.
+    receiving: StoredValue<bool>,
     session: Session,
+}
+
+#[derive(Default)]
+struct Unsent {
+    parts: Vec<Part>,
+    whole: bool,
 }
 
 impl Live {
@@ -136,20 +151,15 @@ impl Live {
             leads: RwSignal::new(false),
             following: RwSignal::new(true),
             leading: RwSignal::new(false),
+            unsent: StoredValue::new(None),
+            edits: StoredValue::new(0),
+            receiving: StoredValue::new(false),
             session,
         };
         // Every change to the shared map, from whatever source, goes to the room.
-        Effect::new(move |_| {
-            let Some(id) = live.map.get() else {
-                return;
-            };
-            let json = session
-                .library
-                .read(Topic::Map(id.clone()), |l| l.map(&id).map(map_json));
-            if let Some(json) = json {
-                live.call("update", &json.into());
-            }
-        });
+        session
+            .library
+            .on_change(move |id, parts| live.changed(id, parts));
         live.guard();
         provide_context(live);
         live.rejoin();
@@ -190,6 +200,67 @@ impl Live {
         self.following.set(true);
         self.leading.set(false);
         self.session.guard.set(None);
+    }
+
+    /// A change of this tab's maps (`parts`; none: the whole map): what it changed in the shared
+    /// map goes to the room once this turn's changes are all made.
+    fn changed(self, id: &Id, parts: Option<&[Part]>) {
+        if self.receiving.get_value() || self.map.get_untracked().as_ref() != Some(id) {
+            return;
+        }
+        self.edits.update_value(|n| *n += 1);
+        let first = self.unsent.with_value(Option::is_none);
+        self.unsent.update_value(|unsent| {
+            let unsent = unsent.get_or_insert_default();
+            match parts {
+                Some(parts) => {
+                    for part in parts {
+                        if !unsent.parts.contains(part) {
+                            unsent.parts.push(part.clone());
+                        }
+                    }
+                }
+                None => unsent.whole = true,
+            }
+        });
+        if first {
+            wasm_bindgen_futures::spawn_local(async move { self.send() });
+        }
+    }
+
+    /// Sends the room what this browser changed and has not sent yet: the nodes of the parts
+    /// it touched, or, where those name a node the room never had from here, the whole map.
+    fn send(self) {
+        let Some(unsent) = self.unsent.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let Some(id) = self.map.get_untracked() else {
+            return;
+        };
+        let patch = self.session.library.read_untracked(|l| {
+            let map = l.map(&id)?;
+            let patch = match unsent.whole {
+                true => Patch::whole(map),
+                false => Patch::of(map, &unsent.parts),
+            };
+            serde_json::to_string(&patch).ok()
+        });
+        let Some(patch) = patch else {
+            return;
+        };
+        let written = self.call("change", &patch.into());
+        if written.as_ref().is_some_and(JsValue::is_null) {
+            // Not yet: the room's map is not this browser's yet. It goes whole with the next.
+            let whole = Unsent {
+                whole: true,
+                ..Unsent::default()
+            };
+            self.unsent.set_value(Some(whole));
+        } else if written.and_then(|w| w.as_bool()) == Some(false) {
+            if let Some(whole) = self.local_json(Some(&id)) {
+                self.call("change", &whole.into());
+            }
+        }
     }
 
     /// Tells the others which card this person has open.
@@ -236,8 +307,9 @@ pub fn use_live() -> Live {
     expect_context::<Live>()
 }
 
+/// Every node of `map`, as the room's patch JSON.
 fn map_json(map: &JourneyMap) -> String {
-    map_to_value(map).to_string()
+    serde_json::to_string(&Patch::whole(map)).unwrap_or_default()
 }
 
 /// Calls `object[method](arg)`; `None` where there is no such function or it throws.

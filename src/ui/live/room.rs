@@ -1,13 +1,16 @@
-//! What comes from the room: its map read as an import is read (off the page's thread, with a
-//! time limit), held to the session's rules, and taken in — or refused, said, and the room
-//! mended with this browser's map.
+//! What comes from the room: what changed in it, read node by node as an import reads their
+//! objects, or, when that is too much, its whole map read as an import is read (off the page's
+//! thread, with a time limit); held to the session's rules and taken in — or refused, said, and
+//! the room mended with this browser's map.
 
 use super::{map_json, Live};
 use crate::i18n::{Lang, Text};
+use crate::model::exchange::Problem;
+use crate::model::nodes::{Patch, Unfit};
 use crate::model::outside::{Job, Outcome};
 use crate::model::versions::Occasion;
 use crate::model::workshop::Refusal;
-use crate::model::{EditError, Id, JourneyMap, LibraryEdit};
+use crate::model::{EditError, Id, JourneyMap, LibraryEdit, Part};
 use crate::ui::browser::frame;
 use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::import::importer::MAX_BYTES;
@@ -16,8 +19,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 impl Live {
-    /// Someone changed the room's map: read it as an import is read — off the page's thread,
-    /// stopped when it takes too long — and take it in.
+    /// Someone changed the room's map: take in what changed, read here as it is small; else
+    /// read the whole map as an import is read — off the page's thread, stopped when it takes
+    /// too long — and take it in.
     pub(super) fn receive(self, lang: Lang) {
         let Some(expected) = self
             .running
@@ -25,27 +29,41 @@ impl Live {
         else {
             return;
         };
-        let local = self.local_json(expected.as_ref());
         // This browser's last change may not have gone to the room yet: it goes first, so
         // that taking in the room's map cannot undo it.
-        if let Some(json) = &local {
-            self.call("update", &JsValue::from_str(json));
+        self.send();
+        if let Some(changes) = self.call("changes", &CHANGES_CHARS.into()) {
+            if changes.as_bool() == Some(false) {
+                return self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
+            }
+            if changes
+                .as_string()
+                .is_some_and(|json| self.take_changes(&json, lang))
+            {
+                return;
+            }
         }
+        self.receive_whole(expected, lang);
+    }
+
+    /// Reads the room's whole map as an import is read, and takes it in.
+    fn receive_whole(self, expected: Option<Id>, lang: Lang) {
         let Some(read) = self.call("read", &MAX_BYTES.into()) else {
             return;
         };
         let Some(json) = read.as_string() else {
             if read.as_bool() == Some(false) {
-                self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
+                self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
             }
             return;
         };
         if json.len() as f64 > MAX_BYTES {
-            return self.refuse(lang.t(Text::LiveTooLarge).into(), local, lang);
+            return self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
         }
         let by_others = self.changed_by_others();
         let read = self.reads.get_value() + 1;
         self.reads.set_value(read);
+        let edits = self.edits.get_value();
         leptos::task::spawn_local(async move {
             let outcome = reader::read(Job::LiveRoom, &JsValue::from_str(&json)).await;
             // A later change of the room is read after this one: that read decides. A change
@@ -53,7 +71,7 @@ impl Live {
             if self.reads.get_value() != read || self.running.with_value(Option::is_none) {
                 return;
             }
-            if self.local_json(expected.as_ref()) != local {
+            if self.edits.get_value() != edits {
                 return self.receive(lang);
             }
             let why = match outcome {
@@ -63,17 +81,14 @@ impl Live {
                             Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
                             Ok(()) => {
                                 self.mending.set_value(false);
-                                self.call("accept", &json.into());
-                                return self.take_in(map, lang);
+                                self.call("accept", &JsValue::UNDEFINED);
+                                return self.take_in(map, None, lang);
                             }
                         }
                     }
                     _ => String::new(),
                 },
-                Ok(Outcome::Refused(problems)) => {
-                    let listed: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-                    listed.join(" · ")
-                }
+                Ok(Outcome::Refused(problems)) => listed(&problems, lang),
                 Ok(_) => String::new(),
                 Err(error @ ReadError::TooSlow) => lang.t(error.reason()).into(),
                 // Nothing is known of the room's map: it is neither taken in nor written over.
@@ -81,8 +96,39 @@ impl Live {
                     return self.problem.set(Some(lang.t(error.reason()).into()));
                 }
             };
-            self.refuse(why, local, lang);
+            self.refuse(why, lang);
         });
+    }
+
+    /// Takes in what changed in the room (`json`, a patch of its nodes), or says false where it
+    /// does not fit this browser's map: the room's whole map is read then.
+    fn take_changes(self, json: &str, lang: Lang) -> bool {
+        let Some(id) = self.map.get_untracked() else {
+            return false;
+        };
+        let Ok(patch) = serde_json::from_str::<Patch>(json) else {
+            return false;
+        };
+        let by_others = self.changed_by_others();
+        let applied = self
+            .session
+            .library
+            .read_untracked(|l| l.map(&id).map(|mine| patch.apply(mine)));
+        let why = match applied {
+            None | Some(Err(Unfit::Whole)) => return false,
+            Some(Err(Unfit::Refused(problems))) => listed(&problems, lang),
+            Some(Ok((map, parts))) => match by_others.and_then(|()| self.allowed(&map)) {
+                Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
+                Ok(()) => {
+                    self.mending.set_value(false);
+                    self.call("accept", &JsValue::UNDEFINED);
+                    self.take_in(map, Some(parts), lang);
+                    return true;
+                }
+            },
+        };
+        self.refuse(why, lang);
+        true
     }
 
     /// Whether the room's `map` may follow this browser's: each is well formed, as the reader
@@ -106,10 +152,11 @@ impl Live {
     /// Says why the room's map was refused, and gives the room this browser's map back, which
     /// mends what was refused: first keeping what only the room has (someone's good new card),
     /// then, if the room's map is refused again, as the room's whole map.
-    pub(super) fn refuse(self, why: String, local: Option<String>, lang: Lang) {
+    pub(super) fn refuse(self, why: String, lang: Lang) {
         self.problem
             .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
-        let Some(json) = local else {
+        let id = self.running.with_value(|r| r.as_ref()?.map.clone());
+        let Some(json) = self.local_json(id.as_ref()) else {
             return;
         };
         let replace = self.mending.get_value();
@@ -120,18 +167,23 @@ impl Live {
                 self.call("replace", &json.into());
             } else {
                 self.call("restore", &json.into());
-                // Read the mended room at once: a hostile client may write nothing more, and a
-                // late joiner must not be handed what was refused.
-                self.receive(lang);
+                // Read the mended room at once, whole (what only the room had stays, and may be
+                // what was refused): a hostile client may write nothing more, and a late
+                // joiner must not be handed what was refused.
+                self.receive_whole(id, lang);
             }
         });
     }
 
-    pub(super) fn take_in(self, map: JourneyMap, lang: Lang) {
+    /// Takes in the room's `map`, which changed in `parts` (none: not known; worked out here).
+    pub(super) fn take_in(self, map: JourneyMap, parts: Option<Vec<Part>>, lang: Lang) {
         let id = map.id.clone();
         let library = self.session.library;
         // Only what changed: its views run again, and this user's undo steps stay.
-        let parts = library.read_untracked(|l| l.map(&id).map(|m| m.changed_parts(&map)));
+        let parts = match parts {
+            Some(parts) => Some(parts),
+            None => library.read_untracked(|l| l.map(&id).map(|m| m.changed_parts(&map))),
+        };
         // Joining (again) a room whose map this browser has, and has otherwise: what it has may
         // never have reached the room (written offline, then reloaded; typed as the links were
         // renewed), so it is kept as a version before the room's takes its place.
@@ -159,7 +211,10 @@ impl Live {
             }),
         };
         if let Some(edit) = edit {
-            if library.receive(edit).is_ok() {
+            self.receiving.set_value(true);
+            let received = library.receive(edit).is_ok();
+            self.receiving.set_value(false);
+            if received {
                 self.session.autosave.changed(id.clone());
             }
         }
@@ -172,4 +227,14 @@ impl Live {
             self.map.set(Some(id));
         }
     }
+}
+
+/// The most characters of text what changed in the room may hold to be read here, on the
+/// page's thread: a keystroke's change is a few; more is read as a whole map is, off it.
+const CHANGES_CHARS: f64 = 65_536.0;
+
+/// Why the room's map was refused: its problems, as a file's are listed.
+fn listed(problems: &[Problem], lang: Lang) -> String {
+    let listed: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+    listed.join(" · ")
 }

@@ -4,9 +4,14 @@
 
 use super::clock::now;
 use super::topic::{reached, Topic};
-use crate::model::{Change, EditError, History, Library, LibraryEdit};
+use crate::model::{Change, EditError, History, Id, Library, LibraryEdit, Part};
 use leptos::prelude::*;
 use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Told of each change as it is made: the map, and the parts the change touched (none where
+/// the whole map came, went or was replaced).
+type Listener = Rc<dyn Fn(&Id, Option<&[Part]>)>;
 
 #[derive(Clone, Copy)]
 pub struct OpenLibrary {
@@ -18,6 +23,7 @@ pub struct OpenLibrary {
     can_redo: RwSignal<bool>,
     /// What was just deleted, named for the "Undo" notice; cleared by the next edit.
     deleted: RwSignal<Option<String>>,
+    listeners: StoredValue<Vec<Listener>, LocalStorage>,
 }
 
 impl OpenLibrary {
@@ -29,7 +35,15 @@ impl OpenLibrary {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             deleted: RwSignal::new(None),
+            listeners: StoredValue::new_local(Vec::new()),
         }
+    }
+
+    /// Tells `listener` of every change as it is made, with what it touched: for what passes
+    /// changes on (a live session) rather than showing the map.
+    pub fn on_change(&self, listener: impl Fn(&Id, Option<&[Part]>) + 'static) {
+        self.listeners
+            .update_value(|listeners| listeners.push(Rc::new(listener)));
     }
 
     /// Reads the library and makes the running view or memo follow `topic`.
@@ -138,6 +152,10 @@ impl OpenLibrary {
                 .filter_map(|topic| topics.get(topic))
                 .for_each(ArcTrigger::notify),
         });
+        let parts = reach.whole_map.is_none().then_some(&change.touched[..]);
+        for listener in self.listeners.get_value() {
+            listener(&change.map, parts);
+        }
         Ok(change)
     }
 }
