@@ -90,6 +90,8 @@ try {
     if (generated) {
       await storeMap(host.page, generated);
       await host.page.goto(`${origin}/#/map/${generated.id}`);
+      // The library was read before the map was stored: read it again.
+      await host.page.reload();
     } else {
       if (votes) await host.page.getByLabel("Start from").selectOption({ label: "See – Think – Do – Care" });
       await host.page.getByRole("button", { name: "Create map" }).click();

@@ -265,12 +265,23 @@ fn what_no_import_would_take_is_refused_and_what_does_not_fit_is_read_whole() {
     // A node that is its own parent, a touchpoint made a card, a lane the map lacks.
     let own = one(node("t1", "t1", "touchpoints", json!({ "name": "Loop" })));
     assert_eq!(refusal(&own, &map), [ProblemKind::UnknownField]);
-    // A card written over with a comment is taken as one, for the session's rules to refuse.
+    // A card written over with a comment: refused by the session's rules, as in a map read whole.
     let fields = json!({ "on": "c1", "author": "Eve", "by": "e", "at": "2026-12-06T10:00:00Z", "text": "mine" });
     let comment = one(node("c1", "m1", "comments", fields));
-    let (next, _) = comment.apply(&map).unwrap();
-    assert!(next.comment("c1").is_some() && next.find_card("c1").is_none());
-    assert_eq!(map.check_update(&next, &[]), Err(Refusal::Replaced));
+    assert_eq!(comment.apply(&map), Err(Unfit::Rule(Refusal::Replaced)));
+    // The same change read whole.
+    let mut whole = map.clone();
+    let mut written = comment.nodes[0].fields.clone();
+    written.insert("id".into(), json!("c1"));
+    whole
+        .comments
+        .push(serde_json::from_value(written.into()).unwrap());
+    whole.phases[0]
+        .cards
+        .get_mut("pains")
+        .unwrap()
+        .retain(|c| c.id != "c1");
+    assert_eq!(map.check_update(&whole, &[]), Err(Refusal::Replaced));
     let lane = one(node("c9", &phase, "cards.nowhere", json!({ "text": "x" })));
     assert!(matches!(
         refusal(&lane, &map)[..],

@@ -76,6 +76,7 @@ pub struct History {
 pub struct Change {
     pub map: Id,
     pub touched: Vec<Part>,
+    /// The edit done; for an update from elsewhere, its parts with the map it replaced.
     pub done: LibraryEdit,
 }
 
@@ -134,9 +135,23 @@ impl History {
         library: &mut Library,
         edit: LibraryEdit,
     ) -> Result<Change, EditError> {
-        let done = edit.clone();
-        let inverse = library.apply(edit)?;
-        let change = Change::of(done, &inverse);
+        let change = match edit {
+            // Not copied, being a whole map: its inverse, the same parts with the map it
+            // replaced, stands for it (what follows changes reads only an update's parts).
+            LibraryEdit::UpdateMap { .. } => {
+                let inverse = library.apply(edit)?;
+                Change {
+                    map: inverse.map_id().to_owned(),
+                    touched: inverse.touches(),
+                    done: inverse,
+                }
+            }
+            edit => {
+                let done = edit.clone();
+                let inverse = library.apply(edit)?;
+                Change::of(done, &inverse)
+            }
+        };
         if change.touched.is_empty() {
             let other_map = |step: &Step| step.edit.map_id() != change.map;
             self.undo.retain(other_map);

@@ -8,11 +8,12 @@
 //! must know of them ([`layout`]) it is given when it joins.
 
 use super::exchange::{object_from_value, Problem, ProblemKind, Read as Object};
-use super::workshop::{Ballot, Round};
+use super::workshop::{Ballot, Refusal, Round};
 use super::{comments::Comment, limits, Id, JourneyMap, Part, Phase};
 use super::{Kpi, Lane, LaneCard, Persona, Touchpoint};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// The keys of the exchange format whose values are lists of objects with ids, each a node.
@@ -87,6 +88,16 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// What an id names, as `JourneyMap::check_update` tells: the grid's objects are one.
+    fn names(self) -> Kind {
+        match self {
+            Kind::Phase | Kind::Touchpoint | Kind::Kpi | Kind::Card => Kind::Phase,
+            kind => kind,
+        }
+    }
+}
+
 /// The lane of a phase's list of lane cards (`cards.<lane>`).
 fn lane_of(list: &str) -> Option<&str> {
     list.strip_prefix("cards.").filter(|lane| !lane.is_empty())
@@ -142,6 +153,8 @@ pub struct Patch {
 pub enum Unfit {
     /// What arrived is not what an import would take.
     Refused(Vec<Problem>),
+    /// It breaks a rule of the session (a card written over with a comment).
+    Rule(Refusal),
     /// It does not fit this browser's map (which has changed meanwhile, or was never the
     /// room's): the room's whole map is read instead.
     Whole,
@@ -241,11 +254,11 @@ impl Patch {
     /// Each node that arrived is read as an import reads its object; the whole is then held
     /// to the limits of a map.
     pub fn apply(&self, map: &JourneyMap) -> Result<(JourneyMap, Vec<Part>), Unfit> {
-        let places = places(map);
+        let places = Places::of(map, self.nodes.len() + self.gone.len());
         let mut next = map.clone();
         let mut reached = Reached::default();
         for id in &self.gone {
-            if let Some(place) = places.get(id.as_str()) {
+            if let Some(place) = &places.get(id) {
                 if let Some((_, taken)) = take(&mut next, id, place) {
                     reached.own(place.kind, id);
                     reached.place(place, id);
@@ -264,8 +277,8 @@ impl Patch {
             let path = path(node);
             let parent = match node.parent.as_str() {
                 "" => None,
-                id => match fresh.get(id).or(places.get(id).map(|p| &p.kind)) {
-                    Some(kind) => Some(*kind),
+                id => match fresh.get(id).copied().or(places.get(id).map(|p| p.kind)) {
+                    Some(kind) => Some(kind),
                     // Its parent is gone: so is it, as the room's map holds it.
                     None => continue,
                 },
@@ -273,9 +286,13 @@ impl Patch {
             let Some(kind) = Kind::in_list(parent, &node.list) else {
                 return Err(refused(path, ProblemKind::UnknownField));
             };
-            // An object written over with another kind of thing is taken in as such: the
-            // session's rules (`JourneyMap::check_update`) refuse it, as for a map read whole.
-            let was = places.get(node.id.as_str());
+            // An object written over with another kind of thing: refused by the session's
+            // rules, as `JourneyMap::check_update` refuses it in a map read whole.
+            let was = places.get(&node.id);
+            let was = was.as_ref();
+            if was.is_some_and(|was| was.kind.names() != kind.names()) {
+                return Err(Unfit::Rule(Refusal::Replaced));
+            }
             if kind == Kind::Map && node.id != map.id {
                 return Err(Unfit::Whole);
             }
@@ -286,7 +303,7 @@ impl Patch {
             let (index, held) = match was {
                 Some(was) => match take(&mut next, &node.id, was) {
                     Some((index, held)) => (
-                        (was.parent == node.parent && was.list == node.list).then_some(index),
+                        was.is_in(&node.parent, &node.list).then_some(index),
                         Some(held),
                     ),
                     None if kind == Kind::Map => (None, None),
@@ -301,7 +318,7 @@ impl Patch {
                 continue;
             }
             reached.own(kind, &node.id);
-            let moved = was.is_none_or(|w| (&w.parent, &w.list) != (&node.parent, &node.list));
+            let moved = was.is_none_or(|w| !w.is_in(&node.parent, &node.list));
             if moved {
                 if let Some(was) = was {
                     reached.place(was, &node.id);
@@ -462,56 +479,124 @@ fn refused(path: String, kind: ProblemKind) -> Unfit {
 }
 
 /// Where an object of the map is.
-struct Place {
+#[derive(Clone, Copy)]
+struct Place<'m> {
     kind: Kind,
-    parent: Id,
-    list: String,
+    parent: &'m str,
+    /// A lane card's lane.
+    lane: &'m str,
 }
 
-/// Where every object of `map` is, by id.
-fn places(map: &JourneyMap) -> HashMap<&str, Place> {
-    let mut places = HashMap::new();
-    let place = |kind, parent: &str, list: &str| Place {
+impl Place<'_> {
+    /// The list it is in, as the room names it.
+    fn list(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.kind {
+            Kind::Map => "",
+            Kind::Phase => "phases",
+            Kind::Persona => "personas",
+            Kind::Lane => "lanes",
+            Kind::Round => "rounds",
+            Kind::Comment => "comments",
+            Kind::Touchpoint => "touchpoints",
+            Kind::Kpi => "kpis",
+            Kind::Ballot => "ballots",
+            Kind::Card => return Cow::Owned(format!("cards.{}", self.lane)),
+        })
+    }
+
+    /// Whether it is in list `list` of `parent`.
+    fn is_in(&self, parent: &str, list: &str) -> bool {
+        self.parent == parent
+            && match self.kind {
+                Kind::Card => lane_of(list) == Some(self.lane),
+                _ => self.list() == list,
+            }
+    }
+}
+
+/// Calls `at` with every object of `map` and where it is, until it says to stop (true).
+fn each_place<'m>(map: &'m JourneyMap, mut at: impl FnMut(&'m str, Place<'m>) -> bool) {
+    let place = |kind, parent| Place {
         kind,
-        parent: parent.into(),
-        list: list.into(),
+        parent,
+        lane: "",
     };
     let root = map.id.as_str();
-    places.insert(root, place(Kind::Map, "", ""));
-    for p in &map.personas {
-        places.insert(p.id.as_str(), place(Kind::Persona, root, "personas"));
-    }
-    for l in &map.lanes {
-        places.insert(l.id.as_str(), place(Kind::Lane, root, "lanes"));
-    }
-    for c in &map.comments {
-        places.insert(c.id.as_str(), place(Kind::Comment, root, "comments"));
+    let map_level = std::iter::once((root, Kind::Map))
+        .chain(map.personas.iter().map(|p| (p.id.as_str(), Kind::Persona)))
+        .chain(map.lanes.iter().map(|l| (l.id.as_str(), Kind::Lane)))
+        .chain(map.comments.iter().map(|c| (c.id.as_str(), Kind::Comment)))
+        .chain(map.rounds.iter().map(|r| (r.id.as_str(), Kind::Round)))
+        .chain(map.phases.iter().map(|p| (p.id.as_str(), Kind::Phase)));
+    for (id, kind) in map_level {
+        let parent = if kind == Kind::Map { "" } else { root };
+        if at(id, place(kind, parent)) {
+            return;
+        }
     }
     for r in &map.rounds {
-        places.insert(r.id.as_str(), place(Kind::Round, root, "rounds"));
         for b in &r.ballots {
-            places.insert(b.id.as_str(), place(Kind::Ballot, &r.id, "ballots"));
-        }
-    }
-    for phase in &map.phases {
-        places.insert(phase.id.as_str(), place(Kind::Phase, root, "phases"));
-        for t in &phase.touchpoints {
-            places.insert(
-                t.id.as_str(),
-                place(Kind::Touchpoint, &phase.id, "touchpoints"),
-            );
-        }
-        for k in &phase.kpis {
-            places.insert(k.id.as_str(), place(Kind::Kpi, &phase.id, "kpis"));
-        }
-        for (lane, cards) in &phase.cards {
-            let list = format!("cards.{lane}");
-            for c in cards {
-                places.insert(c.id.as_str(), place(Kind::Card, &phase.id, &list));
+            if at(&b.id, place(Kind::Ballot, &r.id)) {
+                return;
             }
         }
     }
-    places
+    for phase in &map.phases {
+        let touchpoints = phase
+            .touchpoints
+            .iter()
+            .map(|t| (&t.id, Kind::Touchpoint, ""));
+        let kpis = phase.kpis.iter().map(|k| (&k.id, Kind::Kpi, ""));
+        let cards = phase.cards.iter().flat_map(|(lane, cards)| {
+            cards
+                .iter()
+                .map(move |c| (&c.id, Kind::Card, lane.as_str()))
+        });
+        for (id, kind, lane) in touchpoints.chain(kpis).chain(cards) {
+            let parent = &phase.id;
+            if at(id, Place { kind, parent, lane }) {
+                return;
+            }
+        }
+    }
+}
+
+/// Where the objects of a map are: looked up one by one for a patch of a few nodes, else
+/// indexed once.
+enum Places<'m> {
+    Few(&'m JourneyMap),
+    All(HashMap<&'m str, Place<'m>>),
+}
+
+impl<'m> Places<'m> {
+    fn of(map: &'m JourneyMap, lookups: usize) -> Self {
+        if lookups <= 16 {
+            return Places::Few(map);
+        }
+        let mut all = HashMap::new();
+        each_place(map, |id, place| {
+            all.insert(id, place);
+            false
+        });
+        Places::All(all)
+    }
+
+    fn get(&self, id: &str) -> Option<Place<'m>> {
+        match self {
+            Places::All(all) => all.get(id).copied(),
+            Places::Few(map) => {
+                let mut found = None;
+                each_place(map, |at, place| {
+                    let hit = at == id;
+                    if hit {
+                        found = Some(place);
+                    }
+                    hit
+                });
+                found
+            }
+        }
+    }
 }
 
 /// What has an id in a list.
@@ -567,7 +652,7 @@ fn round_mut<'m>(map: &'m mut JourneyMap, id: &str) -> Option<&'m mut Round> {
 /// Takes object `id` out of `map` from `place`, with what it holds and where it was in its
 /// list; none where it is not there (it went with its parent), and never the map.
 fn take(map: &mut JourneyMap, id: &str, place: &Place) -> Option<(usize, Object)> {
-    let (parent, list) = (place.parent.as_str(), place.list.as_str());
+    let parent = place.parent;
     let taken = match place.kind {
         Kind::Map => return None,
         Kind::Phase => remove(&mut map.phases, id).map(|(i, o)| (i, Object::Phase(o))),
@@ -588,7 +673,7 @@ fn take(map: &mut JourneyMap, id: &str, place: &Place) -> Option<(usize, Object)
             remove(list, id).map(|(i, o)| (i, Object::Kpi(o)))
         }
         Kind::Card => {
-            let lane = lane_of(list)?;
+            let lane = place.lane;
             let phase = phase_mut(map, parent)?;
             let cards = phase.cards.get_mut(lane)?;
             let taken = remove(cards, id);
@@ -775,7 +860,7 @@ impl Reached {
 
     /// What showed an object where it was.
     fn place(&mut self, place: &Place, id: &str) {
-        self.list(&place.parent, &place.list, Some(id));
+        self.list(place.parent, &place.list(), Some(id));
     }
 
     /// What shows list `list` of `parent`, and the phase `id` of it.

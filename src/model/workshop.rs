@@ -406,6 +406,12 @@ impl JourneyMap {
         {
             return Err(Refusal::Replaced);
         }
+        self.check_changes(next, people)
+    }
+
+    /// What [`JourneyMap::check_update`] holds beyond what each id names: for a change whose
+    /// objects were checked as they arrived (`model::nodes`), without a pass over every id.
+    pub fn check_changes(&self, next: &JourneyMap, people: &[String]) -> Checked {
         // An ended round's dots may only go down: a late dot is refused, and the mend that takes
         // it away again accepted, whichever came first where (a room that can be written to by
         // anyone may also remove a round whole, as an undo does).

@@ -77,7 +77,8 @@ impl Live {
             let why = match outcome {
                 Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).pop() {
                     Some(map) if expected.as_ref().is_none_or(|id| *id == map.id) => {
-                        match by_others.and_then(|()| self.allowed(&map)) {
+                        match by_others.and_then(|()| self.allowed(&map, JourneyMap::check_update))
+                        {
                             Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
                             Ok(()) => {
                                 self.mending.set_value(false);
@@ -117,15 +118,18 @@ impl Live {
         let why = match applied {
             None | Some(Err(Unfit::Whole)) => return false,
             Some(Err(Unfit::Refused(problems))) => listed(&problems, lang),
-            Some(Ok((map, parts))) => match by_others.and_then(|()| self.allowed(&map)) {
-                Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
-                Ok(()) => {
-                    self.mending.set_value(false);
-                    self.call("accept", &JsValue::UNDEFINED);
-                    self.take_in(map, Some(parts), lang);
-                    return true;
+            Some(Err(Unfit::Rule(refusal))) => votes::refusal(&EditError::Workshop(refusal), lang),
+            Some(Ok((map, parts))) => {
+                match by_others.and_then(|()| self.allowed(&map, JourneyMap::check_changes)) {
+                    Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
+                    Ok(()) => {
+                        self.mending.set_value(false);
+                        self.call("accept", &JsValue::UNDEFINED);
+                        self.take_in(map, Some(parts), lang);
+                        return true;
+                    }
                 }
-            },
+            }
         };
         self.refuse(why, lang);
         true
@@ -133,11 +137,13 @@ impl Live {
 
     /// Whether the room's `map` may follow this browser's: each is well formed, as the reader
     /// checked, but not every step between two is (dots given in a round that had ended).
-    pub(super) fn allowed(self, map: &JourneyMap) -> Result<(), Refusal> {
+    /// `check` is [`JourneyMap::check_update`], or where what each id names was checked as it
+    /// arrived, [`JourneyMap::check_changes`].
+    pub(super) fn allowed(self, map: &JourneyMap, check: Check) -> Result<(), Refusal> {
         let people = self.names();
         self.session
             .library
-            .read_untracked(|l| l.map(&map.id).map(|mine| mine.check_update(map, &people)))
+            .read_untracked(|l| l.map(&map.id).map(|mine| check(mine, map, &people)))
             .unwrap_or(Ok(()))
     }
 
@@ -238,3 +244,6 @@ fn listed(problems: &[Problem], lang: Lang) -> String {
     let listed: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
     listed.join(" · ")
 }
+
+/// A rule between two states of a map (`JourneyMap::check_update`, `check_changes`).
+type Check = fn(&JourneyMap, &JourneyMap, &[String]) -> Result<(), Refusal>;
