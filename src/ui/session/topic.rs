@@ -50,16 +50,19 @@ impl Reach {
 
 pub fn reached(change: &Change) -> Reach {
     let map = &change.map;
-    let renamed = matches!(
-        &change.done,
+    // A title typed here, or come from a live session (whose update names the map's texts).
+    let renamed = match &change.done {
         LibraryEdit::Map {
-            edit: Edit::SetText {
-                field: TextField::MapTitle,
-                ..
-            },
+            edit:
+                Edit::SetText {
+                    field: TextField::MapTitle,
+                    ..
+                },
             ..
-        }
-    );
+        } => true,
+        LibraryEdit::UpdateMap { parts, .. } => parts.contains(&Part::MapTexts),
+        _ => false,
+    };
     let whole = change.touched.is_empty();
     let mut topics = vec![Topic::AnyMap, Topic::Map(map.clone())];
     if whole || renamed {
@@ -104,6 +107,21 @@ mod tests {
     fn reach(edit: LibraryEdit) -> Reach {
         let mut lib = library();
         reached(&History::default().apply(&mut lib, edit).unwrap())
+    }
+
+    #[test]
+    fn a_title_from_a_live_session_reaches_the_librarys_list() {
+        let mut map = library().maps[0].clone();
+        map.title = "Renamed in the room".into();
+        let parts = vec![Part::MapTexts];
+        let mut lib = library();
+        let update = LibraryEdit::UpdateMap {
+            map: Box::new(map),
+            parts,
+        };
+        let reach = reached(&History::default().receive(&mut lib, update).unwrap());
+        assert!(reach.includes(&Topic::Maps));
+        assert!(reach.whole_map.is_none());
     }
 
     #[test]
