@@ -1,0 +1,78 @@
+//! What this browser changed in the shared map goes to the room: the nodes of the parts each
+//! change touched, gathered over one turn (a keystroke may be several edits).
+
+use super::Live;
+use crate::model::nodes::Patch;
+use crate::model::{Id, Part};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// What this browser changed in the shared map and has not sent yet.
+#[derive(Default)]
+pub(super) struct Unsent {
+    parts: Vec<Part>,
+    whole: bool,
+}
+
+impl Live {
+    /// A change of this tab's maps (`parts`; none: the whole map): what it changed in the shared
+    /// map goes to the room once this turn's changes are all made.
+    pub(super) fn changed(self, id: &Id, parts: Option<&[Part]>) {
+        if self.receiving.get_value() || self.map.get_untracked().as_ref() != Some(id) {
+            return;
+        }
+        self.edits.update_value(|n| *n += 1);
+        let first = self.unsent.with_value(Option::is_none);
+        self.unsent.update_value(|unsent| {
+            let unsent = unsent.get_or_insert_default();
+            match parts {
+                Some(parts) => {
+                    for part in parts {
+                        if !unsent.parts.contains(part) {
+                            unsent.parts.push(part.clone());
+                        }
+                    }
+                }
+                None => unsent.whole = true,
+            }
+        });
+        if first {
+            wasm_bindgen_futures::spawn_local(async move { self.send() });
+        }
+    }
+
+    /// Sends the room what this browser changed and has not sent yet: the nodes of the parts
+    /// it touched, or, where those name a node the room never had from here, the whole map.
+    pub(super) fn send(self) {
+        let Some(unsent) = self.unsent.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let Some(id) = self.map.get_untracked() else {
+            return;
+        };
+        let patch = self.session.library.read_untracked(|l| {
+            let map = l.map(&id)?;
+            let patch = match unsent.whole {
+                true => Patch::whole(map),
+                false => Patch::of(map, &unsent.parts),
+            };
+            serde_json::to_string(&patch).ok()
+        });
+        let Some(patch) = patch else {
+            return;
+        };
+        let written = self.call("change", &patch.into());
+        if written.as_ref().is_some_and(JsValue::is_null) {
+            // Not yet: the room's map is not this browser's yet. It goes whole with the next.
+            let whole = Unsent {
+                whole: true,
+                ..Unsent::default()
+            };
+            self.unsent.set_value(Some(whole));
+        } else if written.and_then(|w| w.as_bool()) == Some(false) {
+            if let Some(whole) = self.local_json(Some(&id)) {
+                self.call("change", &whole.into());
+            }
+        }
+    }
+}
