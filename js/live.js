@@ -604,15 +604,15 @@ export async function join({ server, room, keys, map, fields, name, color, clien
       moved.clear();
       return map ? JSON.stringify(map) : map;
     },
-    /** What changed in the room's map since it was last read, as a patch (JSON), its texts
-     *  `maxChars` characters at most (else false); null where the map must be read whole
-     *  (this browser has not taken it in yet, or more nodes changed than are read so). */
+    /** What changed in the room's map since it was last read, as a patch (JSON); null where
+     *  the map must be read whole (this browser has not taken it in yet, or more nodes changed,
+     *  or more than `maxChars` characters of text, than are read so). */
     changes(maxChars) {
       if (!base || dirty.size > MOST_CHANGED) return null;
       const found = new Map();
       const gone = new Set();
       const patch = changedSince(doc, base, dirty, moved, maxChars, found, gone);
-      if (patch === false) return false;
+      if (patch === false) return null;
       dirty.clear();
       moved.clear();
       last = { found, whole: false, gone };

@@ -175,6 +175,32 @@ test("a hostile update from the room is refused, reported, and mended", async ({
   provider.destroy();
 });
 
+test("a change holding more text than is read node by node is read whole and taken in, not refused", async ({ page }) => {
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const { doc, provider } = await rawClient(link);
+  const map = (await storedMap(page, id)).map;
+  const [phaseId, laneId] = [map.phases[0].id, map.lanes[0].id];
+  // Five cards of 15,000 characters: each within a text's limit, 75,000 together (past the
+  // 64 KB read on the page's thread).
+  doc.transact(() => {
+    for (let i = 0; i < 5; i++) {
+      const card = new Y.Map();
+      doc.getMap("nodes").set(`long-${i}`, card);
+      card.set("parent", phaseId);
+      card.set("list", `cards.${laneId}`);
+      card.set("order", 100 + i);
+      const fields = new Y.Map();
+      card.set("fields", fields);
+      fields.set("text", new Y.Text(String(i).repeat(15_000)));
+    }
+  });
+  const long = async () => (await storedMap(page, id)).map.phases[0].cards[laneId]?.filter((c) => c.id.startsWith("long-") && c.text.length === 15_000).length;
+  await expect.poll(long, { timeout: 5000 }).toBe(5);
+  expect((await page.getByRole("alert").allTextContents()).join(" ")).not.toContain("refused");
+  provider.destroy();
+});
+
 test("a client that is not the app writes hostile updates: each refused (in time, but for what the page's Yjs takes), the room mended, nobody's map damaged", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const id = await templateMap(page);

@@ -32,14 +32,9 @@ impl Live {
         // This browser's last change may not have gone to the room yet: it goes first, so
         // that taking in the room's map cannot undo it.
         self.send();
-        if let Some(changes) = self.call("changes", &CHANGES_CHARS.into()) {
-            if changes.as_bool() == Some(false) {
-                return self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
-            }
-            if changes
-                .as_string()
-                .is_some_and(|json| self.take_changes(&json, lang))
-            {
+        let changes = self.call("changes", &CHANGES_CHARS.into());
+        if let Some(json) = changes.and_then(|c| c.as_string()) {
+            if self.take_changes(&json, lang) {
                 return;
             }
         }
@@ -236,7 +231,8 @@ impl Live {
 }
 
 /// The most characters of text what changed in the room may hold to be read here, on the
-/// page's thread: a keystroke's change is a few; more is read as a whole map is, off it.
+/// page's thread: a keystroke's change is a few; more is read as a whole map is, off it (and
+/// refused there only past the limits of a map).
 const CHANGES_CHARS: f64 = 65_536.0;
 
 /// Why the room's map was refused: its problems, as a file's are listed.
