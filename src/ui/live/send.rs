@@ -12,6 +12,8 @@ use wasm_bindgen::JsValue;
 pub(super) struct Unsent {
     parts: Vec<Part>,
     whole: bool,
+    /// A send is on its way: the next change joins it.
+    scheduled: bool,
 }
 
 impl Live {
@@ -22,9 +24,10 @@ impl Live {
             return;
         }
         self.edits.update_value(|n| *n += 1);
-        let first = self.unsent.with_value(Option::is_none);
+        let mut schedule = false;
         self.unsent.update_value(|unsent| {
             let unsent = unsent.get_or_insert_default();
+            schedule = !std::mem::replace(&mut unsent.scheduled, true);
             match parts {
                 Some(parts) => {
                     for part in parts {
@@ -36,7 +39,7 @@ impl Live {
                 None => unsent.whole = true,
             }
         });
-        if first {
+        if schedule {
             wasm_bindgen_futures::spawn_local(async move { self.send() });
         }
     }
@@ -63,7 +66,8 @@ impl Live {
         };
         let written = self.call("change", &patch.into());
         if written.as_ref().is_some_and(JsValue::is_null) {
-            // Not yet: the room's map is not this browser's yet. It goes whole with the next.
+            // Not yet: the room's map is not this browser's yet. It goes whole with the next
+            // change, or before the room's next is taken in.
             let whole = Unsent {
                 whole: true,
                 ..Unsent::default()
