@@ -1,698 +1,165 @@
-// A live session: one map shared through a Yjs document in a room of the project's Hocuspocus
-// server (scripts/sync-server.mjs).
+// A live session, the page's side: the session's engine (Yjs, Hocuspocus' client, the room's
+// map as nodes) runs in a Web Worker (js/live-worker.js), so that nothing a room sends can
+// stop the page; this module passes the app's calls to it and its news back.
 //
-// Loaded only when a live session starts (scripts/live-bundle.mjs bundles it with Yjs into
-// the build's live/live.js): someone who never joins one never downloads it.
-//
-// The map travels as its exchange-format JSON (the Rust side writes and reads it, with the
-// same checks and limits as an import). In the document every object with an id (the map,
-// phases, touchpoints, KPIs, lane cards, personas, lanes, voting rounds and their ballots,
-// comments) is a node of one flat Y.Map, with its parent, the list it is in and an order number:
-// a move changes those three, so a card moved by one person and edited by another keeps both;
-// two people commenting at once each add a node of their own. Its typed texts are Y.Text, so two
-// people typing in one field merge; every other value (numbers, colours, dates,
-// measurements, emotions) is set whole, the last writer winning.
-import * as Y from "yjs";
-import { HocuspocusProvider } from "@hocuspocus/provider";
+// Loaded only when a live session starts (scripts/live-bundle.mjs bundles it with the QR code
+// generator into the build's live/live.js): someone who never joins one never downloads it.
 import qrcode from "qrcode-generator";
 
-const LOCAL = "local";
-/** The most nodes whose change is read as such: past them (a reconnection's catching up, a
- *  flood), the map is read whole. */
-const MOST_CHANGED = 500;
-/** The most people the app lists in a room. */
-const MAX_PEOPLE = 500;
-/** What the app says of the map's fields (Rust's `model::nodes::layout`), told at `join`: the
- *  texts people type, which merge when two type in one at once (every other value is set
- *  whole, as merging two would make neither), and the stamps every edit sets. */
-let layout = { texts: [], stamps: [] };
-const isText = (key, value) => typeof value === "string" && layout.texts.includes(key);
-const listKey = (parent, list) => `${parent}\u0000${list}`;
-
-/** Where `from` and `to` differ: one replacement of what lies between their common ends. */
-function splice(from, to) {
-  let start = 0;
-  while (start < from.length && start < to.length && from[start] === to[start]) start++;
-  let end = 0;
-  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
-  return { start, removed: from.length - start - end, inserted: to.slice(start, to.length - end) };
-}
-
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
- * Writes `patch` (Rust's `model::nodes::Patch`: nodes with their own fields, and the lists
- * whose members or order changed, whole) into the document, against `base` (every node as this
- * browser and the room last agreed on it, id → { parent, list, index, fields }), which it then
- * brings up to date. Only what differs from `base` is written, so that whatever others changed
- * meanwhile stands, and a text's change is replayed on the text as it is now in the room, which
- * merges two people typing in one field. With `mend`, `base` is empty and each node is written
- * where it differs from the room, texts whole; with `only`, what else the room holds goes.
- * False, and nothing written, where the patch lists a node that neither it nor `base` has.
+ * Joins a room: `options` as the worker's `join` takes them (js/live-worker.js), with the
+ * callbacks `onMap()` (the room's map changed: read what changed with `changes`, or the whole
+ * map with `read`), `onPeople(json)` (who is there), `onStatus(status)` ("connecting",
+ * "connected", "disconnected", "watching": the server made this a view-only connection, or
+ * "refused:" and the server's reason: "closed", "wrong-key", "no-room", "no-key",
+ * "too-many-rooms", "too-large"), `onControl(json)` (how the facilitator runs the session,
+ * with `me`: this browser facilitates, and `refused`: someone else changed it, and it was put
+ * back), `onWhole()` (send the whole map: a change could not be written as it was) and
+ * `onLarge(bytes)` (a large update is on its way, being taken in). Resolves to the session's
+ * handle.
  */
-function write(doc, patch, base, { mend = false, only = false, stamp = false } = {}) {
-  const nodes = doc.getMap("nodes");
-  const sent = new Map(patch.nodes.map((node) => [node.id, node]));
-  const placed = new Map();
-  for (const { parent, list, ids } of patch.lists) ids.forEach((id, index) => placed.set(id, { parent, list, index }));
-  for (const id of placed.keys()) if (!sent.has(id) && !base.has(id)) return false;
-  // Gone: what a list of the patch (or a group it gives whole) held and no list holds now,
-  // with everything under it.
-  const scopes = new Set(patch.lists.map(({ parent, list }) => listKey(parent, list)));
-  const groups = (patch.groups ?? []).map(([parent, group]) => listKey(parent, `${group}.`));
-  const gone = new Set();
-  if (!mend && (scopes.size > 0 || groups.length > 0)) {
-    for (const [id, node] of base) {
-      const key = listKey(node.parent, node.list);
-      if (!placed.has(id) && !sent.has(id) && (scopes.has(key) || groups.some((g) => key.startsWith(g)))) gone.add(id);
-    }
-    under(base, gone);
-  }
-  // Yjs does not say who deleted something: the facilitator's deletions come with a write of
-  // theirs, so that the others know them for the facilitator's (see `authors`).
-  let deleted = false;
-  const ids = new Set([...sent.keys(), ...placed.keys()]);
-  const now = new Map();
-  const reordered = new Set();
-  doc.transact(() => {
-    const drop = (id) => {
-      nodes.delete(id);
-      deleted = true;
-    };
-    for (const id of gone) if (nodes.has(id)) drop(id);
-    if (only) for (const id of [...nodes.keys()]) if (!sent.has(id)) drop(id);
-    for (const id of ids) {
-      const at = placed.get(id);
-      let y = nodes.get(id);
-      const old = y instanceof Y.Map ? base.get(id) : undefined;
-      // A node moved here that someone deleted meanwhile is written anew, whole.
-      const node = sent.get(id) ?? (old ? undefined : { fields: base.get(id)?.fields ?? {} });
-      const parent = sent.get(id)?.parent ?? at.parent;
-      const list = sent.get(id)?.list ?? at.list;
-      const index = at?.index ?? old?.index ?? 0;
-      now.set(id, { parent, list, index, fields: node?.fields ?? old?.fields ?? {} });
-      if (!(y instanceof Y.Map)) {
-        y = new Y.Map();
-        y.set("fields", new Y.Map());
-        nodes.set(id, y);
-      }
-      if (at && (!old || old.parent !== parent || old.list !== list || old.index !== index)) {
-        reordered.add(listKey(parent, list));
-        if (old) reordered.add(listKey(old.parent, old.list));
-      }
-      // What the room has already is not written again (a mend writes the whole map): a write
-      // says who wrote it, and the others judge what this browser changed by it.
-      if ((!old || old.parent !== parent) && y.get("parent") !== parent) y.set("parent", parent);
-      if ((!old || old.list !== list) && y.get("list") !== list) y.set("list", list);
-      if (!node) continue;
-      const fields = y.get("fields");
-      for (const key of old ? Object.keys(old.fields) : [...fields.keys()]) {
-        if (!(key in node.fields) && fields.has(key)) {
-          fields.delete(key);
-          deleted = true;
-        }
-      }
-      for (const [key, value] of Object.entries(node.fields)) {
-        const current = fields.get(key);
-        const before = old?.fields[key];
-        if (old && same(before, value)) continue;
-        if (!(current instanceof Y.AbstractType) && current !== undefined && same(current, value)) continue;
-        if (isText(key, value) && current instanceof Y.Text && !mend) {
-          const { start, removed, inserted } = typeof before === "string" ? splice(before, value) : splice(current.toString(), value);
-          const at = Math.min(start, current.length);
-          if (removed > 0) deleted = true;
-          current.delete(at, Math.min(removed, current.length - at));
-          current.insert(at, inserted);
-        } else if (isText(key, value)) {
-          // Mending, a text is set whole, not spliced: every participant may mend at once, and
-          // two splices of the same insertion would write it twice.
-          if (!(current instanceof Y.Text) || current.toString() !== value) fields.set(key, new Y.Text(value));
-        } else {
-          fields.set(key, value);
-        }
-      }
-    }
-    order(nodes, patch.lists.filter(({ parent, list }) => reordered.has(listKey(parent, list))).map(({ ids }) => ids));
-    if (deleted && stamp) {
-      const control = doc.getMap("control");
-      control.set("stamp", (control.get("stamp") ?? 0) + 1);
-    }
-  }, LOCAL);
-  for (const id of gone) base.delete(id);
-  if (only) for (const id of [...base.keys()]) if (!sent.has(id)) base.delete(id);
-  for (const [id, node] of now) base.set(id, node);
-  return true;
-}
-
-/** Adds to `ids` every node of `base` under one of them. */
-function under(base, ids) {
-  for (let grew = ids.size > 0; grew; ) {
-    grew = false;
-    for (const [id, node] of base) {
-      if (!ids.has(id) && ids.has(node.parent)) {
-        ids.add(id);
-        grew = true;
-      }
-    }
-  }
-}
-
-/** The nodes of `patch` as `write`'s `base` holds them. */
-function nodesOf(patch) {
-  const index = new Map();
-  for (const { ids } of patch.lists) ids.forEach((id, i) => index.set(id, i));
-  return new Map(patch.nodes.map(({ id, parent, list, fields }) => [id, { parent, list, index: index.get(id) ?? 0, fields }]));
-}
-
-/** Gives the nodes of each list of `lists` (each its ids in order) order numbers that sort
- *  them so, keeping those already in order (so that someone else's move elsewhere in the list
- *  stands). */
-function order(nodes, lists) {
-  for (const ids of lists) {
-    const at = ids.map((id) => nodes.get(id).get("order"));
-    // Kept: those whose order already rises along the list.
-    const kept = ids.map(() => false);
-    let last = -Infinity;
-    ids.forEach((_, i) => {
-      if (typeof at[i] === "number" && at[i] > last) {
-        kept[i] = true;
-        last = at[i];
-      }
-    });
-    for (let i = 0; i < ids.length; i++) {
-      if (kept[i]) continue;
-      const before = i > 0 ? at[i - 1] : 0;
-      let j = i;
-      while (j < ids.length && !kept[j]) j++;
-      const after = j < ids.length ? at[j] : before + (j - i + 1);
-      // Spread between the neighbours, with a little randomness so that two people adding at
-      // the same place do not get the same number.
-      const step = (after - before) / (j - i + 1);
-      for (let k = i; k < j; k++) {
-        at[k] = before + step * (k - i + 1) - step * 0.25 * Math.random();
-        nodes.get(ids[k]).set("order", at[k]);
-      }
-      i = j;
-    }
-  }
-}
-
-/** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
- *  that a room holding a text of gigabytes is not copied out of it whole to be refused. Fills
- *  `found` with every node read (as `write`'s `base` holds them). */
-function read(doc, maxChars, found) {
-  const nodes = doc.getMap("nodes");
-  const children = new Map();
-  // Each parent's lists by name, so that a group's lists are found without a pass over all.
-  const listsOf = new Map();
-  let root = null;
-  for (const [id, y] of nodes) {
-    if (!(y instanceof Y.Map)) continue;
-    const parent = y.get("parent");
-    if (parent === "") root = id;
-    const key = listKey(parent, y.get("list"));
-    if (!children.has(key)) {
-      children.set(key, []);
-      if (!listsOf.has(parent)) listsOf.set(parent, []);
-      listsOf.get(parent).push(String(y.get("list")));
-    }
-    children.get(key).push([id, y]);
-  }
-  if (root === null) return null;
-  // A map is a few levels deep (map, phase, card); a client that is not the app may chain
-  // nodes as deep as it likes, which would overflow the stack here. Deeper nodes are left out,
-  // and the app's reader refuses what is left.
-  const MAX_DEPTH = 8;
-  const build = (id, y, depth, parent, list, index) => {
-    const object = { id };
-    const own = {};
-    found.set(id, { parent, list, index, fields: own });
-    const fields = y.get("fields");
-    if (!(fields instanceof Y.Map) || depth > MAX_DEPTH) return object;
-    for (const [key, value] of fields) {
-      if (value instanceof Y.Text) {
-        chars += value.length;
-        if (chars > maxChars) throw TOO_LARGE;
-        own[key] = object[key] = value.toString();
-        continue;
-      }
-      own[key] = value;
-      if (typeof value === "string" && (chars += value.length) > maxChars) throw TOO_LARGE;
-      else if (value && value.list === true) object[key] = listOf(id, key, depth + 1);
-      else if (value && value.group === true) {
-        object[key] = {};
-        for (const list of listsOf.get(id) ?? []) {
-          if (list.startsWith(`${key}.`)) object[key][list.slice(key.length + 1)] = listOf(id, list, depth + 1);
-        }
-      } else object[key] = value;
-    }
-    return object;
-  };
-  const listOf = (parent, list, depth) => members(children.get(listKey(parent, list)) ?? []).map(([id, y], i) => build(id, y, depth, parent, list, i));
-  let chars = 0;
+export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, ...options }) {
+  let worker;
   try {
-    return build(root, nodes.get(root), 0, "", "", 0);
+    worker = new Worker(new URL("live-worker.js", import.meta.url), { type: "module" });
   } catch (e) {
-    if (e === TOO_LARGE) return false;
-    throw e;
+    return Promise.reject(e);
   }
-}
-
-/** `list` (of [id, node] pairs) in the order its nodes' order numbers give. */
-const members = (list) => list.sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
-
-/** What changed in the document since the map was last read from it, as a patch (Rust's
- *  `model::nodes::Patch`) of the nodes `dirty` and the lists of those that `moved`, their
- *  texts `chars` at most (else `false`); fills `found` as `read` does, and `gone`. */
-function changedSince(doc, base, dirty, moved, maxChars, found, gone) {
-  const nodes = doc.getMap("nodes");
-  const patch = { nodes: [], lists: [], gone: [] };
-  const lists = new Map();
-  const list = (parent, name) => typeof parent === "string" && typeof name === "string" && lists.set(listKey(parent, name), { parent, list: name });
-  let chars = 0;
-  for (const id of dirty) {
-    const y = nodes.get(id);
-    const was = base.get(id);
-    if (was && moved.has(id)) list(was.parent, was.list);
-    if (!(y instanceof Y.Map)) {
-      if (was) {
-        patch.gone.push(id);
-        gone.add(id);
-      }
-      continue;
-    }
-    const node = { id, parent: y.get("parent"), list: y.get("list"), fields: {} };
-    const fields = y.get("fields");
-    if (fields instanceof Y.Map) {
-      for (const [key, value] of fields) {
-        const text = value instanceof Y.Text ? value.toString() : value;
-        if (typeof text === "string" && (chars += text.length) > maxChars) return false;
-        node.fields[key] = text;
-      }
-    }
-    patch.nodes.push(node);
-    found.set(id, { parent: node.parent, list: node.list, index: was?.index ?? 0, fields: node.fields });
-    if (moved.has(id) || !was) list(node.parent, node.list);
-  }
-  if (lists.size > 0) {
-    const held = new Map([...lists.keys()].map((key) => [key, []]));
-    for (const [id, y] of nodes) if (y instanceof Y.Map) held.get(listKey(y.get("parent"), y.get("list")))?.push([id, y]);
-    for (const [key, { parent, list }] of lists) {
-      const ids = members(held.get(key)).map(([id]) => id);
-      ids.forEach((id, index) => {
-        const node = found.get(id) ?? base.get(id);
-        if (node) found.set(id, { ...node, parent, list, index });
-      });
-      patch.lists.push({ parent, list, ids });
-    }
-  }
-  return patch;
-}
-const TOO_LARGE = Symbol("too large");
-
-/** The node a type of the document belongs to: the id its `nodes` map holds it under. */
-function nodeOf(type, nodes) {
-  while (type && type._item) {
-    if (type._item.parent === nodes) return type._item.parentSub;
-    type = type._item.parent;
-  }
-  return null;
-}
-
-/** Whether two nodes (as `write`'s `base` holds them) differ in what their own fields, place or order
- *  hold: a list's or group's mark is the children's, not the node's, and a stamp is any edit's. */
-function differs(a, b) {
-  if (!a || !b) return a !== b;
-  if (a.parent !== b.parent || a.list !== b.list || a.index !== b.index) return true;
-  const own = (node) =>
-    Object.fromEntries(
-      Object.entries(node.fields).filter(([k, v]) => !layout.stamps.includes(k) && !(v && (v.list === true || v.group === true))),
-    );
-  return !same(own(a), own(b));
-}
-
-/**
- * Joins room `room` on the server at `server` (several addresses, separated by spaces, are
- * tried in turn: processes sharing the room through Redis) with `keys` (JSON: `key`, the edit
- * or view key of the link; the one who starts the room also brings `view` and `owner`, with
- * which the server makes it). With `map` (a patch of its every node, as JSON), the room is
- * started with it and this browser facilitates; without, the map comes from the room. `fields`
- * is what the app says of the map's fields (JSON of Rust's `model::nodes::layout`). With `client`, this browser's
- * client id in the room before a reload (the facilitator's). Resolves to the session's handle.
- * `onMap()` says that someone else changed the map (read what changed with `changes`, or the
- * whole map with `read`); `onPeople(json)` who
- * is there; `onStatus(status)` "connecting", "connected", "disconnected", "watching" (the
- * server made this a view-only connection) or "refused:" and the server's reason ("closed",
- * "wrong-key", "no-room", "no-key", "too-many-rooms", "too-large"); `onControl(json)` how the
- * facilitator runs the session (with `me`: this browser facilitates, and `refused`: someone
- * else changed it, and it was put back).
- */
-/** Holds the lock `name` while this tab is in the session, if no other tab holds it: resolves
- *  to a function that lets it go, or null. */
-function hold(name, wait) {
-  return new Promise((resolve) => {
-    if (!navigator.locks) return resolve(null);
-    // A page being loaded again waits for the page it replaces to let go (while it unloads);
-    // another open tab keeps it, and this one goes on without.
-    const options = wait ? { signal: AbortSignal.timeout(wait) } : { ifAvailable: true };
-    navigator.locks
-      .request(name, options, (lock) => {
-        if (!lock) return resolve(null);
-        return new Promise((release) => resolve(release));
-      })
-      .catch(() => resolve(null));
-  });
-}
-
-export async function join({ server, room, keys, map, fields, name, color, client, ...callbacks }) {
-  layout = JSON.parse(fields);
+  const post = (type, fields) => worker.postMessage({ type, ...fields });
   // Once left, nothing more is told: the app has let go of what it was told through (a timer
   // or a closing socket may still fire).
   let left = false;
-  const told = (f) => (...args) => left || f?.(...args);
-  const [onMap, onPeople, onStatus, onControl] = ["onMap", "onPeople", "onStatus", "onControl"].map((k) => told(callbacks[k]));
-  const doc = new Y.Doc();
-  // The facilitator's browser keeps its Yjs client id when the page is loaded again, so that it
-  // still leads (the others know the facilitator by that id): only one tab at a time may write
-  // under one id, and none before the room's state is in, so a lock on the id is taken first;
-  // another tab of the same browser joins under an id of its own.
-  let release = null;
-  if (typeof client === "number" && Number.isSafeInteger(client)) {
-    release = await hold(`journey-mapper-live:${room}:${client}`, 3000);
-    if (release) doc.clientID = client;
-  } else if (map) release = await hold(`journey-mapper-live:${room}:${doc.clientID}`);
-  // Yjs takes a new id whenever what arrives holds writes under its own (another writer may be
-  // using it): here they are this browser's writes from before the reload, which come with the
-  // room's state or later (a server loading a room from its store sends it after saying it is
-  // in sync), and the lock keeps any other tab of this browser off the id. So the id is set
-  // back at once, and writing goes on from where those writes ended.
-  if (release && typeof client === "number") {
-    doc.on("afterTransactionCleanup", () => {
-      doc.clientID = client;
-    });
-  }
-  const nodes = doc.getMap("nodes");
-  // How the facilitator runs the session: written only by the facilitator's browser (the
-  // others put back any other writer's change), beside the map.
-  const control = doc.getMap("control");
-  let asked = JSON.parse(keys);
-  const servers = String(server).split(/\s+/).filter(Boolean);
-  let at = 0;
-  // Set before the first server answers: a view-only connection writes nothing.
-  let watching = false;
-  const provider = new HocuspocusProvider({
-    url: servers[0],
-    name: room,
-    document: doc,
-    token: () => JSON.stringify(asked),
-    delay: 250,
-    minDelay: 250,
-    maxDelay: 1000,
-    onAuthenticated: ({ scope }) => {
-      watching = scope === "readonly";
-    },
-    onAuthenticationFailed: ({ reason }) => onStatus(`refused:${reason}`),
-  });
-  // The server let go of this room's connection for an update larger than it takes: said, as
-  // a refusal to let this browser in (the app keeps its own copy).
-  provider.on("close", ({ event }) => event?.reason === "too-large" && onStatus("refused:too-large"));
-  // A lost server's participants go on with the next one, which has the room through Redis.
-  provider.configuration.websocketProvider.on("close", () => {
-    at = (at + 1) % servers.length;
-    provider.configuration.websocketProvider.configuration.url = servers[at];
-  });
-  const awareness = provider.awareness;
-  awareness.setLocalStateField("user", { name, color, card: null });
-  // The map's nodes as this browser and the room last agreed on them (see `write`); null
-  // before this browser has taken in the room's map.
-  let base = null;
-  let started = false;
-  // The facilitator's Yjs clients, and the control as last written by one of them.
-  let leads = new Set();
-  let agreed = {};
-  const iLead = () => leads.has(doc.clientID);
-  const controlNow = () => {
-    const now = control.toJSON();
-    delete now.stamp;
-    return now;
-  };
-  const tellControl = (refused) => {
-    const { facilitator, ...rest } = agreed;
-    onControl(JSON.stringify({ ...rest, facilitator: facilitator?.name ?? "", me: iLead(), refused }));
-  };
-  const settle = () => {
-    agreed = controlNow();
-    leads = new Set(Array.isArray(agreed.facilitator?.clients) ? agreed.facilitator.clients : []);
-    tellControl(false);
-  };
-  provider.on("status", ({ status }) => status !== "connected" && onStatus(status));
-  provider.on("synced", ({ state }) => {
-    if (!state) return;
-    onStatus(watching ? "watching" : "connected");
-    if (started) return;
-    started = true;
-    // The one starting the room writes the map once the room's state (if any) is in.
-    if (map && nodes.size === 0) {
-      base = new Map();
-      doc.transact(() => control.set("facilitator", { name, clients: [doc.clientID] }), LOCAL);
-      write(doc, JSON.parse(map), base, { mend: true });
-      settle();
-    } else {
-      settle();
-      tell();
-    }
-  });
-  let pending = false;
-  const tell = () => {
-    if (pending) return;
-    pending = true;
-    // Many updates at once (a reconnection's catching up) are told once.
-    setTimeout(() => {
-      pending = false;
-      onMap();
-    }, 0);
-  };
-  // The nodes someone other than the facilitator wrote since the room's map was last taken
-  // in, each with the number of the change that wrote it last.
-  const touched = new Map();
-  let changes = 0;
-  let read_upto = 0;
-  // The nodes someone else changed since the room's map was last read, and those of them
-  // that were added, deleted or moved (whose lists changed).
-  const dirty = new Set();
-  const moved = new Set();
-  doc.on("afterTransaction", (tr) => {
-    if (tr.origin === LOCAL || !started) return;
-    for (const [type, keys] of tr.changed) {
-      if (type === nodes) {
-        for (const id of keys) {
-          dirty.add(id);
-          moved.add(id);
-        }
-      } else if (type !== control) {
-        const id = nodeOf(type, nodes);
-        if (id === null) continue;
-        dirty.add(id);
-        if (type._item?.parent === nodes) moved.add(id);
-      }
-    }
-    const { byLead, byOthers, written, controlByOthers } = authors(tr);
-    changes++;
-    for (const id of written) touched.set(id, changes);
-    // What no write explains was deleted, which Yjs does not say by whom: the facilitator's
-    // deletions come with a write of theirs, so a deletion is theirs where only they wrote.
-    let controlDeleted = false;
-    for (const [type] of tr.changed) {
-      if (type === control) {
-        controlDeleted ||= !byLead || byOthers;
-        continue;
-      }
-      const id = type === nodes ? null : nodeOf(type, nodes);
-      if (id !== null && !(byLead && !byOthers) && !written.has(id)) touched.set(id, changes);
-    }
-    if (tr.changed.has(nodes) && !(byLead && !byOthers)) {
-      for (const id of tr.changed.get(nodes)) if (!nodes.has(id)) touched.set(id, changes);
-    }
-    if (same(controlNow(), agreed)) return;
-    // A room with no facilitator yet has no one's control to keep: what comes is taken (a
-    // server loading a room from its store sends it after saying it is in sync).
-    if (!agreed.facilitator) return settle();
-    if (!watching && (controlByOthers || (controlDeleted && !byLead))) {
-      // Put back: what the facilitator last set stands.
-      doc.transact(() => {
-        for (const key of [...control.keys()]) if (key !== "stamp" && !(key in agreed)) control.delete(key);
-        for (const [key, value] of Object.entries(agreed)) if (!same(control.get(key), value)) control.set(key, value);
-      }, LOCAL);
-      tellControl(true);
-    } else settle();
-  });
-  /** Who wrote what in transaction `tr`: Yjs numbers each client's writes, so the writes of
-   *  this transaction are those past each client's count before it. */
-  const authors = (tr) => {
-    let byLead = false;
-    let byOthers = false;
-    let controlByOthers = false;
-    const written = new Set();
-    tr.afterState.forEach((clock, client) => {
-      const before = tr.beforeState.get(client) ?? 0;
-      if (clock <= before) return;
-      const lead = leads.has(client);
-      if (lead) byLead = true;
-      else byOthers = true;
-      const structs = doc.store.clients.get(client) ?? [];
-      let i;
-      try {
-        i = Y.findIndexSS(structs, before);
-      } catch {
-        return;
-      }
-      for (; i < structs.length; i++) {
-        const item = structs[i];
-        if (!(item instanceof Y.Item)) continue;
-        if (item.parent === control) {
-          if (!lead) controlByOthers = true;
-        } else if (!lead) {
-          const id = item.parent === nodes ? item.parentSub : nodeOf(item.parent, nodes);
-          if (id != null) written.add(id);
-        }
-      }
-    });
-    return { byLead, byOthers, written, controlByOthers };
-  };
-  doc.on("update", (_, origin) => {
-    if (origin !== LOCAL && started) tell();
-  });
-  // Presence is written by anyone in the room, watchers too: what is shown of it is cut to the
-  // size the app gives it (a name of 60 characters), and so is the list.
-  const cut = (value, most) => (typeof value === "string" ? value.slice(0, most) : null);
-  const people = () => {
-    const list = [];
-    for (const [client, state] of awareness.getStates()) {
-      if (list.length >= MAX_PEOPLE) break;
-      const user = state.user;
-      if (user) list.push({ name: cut(user.name, 60) ?? "", color: cut(user.color, 32) ?? "", card: cut(user.card, 200), me: client === doc.clientID });
-    }
-    onPeople(JSON.stringify(list));
-  };
-  awareness.on("change", people);
-  // The room's map as last read: the nodes found, whether they are all of them (`read`) or
-  // what changed (`changes`), and those found gone.
-  let last = null;
-  /** The nodes of `json` (a patch of a whole map), written over the room's, `only` them. */
-  const mend = (json, only) => {
-    const patch = JSON.parse(json);
-    base = new Map();
-    if (watching) base = nodesOf(patch);
-    else write(doc, patch, base, { mend: true, only, stamp: iLead() });
-  };
-  return {
-    /** What changed in this browser's map (a patch, as JSON) goes to the room: false where it
-     *  names a node that neither it nor the map the room and this browser agreed on has (send
-     *  the whole map then); null before this browser has that map (send it whole later). */
+  let client = null;
+  // Changes of this browser's map sent to the room: a read of the room made before the latest
+  // of them would undo it, and is not handed to the app.
+  let sent = 0;
+  // The latest read of the room the worker offered, and the one last handed to the app.
+  let offer = null;
+  let handed = null;
+  // A read has been asked for, and whether whole: the app could not take in what changed, or
+  // it mended the room and must read what the room now holds.
+  let asked = false;
+  let whole = false;
+  const hide = () => post("pagehide");
+  addEventListener("pagehide", hide);
+  const handle = {
+    /** What changed in this browser's map (a patch, as JSON) goes to the room. */
     change(json) {
-      if (watching) return true;
-      if (!started || !base) return null;
-      return write(doc, JSON.parse(json), base, { stamp: iLead() });
+      sent++;
+      post("change", { json });
+      return true;
     },
-    /** The room's map, as JSON; null before it has one; false when its texts hold more than
-     *  `maxChars` characters. */
-    read(maxChars) {
-      const found = new Map();
-      const map = read(doc, maxChars, found);
-      last = map ? { found, whole: true, gone: new Set() } : null;
-      dirty.clear();
-      moved.clear();
-      return map ? JSON.stringify(map) : map;
+    /** What changed in the room's map since this browser took it in, as a patch (JSON); null
+     *  where there is none to hand (the room's map must be read whole, or is being read). */
+    changes() {
+      if (offer?.kind !== "changes" || offer.written !== sent) return null;
+      [handed, offer] = [offer, null];
+      // Not taken in, it is read whole next.
+      whole = true;
+      return handed.json;
     },
-    /** What changed in the room's map since it was last read, as a patch (JSON); null where
-     *  the map must be read whole (this browser has not taken it in yet, or more nodes changed,
-     *  or more than `maxChars` characters of text, than are read so). */
-    changes(maxChars) {
-      if (!base || dirty.size > MOST_CHANGED) return null;
-      const found = new Map();
-      const gone = new Set();
-      const patch = changedSince(doc, base, dirty, moved, maxChars, found, gone);
-      if (patch === false) return null;
-      dirty.clear();
-      moved.clear();
-      last = { found, whole: false, gone };
-      return JSON.stringify(patch);
+    /** The room's whole map, as JSON (false: its texts hold more than a map can); null while
+     *  it is being read: `onMap` says when it is there. */
+    read() {
+      if (offer?.kind === "whole" && offer.written === sent) {
+        [handed, offer] = [offer, null];
+        return handed.json;
+      }
+      if (!asked) {
+        asked = true;
+        post("read", { whole });
+      }
+      whole = false;
+      return null;
     },
     /** What the nodes are (the lists they are in, as JSON) that someone other than the
-     *  facilitator changed in the map last read: only those that differ from the map this
-     *  browser and the room last agreed on (a mend writes what was there). */
+     *  facilitator changed in the room's map last handed. */
     touched() {
-      read_upto = changes;
-      // Before this browser took in a map of the room, what the room holds is no one's change.
-      if (touched.size === 0 || !last || !base) return "[]";
-      const now = (id) => last.found.get(id) ?? (last.whole || last.gone.has(id) ? undefined : base.get(id));
-      const lists = [];
-      for (const id of touched.keys()) {
-        const [is, was] = [now(id), base.get(id)];
-        if (differs(is, was)) lists.push((is ?? was).list);
-      }
-      return JSON.stringify(lists);
+      return handed?.touched ?? "[]";
     },
-    /** This browser took in the room's map as last read. */
+    /** This browser took in the room's map as last handed. */
     accept() {
-      if (last?.whole) base = last.found;
-      else if (last) {
-        under(base, last.gone);
-        for (const id of last.gone) base.delete(id);
-        for (const [id, node] of last.found) base.set(id, node);
-      }
-      for (const [id, at] of touched) if (at <= read_upto) touched.delete(id);
+      if (handed) post("accept", { offer: handed.offer });
+      whole = false;
     },
     /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
      *  refusing what came: what it has wins, what only the room has stays. */
     restore(json) {
-      mend(json, false);
+      post("restore", { json });
+      whole = true;
     },
     /** Writes this browser's map as the room's whole map: the mending of last resort, when
      *  what only the room has is itself what was refused (a hundred thousand cards). */
     replace(json) {
-      mend(json, true);
+      post("replace", { json });
     },
     /** Sets how the session is run (JSON: `locked`, `follow`, `timer`, `ended`); only the
      *  facilitator's browser does. */
     control(json) {
-      if (!iLead() || watching) return;
-      const set = JSON.parse(json);
-      doc.transact(() => {
-        // Set, never deleted (a key without a value is null): Yjs does not say who deleted
-        // something, and the others would put a deletion back as not the facilitator's.
-        for (const [key, value] of Object.entries(set)) if (key !== "facilitator") control.set(key, value);
-      }, LOCAL);
-      settle();
+      post("control", { json });
     },
-    /** Closes the room for good: the server deletes it and lets no one in again (the one
-     *  who started it only: the server checks the owner key). */
+    /** Closes the room for good (the one who started it only: the server checks the owner
+     *  key). */
     close() {
-      provider.sendStateless(JSON.stringify({ owner: asked.owner, close: true }));
+      post("close");
     },
-    /** Gives the room new keys (JSON: `key`, `view`): the server closes every connection, and
-     *  only those with a new link come back (this browser among them). */
+    /** Gives the room new keys (JSON: `key`, `view`). */
     renew(json) {
-      const fresh = JSON.parse(json);
-      provider.sendStateless(JSON.stringify({ owner: asked.owner, key: fresh.key, view: fresh.view }));
-      asked = { ...asked, key: fresh.key, view: fresh.view };
+      post("renew", { json });
     },
     /** Which card this person has open (an id, or null). */
     focus(card) {
-      awareness.setLocalStateField("user", { name, color, card });
+      post("focus", { card });
     },
     leave() {
       left = true;
-      awareness.setLocalState(null);
-      provider.destroy();
-      doc.destroy();
-      release?.();
+      removeEventListener("pagehide", hide);
+      post("leave");
+      // A worker still taking in a flood would say goodbye only after it.
+      setTimeout(() => worker.terminate(), 1000);
     },
     /** This browser's client id in the room's document. */
     client() {
-      return doc.clientID;
+      return client;
     },
   };
+  return new Promise((resolve, reject) => {
+    worker.onerror = (e) => {
+      if (client === null) reject(e);
+      else if (!left) onStatus("disconnected");
+    };
+    worker.onmessage = ({ data }) => {
+      if (left) return;
+      switch (data.type) {
+        case "joined":
+          client = data.client;
+          resolve(handle);
+          break;
+        case "map":
+          offer = data;
+          asked = false;
+          onMap();
+          break;
+        case "control":
+          client = data.client;
+          onControl(data.json);
+          break;
+        case "people":
+          onPeople(data.json);
+          break;
+        case "status":
+          onStatus(data.status);
+          break;
+        case "whole":
+          onWhole();
+          break;
+        case "large":
+          onLarge(data.bytes);
+          break;
+      }
+    };
+    post("join", options);
+  });
 }
 
 /** A QR code of `text` as an image's address (data: URL). */

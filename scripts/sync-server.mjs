@@ -105,6 +105,12 @@ const server = new Server({
   port: PORT,
   quiet: true,
   extensions,
+  // Yjs' garbage collection merges what a change deleted in a way that takes time growing with
+  // the square of its size: a client deleting 100,000 cards (a hostile flood, or the app
+  // mending the room after one) would stop this process, every room on it, for half a minute.
+  // Without it, a deletion keeps what it deleted in the room's history (its bytes), and takes
+  // a fraction of a second.
+  yDocOptions: { gc: false },
   // An upgrade's address, taken from the socket (a header of that name sent by the client is
   // replaced): Hocuspocus' hooks see only the request's headers.
   async onUpgrade({ request }) {

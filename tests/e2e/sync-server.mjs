@@ -59,7 +59,9 @@ export function fromLink(link) {
  *  server's reason for refusing it. */
 export function rawClient(link, { key, url } = {}) {
   const given = fromLink(link);
-  const doc = new Y.Doc();
+  // As the app's and the server's, without garbage collection, which takes half a minute to
+  // take in 100,000 deletions (and would stop the tests' process meanwhile).
+  const doc = new Y.Doc({ gc: false });
   return new Promise((resolve) => {
     const provider = new HocuspocusProvider({
       url: url ?? given.server.split(" ")[0],
@@ -99,4 +101,19 @@ export async function startCluster(port, count, redisPort) {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** A listener of the room of `link` in a process of its own (listen.mjs): `arrivals` holds when
+ *  each update over 1 MB reached it. Resolves once it is in the room. */
+export function listen(link) {
+  const child = spawn(process.execPath, [new URL("listen.mjs", import.meta.url).pathname, link], { stdio: ["ignore", "pipe", "inherit"] });
+  const arrivals = [];
+  return new Promise((resolve) => {
+    child.stdout.on("data", (chunk) => {
+      for (const line of chunk.toString().split("\n")) {
+        if (line === "ready") resolve({ arrivals, close: () => child.kill() });
+        else if (line.startsWith("arrived ")) arrivals.push(Number(line.slice(8)));
+      }
+    });
+  });
 }

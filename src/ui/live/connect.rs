@@ -7,6 +7,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::nodes;
 use crate::model::{Id, PHASE_PALETTE};
 use crate::ui::browser::script;
+use crate::ui::import::importer::MAX_BYTES;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -81,6 +82,18 @@ impl Live {
                 }
             };
             let on_map = Closure::<dyn FnMut()>::new(move || self.receive(lang));
+            // A change could not be written as the nodes it touched: the whole map goes.
+            let on_whole = Closure::<dyn FnMut()>::new(move || {
+                if let Some(id) = self.map.get_untracked() {
+                    self.changed(&id, None);
+                }
+            });
+            let on_large = Closure::<dyn FnMut(f64)>::new(move |bytes: f64| {
+                let size = format!("{:.1}", bytes / (1024.0 * 1024.0));
+                let said = lang.fill(Text::LiveLarge, &[("size", &size)]);
+                self.problem.set(Some(said));
+                self.large.set_value(true);
+            });
             let on_people = Closure::<dyn FnMut(String)>::new(move |json: String| {
                 if let Ok(people) = serde_json::from_str::<Vec<Person>>(&json) {
                     self.seen.update_value(|seen| {
@@ -133,7 +146,11 @@ impl Live {
             set("fields", &nodes::layout().into());
             set("name", &name.as_str().into());
             set("color", &color.into());
+            set("changesChars", &CHANGES_CHARS.into());
+            set("wholeChars", &MAX_BYTES.into());
             set("onMap", on_map.as_ref());
+            set("onWhole", on_whole.as_ref());
+            set("onLarge", on_large.as_ref());
             set("onPeople", on_people.as_ref());
             set("onStatus", on_status.as_ref());
             set("onControl", on_control.as_ref());
@@ -156,7 +173,8 @@ impl Live {
                 map: map.clone(),
                 module,
                 handle,
-                _on_map: on_map,
+                _on_map: [on_map, on_whole],
+                _on_large: on_large,
                 _callbacks: [on_people, on_status, on_control],
             }));
             self.joined.set(true);
@@ -165,3 +183,8 @@ impl Live {
         });
     }
 }
+
+/// The most characters of text what changed in the room may hold to be read on the page's
+/// thread: a keystroke's change is a few; more is read as a whole map is, off it (and refused
+/// there only past the limits of a map).
+const CHANGES_CHARS: f64 = 65_536.0;

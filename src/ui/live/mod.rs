@@ -83,7 +83,8 @@ struct Running {
     module: JsValue,
     handle: JsValue,
     /// The callbacks the script calls, alive as long as the session.
-    _on_map: Closure<dyn FnMut()>,
+    _on_map: [Closure<dyn FnMut()>; 2],
+    _on_large: Closure<dyn FnMut(f64)>,
     _callbacks: [Closure<dyn FnMut(String)>; 3],
 }
 
@@ -126,6 +127,8 @@ pub struct Live {
     edits: StoredValue<u64>,
     /// The room's map is being taken in: that is no change of this browser's to send.
     receiving: StoredValue<bool>,
+    /// What `problem` says is that a large change is on its way from the room.
+    large: StoredValue<bool>,
     session: Session,
 }
 
@@ -150,6 +153,7 @@ impl Live {
             unsent: StoredValue::new(None),
             edits: StoredValue::new(0),
             receiving: StoredValue::new(false),
+            large: StoredValue::new(false),
             session,
         };
         // Every change to the shared map, from whatever source, goes to the room.

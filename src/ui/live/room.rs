@@ -32,7 +32,7 @@ impl Live {
         // This browser's last change may not have gone to the room yet: it goes first, so
         // that taking in the room's map cannot undo it.
         self.send();
-        let changes = self.call("changes", &CHANGES_CHARS.into());
+        let changes = self.call("changes", &JsValue::UNDEFINED);
         if let Some(json) = changes.and_then(|c| c.as_string()) {
             if self.take_changes(&json, lang) {
                 return;
@@ -43,9 +43,10 @@ impl Live {
 
     /// Reads the room's whole map as an import is read, and takes it in.
     fn receive_whole(self, expected: Option<Id>, lang: Lang) {
-        let Some(read) = self.call("read", &MAX_BYTES.into()) else {
+        let Some(read) = self.call("read", &JsValue::UNDEFINED) else {
             return;
         };
+        // Null: not read yet (the session's worker says when it is).
         let Some(json) = read.as_string() else {
             if read.as_bool() == Some(false) {
                 self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
@@ -154,6 +155,7 @@ impl Live {
     /// mends what was refused: first keeping what only the room has (someone's good new card),
     /// then, if the room's map is refused again, as the room's whole map.
     pub(super) fn refuse(self, why: String, lang: Lang) {
+        self.large.set_value(false);
         self.problem
             .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
         let id = self.running.with_value(|r| r.as_ref()?.map.clone());
@@ -178,6 +180,9 @@ impl Live {
 
     /// Takes in the room's `map`, which changed in `parts` (none: not known; worked out here).
     pub(super) fn take_in(self, map: JourneyMap, parts: Option<Vec<Part>>, lang: Lang) {
+        if self.large.try_update_value(std::mem::take) == Some(true) {
+            self.problem.set(None);
+        }
         let id = map.id.clone();
         let library = self.session.library;
         // Only what changed: its views run again, and this user's undo steps stay.
@@ -229,11 +234,6 @@ impl Live {
         }
     }
 }
-
-/// The most characters of text what changed in the room may hold to be read here, on the
-/// page's thread: a keystroke's change is a few; more is read as a whole map is, off it (and
-/// refused there only past the limits of a map).
-const CHANGES_CHARS: f64 = 65_536.0;
 
 /// Why the room's map was refused: its problems, as a file's are listed.
 fn listed(problems: &[Problem], lang: Lang) -> String {

@@ -5,7 +5,6 @@ use super::Live;
 use crate::model::nodes::Patch;
 use crate::model::{Id, Part};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// What this browser changed in the shared map and has not sent yet.
 #[derive(Default)]
@@ -45,7 +44,7 @@ impl Live {
     }
 
     /// Sends the room what this browser changed and has not sent yet: the nodes of the parts
-    /// it touched, or, where those name a node the room never had from here, the whole map.
+    /// it touched, or the whole map.
     pub(super) fn send(self) {
         let Some(unsent) = self.unsent.try_update_value(Option::take).flatten() else {
             return;
@@ -64,19 +63,8 @@ impl Live {
         let Some(patch) = patch else {
             return;
         };
-        let written = self.call("change", &patch.into());
-        if written.as_ref().is_some_and(JsValue::is_null) {
-            // Not yet: the room's map is not this browser's yet. It goes whole with the next
-            // change, or before the room's next is taken in.
-            let whole = Unsent {
-                whole: true,
-                ..Unsent::default()
-            };
-            self.unsent.set_value(Some(whole));
-        } else if written.and_then(|w| w.as_bool()) == Some(false) {
-            if let Some(whole) = self.local_json(Some(&id)) {
-                self.call("change", &whole.into());
-            }
-        }
+        // Where the room cannot take it as it is, the session asks for the whole map
+        // (`onWhole`).
+        self.call("change", &patch.into());
     }
 }
