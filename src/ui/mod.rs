@@ -1,5 +1,6 @@
 //! The interface: Leptos components, one per file, in folders named after what the user sees.
-//! `session` holds the state and `browser` the glue to the browser (routes, focus, drag and
+//! `app` wires them together (the frame, the session started and asked for); `session` holds
+//! the state below the views and `browser` the glue to the browser (routes, focus, drag and
 //! drop, downloads, building what is near the screen, timing); neither holds a component.
 
 mod app;
@@ -24,7 +25,8 @@ mod top_bar;
 mod versions;
 mod votes;
 
-pub use session::{SaveState, Session, Settings, Workspace};
+pub use app::Workspace;
+pub use session::{SaveState, Session, Settings};
 
 use crate::i18n::{Lang, Text};
 use leptos::prelude::*;

@@ -7,7 +7,8 @@
 //! fetched is a message with a way to try again, not a crashed app). Where the wasm is not
 //! split (`cargo test`), they are plain functions.
 
-use super::session::{Request, Settings};
+use super::app::Request;
+use super::session::Settings;
 use super::{tr, use_workspace, Session};
 use crate::i18n::Text;
 use crate::model::loyalty::CustomerBase;

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::ui::session::Request;
+use crate::ui::app::Request;
 use crate::ui::{tr, use_workspace};
 use leptos::prelude::*;
 

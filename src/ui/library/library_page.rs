@@ -1,10 +1,10 @@
 use crate::i18n::Text;
 use crate::model::limits;
 use crate::model::templates::Template;
+use crate::ui::app::Request;
 use crate::ui::library::export_all_button::ExportAllButton;
 use crate::ui::library::import_button::ImportButton;
 use crate::ui::library::map_row::MapRow;
-use crate::ui::session::Request;
 use crate::ui::{tr, use_workspace};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 use crate::i18n::Text;
 use crate::model::{limits, Id};
+use crate::ui::app::Request;
 use crate::ui::browser::route::Route;
 use crate::ui::session::clock::local_time;
-use crate::ui::session::Request;
 use crate::ui::{tr, use_workspace};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;

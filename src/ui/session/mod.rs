@@ -10,19 +10,15 @@ mod guard;
 mod library;
 pub mod map_versions;
 pub mod open_map;
-mod serve;
 mod settings;
-mod start;
 mod stored;
 mod tab_sync;
 mod topic;
-mod workspace;
 
 pub use autosave::SaveState;
 pub use guard::Guard;
 pub use settings::Settings;
 pub use topic::Topic;
-pub use workspace::{Request, Workspace};
 
 use crate::i18n::Text;
 use crate::model::versions::{Occasion, Version};

@@ -2,10 +2,10 @@
 //! the importer, the live session, the workshop timer, and the page's events that save and
 //! sync.
 
-use super::{Session, Settings};
 use crate::ui::import::importer::Importer;
 use crate::ui::live::Live;
 use crate::ui::map::workshop_timer::Timer;
+use crate::ui::session::{Session, Settings};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -1,11 +1,20 @@
-use super::{tr, Settings, Workspace};
+//! The app's wiring: the page's frame and first screen (here), the session started in its part
+//! of the wasm with what hangs on it (`start`), what the first screen asks of the session
+//! (`workspace`) and its serving there (`serve`).
+
+mod serve;
+mod start;
+pub mod workspace;
+
+pub use workspace::{Request, Workspace};
+
+use super::{tr, Settings};
 use crate::i18n::Text;
 use crate::ui::browser::route::{self, Route};
 use crate::ui::library::library_page::LibraryPage;
 use crate::ui::notices::storage_usage::StorageUsage;
 use crate::ui::notices::update_notice::UpdateNotice;
 use crate::ui::page_part::{self as part, later};
-use crate::ui::session::Request;
 use crate::ui::top_bar::language_switch::LanguageSwitch;
 use crate::ui::top_bar::large_type_toggle::LargeTypeToggle;
 use crate::ui::top_bar::save_status::SaveStatus;

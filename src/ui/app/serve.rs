@@ -1,14 +1,15 @@
 //! What the first screen asks of the session ([`Request`]), done in the session's part of the
 //! wasm.
 
-use super::clock::now;
-use super::{Joining, Request, Session};
+use super::Request;
 use crate::i18n::Text;
 use crate::model::templates::Template;
 use crate::model::{exchange, Edit, LibraryEdit, TextField};
 use crate::ui::browser::download::{download, file_name};
 use crate::ui::browser::route::Route;
 use crate::ui::import::importer::Importer;
+use crate::ui::session::clock::now;
+use crate::ui::session::{Joining, Session};
 use leptos::prelude::*;
 
 impl Session {

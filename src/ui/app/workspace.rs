@@ -8,11 +8,11 @@
 //! session is only read (a signal, a title); everything that changes it is a [`Request`]
 //! served by [`Session::serve`] in the session's part.
 
-use super::{Session, Settings, Topic};
 use crate::model::templates::Template;
 use crate::model::{Id, MapSummary};
 use crate::ui::browser::frame::next_frame_drawn;
 use crate::ui::page_part::{self as part, PartMissing, SessionCall};
+use crate::ui::session::{Session, Settings, Topic};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
