@@ -1,7 +1,7 @@
 use crate::charts::data::shorten;
 use crate::i18n::Text;
 use crate::model::{CommentEdit, Edit, Part};
-use crate::ui::editor::item_card::go_to;
+use crate::ui::editor::cards::go_to;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{tr, use_lang};
 use leptos::prelude::*;

@@ -2,7 +2,7 @@ use crate::i18n::Text;
 use crate::model::{Id, Part, Row};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::{use_on_screen, NearCards, PLACEHOLDER};
-use crate::ui::editor::item_card::CardKind;
+use crate::ui::editor::cards::CardKind;
 use crate::ui::editor::kpi_card::KpiCard;
 use crate::ui::editor::lane_card::LaneCardView;
 use crate::ui::editor::touchpoint_card::TouchpointCard;

@@ -3,7 +3,7 @@ use crate::model::{Id, Row};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::on_screen::{built_once, NearCards};
 use crate::ui::editor::card_list::CardList;
-use crate::ui::editor::item_card::{add_card, CardKind};
+use crate::ui::editor::cards::{add_card, CardKind};
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::use_lang;
 use leptos::prelude::*;

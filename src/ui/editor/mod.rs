@@ -1,5 +1,7 @@
 pub mod card_face;
 pub mod card_list;
+pub mod cards;
+pub mod color_pick;
 pub mod contact_limit_input;
 pub mod drag_handle;
 pub mod emotion_select;
@@ -16,6 +18,7 @@ pub mod measurements_import;
 pub mod number_input;
 pub mod persona_emotions;
 pub mod phase_column;
+pub mod phase_header;
 pub mod phase_kpi_summary;
 pub mod phase_plan;
 pub mod rate_entry;

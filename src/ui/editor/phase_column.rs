@@ -1,35 +1,17 @@
 use crate::i18n::Text;
-use crate::model::{Color, Edit, Id, Part, Phase, Row, TextField};
+use crate::model::{Edit, Id, Part, Phase, Row};
 use crate::ui::browser::drag::{self, Kind};
 use crate::ui::browser::focus;
 use crate::ui::browser::on_screen::{built_once, use_on_screen};
-use crate::ui::comments::comment_count::CommentCount;
-use crate::ui::comments::comments_on::CommentsOn;
 use crate::ui::editor::card_list::CardList;
-use crate::ui::editor::contact_limit_input::ContactLimitInput;
-use crate::ui::editor::drag_handle::DragHandle;
-use crate::ui::editor::fold::Fold;
-use crate::ui::editor::item_card::{add_card, CardKind};
+use crate::ui::editor::cards::{add_card, CardKind};
 use crate::ui::editor::lane_cell::LaneCell;
 use crate::ui::editor::lane_names::use_shown_lanes;
-use crate::ui::editor::phase_kpi_summary::PhaseKpiSummary;
-use crate::ui::editor::phase_plan::PhasePlan;
-use crate::ui::editor::text_input::TextInput;
+use crate::ui::editor::phase_header::{shift, PhaseHead, PhaseHeader};
 use crate::ui::session::open_map::use_open_map;
-use crate::ui::{field, tr, tr_signal, use_lang, LangScope};
+use crate::ui::{field, tr, use_lang, LangScope};
 use leptos::html::Li;
 use leptos::prelude::*;
-
-/// What a phase's heading shows.
-#[derive(Clone, PartialEq)]
-struct PhaseHead {
-    index: usize,
-    count: usize,
-    name: String,
-    goal: String,
-    description: String,
-    color: Color,
-}
 
 /// One phase of the journey: its name, goal and colour, its touchpoints and its KPIs.
 #[component]
@@ -60,7 +42,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
     let text = move |read| field(head, read);
     let name = text(|h| &h.name);
     let color = move || head.with(|h| h.as_ref().map(|h| h.color.to_string()).unwrap_or_default());
-    let position = move || head.with(|h| h.as_ref().map_or((0, 0), |h| (h.index, h.count)));
+    let position = move || head.with(|h| h.as_ref().map_or(0, |h| h.index));
     let ids = move |read: fn(&Phase) -> Vec<Id>| {
         Memo::new(move |_| {
             let id = id.read_value();
@@ -125,46 +107,23 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         format!(
             "{} {}: {}",
             lang.get().t(Text::Phase),
-            position().0 + 1,
+            position() + 1,
             name.get()
         )
     };
     let element_id = move || format!("ph-{}", id.read_value());
 
-    let move_to = move |to: usize| {
-        let active = focus::focused();
-        if map
-            .apply(Edit::MovePhase {
-                phase: id.get_value(),
-                to,
-            })
-            .is_ok()
-        {
-            focus::restore(active, element_id());
-        }
-    };
-    let shift = move |left: bool| {
-        let (index, count) = position();
-        let to = if left {
-            index.checked_sub(1)
-        } else {
-            Some(index + 1).filter(|&i| i < count)
-        };
-        if let Some(to) = to {
-            move_to(to);
-        }
-    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.alt_key() && matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
             ev.prevent_default();
-            shift(ev.key() == "ArrowLeft");
+            shift(map, &id.read_value(), ev.key() == "ArrowLeft");
         }
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         if let Some(dragged) = drag::take(&ev, Kind::Phase) {
             let _ = map.apply(Edit::MovePhase {
                 phase: dragged,
-                to: position().0,
+                to: position(),
             });
         } else if let Some(dragged) = drag::take(&ev, Kind::Item) {
             let edit = map
@@ -176,22 +135,6 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         }
     };
     let add = move |row: Row| add_card(map, id.get_value(), row, None, lang.get_untracked());
-    let delete = move |_| {
-        map.delete(
-            Edit::RemovePhase {
-                phase: id.get_value(),
-            },
-            name.get_untracked(),
-        )
-    };
-    let on_color = move |ev| {
-        if let Some(color) = Color::parse(&event_target_value(&ev)) {
-            let _ = map.apply(Edit::SetColor {
-                phase: id.get_value(),
-                color,
-            });
-        }
-    };
     view! {
         <li
             class="phase"
@@ -204,33 +147,7 @@ pub fn PhaseColumn(id: Id) -> impl IntoView {
         >
             <div role="group" aria-label=group_label class="phase-body">
                 {move || if built.get() { view! {
-                <div class="phase-header" style:content-visibility=move || screen.content_visibility()>
-                <div class="phase-head">
-                    <DragHandle kind=Kind::Phase id=id.get_value() />
-                    <TextInput field=TextField::PhaseName(id.get_value()) value=name label=tr_signal(Text::PhaseName) class="phase-name" />
-                </div>
-                <div class="phase-tools">
-                    <button type="button" class="icon" aria-label=tr(Text::MoveLeft) title=tr(Text::MoveLeft)
-                        disabled=move || position().0 == 0 on:click=move |_| shift(true)>"←"</button>
-                    <button type="button" class="icon" aria-label=tr(Text::MoveRight) title=tr(Text::MoveRight)
-                        disabled=move || { let (i, n) = position(); i + 1 >= n } on:click=move |_| shift(false)>"→"</button>
-                    <label class="color-pick" title=tr(Text::PhaseColor)>
-                        <span class="visually-hidden">{tr(Text::PhaseColor)}</span>
-                        <input type="color" prop:value=color on:change=on_color />
-                    </label>
-                    <button type="button" class="icon danger" aria-label=tr(Text::DeletePhase) title=tr(Text::DeletePhase) on:click=delete>"✕"</button>
-                </div>
-                <TextInput field=TextField::PhaseGoal(id.get_value()) value=text(|h| &h.goal) label=tr_signal(Text::PhaseGoal) class="phase-goal" multiline=true />
-                // The phase's comments in its fold too, their open count on the fold's name: the
-                // sticky header keeps its height and its one stop for the Tab key.
-                <Fold class="more" summary=move || view! { {tr(Text::DescriptionAndPlan)} <CommentCount on=id.get_value() /> }>
-                    <TextInput field=TextField::PhaseDescription(id.get_value()) value=text(|h| &h.description) label=tr_signal(Text::Description) multiline=true />
-                    <ContactLimitInput phase=id.get_value() />
-                    <CommentsOn on=id.get_value() name />
-                </Fold>
-                <PhaseKpiSummary kpi_ids />
-                <PhasePlan phase=id.get_value() touchpoint_ids />
-                </div>
+                <PhaseHeader id=id.get_value() head touchpoint_ids kpi_ids />
                 // Each cell named for its lane, so that moving across the grid by the arrow keys
                 // says the lane as well as the phase (its group around it).
                 <div class="lane-cell" role="group" aria-label=tr(Text::TouchpointsHeading)

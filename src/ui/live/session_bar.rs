@@ -2,7 +2,7 @@ use crate::i18n::Text;
 use crate::model::facilitation::Follow;
 use crate::model::workshop::Refusal;
 use crate::ui::browser::focus;
-use crate::ui::editor::item_card::go_to;
+use crate::ui::editor::cards::go_to;
 use crate::ui::live::use_live;
 use crate::ui::map::workshop_timer::Timer;
 use crate::ui::session::open_map::use_open_map;

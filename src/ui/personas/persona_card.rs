@@ -1,5 +1,6 @@
 use crate::i18n::Text;
-use crate::model::{Color, Edit, Id, Part, Persona, TextField};
+use crate::model::{Edit, Id, Part, Persona, TextField};
+use crate::ui::editor::color_pick::ColorPick;
 use crate::ui::editor::text_input::TextInput;
 use crate::ui::session::open_map::use_open_map;
 use crate::ui::{field, tr, tr_signal};
@@ -22,14 +23,6 @@ pub fn PersonaCard(id: Id) -> impl IntoView {
     let color =
         move || persona.with(|p| p.as_ref().map(|p| p.color.to_string()).unwrap_or_default());
     let initials = move || persona.with(|p| p.as_ref().map(Persona::initials).unwrap_or_default());
-    let on_color = move |ev| {
-        if let Some(color) = Color::parse(&event_target_value(&ev)) {
-            let _ = map.apply(Edit::SetPersonaColor {
-                persona: id.get_value(),
-                color,
-            });
-        }
-    };
     let delete = move |_| {
         map.delete(
             Edit::RemovePersona {
@@ -47,10 +40,7 @@ pub fn PersonaCard(id: Id) -> impl IntoView {
             <div class="card-head">
                 <span class="initials" style:background-color=color aria-hidden="true">{initials}</span>
                 <TextInput field=TextField::PersonaName(id.get_value()) value=name label=tr_signal(Text::PersonaName) class="item-name" />
-                <label class="color-pick" title=tr(Text::PersonaColor)>
-                    <span class="visually-hidden">{tr(Text::PersonaColor)}</span>
-                    <input type="color" prop:value=color on:change=on_color />
-                </label>
+                <ColorPick label=Text::PersonaColor value=color edit=move |color| Edit::SetPersonaColor { persona: id.get_value(), color } />
                 <button type="button" class="icon danger" aria-label=tr(Text::DeletePersona) title=tr(Text::DeletePersona) on:click=delete>"✕"</button>
             </div>
             {field_of(TextField::PersonaDescription, |p| &p.description, Text::Description)}
