@@ -37,10 +37,18 @@ const listKey = (parent, list) => `${parent}\u0000${list}`;
 function splice(from, to) {
   let start = 0;
   while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  // Never between the two halves of a character outside the BMP (an emoji changed for another
+  // shares its first half): Yjs would replace each half with U+FFFD.
+  if (start > 0 && surrogate(from, start - 1, 0xd800)) start--;
   let end = 0;
   while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  if (end > 0 && surrogate(from, from.length - end, 0xdc00)) end--;
   return { start, removed: from.length - start - end, inserted: to.slice(start, to.length - end) };
 }
+
+/** Whether the code unit of `text` at `at` is a surrogate of the half that starts at `first`
+ *  (0xd800: a pair's first, 0xdc00: its second). */
+const surrogate = (text, at, first) => (text.charCodeAt(at) & 0xfc00) === first;
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -109,7 +117,12 @@ function write(doc, patch, base, { mend = false, only = false, stamp = false } =
       if ((!old || old.parent !== parent) && y.get("parent") !== parent) y.set("parent", parent);
       if ((!old || old.list !== list) && y.get("list") !== list) y.set("list", list);
       if (!node) continue;
-      const fields = y.get("fields");
+      let fields = y.get("fields");
+      // A client that is not the app may have put anything here.
+      if (!(fields instanceof Y.Map)) {
+        fields = new Y.Map();
+        y.set("fields", fields);
+      }
       for (const key of old ? Object.keys(old.fields) : [...fields.keys()]) {
         if (!(key in node.fields) && fields.has(key)) {
           fields.delete(key);
@@ -201,6 +214,24 @@ function order(nodes, lists) {
   }
 }
 
+/** A field's value as the app reads it, with its size in characters: a typed text as its
+ *  string; any other type of Yjs (which the app never writes) as a mark the app's reader
+ *  refuses where a value belongs, rather than read out of the document (a client that is not
+ *  the app may nest thousands of them); a plain value as it is, sized as its JSON, so that
+ *  numbers and arrays count towards what is read on the page's thread as texts do (a value too
+ *  deep to be written out counts as too large). */
+function plain(value) {
+  if (value instanceof Y.Text) return [value.toString(), value.length];
+  if (value instanceof Y.AbstractType) return [{ "shared type": true }, 0];
+  if (typeof value === "string") return [value, value.length];
+  if (value === null || typeof value !== "object") return [value, 0];
+  try {
+    return [value, JSON.stringify(value).length];
+  } catch {
+    return [null, Infinity];
+  }
+}
+
 /** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
  *  that a room holding a text of gigabytes is not copied out of it whole to be refused. Fills
  *  `found` with every node read (as `write`'s `base` holds them). */
@@ -233,15 +264,11 @@ function read(doc, maxChars, found) {
     found.set(id, { parent, list, index, fields: own });
     const fields = y.get("fields");
     if (!(fields instanceof Y.Map) || depth > MAX_DEPTH) return object;
-    for (const [key, value] of fields) {
-      if (value instanceof Y.Text) {
-        chars += value.length;
-        if (chars > maxChars) throw TOO_LARGE;
-        own[key] = object[key] = value.toString();
-        continue;
-      }
+    for (const [key, held] of fields) {
+      const [value, size] = plain(held);
       own[key] = value;
-      if (typeof value === "string" && (chars += value.length) > maxChars) throw TOO_LARGE;
+      if ((chars += size) > maxChars) throw TOO_LARGE;
+      if (typeof value === "string") object[key] = value;
       else if (value && value.list === true) object[key] = listOf(id, key, depth + 1);
       else if (value && value.group === true) {
         object[key] = {};
@@ -289,10 +316,10 @@ function changedSince(doc, base, dirty, moved, maxChars, found, gone) {
     const node = { id, parent: y.get("parent"), list: y.get("list"), fields: {} };
     const fields = y.get("fields");
     if (fields instanceof Y.Map) {
-      for (const [key, value] of fields) {
-        const text = value instanceof Y.Text ? value.toString() : value;
-        if (typeof text === "string" && (chars += text.length) > maxChars) return false;
-        node.fields[key] = text;
+      for (const [key, held] of fields) {
+        const [value, size] = plain(held);
+        if ((chars += size) > maxChars) return false;
+        node.fields[key] = value;
       }
     }
     patch.nodes.push(node);

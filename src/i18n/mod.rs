@@ -349,6 +349,7 @@ texts! {
     LiveBadServer => "The server address must start with ws:// or wss://.", "Het serveradres moet beginnen met ws:// of wss://.";
     LiveRefused => "A change from the live session was refused and not applied; your map stays as it was. The problems:", "Een wijziging uit de live sessie is geweigerd en niet toegepast; je klantreis blijft zoals hij was. De problemen:";
     LiveLarge => "A large change is coming from the live session ({size} MB): it is being read and checked before anything of it reaches your map.", "Er komt een grote wijziging uit de live sessie ({size} MB): die wordt gelezen en gecontroleerd voordat er iets van in je klantreis komt.";
+    LiveNotThisMap => "what the room holds is not this session's map.", "wat de kamer bevat is niet de klantreis van deze sessie.";
     LiveTooLarge => "the map is larger than 10 MB, more than a journey map can be.", "de klantreis is groter dan 10 MB, meer dan een klantreis kan zijn.";
     LiveWaiting => "Waiting for the map from the session…", "Wachten op de klantreis uit de sessie…";
     TooLargeForLink => "This map is too large for a link that works everywhere. Export it as a JSON file and share that instead.", "Deze klantreis is te groot voor een link die overal werkt. Exporteer hem als JSON-bestand en deel dat.";

@@ -83,10 +83,10 @@ impl Live {
                             }
                         }
                     }
-                    _ => String::new(),
+                    _ => lang.t(Text::LiveNotThisMap).into(),
                 },
                 Ok(Outcome::Refused(problems)) => listed(&problems, lang),
-                Ok(_) => String::new(),
+                Ok(_) => lang.t(Text::LiveNotThisMap).into(),
                 Err(error @ ReadError::TooSlow) => lang.t(error.reason()).into(),
                 // Nothing is known of the room's map: it is neither taken in nor written over.
                 Err(error @ ReadError::Unavailable) => {
