@@ -232,6 +232,11 @@ function plain(value) {
   }
 }
 
+/** How deep a map's nodes go at most (map, phase, card, a card's comments…): a client that is
+ *  not the app may chain nodes as deep as it likes, which would overflow the stack reading
+ *  them. Deeper nodes are left out of what is read, and taken out of the room. */
+const MAX_DEPTH = 8;
+
 /** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
  *  that a room holding a text of gigabytes is not copied out of it whole to be refused. Fills
  *  `found` with every node read (as `write`'s `base` holds them). */
@@ -254,10 +259,6 @@ function read(doc, maxChars, found) {
     children.get(key).push([id, y]);
   }
   if (root === null) return null;
-  // A map is a few levels deep (map, phase, card); a client that is not the app may chain
-  // nodes as deep as it likes, which would overflow the stack here. Deeper nodes are left out,
-  // and the app's reader refuses what is left.
-  const MAX_DEPTH = 8;
   const build = (id, y, depth, parent, list, index) => {
     const object = { id };
     const own = {};
@@ -627,6 +628,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   /** The room's map as it is now, offered to the page: what changed since the page last took
    *  it in, as a patch, or (`whole`, or when that is more than is read so) the whole map. */
   const offer = (whole) => {
+    if (!watching) sweep([...dirty.keys()].filter((id) => nodes.has(id) && !reaches(id)));
     let found = new Map();
     let gone = new Set();
     let json = null;
@@ -641,6 +643,9 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       gone = new Set();
       const map = read(doc, wholeChars, found);
       json = map ? JSON.stringify(map) : map;
+      // Not where the room holds another map beside this one (refused as such by the page).
+      const stray = [...nodes.keys()].filter((id) => !found.has(id));
+      if (map && !watching && !stray.some((id) => nodes.get(id)?.get?.("parent") === "")) sweep(stray);
     }
     const read_ = json ? { found, whole: kind === "whole", gone, upto: changes } : null;
     offers++;
@@ -648,6 +653,31 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     // Only the latest few are ever taken in: the page keeps only the latest.
     offered.delete(offers - KEPT_OFFERS);
     tell({ type: "map", offer: offers, kind, json, touched: touchedBy(read_), written });
+  };
+  /** Whether a path of parents leads from node `id` to a map, within the depth a map has. */
+  const reaches = (id) => {
+    for (let depth = 0, at = id; depth <= MAX_DEPTH + 1; depth++) {
+      const y = nodes.get(at);
+      if (!(y instanceof Y.Map)) return false;
+      at = y.get("parent");
+      if (at === "") return true;
+    }
+    return false;
+  };
+  /** Takes `stray` out of the room, and says so: nodes in no place of the map (a node its own
+   *  parent, under one that is not there, deeper than a map goes, no node at all), which no
+   *  one's map holds: written by a client that is not the app, or left under something
+   *  someone deleted meanwhile. */
+  const sweep = (stray) => {
+    if (stray.length === 0) return;
+    doc.transact(() => {
+      for (const id of stray) {
+        nodes.delete(id);
+        dirty.delete(id);
+        moved.delete(id);
+      }
+    }, LOCAL);
+    tell({ type: "stray", count: stray.length });
   };
   /** What the nodes are (the lists they are in, as JSON) that someone other than the
    *  facilitator changed in the map `read_`: only those that differ from the map this browser

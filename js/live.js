@@ -14,11 +14,11 @@ import qrcode from "qrcode-generator";
  * "refused:" and the server's reason: "closed", "wrong-key", "no-room", "no-key",
  * "too-many-rooms", "too-large"), `onControl(json)` (how the facilitator runs the session,
  * with `me`: this browser facilitates, and `refused`: someone else changed it, and it was put
- * back), `onWhole()` (send the whole map: a change could not be written as it was) and
- * `onLarge(bytes)` (a large update is on its way, being taken in). Resolves to the session's
- * handle.
+ * back), `onWhole()` (send the whole map: a change could not be written as it was),
+ * `onLarge(bytes)` (a large update is on its way, being taken in) and `onStray(count)` (nodes in
+ * no place of the map were taken out of the room). Resolves to the session's handle.
  */
-export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, ...options }) {
+export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, onStray, ...options }) {
   let worker;
   try {
     worker = new Worker(new URL("live-worker.js", import.meta.url), { type: "module" });
@@ -155,6 +155,9 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, .
           break;
         case "large":
           onLarge(data.bytes);
+          break;
+        case "stray":
+          onStray(data.count);
           break;
       }
     };

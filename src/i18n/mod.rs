@@ -350,6 +350,7 @@ texts! {
     LiveRefused => "A change from the live session was refused and not applied; your map stays as it was. The problems:", "Een wijziging uit de live sessie is geweigerd en niet toegepast; je klantreis blijft zoals hij was. De problemen:";
     LiveLarge => "A large change is coming from the live session ({size} MB): it is being read and checked before anything of it reaches your map.", "Er komt een grote wijziging uit de live sessie ({size} MB): die wordt gelezen en gecontroleerd voordat er iets van in je klantreis komt.";
     LiveNotThisMap => "what the room holds is not this session's map.", "wat de kamer bevat is niet de klantreis van deze sessie.";
+    LiveStray => "What had no place in the map ({count} of the room's nodes: written by a client that is not the app, or left under something deleted meanwhile) was taken out of the live session's room; no one's map changed.", "Wat geen plaats had in de klantreis ({count} knopen van de kamer: geschreven door een client die niet de app is, of achtergebleven onder iets dat intussen is verwijderd) is uit de kamer van de live sessie gehaald; niemands klantreis is veranderd.";
     LiveTooLarge => "the map is larger than 10 MB, more than a journey map can be.", "de klantreis is groter dan 10 MB, meer dan een klantreis kan zijn.";
     LiveWaiting => "Waiting for the map from the session…", "Wachten op de klantreis uit de sessie…";
     TooLargeForLink => "This map is too large for a link that works everywhere. Export it as a JSON file and share that instead.", "Deze klantreis is te groot voor een link die overal werkt. Exporteer hem als JSON-bestand en deel dat.";
@@ -388,6 +389,7 @@ texts! {
     ReaderUnavailable => "The part of the app that reads files and links could not be started. Check the connection and try again. Nothing has changed.", "Het deel van de app dat bestanden en links leest kon niet worden gestart. Controleer de verbinding en probeer het opnieuw. Er is niets veranderd.";
     ReadingLink => "Reading the link…", "De link wordt gelezen…";
     Imported => "Imported", "Geïmporteerd";
+    NotImported => "Not imported, and nothing of them changed:", "Niet geïmporteerd, en er is niets van veranderd:";
     Close => "Close", "Sluiten";
     Done => "Done", "Klaar";
     NoData => "No data", "Geen gegevens";

@@ -2,7 +2,7 @@
 // sees and changes nothing (the server refuses a raw client's change, not only the app), keys
 // renewed and closed rooms, and a room carried by two server processes sharing Redis, as
 // scripts/sync-cluster.sh starts them, surviving the loss of one.
-import { test, expect, templateMap, phase, storedMap, saved } from "./fixtures.js";
+import { test, expect, templateMap, phase, storedMap, saved, exportFile } from "./fixtures.js";
 import { startSyncServer, startCluster, rawClient, fromLink } from "./sync-server.mjs";
 import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
 
@@ -38,6 +38,17 @@ test("a watch link sees every change and changes nothing, not even with a client
   // Her attempt is refused by the app, and said.
   await lane(phase(wendy.page, 3), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
   await expect(bar(wendy.page).getByRole("alert")).toHaveText("You are watching this session: nothing can be changed from here.");
+  // Nor can a file she imports take the map's place: what was not imported is said, and why.
+  const file = JSON.parse((await exportFile(page, "Export as JSON")).text);
+  file.map.title = "Replaced by the watcher";
+  await wendy.page.getByRole("link", { name: "All maps" }).click();
+  await wendy.page.getByLabel("Import JSON file").setInputFiles({ name: "over.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  const panel = wendy.page.getByRole("region", { name: "Import JSON file" });
+  await panel.getByRole("radio", { name: "Replace my map with it (can be undone)" }).check();
+  await panel.getByRole("button", { name: "Import" }).click();
+  await expect(panel.getByRole("heading")).toHaveText("Imported: 0");
+  await expect(panel.getByRole("listitem")).toHaveText("“Replaced by the watcher”: You are watching this session: nothing can be changed from here.");
+  await wendy.page.goBack();
 
   // A client that is not the app, with the watch key: the server makes it read only and drops
   // what it writes.

@@ -313,7 +313,8 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   nodes.get(phaseId).get("fields").get("name").delete(0, "Still ".length);
   for (const p of [page, bob.page]) await expect.poll(async () => (await phasesOf(p, id))[0].name).toBe(before[0].name);
 
-  // A node that is its own parent is no part of the map: nobody's map changes, the pages answer.
+  // A node that is its own parent is no part of the map: nobody's map changes, the pages answer,
+  // and it is taken out of the room, which is said.
   const worst = await heartbeat(page);
   doc.transact(() => {
     const self = new Y.Map();
@@ -324,7 +325,9 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
     self.set("fields", fields);
     fields.set("phases", { list: true });
   });
-  await page.waitForTimeout(500);
+  await expect.poll(() => nodes.has("loop")).toBe(false);
+  const stray = async () => (await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()))).flat().join(" ");
+  await expect.poll(stray).toContain("What had no place in the map (1 of the room's nodes");
   expect(await worst()).toBeLessThan(1000);
   expect(await phasesOf(page, id)).toEqual(before);
   expect(await phasesOf(bob.page, id)).toEqual(before);

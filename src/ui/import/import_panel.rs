@@ -88,8 +88,14 @@ pub fn ImportPanel() -> impl IntoView {
             </ul>
             <button type="button" class="secondary" on:click=move |_| importer.close()>{tr(Text::Close)}</button>
         }.into_any()),
-        ImportState::Done { count } => Some(view! {
+        ImportState::Done { count, refused } => Some(view! {
             <h2 tabindex="-1" node_ref=heading>{tr(Text::Imported)} ": " {count}</h2>
+            {(!refused.is_empty()).then(|| view! {
+                <p>{tr(Text::NotImported)}</p>
+                <ul class="problems">
+                    {refused.into_iter().map(|(title, why)| view! { <li>"“" <bdi>{title}</bdi> "”: " {why}</li> }).collect_view()}
+                </ul>
+            })}
             <button type="button" class="secondary" on:click=move |_| importer.close()>{tr(Text::Close)}</button>
         }.into_any()),
     }

@@ -8,6 +8,7 @@ use crate::model::versions::Occasion;
 use crate::model::JourneyMap;
 use crate::ui::browser::reader;
 use crate::ui::session::Joining;
+use crate::ui::votes;
 use crate::ui::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,8 +42,11 @@ pub enum ImportState {
         reason: Option<Text>,
         problems: Vec<Problem>,
     },
+    /// Added: `count` maps; not added, each map's title with why (a watcher's session, a full
+    /// library).
     Done {
         count: usize,
+        refused: Vec<(String, String)>,
     },
 }
 
@@ -134,24 +138,28 @@ impl Importer {
         let ImportState::Preview { maps, .. } = self.state.get_untracked() else {
             return;
         };
+        let lang = self.session.settings.lang_untracked();
         let mut count = 0;
+        let mut refused = Vec::new();
         for Candidate {
             map,
             exists,
             replace,
         } in maps
         {
+            let title = map.title.clone();
             let added = if exists && replace {
                 self.session.replace_map(map, Occasion::BeforeImport)
             } else {
                 // A copy of a map the library holds gets its own id.
                 self.session.add_map(map, Joining::Imported).map(drop)
             };
-            if added.is_ok() {
-                count += 1;
+            match added {
+                Ok(()) => count += 1,
+                Err(error) => refused.push((title, votes::refusal(&error, lang))),
             }
         }
-        self.state.set(ImportState::Done { count });
+        self.state.set(ImportState::Done { count, refused });
     }
 
     pub fn close(&self) {

@@ -94,6 +94,10 @@ impl Live {
                 self.problem.set(Some(said));
                 self.large.set_value(true);
             });
+            let on_stray = Closure::<dyn FnMut(f64)>::new(move |count: f64| {
+                let said = lang.fill(Text::LiveStray, &[("count", &count.to_string())]);
+                self.problem.set(Some(said));
+            });
             let on_people = Closure::<dyn FnMut(String)>::new(move |json: String| {
                 if let Ok(people) = serde_json::from_str::<Vec<Person>>(&json) {
                     self.seen.update_value(|seen| {
@@ -151,6 +155,7 @@ impl Live {
             set("onMap", on_map.as_ref());
             set("onWhole", on_whole.as_ref());
             set("onLarge", on_large.as_ref());
+            set("onStray", on_stray.as_ref());
             set("onPeople", on_people.as_ref());
             set("onStatus", on_status.as_ref());
             set("onControl", on_control.as_ref());
@@ -174,7 +179,7 @@ impl Live {
                 module,
                 handle,
                 _on_map: [on_map, on_whole],
-                _on_large: on_large,
+                _on_counts: [on_large, on_stray],
                 _callbacks: [on_people, on_status, on_control],
             }));
             self.joined.set(true);

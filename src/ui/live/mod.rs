@@ -84,7 +84,8 @@ struct Running {
     handle: JsValue,
     /// The callbacks the script calls, alive as long as the session.
     _on_map: [Closure<dyn FnMut()>; 2],
-    _on_large: Closure<dyn FnMut(f64)>,
+    /// `onLarge`, `onStray`.
+    _on_counts: [Closure<dyn FnMut(f64)>; 2],
     _callbacks: [Closure<dyn FnMut(String)>; 3],
 }
 
