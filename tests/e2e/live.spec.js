@@ -201,7 +201,7 @@ test("a change holding more text than is read node by node is read whole and tak
   provider.destroy();
 });
 
-test("a client that is not the app writes hostile updates: each said within 2 s while the pages answer, refused, the room mended, nobody's map damaged", async ({ page, browser }) => {
+test("a client that is not the app writes hostile updates: each said within 2 s while the pages answer, refused, the room mended, nobody's map damaged @flood", async ({ page, browser }) => {
   test.setTimeout(150_000);
   const id = await templateMap(page);
   const link = await startSession(server.url, page, "Ann");

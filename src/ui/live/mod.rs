@@ -1,8 +1,10 @@
 //! Live sessions: several people on one map through a Yjs room on the project's Hocuspocus
 //! server, let in by the keys their links carry (`keys`).
 //!
-//! The engine is Yjs itself, in `js/live.js`, loaded only when a session starts or is joined,
-//! so that the first load of someone who never joins one grows by this module alone. The map
+//! The engine is Yjs itself, in a Web Worker of its own (`js/live-worker.js`, reached through
+//! `js/live.js`), so that nothing a room sends can stop the page; both are loaded only when a
+//! session starts or is joined, so that the first load of someone who never joins one grows by
+//! this module alone. The map
 //! crosses between the two as the room's nodes (`model::nodes`): what an edit changed goes to
 //! the room as the nodes of the parts it touched, and what others changed comes back as their
 //! nodes, read as an import reads their objects and taken in through the library's seam for
@@ -32,7 +34,8 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The live session's script (Yjs and Hocuspocus' client), loaded once, when first needed.
+/// The live session's script (the page's side; it starts the worker with Yjs and Hocuspocus'
+/// client), loaded once, when first needed.
 const LIVE_SCRIPT: &str = "live/live.js";
 
 /// The server a session starts on unless the user names another: the one

@@ -16,7 +16,7 @@ use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::votes;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 impl Live {
     /// Someone changed the room's map: take in what changed, read here as it is small; else
@@ -47,21 +47,24 @@ impl Live {
             return;
         };
         // Null: not read yet (the session's worker says when it is).
-        let Some(json) = read.as_string() else {
+        let Some(json) = read.dyn_ref::<js_sys::JsString>() else {
             if read.as_bool() == Some(false) {
                 self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
             }
             return;
         };
-        if json.len() as f64 > MAX_BYTES {
+        // Handed to the reader as it came, never copied into this module's memory and out
+        // again: megabytes of it stopped the page's thread.
+        if f64::from(json.length()) > MAX_BYTES {
             return self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
         }
+        let json = json.clone();
         let by_others = self.changed_by_others();
         let read = self.reads.get_value() + 1;
         self.reads.set_value(read);
         let edits = self.edits.get_value();
         leptos::task::spawn_local(async move {
-            let outcome = reader::read(Job::LiveRoom, &JsValue::from_str(&json)).await;
+            let outcome = reader::read(Job::LiveRoom, &json).await;
             // A later change of the room is read after this one: that read decides. A change
             // of this browser's meanwhile would be undone by this outcome: read again.
             if self.reads.get_value() != read || self.running.with_value(Option::is_none) {
