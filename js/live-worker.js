@@ -622,13 +622,19 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   // The changes of this browser's map written into the room: a read of the room made before
   // the latest of them is not the room's map as the page has it.
   let written = 0;
+  // The room was just mended with this browser's map (`mend`).
+  let mended = false;
   // The reads offered to the page, by number, until it takes one in (or a later one).
   const offered = new Map();
   let offers = 0;
   /** The room's map as it is now, offered to the page: what changed since the page last took
    *  it in, as a patch, or (`whole`, or when that is more than is read so) the whole map. */
   const offer = (whole) => {
-    if (!watching) sweep([...dirty.keys()].filter((id) => nodes.has(id) && !reaches(id)));
+    // Right after a mending, what it left without a place is its own doing, and the refusal
+    // that led to it is what the page says.
+    const quiet = mended;
+    mended = false;
+    if (!watching) sweep([...dirty.keys()].filter((id) => nodes.has(id) && !reaches(id)), quiet);
     let found = new Map();
     let gone = new Set();
     let json = null;
@@ -645,7 +651,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       json = map ? JSON.stringify(map) : map;
       // Not where the room holds another map beside this one (refused as such by the page).
       const stray = [...nodes.keys()].filter((id) => !found.has(id));
-      if (map && !watching && !stray.some((id) => nodes.get(id)?.get?.("parent") === "")) sweep(stray);
+      if (map && !watching && !stray.some((id) => nodes.get(id)?.get?.("parent") === "")) sweep(stray, quiet);
     }
     const read_ = json ? { found, whole: kind === "whole", gone, upto: changes } : null;
     offers++;
@@ -664,11 +670,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     }
     return false;
   };
-  /** Takes `stray` out of the room, and says so: nodes in no place of the map (a node its own
+  /** Takes `stray` out of the room, and says so unless `quiet`: nodes in no place of the map (a node its own
    *  parent, under one that is not there, deeper than a map goes, no node at all), which no
    *  one's map holds: written by a client that is not the app, or left under something
    *  someone deleted meanwhile. */
-  const sweep = (stray) => {
+  const sweep = (stray, quiet) => {
     if (stray.length === 0) return;
     doc.transact(() => {
       for (const id of stray) {
@@ -677,7 +683,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
         moved.delete(id);
       }
     }, LOCAL);
-    tell({ type: "stray", count: stray.length });
+    if (!quiet) tell({ type: "stray", count: stray.length });
   };
   /** What the nodes are (the lists they are in, as JSON) that someone other than the
    *  facilitator changed in the map `read_`: only those that differ from the map this browser
@@ -695,6 +701,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   };
   /** The nodes of `json` (a patch of a whole map), written over the room's, `only` them. */
   const mend = (json, only) => {
+    mended = true;
     const patch = JSON.parse(json);
     base = new Map();
     if (watching) base = nodesOf(patch);
