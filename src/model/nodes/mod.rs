@@ -4,7 +4,7 @@
 //!
 //! What an edit changed ([`Part`]) becomes the nodes to write ([`Patch::of`]); the nodes that
 //! arrive from the room become the map's next state, each read as an import reads its object,
-//! with the parts they reach ([`Patch::apply`]). `js/live.js` keeps no list of fields: what it
+//! with the parts they reach ([`Patch::apply`]). `js/live-worker.js` keeps no list of fields: what it
 //! must know of them ([`layout`]) it is given when it joins.
 
 mod apply;
@@ -48,7 +48,7 @@ pub const TEXTS: &[&str] = &[
 /// What every edit sets, whatever it changed: no one's change of a node.
 pub const STAMPS: &[&str] = &["updated_at"];
 
-/// What `js/live.js` is told of the fields when it joins, as JSON.
+/// What `js/live-worker.js` is told of the fields when it joins, as JSON.
 pub fn layout() -> String {
     json!({ "texts": TEXTS, "stamps": STAMPS }).to_string()
 }
