@@ -8,8 +8,9 @@
 // key makes it read only (Hocuspocus drops its updates). The owner key closes the room (its
 // document deleted, every socket closed, never to open again) or gives it new keys (every
 // socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
-// removed; an update over MAX_UPDATE_BYTES closes its connection; an address may make at most
-// ROOMS_PER_HOUR rooms an hour, over all the processes sharing the file.
+// removed; an update over MAX_UPDATE_BYTES, or holding values nested deeper than MAX_NESTING,
+// closes its connection; an address may make at most ROOMS_PER_HOUR rooms an hour, over all the
+// processes sharing the file.
 //
 // Settings: HOST (127.0.0.1), PORT (1234), SYNC_DATA (./sync-data/rooms.sqlite), ROOM_DAYS (30),
 // MAX_UPDATE_BYTES (16 MiB), ROOMS_PER_HOUR (100), REDIS_HOST (127.0.0.1), REDIS_PORT (unset: no
@@ -18,6 +19,8 @@ import { Server } from "@hocuspocus/server";
 import { Database as Stored } from "@hocuspocus/extension-database";
 import { Redis } from "@hocuspocus/extension-redis";
 import Database from "better-sqlite3";
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -30,6 +33,10 @@ const FILE = env.SYNC_DATA || "sync-data/rooms.sqlite";
 const ROOM_DAYS = number("ROOM_DAYS", 30);
 const MAX_UPDATE_BYTES = number("MAX_UPDATE_BYTES", 16 * 1024 * 1024);
 const ROOMS_PER_HOUR = number("ROOMS_PER_HOUR", 100);
+/** The deepest a value of the room's may nest (none of the app's goes past a few levels): Yjs reads nested
+ *  values recursively, and an array 3,000 deep — a few KB — overflows a browser's stack where
+ *  this process's did not, so that no one joining could take the room in again. */
+const MAX_NESTING = 32;
 const HOUR = 3600 * 1000;
 
 mkdirSync(dirname(FILE), { recursive: true });
@@ -147,6 +154,7 @@ const server = new Server({
   },
   async beforeHandleMessage({ update }) {
     if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
+    if (!shallow(update)) throw refuse("too-deep");
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
   async onStateless({ documentName, payload }) {
@@ -166,6 +174,46 @@ const server = new Server({
     setTimeout(() => letGo(documentName), 250);
   },
 });
+
+/** Whether the Yjs update a message of Hocuspocus' carries (if any) holds no value nested
+ *  deeper than MAX_NESTING; one Yjs cannot decode is refused too. */
+function shallow(message) {
+  let update;
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    // Hocuspocus' sync message or its reply (0, 4): a step 2 (1) or an update (2) of Yjs'
+    // sync protocol.
+    if (![0, 4].includes(decoding.readVarUint(decoder)) || decoding.readVarUint(decoder) === 0) return true;
+    update = decoding.readVarUint8Array(decoder);
+  } catch {
+    return true;
+  }
+  try {
+    for (const struct of Y.decodeUpdate(update).structs) {
+      const content = struct.content;
+      if ((content instanceof Y.ContentAny || content instanceof Y.ContentJSON) && content.arr.some((value) => depth(value) > MAX_NESTING)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How deep `value` nests, counted without recursion (what is checked may be deeper than a
+ *  stack goes), up to one past MAX_NESTING. */
+function depth(value) {
+  let deepest = 0;
+  const stack = [[value, 1]];
+  while (stack.length > 0) {
+    const [at, level] = stack.pop();
+    if (at === null || typeof at !== "object") continue;
+    if (level > MAX_NESTING) return level;
+    deepest = Math.max(deepest, level);
+    for (const inner of Array.isArray(at) ? at : Object.values(at)) stack.push([inner, level + 1]);
+  }
+  return deepest;
+}
 
 /** Closes the sockets of everyone in room `name` on this process: they connect again at once,
  *  and are let in only with the room's keys as they are now. (Hocuspocus' own closeConnections

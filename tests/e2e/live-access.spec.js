@@ -66,6 +66,24 @@ test("a watch link sees every change and changes nothing, not even with a client
   expect((await storedMap(page, id)).map.phases[0].name).toBe(before.map.phases[0].name);
   await expect(phase(wendy.page, 1)).not.toContainText("Hijacked");
 
+  // A value nested 3,000 deep (a few KB), which a browser's Yjs cannot read without overflowing
+  // its stack: the server lets its writer go and keeps nothing of it, so that a late joiner
+  // still takes the room in.
+  const deep = await rawClient(link);
+  const letGo = new Promise((resolve) => deep.provider.on("close", ({ event }) => resolve(event.reason)));
+  let nested = [];
+  for (let i = 0; i < 3000; i++) nested = [nested];
+  deep.doc.getMap("nodes").get(phaseId).get("fields").set("deep", nested);
+  expect(await letGo).toBe("too-deep");
+  deep.provider.destroy();
+  const late = await join(browser, link, "Late");
+  await expect(phase(late.page, 1)).toContainText(before.map.phases[0].name);
+  expect(late.problems).toEqual([]);
+  await late.context.close();
+  const after = await rawClient(link);
+  expect(after.doc.getMap("nodes").get(phaseId).get("fields").has("deep")).toBe(false);
+  after.provider.destroy();
+
   // A made-up key, a key of another room, a room nobody made: refused.
   expect((await rawClient(link, { key: "A".repeat(22) })).refused).toBe("wrong-key");
   const other = link.replace(fromLink(link).room, "0".repeat(32));
