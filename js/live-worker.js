@@ -59,10 +59,10 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * brings up to date. Only what differs from `base` is written, so that whatever others changed
  * meanwhile stands, and a text's change is replayed on the text as it is now in the room, which
  * merges two people typing in one field. With `mend`, `base` is empty and each node is written
- * where it differs from the room, texts whole; with `only`, what else the room holds goes.
+ * where it differs from the room, texts whole; the nodes `drop` names go from the room first.
  * False, and nothing written, where the patch lists a node that neither it nor `base` has.
  */
-function write(doc, patch, base, { mend = false, only = false, stamp = false } = {}) {
+function write(doc, patch, base, { mend = false, drop: dropped = [], stamp = false } = {}) {
   const nodes = doc.getMap("nodes");
   const sent = new Map(patch.nodes.map((node) => [node.id, node]));
   const placed = new Map();
@@ -91,8 +91,7 @@ function write(doc, patch, base, { mend = false, only = false, stamp = false } =
       nodes.delete(id);
       deleted = true;
     };
-    for (const id of gone) if (nodes.has(id)) drop(id);
-    if (only) for (const id of [...nodes.keys()]) if (!sent.has(id)) drop(id);
+    for (const id of [...gone, ...dropped]) if (nodes.has(id)) drop(id);
     for (const id of ids) {
       const at = placed.get(id);
       let y = nodes.get(id);
@@ -155,8 +154,7 @@ function write(doc, patch, base, { mend = false, only = false, stamp = false } =
       control.set("stamp", (control.get("stamp") ?? 0) + 1);
     }
   }, LOCAL);
-  for (const id of gone) base.delete(id);
-  if (only) for (const id of [...base.keys()]) if (!sent.has(id)) base.delete(id);
+  for (const id of [...gone, ...dropped]) base.delete(id);
   for (const [id, node] of now) base.set(id, node);
   return true;
 }
@@ -558,7 +556,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     if (tr.changed.has(nodes) && !(byLead && !byOthers)) {
       for (const id of tr.changed.get(nodes)) if (!nodes.has(id)) touched.set(id, changes);
     }
-    if (same(controlNow(), agreed)) return;
+    if (same(controlNow(), agreed)) {
+      // Put back already (by the server, or another browser): said all the same.
+      if (controlByOthers && !watching) tellControl(true);
+      return;
+    }
     // A room with no facilitator yet has no one's control to keep: what comes is taken (a
     // server loading a room from its store sends it after saying it is in sync).
     if (!agreed.facilitator) return settle();
@@ -619,8 +621,8 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     }
     tell({ type: "people", json: JSON.stringify(list) });
   });
-  // The changes of this browser's map written into the room: a read of the room made before
-  // the latest of them is not the room's map as the page has it.
+  // The changes of this browser's map written into the room, and its mendings: a read of the
+  // room made before the latest of them is not the room's map as the page has it.
   let written = 0;
   // The room was just mended with this browser's map (`mend`).
   let mended = false;
@@ -699,14 +701,41 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     }
     return JSON.stringify(lists);
   };
-  /** The nodes of `json` (a patch of a whole map), written over the room's, `only` them. */
-  const mend = (json, only) => {
+  /** The nodes of `json` (a patch of a whole map) written over the room's; with `cut`, what
+   *  the most suspect writer added that the patch does not hold is taken out first. */
+  const mend = (json, cut) => {
     mended = true;
     const patch = JSON.parse(json);
     base = new Map();
     if (watching) base = nodesOf(patch);
-    else write(doc, patch, base, { mend: true, only, stamp: iLead() });
+    else write(doc, patch, base, { mend: true, drop: cut ? suspect(patch) : [], stamp: iLead() });
   };
+  /** The nodes that the room holds and `patch` (this browser's whole map) does not, written
+   *  by the most suspect writer of them (Yjs keeps who made each): one that is not in the
+   *  room as the app (named in its presence) before one who is, then the one whose nodes
+   *  hold the most. So a flood is taken out and a participant's card made meanwhile stays;
+   *  mended again, the next writer's go, until the room holds only this browser's map. A
+   *  participant's nodes are spared once: a refusal may be of a read made before the flood's
+   *  nodes went, or too slow on a machine busy taking them out. */
+  const suspect = (patch) => {
+    const mine = new Set(patch.nodes.map(({ id }) => id));
+    const present = new Set([...awareness.getStates()].filter(([, state]) => state.user).map(([client]) => client));
+    const writers = new Map();
+    for (const [id, item] of nodes._map) {
+      if (item.deleted || mine.has(id)) continue;
+      const client = item.id.client;
+      if (!writers.has(client)) writers.set(client, { ids: [], size: 0, present: present.has(client) });
+      const writer = writers.get(client);
+      writer.ids.push(id);
+      const fields = item.content.getContent()[0]?.get?.("fields");
+      writer.size += 1 + (fields instanceof Y.Map ? [...fields.values()].reduce((sum, value) => sum + plain(value)[1], 0) : 0);
+    }
+    const [first] = [...writers.values()].sort((a, b) => a.present - b.present || b.size - a.size);
+    if (first?.present && spared++ < 1) return [];
+    return first?.ids ?? [];
+  };
+  // Cuts since the page last took in the room's map that found only participants' nodes.
+  let spared = 0;
   const forget = (upto, ticks) => {
     for (const [id, at] of ticks) if (at <= upto) ticks.delete(id);
   };
@@ -728,6 +757,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     accept({ offer: number }) {
       const read_ = offered.get(number);
       if (!read_) return;
+      spared = 0;
       if (read_.whole) base = read_.found;
       else {
         under(base, read_.gone);
@@ -744,11 +774,13 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
      *  refusing what came: what it has wins, what only the room has stays. */
     restore({ json }) {
+      written++;
       mend(json, false);
     },
-    /** Writes this browser's map as the room's whole map: the mending of last resort, when
-     *  what only the room has is itself what was refused (a hundred thousand cards). */
-    replace({ json }) {
+    /** As `restore`, after taking out what the most suspect writer added (see `suspect`):
+     *  when what only the room has is itself what was refused (a hundred thousand cards). */
+    cut({ json }) {
+      written++;
       mend(json, true);
     },
     /** Sets how the session is run (JSON: `locked`, `follow`, `timer`, `ended`); only the

@@ -30,8 +30,9 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
   // or a closing socket may still fire).
   let left = false;
   let client = null;
-  // Changes of this browser's map sent to the room: a read of the room made before the latest
-  // of them would undo it, and is not handed to the app.
+  // Changes of this browser's map sent to the room, and mendings: a read of the room made
+  // before the latest of them would undo it (or hand back what was refused), and is not handed
+  // to the app.
   let sent = 0;
   // The latest read of the room the worker offered, and the one last handed to the app.
   let offer = null;
@@ -85,13 +86,17 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
     /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
      *  refusing what came: what it has wins, what only the room has stays. */
     restore(json) {
+      sent++;
       post("restore", { json });
       whole = true;
     },
-    /** Writes this browser's map as the room's whole map: the mending of last resort, when
-     *  what only the room has is itself what was refused (a hundred thousand cards). */
-    replace(json) {
-      post("replace", { json });
+    /** As `restore`, and takes out what the most suspect writer added that this browser's map
+     *  does not hold: the mending when what only the room has is itself what was refused (a
+     *  hundred thousand cards). */
+    cut(json) {
+      sent++;
+      post("cut", { json });
+      whole = true;
     },
     /** Sets how the session is run (JSON: `locked`, `follow`, `timer`, `ended`); only the
      *  facilitator's browser does. */

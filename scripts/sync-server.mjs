@@ -5,11 +5,13 @@
 // Who may do what is decided here, not in the app (any client can connect): a room is made by
 // the first connection that brings its three keys (edit, view, owner), of which only SHA-256
 // hashes are kept; a connection's key must then match the edit or the view hash, and a view
-// key makes it read only (Hocuspocus drops its updates). The owner key closes the room (its
+// key makes it read only (Hocuspocus drops its updates). How the facilitator runs the session
+// (the document's `control`) is the owner's to change: any other connection's change of it is
+// put back at once. The owner key closes the room (its
 // document deleted, every socket closed, never to open again) or gives it new keys (every
 // socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
-// removed; an update over MAX_UPDATE_BYTES, or holding values nested deeper than MAX_NESTING,
-// closes its connection; an address may make at most ROOMS_PER_HOUR rooms an hour, over all the
+// removed; an update over MAX_UPDATE_BYTES, or nesting values or Yjs types deeper than
+// MAX_NESTING, closes its connection; an address may make at most ROOMS_PER_HOUR rooms an hour, over all the
 // processes sharing the file.
 //
 // Settings: HOST (127.0.0.1), PORT (1234), SYNC_DATA (./sync-data/rooms.sqlite), ROOM_DAYS (30),
@@ -33,9 +35,11 @@ const FILE = env.SYNC_DATA || "sync-data/rooms.sqlite";
 const ROOM_DAYS = number("ROOM_DAYS", 30);
 const MAX_UPDATE_BYTES = number("MAX_UPDATE_BYTES", 16 * 1024 * 1024);
 const ROOMS_PER_HOUR = number("ROOMS_PER_HOUR", 100);
-/** The deepest a value of the room's may nest (none of the app's goes past a few levels): Yjs reads nested
- *  values recursively, and an array 3,000 deep — a few KB — overflows a browser's stack where
- *  this process's did not, so that no one joining could take the room in again. */
+/** The deepest a value of the room's, or a Yjs type, may nest (none of the app's goes past a
+ *  few levels): Yjs reads nested values and deletes nested types recursively, and an array or
+ *  a chain of maps 3,000 deep — a few KB — overflows a browser's stack where this process's did
+ *  not: no one joining could take the room in, and a chain deleted (a room mended) would stop
+ *  every browser's Yjs half way. */
 const MAX_NESTING = 32;
 const HOUR = 3600 * 1000;
 
@@ -137,24 +141,25 @@ const server = new Server({
       if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
       if (!mayMake(requestHeaders.get("x-journey-mapper-address"))) throw refuse("too-many-rooms");
       sql.make.run(documentName, hash(asked.key), hash(asked.view), hash(asked.owner), Date.now());
-      return;
+      return { owner: true };
     }
-    if (same(asked?.key, room.edit)) return;
+    if (same(asked?.key, room.edit)) return { owner: same(asked?.owner, room.owner) };
     if (same(asked?.key, room.view)) {
       connectionConfig.readOnly = true;
-      return;
+      return { owner: false };
     }
     throw refuse("wrong-key");
   },
-  async afterLoadDocument({ documentName }) {
+  async afterLoadDocument({ documentName, document }) {
     loaded.set(documentName, sql.room.get(documentName)?.generation);
+    guard(document);
   },
   async afterUnloadDocument({ documentName }) {
     loaded.delete(documentName);
   },
-  async beforeHandleMessage({ update }) {
+  async beforeHandleMessage({ update, document }) {
     if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
-    if (!shallow(update)) throw refuse("too-deep");
+    if (!shallow(update, document)) throw refuse("too-deep");
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
   async onStateless({ documentName, payload }) {
@@ -175,9 +180,30 @@ const server = new Server({
   },
 });
 
-/** Whether the Yjs update a message of Hocuspocus' carries (if any) holds no value nested
- *  deeper than MAX_NESTING; one Yjs cannot decode is refused too. */
-function shallow(message) {
+/** Holds room `doc`'s control (how the facilitator runs the session: who facilitates, the
+ *  lock, the timer, the end) to what the owner's connections wrote: another connection's change
+ *  of it is put back at once, so that it holds when no browser of the room is there to put it
+ *  back (a participant's browser does too), and a late joiner never takes a participant for the
+ *  facilitator. What another process sends through Redis was held so where it was written. */
+function guard(doc) {
+  const control = doc.getMap("control");
+  let agreed = control.toJSON();
+  control.observe(({ transaction: { origin } }) => {
+    if (origin?.source !== "connection" || origin.connection.context?.owner) {
+      agreed = control.toJSON();
+      return;
+    }
+    const now = control.toJSON();
+    doc.transact(() => {
+      for (const key of Object.keys(now)) if (!(key in agreed)) control.delete(key);
+      for (const [key, value] of Object.entries(agreed)) if (JSON.stringify(now[key]) !== JSON.stringify(value)) control.set(key, value);
+    }, { source: "local" });
+  });
+}
+
+/** Whether the Yjs update a message of Hocuspocus' carries (if any) to room `doc` nests no
+ *  value and no type deeper than MAX_NESTING; one Yjs cannot decode is refused too. */
+function shallow(message, doc) {
   let update;
   try {
     const decoder = decoding.createDecoder(message);
@@ -190,14 +216,83 @@ function shallow(message) {
     return true;
   }
   try {
-    for (const struct of Y.decodeUpdate(update).structs) {
+    const { structs } = Y.decodeUpdate(update);
+    const level = levels(structs, doc);
+    for (const struct of structs) {
       const content = struct.content;
       if ((content instanceof Y.ContentAny || content instanceof Y.ContentJSON) && content.arr.some((value) => depth(value) > MAX_NESTING)) return false;
+      if (content instanceof Y.ContentType && level(struct) >= MAX_NESTING) return false;
     }
     return true;
   } catch {
     return false;
   }
+}
+
+/** For an item of `structs` (a decoded update to room `doc`), how deep the type it is in
+ *  sits (0: one of the document's own), found without recursion: an item names the item
+ *  holding its type, or only its neighbour (`origin`), whose type it shares; either may be in
+ *  the update or already in the room, where Yjs has found each item's type. */
+function levels(structs, doc) {
+  const byClient = new Map();
+  for (const struct of structs) {
+    if (!byClient.has(struct.id.client)) byClient.set(struct.id.client, []);
+    byClient.get(struct.id.client).push(struct);
+  }
+  // The update's item covering `id`, or the room's, or null.
+  const find = (id) => {
+    const own = byClient.get(id.client) ?? [];
+    let [low, high] = [0, own.length - 1];
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const { clock } = own[mid].id;
+      if (id.clock < clock) high = mid - 1;
+      else if (id.clock >= clock + own[mid].length) low = mid + 1;
+      else return own[mid];
+    }
+    try {
+      const stored = doc.store.clients.get(id.client);
+      return stored ? stored[Y.findIndexSS(stored, id.clock)] : null;
+    } catch {
+      return null;
+    }
+  };
+  const inRoom = (item) => {
+    let depth = 0;
+    for (let type = item.parent; type?._item; type = type._item.parent) depth++;
+    return depth;
+  };
+  const memo = new Map();
+  return (item) => {
+    // Followed from `item` until a level is known; each step adds 1 (into a type) or 0.
+    const steps = [];
+    let at = item;
+    let level = 0;
+    for (const seen = new Set(); at; ) {
+      if (memo.has(at)) {
+        level = memo.get(at);
+        break;
+      }
+      if (seen.has(at) || !(at instanceof Y.Item)) break;
+      seen.add(at);
+      if (at.parent !== null && typeof at.parent === "object" && !(at.parent instanceof Y.ID)) {
+        level = inRoom(at);
+        break;
+      }
+      if (typeof at.parent === "string") {
+        steps.push([at, 0]);
+        break;
+      }
+      const next = at.parent instanceof Y.ID ? at.parent : (at.origin ?? at.rightOrigin);
+      steps.push([at, at.parent instanceof Y.ID ? 1 : 0]);
+      at = next ? find(next) : null;
+    }
+    for (const [step, adds] of steps.reverse()) {
+      level += adds;
+      memo.set(step, level);
+    }
+    return memo.get(item) ?? level;
+  };
 }
 
 /** How deep `value` nests, counted without recursion (what is checked may be deeper than a

@@ -122,6 +122,29 @@ test("a watch link sees every change and changes nothing, not even with a client
   await lost.context().close();
 });
 
+test("how the facilitator runs the session is theirs: the server puts back a participant's change of it, with no browser in the room to do so", async ({ page, browser }) => {
+  await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  // Ann closes her tab: nobody's browser is in the room to put anything back.
+  await page.goto("about:blank");
+  const mallory = await rawClient(link);
+  const control = mallory.doc.getMap("control");
+  const ann = control.get("facilitator");
+  expect(ann.name).toBe("Ann");
+  control.set("facilitator", { name: "Mallory", clients: [mallory.doc.clientID] });
+  control.set("locked", true);
+  await expect.poll(() => control.get("facilitator")?.name).toBe("Ann");
+  expect(control.get("locked")).not.toBe(true);
+  mallory.provider.destroy();
+  // Someone joining later sees Ann lead, and may add a card (the map is not locked).
+  const bob = await join(browser, link, "Bob");
+  await expect(bar(bob.page)).toContainText("Facilitated by Ann");
+  await addCard(bob.page, 2, "Opportunities", "Not locked");
+  await expect(phase(bob.page, 2)).toContainText("Not locked");
+  await expect(bar(bob.page).getByRole("alert")).toHaveCount(0);
+  await bob.context.close();
+});
+
 test("new links let go of everyone who came by the old ones; only the new ones come back in", async ({ page, browser }) => {
   const id = await templateMap(page);
   const link = await startSession(server.url, page, "Ann");

@@ -113,7 +113,7 @@ pub struct Live {
     /// How many reads of the room's map have been started: only the latest one is taken in.
     reads: StoredValue<u64>,
     /// The room was given this browser's map back after a refusal, and has not been read
-    /// since: refused again, it gets this browser's map as its whole map.
+    /// since: refused again, what the most suspect writer added is taken out of it.
     mending: StoredValue<bool>,
     /// How the facilitator runs the session, as the room last had it from them.
     control: RwSignal<Control>,

@@ -156,7 +156,9 @@ impl Live {
 
     /// Says why the room's map was refused, and gives the room this browser's map back, which
     /// mends what was refused: first keeping what only the room has (someone's good new card),
-    /// then, if the room's map is refused again, as the room's whole map.
+    /// then, if the room's map is refused again, taking out what the most suspect writer added
+    /// (a client that is not the app before a participant, the largest first: see `suspect` in
+    /// js/live-worker.js), one writer at a time, until the room holds only this map.
     pub(super) fn refuse(self, why: String, lang: Lang) {
         self.large.set_value(false);
         self.problem
@@ -165,19 +167,18 @@ impl Live {
         let Some(json) = self.local_json(id.as_ref()) else {
             return;
         };
-        let replace = self.mending.get_value();
-        self.mending.set_value(!replace);
+        let cut = self.mending.get_value();
+        self.mending.set_value(!cut);
+        // A read of the room begun before the mending is not what the room holds after it:
+        // refused (it may hold what was refused), it would mend again, and cut a participant.
+        self.reads.update_value(|read| *read += 1);
         // In a task of its own: what was refused may be large, and reading it took a while.
         frame::after_next_frame(move || {
-            if replace {
-                self.call("replace", &json.into());
-            } else {
-                self.call("restore", &json.into());
-                // Read the mended room at once, whole (what only the room had stays, and may be
-                // what was refused): a hostile client may write nothing more, and a late
-                // joiner must not be handed what was refused.
-                self.receive_whole(id, lang);
-            }
+            self.call(if cut { "cut" } else { "restore" }, &json.into());
+            // Read the mended room at once, whole (what only the room had may stay, and may be
+            // what was refused): a hostile client may write nothing more, and a late joiner
+            // must not be handed what was refused.
+            self.receive_whole(id, lang);
         });
     }
 
