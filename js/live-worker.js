@@ -379,6 +379,9 @@ function hold(name, wait) {
   });
 }
 
+/** Why the server lets go of a connection for what it sent (scripts/sync-server.mjs). */
+const REFUSALS = ["too-large", "too-deep", "incomplete"];
+
 /** Past this many bytes, what the room sends is said to be on its way before Yjs takes it in
  *  (a joiner's large map, or a flood), which takes a while. */
 const LARGE = 1024 * 1024;
@@ -445,9 +448,12 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     },
     onAuthenticationFailed: ({ reason }) => tell({ type: "status", status: `refused:${reason}` }),
   });
-  // The server let go of this room's connection for an update larger than it takes: said, as
-  // a refusal to let this browser in (the app keeps its own copy).
-  provider.on("close", ({ event }) => event?.reason === "too-large" && tell({ type: "status", status: "refused:too-large" }));
+  // The server let go of this room's connection for an update it does not take (larger than
+  // it takes, or what the app never sends: see scripts/sync-server.mjs): said, as a refusal to
+  // let this browser in (the app keeps its own copy).
+  provider.on("close", ({ event }) => {
+    if (REFUSALS.includes(event?.reason)) tell({ type: "status", status: `refused:${event.reason}` });
+  });
   provider.on("message", ({ event }) => {
     const bytes = event.data?.byteLength ?? 0;
     if (bytes > LARGE) tell({ type: "large", bytes });

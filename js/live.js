@@ -133,38 +133,29 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
       if (client === null) reject(e);
       else if (!left) onStatus("disconnected");
     };
+    // The worker's news, by its type.
+    const news = {
+      joined(data) {
+        client = data.client;
+        resolve(handle);
+      },
+      map(data) {
+        offer = data;
+        asked = false;
+        onMap();
+      },
+      control(data) {
+        client = data.client;
+        onControl(data.json);
+      },
+      people: (data) => onPeople(data.json),
+      status: (data) => onStatus(data.status),
+      whole: () => onWhole(),
+      large: (data) => onLarge(data.bytes),
+      stray: (data) => onStray(data.count),
+    };
     worker.onmessage = ({ data }) => {
-      if (left) return;
-      switch (data.type) {
-        case "joined":
-          client = data.client;
-          resolve(handle);
-          break;
-        case "map":
-          offer = data;
-          asked = false;
-          onMap();
-          break;
-        case "control":
-          client = data.client;
-          onControl(data.json);
-          break;
-        case "people":
-          onPeople(data.json);
-          break;
-        case "status":
-          onStatus(data.status);
-          break;
-        case "whole":
-          onWhole();
-          break;
-        case "large":
-          onLarge(data.bytes);
-          break;
-        case "stray":
-          onStray(data.count);
-          break;
-      }
+      if (!left && Object.hasOwn(news, data.type)) news[data.type](data);
     };
     post("join", options);
   });

@@ -6,8 +6,8 @@
 // the first connection that brings its three keys (edit, view, owner), of which only SHA-256
 // hashes are kept; a connection's key must then match the edit or the view hash, and a view
 // key makes it read only (Hocuspocus drops its updates). How the facilitator runs the session
-// (the document's `control`) is the owner's to change: any other connection's change of it is
-// put back at once. The owner key closes the room (its
+// (the document's `control`) is the facilitator's to change: anyone else's change of it is put
+// back at once. The owner key closes the room (its
 // document deleted, every socket closed, never to open again) or gives it new keys (every
 // socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
 // removed; an update over MAX_UPDATE_BYTES, or nesting values or Yjs types deeper than
@@ -141,12 +141,12 @@ const server = new Server({
       if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
       if (!mayMake(requestHeaders.get("x-journey-mapper-address"))) throw refuse("too-many-rooms");
       sql.make.run(documentName, hash(asked.key), hash(asked.view), hash(asked.owner), Date.now());
-      return { owner: true };
+      return;
     }
-    if (same(asked?.key, room.edit)) return { owner: same(asked?.owner, room.owner) };
+    if (same(asked?.key, room.edit)) return;
     if (same(asked?.key, room.view)) {
       connectionConfig.readOnly = true;
-      return { owner: false };
+      return;
     }
     throw refuse("wrong-key");
   },
@@ -159,7 +159,8 @@ const server = new Server({
   },
   async beforeHandleMessage({ update, document }) {
     if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
-    if (!shallow(update, document)) throw refuse("too-deep");
+    const why = unsound(update, document);
+    if (why) throw refuse(why);
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
   async onStateless({ documentName, payload }) {
@@ -181,15 +182,30 @@ const server = new Server({
 });
 
 /** Holds room `doc`'s control (how the facilitator runs the session: who facilitates, the
- *  lock, the timer, the end) to what the owner's connections wrote: another connection's change
- *  of it is put back at once, so that it holds when no browser of the room is there to put it
- *  back (a participant's browser does too), and a late joiner never takes a participant for the
- *  facilitator. What another process sends through Redis was held so where it was written. */
+ *  lock, the timer, the end) to the facilitator's writes, judged as every browser judges them
+ *  (js/live-worker.js): a change by any other Yjs client is put back at once, so that it holds
+ *  when no browser of the room is there to put it back, and a late joiner never takes a
+ *  participant for the facilitator. The facilitator is known by the Yjs client ids the room's
+ *  control names; a room without one yet takes the first. What another process sends through
+ *  Redis was held so where it was written. */
 function guard(doc) {
   const control = doc.getMap("control");
   let agreed = control.toJSON();
-  control.observe(({ transaction: { origin } }) => {
-    if (origin?.source !== "connection" || origin.connection.context?.owner) {
+  control.observe(({ transaction, keysChanged }) => {
+    const leads = new Set(Array.isArray(agreed.facilitator?.clients) ? agreed.facilitator.clients : []);
+    let [byLead, byOthers] = [false, false];
+    transaction.afterState.forEach((clock, client) => {
+      if (clock <= (transaction.beforeState.get(client) ?? 0)) return;
+      if (leads.has(client)) byLead = true;
+      else byOthers = true;
+    });
+    // Yjs does not say who deleted something: a deletion is the facilitator's where only they
+    // wrote (their browser adds a write to every deletion of theirs).
+    const others = [...keysChanged].some((key) => {
+      const item = control._map.get(key);
+      return item && !item.deleted ? !leads.has(item.id.client) : !(byLead && !byOthers);
+    });
+    if (transaction.origin?.source !== "connection" || !agreed.facilitator || !others) {
       agreed = control.toJSON();
       return;
     }
@@ -201,46 +217,71 @@ function guard(doc) {
   });
 }
 
-/** Whether the Yjs update a message of Hocuspocus' carries (if any) to room `doc` nests no
- *  value and no type deeper than MAX_NESTING; one Yjs cannot decode is refused too. */
-function shallow(message, doc) {
+/** Why room `doc` cannot take the Yjs update a message of Hocuspocus' carries (if any), or
+ *  null. "incomplete": it depends on what neither it nor the room holds (a gap in a writer's
+ *  numbering, a neighbour or parent never written) or deletes what was never written — Yjs
+ *  would hold it back until the rest comes, and then take it in as part of another's change
+ *  (a deletion of everyone's next edits, 23 bytes), and no depth of it could be known; a client
+ *  of the app never sends one. "too-deep": it nests values (plain, a text's formatting or
+ *  embeds) or Yjs types deeper than MAX_NESTING, or holds a document in a document. One Yjs
+ *  cannot decode is refused as incomplete. */
+function unsound(message, doc) {
   let update;
   try {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
     // Hocuspocus' sync message or its reply (0, 4): a step 2 (1) or an update (2) of Yjs'
     // sync protocol.
-    if (![0, 4].includes(decoding.readVarUint(decoder)) || decoding.readVarUint(decoder) === 0) return true;
+    if (![0, 4].includes(decoding.readVarUint(decoder)) || decoding.readVarUint(decoder) === 0) return null;
     update = decoding.readVarUint8Array(decoder);
   } catch {
-    return true;
+    return null;
   }
+  let decoded;
   try {
-    const { structs } = Y.decodeUpdate(update);
-    const level = levels(structs, doc);
-    for (const struct of structs) {
-      const content = struct.content;
-      if ((content instanceof Y.ContentAny || content instanceof Y.ContentJSON) && content.arr.some((value) => depth(value) > MAX_NESTING)) return false;
-      if (content instanceof Y.ContentType && level(struct) >= MAX_NESTING) return false;
-    }
-    return true;
+    decoded = Y.decodeUpdate(update);
   } catch {
-    return false;
+    return "incomplete";
   }
-}
-
-/** For an item of `structs` (a decoded update to room `doc`), how deep the type it is in
- *  sits (0: one of the document's own), found without recursion: an item names the item
- *  holding its type, or only its neighbour (`origin`), whose type it shares; either may be in
- *  the update or already in the room, where Yjs has found each item's type. */
-function levels(structs, doc) {
+  const { structs, ds } = decoded;
   const byClient = new Map();
   for (const struct of structs) {
+    if (struct instanceof Y.Skip) return "incomplete";
     if (!byClient.has(struct.id.client)) byClient.set(struct.id.client, []);
     byClient.get(struct.id.client).push(struct);
   }
-  // The update's item covering `id`, or the room's, or null.
-  const find = (id) => {
+  const find = finder(byClient, doc);
+  // Where each writer's numbering ends, in the room or, past it, in the update.
+  const upto = (client) => {
+    const own = byClient.get(client);
+    const last = own?.[own.length - 1];
+    return Math.max(Y.getState(doc.store, client), last ? last.id.clock + last.length : 0);
+  };
+  for (const [client, own] of byClient) if (own[0].id.clock > Y.getState(doc.store, client)) return "incomplete";
+  for (const [client, deleted] of ds.clients) if (deleted.some(({ clock, len }) => clock + len > upto(client))) return "incomplete";
+  const level = levels(find);
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (id && !find(id)) return "incomplete";
+    }
+    const content = struct.content;
+    const values =
+      content instanceof Y.ContentAny || content instanceof Y.ContentJSON ? content.arr
+      : content instanceof Y.ContentFormat ? [content.value]
+      : content instanceof Y.ContentEmbed ? [content.embed]
+      : [];
+    if (values.some((value) => depth(value) > MAX_NESTING)) return "too-deep";
+    if (content instanceof Y.ContentDoc) return "too-deep";
+    if (content instanceof Y.ContentType && level(struct) >= MAX_NESTING) return "too-deep";
+  }
+  return null;
+}
+
+/** The struct covering an id: of the update (its structs by writer, each in order), or else
+ *  of room `doc`; null where neither has it. */
+function finder(byClient, doc) {
+  return (id) => {
     const own = byClient.get(id.client) ?? [];
     let [low, high] = [0, own.length - 1];
     while (low <= high) {
@@ -250,13 +291,18 @@ function levels(structs, doc) {
       else if (id.clock >= clock + own[mid].length) low = mid + 1;
       else return own[mid];
     }
-    try {
-      const stored = doc.store.clients.get(id.client);
-      return stored ? stored[Y.findIndexSS(stored, id.clock)] : null;
-    } catch {
-      return null;
-    }
+    const stored = doc.store.clients.get(id.client);
+    if (!stored || id.clock >= Y.getState(doc.store, id.client)) return null;
+    return stored[Y.findIndexSS(stored, id.clock)];
   };
+}
+
+/** For an item of an update whose structs `find` finds (an update that holds all it depends
+ *  on: see `unsound`), how deep the type it is in sits (0: one of the document's own), found
+ *  without recursion: an item names the item holding its type, or only its neighbour
+ *  (`origin`), whose type it shares; either may be in the update or already in the room,
+ *  where Yjs has found each item's type. */
+function levels(find) {
   const inRoom = (item) => {
     let depth = 0;
     for (let type = item.parent; type?._item; type = type._item.parent) depth++;

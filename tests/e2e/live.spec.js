@@ -3,7 +3,7 @@
 import * as Y from "yjs";
 import { createServer, connect } from "node:net";
 import { test, expect, templateMap, openApp, phase, storedMap, saved, heartbeat, editCard, exportFile } from "./fixtures.js";
-import { startSyncServer, rawClient, listen } from "./sync-server.mjs";
+import { startSyncServer, rawClient, listen, putNode } from "./sync-server.mjs";
 import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
 
 test.describe.configure({ mode: "serial" });
@@ -156,14 +156,7 @@ test("a hostile update from the room is refused, reported, and mended", async ({
   doc.transact(() => {
     fields.set("color", "javascript:alert(1)");
     fields.get("name").insert(0, "x".repeat(30_000));
-    const card = new Y.Map();
-    doc.getMap("nodes").set("card-good", card);
-    card.set("parent", phaseId);
-    card.set("list", `cards.${lanes[0].id}`);
-    card.set("order", 99);
-    const cardFields = new Y.Map();
-    card.set("fields", cardFields);
-    cardFields.set("text", new Y.Text("A good idea"));
+    putNode(doc, "card-good", { parent: phaseId, list: `cards.${lanes[0].id}`, order: 99 }, { text: new Y.Text("A good idea") });
   });
 
   await expect(page.getByRole("alert")).toContainText("A change from the live session was refused");
@@ -185,14 +178,7 @@ test("a change holding more text than is read node by node is read whole and tak
   // 64 KB read on the page's thread).
   doc.transact(() => {
     for (let i = 0; i < 5; i++) {
-      const card = new Y.Map();
-      doc.getMap("nodes").set(`long-${i}`, card);
-      card.set("parent", phaseId);
-      card.set("list", `cards.${laneId}`);
-      card.set("order", 100 + i);
-      const fields = new Y.Map();
-      card.set("fields", fields);
-      fields.set("text", new Y.Text(String(i).repeat(15_000)));
+      putNode(doc, `long-${i}`, { parent: phaseId, list: `cards.${laneId}`, order: 100 + i }, { text: new Y.Text(String(i).repeat(15_000)) });
     }
   });
   const long = async () => (await storedMap(page, id)).map.phases[0].cards[laneId]?.filter((c) => c.id.startsWith("long-") && c.text.length === 15_000).length;
@@ -218,16 +204,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   const nodeCount = nodes.size;
   const name = () => nodes.get(phaseId)?.get("fields")?.get?.("name")?.toString();
   const flood = (count) => {
-    for (let i = 0; i < count; i++) {
-      const card = new Y.Map();
-      nodes.set(`flood-${i}`, card);
-      card.set("parent", phaseId);
-      card.set("list", `cards.${lanes[0].id}`);
-      card.set("order", i);
-      const fields = new Y.Map();
-      card.set("fields", fields);
-      fields.set("text", "flood");
-    }
+    for (let i = 0; i < count; i++) putNode(doc, `flood-${i}`, { parent: phaseId, list: `cards.${lanes[0].id}`, order: i }, { text: "flood" });
   };
 
   // A client of the room that only listens, in a process of its own: when a large update
@@ -256,15 +233,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
     ["a text of 10 MB", () => nodes.get(phaseId).get("fields").get("name").insert(0, "x".repeat(10 * 1024 * 1024)), "larger than 10 MB", 5000],
     ["a number where a text belongs", () => nodes.get(phaseId).get("fields").set("name", 12345), "expected text, found 12345", 5000],
     ["a node's fields not a map", () => nodes.get(phaseId).set("fields", "nope"), "missing", 5000],
-    ["a second map in the room", () => {
-      const other = new Y.Map();
-      nodes.set("map-other", other);
-      other.set("parent", "");
-      other.set("list", "");
-      const fields = new Y.Map();
-      other.set("fields", fields);
-      fields.set("title", new Y.Text("Another map"));
-    }, "not this session's map", 5000],
+    ["a second map in the room", () => putNode(doc, "map-other", { parent: "", list: "" }, { title: new Y.Text("Another map") }), "not this session's map", 5000],
     // Not text, so not counted as text: 3,000,000 empty arrays (6 MB of JSON) are read whole,
     // in the workers, not on the page's thread.
     ["3,000,000 arrays where a text belongs", () => nodes.get(phaseId).get("fields").set("name", Array.from({ length: 3_000_000 }, () => [])), "more than 10000 entries", 15_000],
@@ -322,15 +291,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   // A node that is its own parent is no part of the map: nobody's map changes, the pages answer,
   // and it is taken out of the room, which is said.
   const worst = await heartbeat(page);
-  doc.transact(() => {
-    const self = new Y.Map();
-    nodes.set("loop", self);
-    self.set("parent", "loop");
-    self.set("list", "phases");
-    const fields = new Y.Map();
-    self.set("fields", fields);
-    fields.set("phases", { list: true });
-  });
+  doc.transact(() => putNode(doc, "loop", { parent: "loop", list: "phases" }, { phases: { list: true } }));
   await expect.poll(() => nodes.has("loop")).toBe(false);
   const stray = async () => (await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()))).flat().join(" ");
   await expect.poll(stray).toContain("What had no place in the map (1 of the room's nodes");
@@ -445,15 +406,8 @@ test("comments in a live session: a participant mentioned by name, a reply from 
   // A client that is not the app writes a comment mentioning no one in the room.
   const { doc, provider } = await rawClient(link);
   doc.transact(() => {
-    const node = new Y.Map();
-    node.set("parent", id);
-    node.set("list", "comments");
-    node.set("order", 99);
-    const fields = new Y.Map();
-    node.set("fields", fields);
-    for (const [k, v] of Object.entries({ on: comments[0].on, author: "Eve", by: "e", at: "2026-12-06T10:00:00Z", mentions: ["Nobody"] })) fields.set(k, v);
-    fields.set("text", new Y.Text("@Nobody look"));
-    doc.getMap("nodes").set("eve-1", node);
+    const fields = { on: comments[0].on, author: "Eve", by: "e", at: "2026-12-06T10:00:00Z", mentions: ["Nobody"], text: new Y.Text("@Nobody look") };
+    putNode(doc, "eve-1", { parent: id, list: "comments", order: 99 }, fields);
   });
   const said = async () => {
     const texts = await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()));
@@ -546,15 +500,8 @@ test("the facilitator in charge: participants see who leads; a locked map takes 
   await expect.poll(() => doc.getMap("control").get("locked"), { timeout: 5000 }).toBe(true);
   await expect(bar(bob.page)).toContainText("The map is locked");
   doc.transact(() => {
-    const node = new Y.Map();
-    node.set("parent", id);
-    node.set("list", "rounds");
-    node.set("order", 1);
-    const fields = new Y.Map();
-    node.set("fields", fields);
     const hostile = { name: "Eve's round", started_at: "2026-12-06T10:00:00Z", voted_lanes: [locked.map.lanes[0].id], dots: 5, per_card: 5, hidden: false, named: false };
-    for (const [k, v] of Object.entries(hostile)) fields.set(k, v);
-    nodes.set("eve-round", node);
+    putNode(doc, "eve-round", { parent: id, list: "rounds", order: 1 }, hostile);
     nodes.get(id).get("fields").set("rounds", { list: true });
   });
   await expect.poll(said("Only the facilitator starts and ends voting rounds"), { timeout: 5000 }).toBe(true);

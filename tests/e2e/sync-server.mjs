@@ -75,6 +75,21 @@ export function rawClient(link, { key, url } = {}) {
   });
 }
 
+/** Writes node `id` into the room of a raw client's `doc` as the app lays nodes out
+ *  (js/live-worker.js): its place, and its `fields` each set as given (a typed text as a
+ *  Y.Text, if it is to be one). */
+export function putNode(doc, id, { parent, list, order }, fields) {
+  const node = new Y.Map();
+  doc.getMap("nodes").set(id, node);
+  node.set("parent", parent);
+  node.set("list", list);
+  if (order !== undefined) node.set("order", order);
+  const held = new Y.Map();
+  node.set("fields", held);
+  for (const [key, value] of Object.entries(fields)) held.set(key, value);
+  return node;
+}
+
 /** The server as `scripts/sync-cluster.sh` starts it: `count` processes from `port` on, sharing
  *  their rooms through a Redis of their own on `redisPort`; `kill(i)` stops the i-th process. */
 export async function startCluster(port, count, redisPort) {
