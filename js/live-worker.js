@@ -380,7 +380,7 @@ function hold(name, wait) {
 }
 
 /** Why the server lets go of a connection for what it sent (scripts/sync-server.mjs). */
-const REFUSALS = ["too-large", "too-deep", "incomplete"];
+const REFUSALS = ["too-large", "too-deep"];
 
 /** Past this many bytes, what the room sends is said to be on its way before Yjs takes it in
  *  (a joiner's large map, or a flood), which takes a while. */

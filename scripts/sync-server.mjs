@@ -218,13 +218,11 @@ function guard(doc) {
 }
 
 /** Why room `doc` cannot take the Yjs update a message of Hocuspocus' carries (if any), or
- *  null. "incomplete": it depends on what neither it nor the room holds (a gap in a writer's
- *  numbering, a neighbour or parent never written) or deletes what was never written — Yjs
- *  would hold it back until the rest comes, and then take it in as part of another's change
- *  (a deletion of everyone's next edits, 23 bytes), and no depth of it could be known; a client
- *  of the app never sends one. "too-deep": it nests values (plain, a text's formatting or
- *  embeds) or Yjs types deeper than MAX_NESTING, or holds a document in a document. One Yjs
- *  cannot decode is refused as incomplete. */
+ *  null: "too-deep" where it nests values (plain, a text's formatting or embeds) or Yjs types
+ *  deeper than MAX_NESTING, or holds a document in a document, or cannot be decoded. What it
+ *  depends on and neither it nor the room holds is not refused: a client of the app sends such
+ *  an update to a server that lost what it had not stored (killed), and Yjs holds it until the
+ *  rest comes; the depth of what it holds is then known only as far as the room goes. */
 function unsound(message, doc) {
   let update;
   try {
@@ -237,34 +235,20 @@ function unsound(message, doc) {
   } catch {
     return null;
   }
-  let decoded;
+  let structs;
   try {
-    decoded = Y.decodeUpdate(update);
+    ({ structs } = Y.decodeUpdate(update));
   } catch {
-    return "incomplete";
+    return "too-deep";
   }
-  const { structs, ds } = decoded;
   const byClient = new Map();
   for (const struct of structs) {
-    if (struct instanceof Y.Skip) return "incomplete";
     if (!byClient.has(struct.id.client)) byClient.set(struct.id.client, []);
     byClient.get(struct.id.client).push(struct);
   }
-  const find = finder(byClient, doc);
-  // Where each writer's numbering ends, in the room or, past it, in the update.
-  const upto = (client) => {
-    const own = byClient.get(client);
-    const last = own?.[own.length - 1];
-    return Math.max(Y.getState(doc.store, client), last ? last.id.clock + last.length : 0);
-  };
-  for (const [client, own] of byClient) if (own[0].id.clock > Y.getState(doc.store, client)) return "incomplete";
-  for (const [client, deleted] of ds.clients) if (deleted.some(({ clock, len }) => clock + len > upto(client))) return "incomplete";
-  const level = levels(find);
+  const level = levels(finder(byClient, doc));
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
-      if (id && !find(id)) return "incomplete";
-    }
     const content = struct.content;
     const values =
       content instanceof Y.ContentAny || content instanceof Y.ContentJSON ? content.arr
@@ -297,8 +281,7 @@ function finder(byClient, doc) {
   };
 }
 
-/** For an item of an update whose structs `find` finds (an update that holds all it depends
- *  on: see `unsound`), how deep the type it is in sits (0: one of the document's own), found
+/** For an item of an update whose structs `find` finds, how deep the type it is in sits (0: one of the document's own), found
  *  without recursion: an item names the item holding its type, or only its neighbour
  *  (`origin`), whose type it shares; either may be in the update or already in the room,
  *  where Yjs has found each item's type. */

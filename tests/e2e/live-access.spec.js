@@ -2,8 +2,6 @@
 // sees and changes nothing (the server refuses a raw client's change, not only the app), keys
 // renewed and closed rooms, and a room carried by two server processes sharing Redis, as
 // scripts/sync-cluster.sh starts them, surviving the loss of one.
-import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
 import { test, expect, templateMap, phase, storedMap, saved, exportFile } from "./fixtures.js";
 import { startSyncServer, startCluster, rawClient, fromLink } from "./sync-server.mjs";
 import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
@@ -86,11 +84,8 @@ test("a watch link sees every change and changes nothing, not even with a client
   expect(after.doc.getMap("nodes").get(phaseId).get("fields").has("deep")).toBe(false);
   after.provider.destroy();
 
-  // What the app never sends, each letting its writer go with nothing of it kept: a deletion
-  // of what was never written (23 bytes that would have deleted Ann's next edits, hers and
-  // everyone's), and a text's formatting nested 5,000 deep (it stopped the server's saving of
-  // the room and every browser's Yjs).
-  const ann = after.doc.getMap("control").get("facilitator").clients[0];
+  // A text's formatting nested 5,000 deep, which the app never writes (it stopped the server's
+  // saving of the room and every browser's Yjs): its writer let go, nothing of it kept.
   const attack = async (write) => {
     const client = await rawClient(link);
     const letGo = new Promise((resolve) => client.provider.on("close", ({ event }) => resolve(event.reason)));
@@ -98,12 +93,6 @@ test("a watch link sees every change and changes nothing, not even with a client
     const reason = await letGo;
     client.provider.destroy();
     return reason;
-  };
-  const deleteAhead = ({ doc, provider }) => {
-    const e = encoding.createEncoder();
-    // No structs; a delete set of one writer's one range: Ann's next million.
-    for (const n of [0, 1, ann, 1, Y.getState(doc.store, ann), 1_000_000]) encoding.writeVarUint(e, n);
-    provider.documentUpdateHandler(encoding.toUint8Array(e), null);
   };
   const formatDeep = ({ doc }) => {
     const mark = {};
@@ -115,7 +104,6 @@ test("a watch link sees every change and changes nothing, not even with a client
       JSON.stringify = json;
     }
   };
-  expect(await attack(deleteAhead)).toBe("incomplete");
   expect(await attack(formatDeep)).toBe("too-deep");
   await addCard(page, 2, "Pain points", "After the attacks");
   await expect(phase(wendy.page, 2)).toContainText("After the attacks");

@@ -79,9 +79,8 @@ impl Live {
             "too-many-rooms" => Text::LiveTooManyRooms,
             "no-room" | "removed" => Text::LiveNoRoom,
             "too-large" => Text::LiveUpdateTooLarge,
-            // What the app never sends: nested past what Yjs reads, or depending on what was
-            // never written.
-            "too-deep" | "incomplete" => Text::LiveUpdateUnsafe,
+            // What the app never sends: nested past what Yjs reads.
+            "too-deep" => Text::LiveUpdateUnsafe,
             _ => Text::LiveNoKey,
         };
         // Not from inside the script's call: leaving ends the provider that is calling.
