@@ -10,9 +10,9 @@
 // back at once. The owner key closes the room (its
 // document deleted, every socket closed, never to open again) or gives it new keys (every
 // socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
-// removed; an update over MAX_UPDATE_BYTES, or nesting values or Yjs types deeper than
-// MAX_NESTING, closes its connection; an address may make at most ROOMS_PER_HOUR rooms an hour, over all the
-// processes sharing the file.
+// removed; an update over MAX_UPDATE_BYTES, or nesting values (a text's formatting too) or Yjs
+// types deeper than MAX_NESTING, closes its connection; an address may make at most
+// ROOMS_PER_HOUR rooms an hour, over all the processes sharing the file.
 //
 // Settings: HOST (127.0.0.1), PORT (1234), SYNC_DATA (./sync-data/rooms.sqlite), ROOM_DAYS (30),
 // MAX_UPDATE_BYTES (16 MiB), ROOMS_PER_HOUR (100), REDIS_HOST (127.0.0.1), REDIS_PORT (unset: no
@@ -281,10 +281,10 @@ function finder(byClient, doc) {
   };
 }
 
-/** For an item of an update whose structs `find` finds, how deep the type it is in sits (0: one of the document's own), found
- *  without recursion: an item names the item holding its type, or only its neighbour
- *  (`origin`), whose type it shares; either may be in the update or already in the room,
- *  where Yjs has found each item's type. */
+/** For an item of an update whose structs `find` finds, how deep the type it is in sits (0:
+ *  one of the document's own), found without recursion: an item names the item holding its
+ *  type, or only its neighbour (`origin`), whose type it shares; either may be in the update or
+ *  already in the room, where Yjs has found each item's type. */
 function levels(find) {
   const inRoom = (item) => {
     let depth = 0;
