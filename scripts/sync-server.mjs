@@ -265,20 +265,15 @@ function unsound(message, doc) {
 /** The struct covering an id: of the update (its structs by writer, each in order), or else
  *  of room `doc`; null where neither has it. */
 function finder(byClient, doc) {
-  return (id) => {
-    const own = byClient.get(id.client) ?? [];
-    let [low, high] = [0, own.length - 1];
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const { clock } = own[mid].id;
-      if (id.clock < clock) high = mid - 1;
-      else if (id.clock >= clock + own[mid].length) low = mid + 1;
-      else return own[mid];
+  // Yjs' own search of a writer's structs in order; it throws where none covers the clock.
+  const within = (structs, clock) => {
+    try {
+      return structs?.length ? structs[Y.findIndexSS(structs, clock)] : null;
+    } catch {
+      return null;
     }
-    const stored = doc.store.clients.get(id.client);
-    if (!stored || id.clock >= Y.getState(doc.store, id.client)) return null;
-    return stored[Y.findIndexSS(stored, id.clock)];
   };
+  return (id) => within(byClient.get(id.client), id.clock) ?? within(doc.store.clients.get(id.client), id.clock);
 }
 
 /** For an item of an update whose structs `find` finds, how deep the type it is in sits (0:

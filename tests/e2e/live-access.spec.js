@@ -3,7 +3,7 @@
 // renewed and closed rooms, and a room carried by two server processes sharing Redis, as
 // scripts/sync-cluster.sh starts them, surviving the loss of one.
 import { test, expect, templateMap, phase, storedMap, saved, exportFile } from "./fixtures.js";
-import { startSyncServer, startCluster, rawClient, fromLink } from "./sync-server.mjs";
+import { startSyncServer, startCluster, rawClient, fromLink, letGo } from "./sync-server.mjs";
 import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
 
 test.describe.configure({ mode: "serial" });
@@ -70,11 +70,11 @@ test("a watch link sees every change and changes nothing, not even with a client
   // its stack: the server lets its writer go and keeps nothing of it, so that a late joiner
   // still takes the room in.
   const deep = await rawClient(link);
-  const letGo = new Promise((resolve) => deep.provider.on("close", ({ event }) => resolve(event.reason)));
+  const deepLetGo = letGo(deep);
   let nested = [];
   for (let i = 0; i < 3000; i++) nested = [nested];
   deep.doc.getMap("nodes").get(phaseId).get("fields").set("deep", nested);
-  expect(await letGo).toBe("too-deep");
+  expect(await deepLetGo).toBe("too-deep");
   deep.provider.destroy();
   const late = await join(browser, link, "Late");
   await expect(phase(late.page, 1)).toContainText(before.map.phases[0].name);
@@ -88,9 +88,9 @@ test("a watch link sees every change and changes nothing, not even with a client
   // saving of the room and every browser's Yjs): its writer let go, nothing of it kept.
   const attack = async (write) => {
     const client = await rawClient(link);
-    const letGo = new Promise((resolve) => client.provider.on("close", ({ event }) => resolve(event.reason)));
+    const reason = letGo(client);
     write(client);
-    const reason = await letGo;
+    await reason;
     client.provider.destroy();
     return reason;
   };

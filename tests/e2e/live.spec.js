@@ -3,7 +3,7 @@
 import * as Y from "yjs";
 import { createServer, connect } from "node:net";
 import { test, expect, templateMap, openApp, phase, storedMap, saved, heartbeat, editCard, exportFile } from "./fixtures.js";
-import { startSyncServer, rawClient, listen, putNode } from "./sync-server.mjs";
+import { startSyncServer, rawClient, listen, putNode, letGo } from "./sync-server.mjs";
 import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
 
 test.describe.configure({ mode: "serial" });
@@ -270,7 +270,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   // them overflowed the worker's stack, and so would deleting them, in every browser): the
   // server lets their writer go and keeps none of it; the session goes on.
   const deep = await rawClient(link);
-  const letGo = new Promise((resolve) => deep.provider.on("close", ({ event }) => resolve(event.reason)));
+  const deepLetGo = letGo(deep);
   deep.doc.transact(() => {
     let at = deep.doc.getMap("nodes").get(phaseId).get("fields");
     for (let i = 0, key = "deep"; i < 2000; i++, key = "d") {
@@ -279,7 +279,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
       at = inner;
     }
   });
-  expect(await letGo).toBe("too-deep");
+  expect(await deepLetGo).toBe("too-deep");
   deep.provider.destroy();
   expect(nodes.get(phaseId).get("fields").has("deep")).toBe(false);
   const goesOn = (to) => nodes.get(phaseId).get("fields").get("name").insert(0, to);

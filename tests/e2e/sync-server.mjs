@@ -75,6 +75,9 @@ export function rawClient(link, { key, url } = {}) {
   });
 }
 
+/** Why the server let go of a raw client's connection, once it does. */
+export const letGo = ({ provider }) => new Promise((resolve) => provider.on("close", ({ event }) => resolve(event.reason)));
+
 /** Writes node `id` into the room of a raw client's `doc` as the app lays nodes out
  *  (js/live-worker.js): its place, and its `fields` each set as given (a typed text as a
  *  Y.Text, if it is to be one). */
