@@ -219,10 +219,16 @@ function guard(doc) {
 
 /** Why room `doc` cannot take the Yjs update a message of Hocuspocus' carries (if any), or
  *  null: "too-deep" where it nests values (plain, a text's formatting or embeds) or Yjs types
- *  deeper than MAX_NESTING, or holds a document in a document, or cannot be decoded. What it
- *  depends on and neither it nor the room holds is not refused: a client of the app sends such
- *  an update to a server that lost what it had not stored (killed), and Yjs holds it until the
- *  rest comes; the depth of what it holds is then known only as far as the room goes. */
+ *  deeper than MAX_NESTING, or holds a document in a document, or cannot be decoded; "ahead"
+ *  where it deletes what neither it nor the room holds. What its writes depend on and neither
+ *  it nor the room holds is not refused: a client of the app sends such an update to a server
+ *  that lost what it had not stored (killed), and Yjs holds it until the rest comes; so what the
+ *  room holds back is checked again with every update that may complete it. A deletion of what
+ *  does not exist yet is refused, for Yjs would hold it and delete whatever comes under those
+ *  ids: 23 bytes naming every participant's next clocks erase each one's next edits, the
+ *  facilitator's too. The app deletes only what it holds; should a server have lost it, the
+ *  app's connection is let go, and when it is back its Yjs sends the writes with the deletion.
+ */
 function unsound(message, doc) {
   let update;
   try {
@@ -236,18 +242,27 @@ function unsound(message, doc) {
     return null;
   }
   let structs;
+  let ds;
   try {
-    ({ structs } = Y.decodeUpdate(update));
+    ({ structs, ds } = Y.decodeUpdate(update));
   } catch {
     return "too-deep";
   }
-  const byClient = new Map();
-  for (const struct of structs) {
-    if (!byClient.has(struct.id.client)) byClient.set(struct.id.client, []);
-    byClient.get(struct.id.client).push(struct);
+  const held = doc.store.pendingStructs ? Y.decodeUpdateV2(doc.store.pendingStructs.update).structs : [];
+  const [byClient, heldByClient] = [byWriter(structs), byWriter(held)];
+  for (const [client, deleted] of ds.clients) {
+    // The room's writes of this writer, then those of the update's or held back that follow
+    // on without a gap (a Skip holds none).
+    let known = Y.getState(doc.store, client);
+    const coming = [...(byClient.get(client) ?? []), ...(heldByClient.get(client) ?? [])].sort((a, b) => a.id.clock - b.id.clock);
+    for (const struct of coming.filter((struct) => !(struct instanceof Y.Skip))) {
+      if (struct.id.clock > known) break;
+      known = Math.max(known, struct.id.clock + struct.length);
+    }
+    if (deleted.some(({ clock, len }) => clock + len > known)) return "ahead";
   }
-  const level = levels(finder(byClient, doc));
-  for (const struct of structs) {
+  const level = levels(finder([byClient, heldByClient], doc));
+  for (const struct of [...structs, ...held]) {
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
     const values =
@@ -262,9 +277,19 @@ function unsound(message, doc) {
   return null;
 }
 
-/** The struct covering an id: of the update (its structs by writer, each in order), or else
- *  of room `doc`; null where neither has it. */
-function finder(byClient, doc) {
+/** `structs` by writer, each writer's in the order of their clocks. */
+function byWriter(structs) {
+  const by = new Map();
+  for (const struct of structs) {
+    if (!by.has(struct.id.client)) by.set(struct.id.client, []);
+    by.get(struct.id.client).push(struct);
+  }
+  return by;
+}
+
+/** The struct covering an id: of the first of `updates` (structs by writer) that has it, or
+ *  else of room `doc`; null where none has it. */
+function finder(updates, doc) {
   // Yjs' own search of a writer's structs in order; it throws where none covers the clock.
   const within = (structs, clock) => {
     try {
@@ -273,7 +298,13 @@ function finder(byClient, doc) {
       return null;
     }
   };
-  return (id) => within(byClient.get(id.client), id.clock) ?? within(doc.store.clients.get(id.client), id.clock);
+  return (id) => {
+    for (const byClient of updates) {
+      const found = within(byClient.get(id.client), id.clock);
+      if (found) return found;
+    }
+    return within(doc.store.clients.get(id.client), id.clock);
+  };
 }
 
 /** For an item of an update whose structs `find` finds, how deep the type it is in sits (0:

@@ -5,6 +5,8 @@
 import { test, expect, templateMap, phase, storedMap, saved, exportFile } from "./fixtures.js";
 import { startSyncServer, startCluster, rawClient, fromLink, letGo } from "./sync-server.mjs";
 import { startSession, join, lane, bar, addCard } from "./live-fixtures.js";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
 
 test.describe.configure({ mode: "serial" });
 
@@ -105,10 +107,39 @@ test("a watch link sees every change and changes nothing, not even with a client
     }
   };
   expect(await attack(formatDeep)).toBe("too-deep");
+  // 23 bytes deleting what every writer of the room writes next, which Yjs would hold until it
+  // came and then erase: Ann's next card, her facilitator's lock too.
+  const deleteAhead = ({ doc, provider }) => {
+    const writers = [...Y.decodeStateVector(Y.encodeStateVector(doc))];
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 0);
+    encoding.writeVarUint(update, writers.length);
+    for (const [client, clock] of writers) [client, 1, clock, 100_000].forEach((n) => encoding.writeVarUint(update, n));
+    provider.documentUpdateHandler(encoding.toUint8Array(update), null);
+  };
+  expect(await attack(deleteAhead)).toBe("ahead");
+  // A chain of maps 5,000 deep written by two made-up writers, each half sent alone: the half
+  // that depends on the other is held back by Yjs, and checked again when the other comes.
+  const splitDeep = ({ doc, provider }) => {
+    const made = new Y.Doc({ gc: false });
+    Y.applyUpdate(made, Y.encodeStateAsUpdate(doc));
+    let [at, key] = [made.getMap("nodes").get(phaseId).get("fields"), "chain"];
+    for (let i = 0; i < 5000; i++) {
+      made.clientID = 1001 + (i % 2);
+      const next = new Y.Map();
+      made.transact(() => at.set(key, next));
+      [at, key] = [next, "k"];
+    }
+    const without = (writer) => Y.encodeStateAsUpdate(made, Y.encodeStateVector(new Map([...Y.decodeStateVector(Y.encodeStateVector(doc)), [writer, Y.getState(made.store, writer)]])));
+    provider.documentUpdateHandler(without(1001), null);
+    provider.documentUpdateHandler(without(1002), null);
+  };
+  expect(await attack(splitDeep)).toBe("too-deep");
   await addCard(page, 2, "Pain points", "After the attacks");
   await expect(phase(wendy.page, 2)).toContainText("After the attacks");
   const later = await rawClient(link);
   expect(JSON.stringify(later.doc.getMap("nodes").toJSON())).toContain("After the attacks");
+  expect(later.doc.getMap("nodes").get(phaseId).get("fields").has("chain")).toBe(false);
   later.provider.destroy();
 
   // A made-up key, a key of another room, a room nobody made: refused.
