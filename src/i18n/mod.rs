@@ -501,6 +501,7 @@ texts! {
     RestoreVersion => "Restore", "Terugzetten";
     DownloadVersion => "Download", "Downloaden";
     VersionRestored => "Version restored. Undo (Ctrl+Z) brings back the map as it was; it was also kept as a version.", "Versie teruggezet. Ongedaan maken (Ctrl+Z) brengt de klantreis terug zoals hij was; die is ook als versie bewaard.";
+    VersionsUnreadable => "Stored versions of this map that cannot be read (damaged): {count}. They are left as they are and not listed.", "Opgeslagen versies van deze klantreis die niet te lezen zijn (beschadigd): {count}. Ze blijven zoals ze zijn en staan niet in de lijst.";
     VersionUnreadable => "This version cannot be read; it stays stored as it is.", "Deze versie kan niet worden gelezen; ze blijft opgeslagen zoals ze is.";
     CloseVersion => "Close", "Sluiten";
     VersionShown => "The version of {time}, read only", "De versie van {time}, alleen lezen";

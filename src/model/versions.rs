@@ -10,6 +10,9 @@ use std::collections::HashMap;
 /// never pruned: only the user deletes them.
 pub const AUTOMATIC_KEPT: usize = 20;
 
+/// The longest name a version is given, in characters.
+pub const MAX_NAME: usize = 200;
+
 /// Why a version was taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Occasion {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::versions::{Occasion, AUTOMATIC_KEPT};
+use crate::model::versions::{self, Occasion, AUTOMATIC_KEPT};
 use crate::model::{generate, Edit, TextField, Touchpoint};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -829,6 +829,45 @@ fn a_version_is_kept_listed_read_back_counted_and_deleted() {
     assert_eq!(
         store.delete_version("journey-mapper/map/x"),
         Err(SaveError::Blocked)
+    );
+}
+
+#[test]
+fn versions_damaged_between_visits_are_counted_left_as_they_are_and_names_kept_to_their_limit() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(1, generate::Size::SMALL);
+    store.save(&map).unwrap();
+    let long = "n".repeat(versions::MAX_NAME + 50);
+    let kept = store
+        .keep_version(&map, Occasion::Named, &long, "2026-12-03T09:00:00Z", 7)
+        .unwrap();
+    assert_eq!(kept.name.chars().count(), versions::MAX_NAME);
+    let good = backend.snapshot()[&kept.key].clone();
+    let damaged = [
+        good[..good.len() / 2].to_owned(),
+        good.replace("\"named\"", "7"),
+        good.replacen(&"n".repeat(versions::MAX_NAME), &"n".repeat(4_000_000), 1),
+        good.replace("2026-12-03T09:00:00Z", &"2".repeat(1_000_000)),
+    ];
+    for (i, text) in damaged.iter().enumerate() {
+        backend
+            .clone()
+            .set(
+                &format!("journey-mapper/version/{}/{}", 100 + i, map.id),
+                text,
+            )
+            .unwrap();
+    }
+    let stored_before = backend.snapshot();
+    let (again, _, _) = open(&backend);
+    assert_eq!(again.versions(&map.id), vec![kept]);
+    assert_eq!(again.unreadable_versions(&map.id), damaged.len());
+    assert_eq!(again.unreadable_versions("another map"), 0);
+    assert_eq!(
+        backend.snapshot(),
+        stored_before,
+        "damaged versions stay as they are"
     );
 }
 

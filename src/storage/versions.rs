@@ -12,6 +12,8 @@ use crate::model::{Date, JourneyMap};
 use serde::{Deserialize, Serialize};
 
 pub(super) const VERSION_PREFIX: &str = "journey-mapper/version/";
+/// The longest time a version's `taken` holds: RFC 3339 with a fraction and an offset fits.
+const MAX_TAKEN: usize = 40;
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
@@ -55,6 +57,16 @@ impl Store {
         found
     }
 
+    /// How many of the texts under map `id`'s version keys cannot be read as versions (damaged
+    /// between visits, or not written by this app): left as they are, unlisted, but told.
+    pub fn unreadable_versions(&self, id: &str) -> usize {
+        let keys = self.backend.keys().unwrap_or_default();
+        keys.into_iter()
+            .filter(|key| map_of(key) == Some(id))
+            .filter(|key| self.read_version(key.clone()).is_none())
+            .count()
+    }
+
     /// The readable versions of the maps `of` picks; only their keys' text is read.
     fn stored_versions<'a>(
         &'a self,
@@ -63,18 +75,25 @@ impl Store {
         let keys = self.backend.keys().unwrap_or_default();
         keys.into_iter()
             .filter(move |key| map_of(key).is_some_and(&of))
-            .filter_map(|key| {
-                let raw = self.backend.get(&key).ok()??;
-                let stored: Stored = serde_json::from_str(&raw).ok()?;
-                Some(Version {
-                    bytes: 2 * units(&key, &raw),
-                    map: map_of(&key)?.to_owned(),
-                    taken_at: stored.taken,
-                    occasion: Occasion::from_code(&stored.occasion)?,
-                    name: stored.name,
-                    key,
-                })
-            })
+            .filter_map(|key| self.read_version(key))
+    }
+
+    /// The version stored under `key`, when its text reads as one this app writes: a name or a
+    /// time longer than the app writes is damage, which the list would carry to every view.
+    fn read_version(&self, key: String) -> Option<Version> {
+        let raw = self.backend.get(&key).ok()??;
+        let stored: Stored = serde_json::from_str(&raw).ok()?;
+        let fits =
+            stored.name.chars().count() <= versions::MAX_NAME && stored.taken.len() <= MAX_TAKEN;
+        fits.then_some(())?;
+        Some(Version {
+            bytes: 2 * units(&key, &raw),
+            map: map_of(&key)?.to_owned(),
+            taken_at: stored.taken,
+            occasion: Occasion::from_code(&stored.occasion)?,
+            name: stored.name,
+            key,
+        })
     }
 
     /// Keeps `map` as it is now as a version, taken at `taken_at` (RFC 3339); `stamp` (the time
@@ -110,10 +129,11 @@ impl Store {
             .map(|stamp| format!("{VERSION_PREFIX}{stamp}/{id}"))
             .find(|key| !matches!(self.backend.get_start(key, 1), Ok(Some(_))))
             .expect("some stamp is free");
+        let name: String = name.chars().take(versions::MAX_NAME).collect();
         let text = serde_json::to_string(&Stored {
             taken: taken_at.to_owned(),
             occasion: occasion.code().to_owned(),
-            name: name.to_owned(),
+            name: name.clone(),
             map: packed,
         })
         .expect("versions always serialize");
@@ -129,7 +149,7 @@ impl Store {
             map: id.to_owned(),
             taken_at: taken_at.to_owned(),
             occasion,
-            name: name.to_owned(),
+            name,
             key,
         })
     }

@@ -19,6 +19,8 @@ pub struct MapVersions {
     session: Session,
     pub id: StoredValue<Id>,
     pub list: RwSignal<Vec<Version>>,
+    /// How many stored versions of the map cannot be read (left as they are).
+    pub unreadable: RwSignal<usize>,
     /// The version opened for reading, with the map it holds.
     pub shown: RwSignal<Option<(Version, JourneyMap)>>,
     /// What the last action said, for the status line.
@@ -31,6 +33,7 @@ impl MapVersions {
             session: use_session(),
             id: StoredValue::new(id),
             list: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new(0),
             shown: RwSignal::new(None),
             said: RwSignal::new(None),
         };
@@ -44,9 +47,11 @@ impl MapVersions {
         // The day's version a save held for later is listed too.
         let found = self.session.stored.with(|s| {
             s.keep_held(stamp());
-            s.versions(&id)
+            (s.versions(&id), s.unreadable_versions(&id))
         });
-        self.list.set(found.unwrap_or_default());
+        let (list, unreadable) = found.unwrap_or_default();
+        self.list.set(list);
+        self.unreadable.set(unreadable);
     }
 
     pub fn keep(&self, name: &str) -> bool {

@@ -1,4 +1,5 @@
 use crate::i18n::Text;
+use crate::model::versions::MAX_NAME;
 use crate::ui::session::map_versions::use_map_versions;
 use crate::ui::tr;
 use leptos::ev::SubmitEvent;
@@ -22,7 +23,7 @@ pub fn KeepVersionForm() -> impl IntoView {
             <input
                 id="version-name"
                 type="text"
-                maxlength="200"
+                maxlength=MAX_NAME
                 required
                 prop:value=name
                 on:input=move |ev| set_name.set(event_target_value(&ev))

@@ -51,6 +51,11 @@ pub fn VersionsPage(id: Id) -> impl IntoView {
                 <p class="hint">{usage}</p>
                 <KeepVersionForm />
                 <p class="versions-said" role="status">{move || versions.said.get().map(|t| lang.get().t(t))}</p>
+                <Show when=move || versions.unreadable.get() != 0>
+                    <p class="field-error" role="alert">
+                        {move || lang.get().fill(Text::VersionsUnreadable, &[("count", &versions.unreadable.get().to_string())])}
+                    </p>
+                </Show>
                 <Show
                     when=move || versions.list.with(|l| !l.is_empty())
                     fallback=|| view! { <p class="empty">{tr(Text::NoVersionsYet)}</p> }
