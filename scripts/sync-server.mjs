@@ -7,7 +7,8 @@
 // hashes are kept; a connection's key must then match the edit or the view hash, and a view
 // key makes it read only (Hocuspocus drops its updates). How the facilitator runs the session
 // (the document's `control`) is the facilitator's to change: anyone else's change of it is put
-// back at once. The owner key closes the room (its
+// back at once, and writes under the facilitator's Yjs client ids are taken only from
+// connections with the owner key. The owner key closes the room (its
 // document deleted, every socket closed, never to open again) or gives it new keys (every
 // socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
 // removed; an update over MAX_UPDATE_BYTES, or nesting values (a text's formatting too) or Yjs
@@ -51,7 +52,9 @@ db.pragma("journal_mode = WAL");
 db.exec(`CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB);
   CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, edit TEXT, view TEXT, owner TEXT,
     generation INTEGER NOT NULL, closed INTEGER NOT NULL, active INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS made (address TEXT NOT NULL, at INTEGER NOT NULL);`);
+  CREATE TABLE IF NOT EXISTS made (address TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS owned (name TEXT NOT NULL, client INTEGER NOT NULL, clock INTEGER NOT NULL,
+    PRIMARY KEY (name, client));`);
 const sql = {
   room: db.prepare("SELECT * FROM rooms WHERE name = ?"),
   make: db.prepare("INSERT INTO rooms VALUES (?, ?, ?, ?, 0, 0, ?)"),
@@ -68,6 +71,10 @@ const sql = {
   fetch: db.prepare("SELECT data FROM documents WHERE name = ?"),
   store: db.prepare("INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data"),
   forget: db.prepare("DELETE FROM documents WHERE name = ?"),
+  // How far each Yjs client id has written through a connection with the owner key.
+  owned: db.prepare("SELECT clock FROM owned WHERE name = ? AND client = ?"),
+  own: db.prepare("INSERT INTO owned VALUES (?, ?, ?) ON CONFLICT(name, client) DO UPDATE SET clock = max(clock, excluded.clock)"),
+  disown: db.prepare("DELETE FROM owned WHERE name = ?"),
 };
 
 const hash = (key) => createHash("sha256").update(String(key)).digest("hex");
@@ -83,6 +90,7 @@ function close(name, how) {
   db.transaction(() => {
     sql.close.run(how, name);
     sql.forget.run(name);
+    sql.disown.run(name);
   })();
 }
 
@@ -141,9 +149,9 @@ const server = new Server({
       if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
       if (!mayMake(requestHeaders.get("x-journey-mapper-address"))) throw refuse("too-many-rooms");
       sql.make.run(documentName, hash(asked.key), hash(asked.view), hash(asked.owner), Date.now());
-      return;
+      return { owner: true };
     }
-    if (same(asked?.key, room.edit)) return;
+    if (same(asked?.key, room.edit)) return { owner: same(asked?.owner, room.owner) };
     if (same(asked?.key, room.view)) {
       connectionConfig.readOnly = true;
       return;
@@ -157,9 +165,11 @@ const server = new Server({
   async afterUnloadDocument({ documentName }) {
     loaded.delete(documentName);
   },
-  async beforeHandleMessage({ update, document }) {
+  async beforeHandleMessage({ update, document, documentName, context }) {
     if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
-    const why = unsound(update, document);
+    const decoded = decode(update);
+    if (!decoded) return;
+    const why = decoded === "too-deep" ? decoded : unsound(decoded, document) ?? borrowed(decoded, document, documentName, context.owner === true);
     if (why) throw refuse(why);
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
@@ -217,19 +227,9 @@ function guard(doc) {
   });
 }
 
-/** Why room `doc` cannot take the Yjs update a message of Hocuspocus' carries (if any), or
- *  null: "too-deep" where it nests values (plain, a text's formatting or embeds) or Yjs types
- *  deeper than MAX_NESTING, or holds a document in a document, or cannot be decoded; "ahead"
- *  where it deletes what neither it nor the room holds. What its writes depend on and neither
- *  it nor the room holds is not refused: a client of the app sends such an update to a server
- *  that lost what it had not stored (killed), and Yjs holds it until the rest comes; so what the
- *  room holds back is checked again with every update that may complete it. A deletion of what
- *  does not exist yet is refused, for Yjs would hold it and delete whatever comes under those
- *  ids: 23 bytes naming every participant's next clocks erase each one's next edits, the
- *  facilitator's too. The app deletes only what it holds; should a server have lost it, the
- *  app's connection is let go, and when it is back its Yjs sends the writes with the deletion.
- */
-function unsound(message, doc) {
+/** The Yjs update a message of Hocuspocus' carries, decoded; null where it carries none, and
+ *  "too-deep" where it cannot be decoded (Yjs' decoder recurses into nested values). */
+function decode(message) {
   let update;
   try {
     const decoder = decoding.createDecoder(message);
@@ -241,13 +241,52 @@ function unsound(message, doc) {
   } catch {
     return null;
   }
-  let structs;
-  let ds;
   try {
-    ({ structs, ds } = Y.decodeUpdate(update));
+    return Y.decodeUpdate(update);
   } catch {
     return "too-deep";
   }
+}
+
+/** "not-yours" where an update (`decoded`) to room `name` writes under a Yjs client id of the
+ *  facilitator's (which the room's control names, and which every browser and `guard` take
+ *  for the facilitator's writes: the control, and the map while it is locked) what that id
+ *  never wrote through a connection with the room's owner key; else null. Anyone may send
+ *  writes under any id: this is what makes an id the facilitator's. A participant's browser
+ *  passes on the facilitator's writes only where the server lost them (killed before it
+ *  stored them), and those came through the owner's connection first. */
+function borrowed({ structs }, doc, name, owner) {
+  const reach = new Map();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const client = struct.id.client;
+    reach.set(client, Math.max(reach.get(client) ?? 0, struct.id.clock + struct.length));
+  }
+  if (owner) {
+    db.transaction(() => reach.forEach((clock, client) => sql.own.run(name, client, clock)))();
+    return null;
+  }
+  const clients = doc.getMap("control").get("facilitator")?.clients;
+  const leads = new Set(Array.isArray(clients) ? clients : []);
+  for (const [client, clock] of reach) {
+    if (!leads.has(client) || clock <= Y.getState(doc.store, client)) continue;
+    if (clock > (sql.owned.get(name, client)?.clock ?? 0)) return "not-yours";
+  }
+  return null;
+}
+
+/** Why room `doc` cannot take a Yjs update (`decoded`), or null: "too-deep" where it nests
+ *  values (plain, a text's formatting or embeds) or Yjs types deeper than MAX_NESTING, or holds
+ *  a document in a document; "ahead" where it deletes what neither it nor the room holds.
+ *  What its writes depend on and neither it nor the room holds is not refused: a client of the
+ *  app sends such an update to a server that lost what it had not stored (killed), and Yjs
+ *  holds it until the rest comes; so what the room holds back is checked again with every
+ *  update that may complete it. A deletion of what does not exist yet is refused, for Yjs
+ *  would hold it and delete whatever comes under those ids: 23 bytes naming every
+ *  participant's next clocks erase each one's next edits, the facilitator's too. The app
+ *  deletes only what it holds; should a server have lost it, the app's connection is let go,
+ *  and when it is back its Yjs sends the writes with the deletion. */
+function unsound({ structs, ds }, doc) {
   const held = doc.store.pendingStructs ? Y.decodeUpdateV2(doc.store.pendingStructs.update).structs : [];
   const [byClient, heldByClient] = [byWriter(structs), byWriter(held)];
   for (const [client, deleted] of ds.clients) {

@@ -194,6 +194,14 @@ test("how the facilitator runs the session is theirs: the server puts back a par
   await expect.poll(() => control.get("facilitator")?.name).toBe("Ann");
   expect(control.get("locked")).not.toBe(true);
   mallory.provider.destroy();
+  // Nor can she write as Ann, under Ann's Yjs client id, which every browser and the server
+  // take for the facilitator's: only a connection with the owner key may.
+  const posing = await rawClient(link);
+  const caught = letGo(posing);
+  posing.doc.clientID = ann.clients[0];
+  posing.doc.getMap("control").set("locked", true);
+  expect(await caught).toBe("not-yours");
+  posing.provider.destroy();
   // Someone joining later sees Ann lead, and may add a card (the map is not locked).
   const bob = await join(browser, link, "Bob");
   await expect(bar(bob.page)).toContainText("Facilitated by Ann");
