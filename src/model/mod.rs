@@ -39,7 +39,7 @@ pub use grid::Row;
 pub use history::{Change, History};
 pub use moves::Step;
 pub use progress::{Progress, Status};
-pub use values::{mixed, Color, Date, Direction, Emotion, Reach, Severity};
+pub use values::{is_rfc3339, mixed, Color, Date, Direction, Emotion, Reach, Severity};
 pub use votes::Voted;
 
 pub type Id = String;

@@ -849,6 +849,7 @@ fn versions_damaged_between_visits_are_counted_left_as_they_are_and_names_kept_t
         good.replace("\"named\"", "7"),
         good.replacen(&"n".repeat(versions::MAX_NAME), &"n".repeat(4_000_000), 1),
         good.replace("2026-12-03T09:00:00Z", &"2".repeat(1_000_000)),
+        good.replace("2026-12-03T09:00:00Z", "<img src=x onerror=alert(1)>"),
     ];
     for (i, text) in damaged.iter().enumerate() {
         backend

@@ -8,12 +8,10 @@ use super::{entry, map_key, units, SaveError, Store};
 use crate::model::exchange;
 use crate::model::share::{self, Packing};
 use crate::model::versions::{self, Occasion, Version};
-use crate::model::{Date, JourneyMap};
+use crate::model::{is_rfc3339, Date, JourneyMap};
 use serde::{Deserialize, Serialize};
 
 pub(super) const VERSION_PREFIX: &str = "journey-mapper/version/";
-/// The longest time a version's `taken` holds: RFC 3339 with a fraction and an offset fits.
-const MAX_TAKEN: usize = 40;
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
@@ -78,13 +76,13 @@ impl Store {
             .filter_map(|key| self.read_version(key))
     }
 
-    /// The version stored under `key`, when its text reads as one this app writes: a name or a
-    /// time longer than the app writes is damage, which the list would carry to every view.
+    /// The version stored under `key`, when its text reads as one this app writes: a name
+    /// longer than the app writes, or a time that is none, is damage, which the list would
+    /// carry to every view.
     fn read_version(&self, key: String) -> Option<Version> {
         let raw = self.backend.get(&key).ok()??;
         let stored: Stored = serde_json::from_str(&raw).ok()?;
-        let fits =
-            stored.name.chars().count() <= versions::MAX_NAME && stored.taken.len() <= MAX_TAKEN;
+        let fits = stored.name.chars().count() <= versions::MAX_NAME && is_rfc3339(&stored.taken);
         fits.then_some(())?;
         Some(Version {
             bytes: 2 * units(&key, &raw),
