@@ -379,6 +379,12 @@ function hold(name, wait) {
   });
 }
 
+/** 128 random bits, base64url, as the app's room keys are made. */
+function randomKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 /** Why the server lets go of a connection for what it sent (scripts/sync-server.mjs). */
 const REFUSALS = ["too-large", "too-deep"];
 
@@ -430,7 +436,10 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   // How the facilitator runs the session: written only by the facilitator's browser (the
   // others put back any other writer's change), beside the map.
   const control = doc.getMap("control");
-  let asked = JSON.parse(keys);
+  // With a writer key of this join's: the server lets only this connection (or the next of
+  // this join, after a lost connection) write under the Yjs client id it first writes under.
+  // The facilitator's browser is known by its owner key, which it keeps over reloads with its id.
+  let asked = { ...JSON.parse(keys), writer: randomKey() };
   const servers = String(server).split(/\s+/).filter(Boolean);
   let at = 0;
   // Set before the first server answers: a view-only connection writes nothing.
@@ -712,9 +721,29 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   const mend = (json, cut) => {
     mended = true;
     const patch = JSON.parse(json);
+    const named = accused;
+    accused = [];
     base = new Map();
     if (watching) base = nodesOf(patch);
-    else write(doc, patch, base, { mend: true, drop: cut ? suspect(patch) : [], stamp: iLead() });
+    else {
+      const drop = culprits(patch, named) ?? (cut ? suspect(patch) : []);
+      write(doc, patch, base, { mend: true, drop, stamp: iLead() });
+    }
+  };
+  // The nodes of the last refusal that were refused on their own (see `culprits`).
+  let accused = [];
+  /** What the writers of nodes `named` (refused on their own: no browser of the app writes
+   *  them) added that `patch` (this browser's whole map) does not hold: taken out at once, so
+   *  that flooders, however many and whatever they say of themselves in presence, go in one
+   *  mending, and a participant's card made meanwhile stays. A node this browser has was
+   *  written over, not made, by whoever wrote it wrong: the mending writes it back as it was.
+   *  Null where none of `named` is new here. */
+  const culprits = (patch, named) => {
+    const mine = new Set(patch.nodes.map(({ id }) => id));
+    const made = named.filter((id) => !mine.has(id)).map((id) => nodes._map.get(id));
+    const writers = new Set(made.filter((item) => item && !item.deleted).map((item) => item.id.client));
+    if (writers.size === 0) return null;
+    return [...nodes._map].filter(([id, item]) => !item.deleted && !mine.has(id) && writers.has(item.id.client)).map(([id]) => id);
   };
   /** The nodes that the room holds and `patch` (this browser's whole map) does not, written
    *  by the most suspect writer of them (Yjs keeps who made each): one that is not in the
@@ -777,8 +806,13 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
         askWhole();
       }
     },
+    /** Names the nodes (ids, as JSON) of the refused read that were refused on their own. */
+    culprits({ json }) {
+      accused = JSON.parse(json);
+    },
     /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
-     *  refusing what came: what it has wins, what only the room has stays. */
+     *  refusing what came: what it has wins, what only the room has stays (but what the
+     *  writers of the nodes named by `culprits` added). */
     restore({ json }) {
       written++;
       mend(json, false);

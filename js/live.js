@@ -83,6 +83,11 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
       if (handed) post("accept", { offer: handed.offer });
       whole = false;
     },
+    /** Names the nodes (ids, as JSON) of what came that were refused on their own: the next
+     *  mending takes out what their writers added. */
+    culprits(json) {
+      post("culprits", { json });
+    },
     /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
      *  refusing what came: what it has wins, what only the room has stays. */
     restore(json) {

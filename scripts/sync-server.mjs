@@ -7,13 +7,13 @@
 // hashes are kept; a connection's key must then match the edit or the view hash, and a view
 // key makes it read only (Hocuspocus drops its updates). How the facilitator runs the session
 // (the document's `control`) is the facilitator's to change: anyone else's change of it is put
-// back at once, and writes under the facilitator's Yjs client ids are taken only from
-// connections with the owner key. The owner key closes the room (its
-// document deleted, every socket closed, never to open again) or gives it new keys (every
-// socket closed; those with the new keys come back). Rooms unused for ROOM_DAYS are
-// removed; an update over MAX_UPDATE_BYTES, or nesting values (a text's formatting too) or Yjs
-// types deeper than MAX_NESTING, closes its connection; an address may make at most
-// ROOMS_PER_HOUR rooms an hour, over all the processes sharing the file.
+// back at once. Each Yjs client id is its first writer's (`trespass`): no one writes under
+// another's id, the facilitator's among them, or deletes what has not been written. The owner
+// key closes the room (its document deleted, every socket closed, never to open again) or
+// gives it new keys (every socket closed; those with the new keys come back). Rooms unused for
+// ROOM_DAYS are removed; an update over MAX_UPDATE_BYTES, or nesting values (a text's
+// formatting too) or Yjs types deeper than MAX_NESTING, closes its connection; an address may
+// make at most ROOMS_PER_HOUR rooms an hour, over all the processes sharing the file.
 //
 // Settings: HOST (127.0.0.1), PORT (1234), SYNC_DATA (./sync-data/rooms.sqlite), ROOM_DAYS (30),
 // MAX_UPDATE_BYTES (16 MiB), ROOMS_PER_HOUR (100), REDIS_HOST (127.0.0.1), REDIS_PORT (unset: no
@@ -24,7 +24,7 @@ import { Redis } from "@hocuspocus/extension-redis";
 import Database from "better-sqlite3";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -49,12 +49,15 @@ const db = new Database(FILE);
 // Several processes share the file: readers do not wait for a writer, writers wait their turn.
 db.pragma("busy_timeout = 5000");
 db.pragma("journal_mode = WAL");
+// Each update's writers are written down before it is taken in (`trespass`): kept through a
+// killed process without waiting for the disk at every keystroke.
+db.pragma("synchronous = NORMAL");
 db.exec(`CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB);
   CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, edit TEXT, view TEXT, owner TEXT,
     generation INTEGER NOT NULL, closed INTEGER NOT NULL, active INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS made (address TEXT NOT NULL, at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS owned (name TEXT NOT NULL, client INTEGER NOT NULL, clock INTEGER NOT NULL,
-    PRIMARY KEY (name, client));`);
+  CREATE TABLE IF NOT EXISTS writers (name TEXT NOT NULL, client INTEGER NOT NULL, writer TEXT NOT NULL,
+    clock INTEGER NOT NULL, PRIMARY KEY (name, client));`);
 const sql = {
   room: db.prepare("SELECT * FROM rooms WHERE name = ?"),
   make: db.prepare("INSERT INTO rooms VALUES (?, ?, ?, ?, 0, 0, ?)"),
@@ -71,10 +74,10 @@ const sql = {
   fetch: db.prepare("SELECT data FROM documents WHERE name = ?"),
   store: db.prepare("INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data"),
   forget: db.prepare("DELETE FROM documents WHERE name = ?"),
-  // How far each Yjs client id has written through a connection with the owner key.
-  owned: db.prepare("SELECT clock FROM owned WHERE name = ? AND client = ?"),
-  own: db.prepare("INSERT INTO owned VALUES (?, ?, ?) ON CONFLICT(name, client) DO UPDATE SET clock = max(clock, excluded.clock)"),
-  disown: db.prepare("DELETE FROM owned WHERE name = ?"),
+  // Whose each Yjs client id of a room is (see `trespass`), and how far it has been written.
+  writer: db.prepare("SELECT writer, clock FROM writers WHERE name = ? AND client = ?"),
+  wrote: db.prepare("INSERT INTO writers VALUES (?, ?, ?, ?) ON CONFLICT(name, client) DO UPDATE SET clock = max(clock, excluded.clock)"),
+  forget_writers: db.prepare("DELETE FROM writers WHERE name = ?"),
 };
 
 const hash = (key) => createHash("sha256").update(String(key)).digest("hex");
@@ -90,7 +93,7 @@ function close(name, how) {
   db.transaction(() => {
     sql.close.run(how, name);
     sql.forget.run(name);
-    sql.disown.run(name);
+    sql.forget_writers.run(name);
   })();
 }
 
@@ -149,12 +152,12 @@ const server = new Server({
       if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
       if (!mayMake(requestHeaders.get("x-journey-mapper-address"))) throw refuse("too-many-rooms");
       sql.make.run(documentName, hash(asked.key), hash(asked.view), hash(asked.owner), Date.now());
-      return { owner: true };
+      return { writer: writerOf(asked, true) };
     }
-    if (same(asked?.key, room.edit)) return { owner: same(asked?.owner, room.owner) };
+    if (same(asked?.key, room.edit)) return { writer: writerOf(asked, same(asked?.owner, room.owner)) };
     if (same(asked?.key, room.view)) {
       connectionConfig.readOnly = true;
-      return;
+      return { watching: true };
     }
     throw refuse("wrong-key");
   },
@@ -167,9 +170,11 @@ const server = new Server({
   },
   async beforeHandleMessage({ update, document, documentName, context }) {
     if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
+    // A watcher's updates are dropped by Hocuspocus, unread.
+    if (context.watching) return;
     const decoded = decode(update);
     if (!decoded) return;
-    const why = decoded === "too-deep" ? decoded : unsound(decoded, document) ?? borrowed(decoded, document, documentName, context.owner === true);
+    const why = decoded === "too-deep" ? decoded : unsound(decoded, document) ?? trespass(decoded, document, documentName, context.writer);
     if (why) throw refuse(why);
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
@@ -248,58 +253,61 @@ function decode(message) {
   }
 }
 
-/** "not-yours" where an update (`decoded`) to room `name` writes under a Yjs client id of the
- *  facilitator's (which the room's control names, and which every browser and `guard` take
- *  for the facilitator's writes: the control, and the map while it is locked) what that id
- *  never wrote through a connection with the room's owner key; else null. Anyone may send
- *  writes under any id: this is what makes an id the facilitator's. A participant's browser
- *  passes on the facilitator's writes only where the server lost them (killed before it
- *  stored them), and those came through the owner's connection first. */
-function borrowed({ structs }, doc, name, owner) {
+/** Who a connection writes as, for `trespass`: the one who brings the owner key (the
+ *  facilitator, whose browser keeps its Yjs client id when the page is loaded again) by it, and
+ *  anyone else by the writer key the app makes for each join; a client without one writes as
+ *  no one else ever can. Hashed, as keys are. */
+function writerOf(asked, owner) {
+  if (owner) return hash(`owner:${asked.owner}`);
+  return wellMade(asked?.writer) ? hash(`writer:${asked.writer}`) : randomUUID();
+}
+
+/** Why an update (`decoded`) to room `name` from a connection writing as `writer` trespasses,
+ *  or null. Yjs takes anyone's word for the client id a write is under, and numbers each id's
+ *  writes: a write under someone else's id at their next number takes its place (theirs is
+ *  then dropped as a duplicate), and a deletion of their next numbers waits in Yjs and erases
+ *  what they write next (23 bytes erased everyone's next edits). So each id of a room is its
+ *  first writer's (the first connection to write under it, or a later one bringing the same
+ *  owner or writer key), and how far it has been written is kept, in the file, before the
+ *  update is taken in. Another connection may send an id's writes only as far as they have
+ *  been written ("not-yours" beyond): a participant's browser passes on what a killed server
+ *  lost. And a deletion may reach only as far as what it deletes has been written ("ahead"
+ *  beyond): the app deletes only what it holds. Yjs itself gives a browser a new id when
+ *  someone else writes under its own. */
+function trespass({ structs, ds }, doc, name, writer) {
   const reach = new Map();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const client = struct.id.client;
     reach.set(client, Math.max(reach.get(client) ?? 0, struct.id.clock + struct.length));
   }
-  if (owner) {
-    db.transaction(() => reach.forEach((clock, client) => sql.own.run(name, client, clock)))();
-    return null;
-  }
-  const clients = doc.getMap("control").get("facilitator")?.clients;
-  const leads = new Set(Array.isArray(clients) ? clients : []);
+  const claims = [];
+  const written = new Map();
   for (const [client, clock] of reach) {
-    if (!leads.has(client) || clock <= Y.getState(doc.store, client)) continue;
-    if (clock > (sql.owned.get(name, client)?.clock ?? 0)) return "not-yours";
+    const known = sql.writer.get(name, client);
+    const before = Math.max(known?.clock ?? 0, Y.getState(doc.store, client));
+    written.set(client, Math.max(before, known && known.writer !== writer ? 0 : clock));
+    if (clock <= before) continue;
+    if (known && known.writer !== writer) return "not-yours";
+    claims.push([client, known?.writer ?? writer, clock]);
   }
+  for (const [client, deleted] of ds.clients) {
+    const upto = written.get(client) ?? Math.max(sql.writer.get(name, client)?.clock ?? 0, Y.getState(doc.store, client));
+    if (deleted.some(({ clock, len }) => clock + len > upto)) return "ahead";
+  }
+  if (claims.length > 0) db.transaction(() => claims.forEach(([client, by, clock]) => sql.wrote.run(name, client, by, clock)))();
   return null;
 }
 
 /** Why room `doc` cannot take a Yjs update (`decoded`), or null: "too-deep" where it nests
  *  values (plain, a text's formatting or embeds) or Yjs types deeper than MAX_NESTING, or holds
- *  a document in a document; "ahead" where it deletes what neither it nor the room holds.
- *  What its writes depend on and neither it nor the room holds is not refused: a client of the
- *  app sends such an update to a server that lost what it had not stored (killed), and Yjs
- *  holds it until the rest comes; so what the room holds back is checked again with every
- *  update that may complete it. A deletion of what does not exist yet is refused, for Yjs
- *  would hold it and delete whatever comes under those ids: 23 bytes naming every
- *  participant's next clocks erase each one's next edits, the facilitator's too. The app
- *  deletes only what it holds; should a server have lost it, the app's connection is let go,
- *  and when it is back its Yjs sends the writes with the deletion. */
-function unsound({ structs, ds }, doc) {
+ *  a document in a document. What its writes depend on and neither it nor the room holds is
+ *  not refused: a client of the app sends such an update to a server that lost what it had not
+ *  stored (killed), and Yjs holds it until the rest comes; so what the room holds back is
+ *  checked again with every update that may complete it (a chain sent in parts). */
+function unsound({ structs }, doc) {
   const held = doc.store.pendingStructs ? Y.decodeUpdateV2(doc.store.pendingStructs.update).structs : [];
   const [byClient, heldByClient] = [byWriter(structs), byWriter(held)];
-  for (const [client, deleted] of ds.clients) {
-    // The room's writes of this writer, then those of the update's or held back that follow
-    // on without a gap (a Skip holds none).
-    let known = Y.getState(doc.store, client);
-    const coming = [...(byClient.get(client) ?? []), ...(heldByClient.get(client) ?? [])].sort((a, b) => a.id.clock - b.id.clock);
-    for (const struct of coming.filter((struct) => !(struct instanceof Y.Skip))) {
-      if (struct.id.clock > known) break;
-      known = Math.max(known, struct.id.clock + struct.length);
-    }
-    if (deleted.some(({ clock, len }) => clock + len > known)) return "ahead";
-  }
   const level = levels(finder([byClient, heldByClient], doc));
   for (const struct of [...structs, ...held]) {
     if (!(struct instanceof Y.Item)) continue;

@@ -233,6 +233,17 @@ fn refusal(patch: &Patch, map: &JourneyMap) -> Vec<ProblemKind> {
     }
 }
 
+trait Moved {
+    fn with_parent(self, parent: &str) -> Self;
+}
+
+impl Moved for Node {
+    fn with_parent(mut self, parent: &str) -> Self {
+        self.parent = parent.into();
+        self
+    }
+}
+
 fn node(id: &str, parent: &str, list: &str, fields: Value) -> Node {
     Node {
         id: id.into(),
@@ -322,6 +333,59 @@ fn what_no_import_would_take_is_refused_and_what_does_not_fit_is_read_whole() {
     assert_eq!(orphan.apply(&map).unwrap(), (map.clone(), Vec::new()));
     // What this browser has already reaches nothing.
     assert_eq!(Patch::whole(&map).apply(&map).unwrap().1, []);
+}
+
+#[test]
+fn a_refused_patchs_culprits_are_the_nodes_refused_on_their_own_never_a_participants() {
+    let map = full();
+    let (root, phase) = (map.id.clone(), map.phases[0].id.clone());
+    let card = |id: &str, lane: &str, text: Value| {
+        node(
+            id,
+            &phase,
+            &format!("cards.{lane}"),
+            json!({ "text": text }),
+        )
+    };
+    let lane = json!({ "kind": "opportunities", "name": "Bob's lane", "shown": true });
+    let patch = Patch {
+        nodes: vec![
+            // A participant's card in a lane of his own, new in the same patch, and a card.
+            card("bobs-card", "bobs-lane", json!("In Bob's lane")),
+            node("bobs-lane", &root, "lanes", lane),
+            card("bobs-other", "pains", json!("Fine")),
+            // What no browser of the app writes: a number for a text, a card in a lane no one
+            // has, a touchpoint in a list a phase does not have, a card written over with a
+            // comment, and a node under nothing (stray, not refused).
+            card("flood-1", "pains", json!(5)),
+            card("flood-2", "nowhere", json!("x")),
+            node("flood-3", &phase, "nonsense", json!({ "name": "x" })),
+            node(
+                "c1",
+                &root,
+                "comments",
+                json!({ "on": "x", "author": "E", "by": "e", "at": "2026-12-06T10:00:00Z", "text": "y" }),
+            ),
+            card("stray", "pains", json!(7)).with_parent("no-such-phase"),
+        ],
+        ..Patch::default()
+    };
+    assert!(patch.apply(&map).is_err());
+    let mut culprits = patch.culprits(&map, 100);
+    culprits.sort();
+    assert_eq!(culprits, ["c1", "flood-1", "flood-2", "flood-3"]);
+    assert_eq!(patch.culprits(&map, 2).len(), 2, "capped where made");
+    // Without them, what is left is taken in.
+    let kept = Patch {
+        nodes: patch
+            .nodes
+            .iter()
+            .filter(|n| !culprits.contains(&n.id))
+            .cloned()
+            .collect(),
+        ..Patch::default()
+    };
+    assert!(kept.apply(&map).is_ok());
 }
 
 #[test]

@@ -118,6 +118,18 @@ test("a watch link sees every change and changes nothing, not even with a client
     provider.documentUpdateHandler(encoding.toUint8Array(update), null);
   };
   expect(await attack(deleteAhead)).toBe("ahead");
+  // Writes under another writer's Yjs client id, at its next numbers, which would take the
+  // place of what it writes next (Yjs drops a second write of one number as a duplicate).
+  const first = await rawClient(link);
+  const text = (doc) => doc.getMap("nodes").get(phaseId).get("fields").get("name");
+  text(first.doc).insert(0, "x");
+  text(first.doc).delete(0, 1);
+  await expect.poll(() => first.provider.unsyncedChanges).toBe(0);
+  expect(await attack(({ doc }) => {
+    doc.clientID = first.doc.clientID;
+    text(doc).insert(0, "Posing ");
+  })).toBe("not-yours");
+  first.provider.destroy();
   // A chain of maps 5,000 deep written by two made-up writers, each half sent alone: the half
   // that depends on the other is held back by Yjs, and checked again when the other comes.
   const splitDeep = ({ doc, provider }) => {

@@ -48,6 +48,16 @@ test("three people edit one map at once and converge; the server restarts and a 
   expect(await phasesOf(bob.page, id)).toEqual(mine);
   expect(await phasesOf(cy.page, id)).toEqual(mine);
 
+  // Cards that reach everyone just before the server is killed, before it has stored them
+  // (it waits two seconds): the browsers bring them back when it returns, and what each writes
+  // next (which deletes what the server lost: a card's stamp before it) gets through.
+  await addCard(page, 1, "Pain points", "Just before the loss");
+  await addCard(bob.page, 2, "Opportunities", "Bob's just before");
+  for (const p of [page, bob.page, cy.page]) {
+    await expect(laneCard(phase(p, 1), "Pain points", "Just before the loss")).toBeVisible();
+    await expect(laneCard(phase(p, 2), "Opportunities", "Bob's just before")).toBeVisible();
+  }
+
   // The server goes down: work goes on, and reaches the others when it is back.
   await server.stop();
   // The browser's word that the socket closed can take a while on a busy machine.
@@ -55,11 +65,16 @@ test("three people edit one map at once and converge; the server restarts and a 
   await addCard(page, 4, "Pain points", "Written while the server was down");
   await server.start();
   await expect(laneCard(phase(bob.page, 4), "Pain points", "Written while the server was down")).toBeVisible({ timeout: 15_000 });
+  await addCard(bob.page, 4, "Opportunities", "Bob's after the return");
+  await expect(laneCard(phase(page, 4), "Opportunities", "Bob's after the return")).toBeVisible({ timeout: 15_000 });
 
   // Someone joining late gets the whole map.
   const dee = await join(browser, link, "Dee");
   await expect(laneCard(phase(dee.page, 1), "Pain points", "From Ann")).toBeVisible();
   await expect(laneCard(phase(dee.page, 4), "Pain points", "Written while the server was down")).toBeVisible();
+  await expect(laneCard(phase(dee.page, 1), "Pain points", "Just before the loss")).toBeVisible();
+  await expect(laneCard(phase(dee.page, 2), "Opportunities", "Bob's just before")).toBeVisible();
+  await expect(laneCard(phase(dee.page, 4), "Opportunities", "Bob's after the return")).toBeVisible();
 
   // Leaving keeps the map here, no longer live.
   await bob.page.getByRole("button", { name: "Live session" }).click();
@@ -312,6 +327,43 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   }
   expect(bob.problems).toEqual([]);
   provider.destroy();
+  await bob.context.close();
+});
+
+test("thirty clients that are not the app, each named in presence, each write a card no browser of the app writes while Bob adds one: their cards go, Bob's stays", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  await saved(page);
+  const phaseId = (await phasesOf(page, id))[0].id;
+  const lanes = (await storedMap(page, id)).map.lanes;
+  const watcher = await rawClient(link);
+  const nodes = watcher.doc.getMap("nodes");
+  const nodeCount = nodes.size;
+  // Each writes a card with a number for its text: the refusal names the cards refused on
+  // their own, and the mending takes out what their writers added, whoever they say they are
+  // (presence is anyone's to write).
+  const flooders = await Promise.all(Array.from({ length: 30 }, () => rawClient(link)));
+  const lane = `cards.${lanes[0].id}`;
+  flooders.forEach((flooder, i) => {
+    flooder.provider.setAwarenessField("user", { name: `Guest ${i}`, color: "#123456", card: null });
+    flooder.doc.transact(() => putNode(flooder.doc, `bad-${i}`, { parent: phaseId, list: lane, order: 1000 + i }, { text: 7 }));
+  });
+  const long = `Bob's long card ${"b".repeat(180)}`;
+  await addCard(bob.page, 3, "Opportunities", long);
+  const said = async () => (await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()))).flat().join(" ");
+  await expect.poll(said).toContain("A change from the live session was refused");
+  await expect.poll(() => [...nodes.keys()].filter((key) => key.startsWith("bad-")).length, { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => nodes.size, { timeout: 30_000 }).toBe(nodeCount + 1);
+  for (const p of [page, bob.page]) {
+    await expect(phase(p, 3)).toContainText(long, { timeout: 30_000 });
+    await saved(p);
+    expect(JSON.stringify((await storedMap(p, id)).map)).toContain(long);
+  }
+  flooders.forEach(({ provider }) => provider.destroy());
+  watcher.provider.destroy();
+  expect(bob.problems).toEqual([]);
   await bob.context.close();
 });
 

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "node:net";
+import { randomBytes } from "node:crypto";
 
 const waitForPort = (port) =>
   new Promise((resolve, reject) => {
@@ -67,7 +68,9 @@ export function rawClient(link, { key, url } = {}) {
       url: url ?? given.server.split(" ")[0],
       name: given.room,
       document: doc,
-      token: JSON.stringify({ key: key ?? given.key }),
+      // With a writer key of its own, as the app brings: the same client id after a lost
+      // connection (the server lets only it write under the ids it first wrote under).
+      token: JSON.stringify({ key: key ?? given.key, writer: randomBytes(16).toString("base64url") }),
       WebSocketPolyfill: WebSocket,
       onSynced: ({ state }) => state && resolve({ doc, provider, scope: provider.authorizedScope }),
       onAuthenticationFailed: ({ reason }) => resolve({ doc, provider, refused: reason }),

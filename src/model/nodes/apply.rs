@@ -103,6 +103,76 @@ impl Patch {
     }
 }
 
+impl Patch {
+    /// The ids of the nodes of this patch that are refused on their own — in no list a map
+    /// has, of another kind than the object they write over, or not read as an import reads
+    /// their object — at most `max` of them. What a participant's browser writes is never
+    /// among them, whatever else arrived with it: a room that held them is mended by taking
+    /// out what their writers added, not by guessing who wrote the worst.
+    pub fn culprits(&self, map: &JourneyMap, max: usize) -> Vec<Id> {
+        let places = Places::of(map, self.nodes.len());
+        let mut nodes: Vec<&Node> = self.nodes.iter().collect();
+        nodes.sort_by_key(|n| depth(&n.list));
+        let mut kinds: HashMap<&str, Kind> = HashMap::new();
+        let mut found = Vec::new();
+        let (mut personas, mut lanes): (HashSet<String>, HashSet<String>) = (
+            map.personas.iter().map(|p| p.id.clone()).collect(),
+            map.lanes.iter().map(|l| l.id.clone()).collect(),
+        );
+        // The kinds of the nodes new here first, and the personas and lanes they add, which
+        // others may name.
+        for node in &nodes {
+            let parent = kinds.get(node.parent.as_str()).copied();
+            let parent = parent.or_else(|| places.get(&node.parent).map(|p| p.kind));
+            let Some(kind) = Kind::in_list(parent, &node.list) else {
+                continue;
+            };
+            kinds.insert(&node.id, kind);
+            match kind {
+                Kind::Persona => personas.insert(node.id.clone()),
+                Kind::Lane => lanes.insert(node.id.clone()),
+                _ => false,
+            };
+        }
+        for node in nodes {
+            if found.len() >= max {
+                break;
+            }
+            // A node whose parent is in neither is stray, not refused: taken out as such.
+            let parent = match node.parent.as_str() {
+                "" => None,
+                id => match kinds.get(id).copied().or(places.get(id).map(|p| p.kind)) {
+                    Some(kind) => Some(kind),
+                    None => continue,
+                },
+            };
+            let refused = match Kind::in_list(parent, &node.list) {
+                None => true,
+                // A card in a lane the map does not have, which only the whole map's check
+                // would find.
+                Some(Kind::Card) if !lane_of(&node.list).is_some_and(|l| lanes.contains(l)) => true,
+                Some(kind) => {
+                    places
+                        .get(&node.id)
+                        .is_some_and(|was| was.kind.names() != kind.names())
+                        || object_from_value(
+                            kind,
+                            &node.object(),
+                            &path(node),
+                            personas.clone(),
+                            lanes.clone(),
+                        )
+                        .is_err()
+                }
+            };
+            if refused {
+                found.push(node.id.clone());
+            }
+        }
+        found
+    }
+}
+
 impl Node {
     /// The node as the object an import reads: its lists empty.
     fn object(&self) -> Value {

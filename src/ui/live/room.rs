@@ -18,6 +18,9 @@ use crate::ui::votes;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The most nodes of a refused read named as refused on their own (problems are capped alike).
+const MAX_CULPRITS: usize = 100;
+
 impl Live {
     /// Someone changed the room's map: take in what changed, read here as it is small; else
     /// read the whole map as an import is read — off the page's thread, stopped when it takes
@@ -130,6 +133,12 @@ impl Live {
                 }
             }
         };
+        // What of it no browser of the app writes is named, for the mending to take out with
+        // whatever else its writers added (`culprits` in js/live-worker.js).
+        let named = (self.session.library)
+            .read_untracked(|l| Some(patch.culprits(l.map(&id)?, MAX_CULPRITS)));
+        let named = serde_json::to_string(&named.unwrap_or_default()).unwrap_or_default();
+        self.call("culprits", &named.into());
         self.refuse(why, lang);
         true
     }
