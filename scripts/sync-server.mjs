@@ -8,7 +8,8 @@
 // key makes it read only (Hocuspocus drops its updates). How the facilitator runs the session
 // (the document's `control`) is the facilitator's to change: anyone else's change of it is put
 // back at once. Each Yjs client id is its first writer's (`trespass`): no one writes under
-// another's id, the facilitator's among them, or deletes what has not been written. The owner
+// another's id, the facilitator's among them, or deletes what has not been written, and one
+// connection writes under at most MAX_IDS ids. The owner
 // key closes the room (its document deleted, every socket closed, never to open again) or
 // gives it new keys (every socket closed; those with the new keys come back). Rooms unused for
 // ROOM_DAYS are removed; an update over MAX_UPDATE_BYTES, or nesting values (a text's
@@ -42,6 +43,8 @@ const ROOMS_PER_HOUR = number("ROOMS_PER_HOUR", 100);
  *  not: no one joining could take the room in, and a chain deleted (a room mended) would stop
  *  every browser's Yjs half way. */
 const MAX_NESTING = 32;
+/** The most Yjs client ids one connection may write under. */
+const MAX_IDS = 8;
 const HOUR = 3600 * 1000;
 
 mkdirSync(dirname(FILE), { recursive: true });
@@ -174,7 +177,7 @@ const server = new Server({
     if (context.watching) return;
     const decoded = decode(update);
     if (!decoded) return;
-    const why = decoded === "too-deep" ? decoded : unsound(decoded, document) ?? trespass(decoded, document, documentName, context.writer);
+    const why = decoded === "too-deep" ? decoded : unsound(decoded, document) ?? trespass(decoded, document, documentName, context);
     if (why) throw refuse(why);
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
@@ -274,7 +277,8 @@ function writerOf(asked, owner) {
  *  lost. And a deletion may reach only as far as what it deletes has been written ("ahead"
  *  beyond): the app deletes only what it holds. Yjs itself gives a browser a new id when
  *  someone else writes under its own. */
-function trespass({ structs, ds }, doc, name, writer) {
+function trespass({ structs, ds }, doc, name, connection) {
+  const writer = connection.writer;
   const reach = new Map();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
@@ -291,6 +295,13 @@ function trespass({ structs, ds }, doc, name, writer) {
     if (known && known.writer !== writer) return "not-yours";
     claims.push([client, known?.writer ?? writer, clock]);
   }
+  // A browser of the app writes under one id (Yjs takes another only where someone else wrote
+  // under its own): a connection taking many is many writers, each of whose floods a
+  // participant's browser would have to tell from a participant's card.
+  connection.ids ??= new Set();
+  const ids = new Set([...connection.ids, ...claims.map(([client]) => client)]);
+  if (ids.size > MAX_IDS) return "too-many-ids";
+  connection.ids = ids;
   for (const [client, deleted] of ds.clients) {
     const upto = written.get(client) ?? Math.max(sql.writer.get(name, client)?.clock ?? 0, Y.getState(doc.store, client));
     if (deleted.some(({ clock, len }) => clock + len > upto)) return "ahead";

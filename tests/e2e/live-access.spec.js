@@ -130,6 +130,17 @@ test("a watch link sees every change and changes nothing, not even with a client
     text(doc).insert(0, "Posing ");
   })).toBe("not-yours");
   first.provider.destroy();
+  // One connection writing as nine writers (the app writes as one): each of a flood's writers
+  // would have to be told from a participant by every browser.
+  expect(await attack(({ doc, provider }) => {
+    const made = new Y.Doc({ gc: false });
+    Y.applyUpdate(made, Y.encodeStateAsUpdate(doc));
+    for (let i = 0; i < 9; i++) {
+      made.clientID = 5000 + i;
+      text(made).insert(0, "Many ");
+    }
+    provider.documentUpdateHandler(Y.encodeStateAsUpdate(made, Y.encodeStateVector(doc)), null);
+  })).toBe("too-many-ids");
   // A chain of maps 5,000 deep written by two made-up writers, each half sent alone: the half
   // that depends on the other is held back by Yjs, and checked again when the other comes.
   const splitDeep = ({ doc, provider }) => {
