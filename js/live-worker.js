@@ -448,7 +448,9 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     url: servers[0],
     name: room,
     document: doc,
-    token: () => JSON.stringify(asked),
+    // The Yjs client id this browser writes under, which the server makes this join's before
+    // anyone else can write under it (a client id is seen in presence before its first write).
+    token: () => JSON.stringify({ ...asked, client: doc.clientID }),
     delay: 250,
     minDelay: 250,
     maxDelay: 1000,
@@ -721,29 +723,38 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   const mend = (json, cut) => {
     mended = true;
     const patch = JSON.parse(json);
-    const named = accused;
-    accused = [];
     base = new Map();
     if (watching) base = nodesOf(patch);
     else {
-      const drop = culprits(patch, named) ?? (cut ? suspect(patch) : []);
+      const drop = culprits(patch, accused) ?? (cut ? suspect(patch) : []);
       write(doc, patch, base, { mend: true, drop, stamp: iLead() });
     }
   };
-  // The nodes of the last refusal that were refused on their own (see `culprits`).
+  // The nodes last named as refused on their own (see `culprits`), until the page takes in
+  // the room's map again: the reads after a mending are whole, and name none.
   let accused = [];
-  /** What the writers of nodes `named` (refused on their own: no browser of the app writes
-   *  them) added that `patch` (this browser's whole map) does not hold: taken out at once, so
-   *  that flooders, however many and whatever they say of themselves in presence, go in one
-   *  mending, and a participant's card made meanwhile stays. A node this browser has was
-   *  written over, not made, by whoever wrote it wrong: the mending writes it back as it was.
-   *  Null where none of `named` is new here. */
+  /** What to take out of the room for nodes `named` (refused on their own: no browser of the
+   *  app writes them), `patch` being this browser's whole map; null where none is named. A
+   *  named node this browser has was written over: the mending writes it back as it was, and
+   *  takes out nothing else (what only the room has may be a participant's new card). A named
+   *  node new here goes, with everything its wrongdoers added: whoever wrote into it other
+   *  than its maker (a participant's new card written over), else its maker. So flooders,
+   *  however many and whatever they say of themselves in presence, go in one mending, and a
+   *  participant's other cards stay. */
   const culprits = (patch, named) => {
+    if (named.length === 0) return null;
     const mine = new Set(patch.nodes.map(({ id }) => id));
-    const made = named.filter((id) => !mine.has(id)).map((id) => nodes._map.get(id));
-    const writers = new Set(made.filter((item) => item && !item.deleted).map((item) => item.id.client));
-    if (writers.size === 0) return null;
-    return [...nodes._map].filter(([id, item]) => !item.deleted && !mine.has(id) && writers.has(item.id.client)).map(([id]) => id);
+    const made = named.filter((id) => !mine.has(id) && nodes._map.get(id) && !nodes._map.get(id).deleted);
+    const writers = new Set();
+    for (const id of made) {
+      const maker = nodes._map.get(id).id.client;
+      const node = nodes.get(id);
+      const items = node instanceof Y.Map ? [...node._map.values(), ...(node.get("fields") instanceof Y.Map ? node.get("fields")._map.values() : [])] : [];
+      const others = items.filter((item) => !item.deleted && item.id.client !== maker).map((item) => item.id.client);
+      for (const client of others.length > 0 ? others : [maker]) writers.add(client);
+    }
+    const theirs = [...nodes._map].filter(([id, item]) => !item.deleted && !mine.has(id) && writers.has(item.id.client)).map(([id]) => id);
+    return [...new Set([...made, ...theirs])];
   };
   /** The nodes that the room holds and `patch` (this browser's whole map) does not, written
    *  by the most suspect writer of them (Yjs keeps who made each): one that is not in the
@@ -793,6 +804,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       const read_ = offered.get(number);
       if (!read_) return;
       spared = 0;
+      accused = [];
       if (read_.whole) base = read_.found;
       else {
         under(base, read_.gone);
@@ -808,7 +820,8 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     },
     /** Names the nodes (ids, as JSON) of the refused read that were refused on their own. */
     culprits({ json }) {
-      accused = JSON.parse(json);
+      const named = JSON.parse(json);
+      if (named.length > 0) accused = named;
     },
     /** Writes this browser's map (a patch of every node, as JSON) over the room's, after
      *  refusing what came: what it has wins, what only the room has stays (but what the

@@ -155,9 +155,9 @@ const server = new Server({
       if (!/^[0-9a-f]{32}$/.test(documentName)) throw refuse("no-room");
       if (!mayMake(requestHeaders.get("x-journey-mapper-address"))) throw refuse("too-many-rooms");
       sql.make.run(documentName, hash(asked.key), hash(asked.view), hash(asked.owner), Date.now());
-      return { writer: writerOf(asked, true) };
+      return { writer: announce(documentName, asked, writerOf(asked, true)) };
     }
-    if (same(asked?.key, room.edit)) return { writer: writerOf(asked, same(asked?.owner, room.owner)) };
+    if (same(asked?.key, room.edit)) return { writer: announce(documentName, asked, writerOf(asked, same(asked?.owner, room.owner))) };
     if (same(asked?.key, room.view)) {
       connectionConfig.readOnly = true;
       return { watching: true };
@@ -265,6 +265,14 @@ function writerOf(asked, owner) {
   return wellMade(asked?.writer) ? hash(`writer:${asked.writer}`) : randomUUID();
 }
 
+/** Makes the Yjs client id a connection to room `name` says it writes under (`asked.client`)
+ *  its `writer`'s, where it is no one's yet: before anyone else, who sees it in presence, can
+ *  write under it first. `writer`, for the connection. */
+function announce(name, asked, writer) {
+  if (Number.isSafeInteger(asked?.client) && asked.client >= 0 && !sql.writer.get(name, asked.client)) sql.wrote.run(name, asked.client, writer, 0);
+  return writer;
+}
+
 /** Why an update (`decoded`) to room `name` from a connection writing as `writer` trespasses,
  *  or null. Yjs takes anyone's word for the client id a write is under, and numbers each id's
  *  writes: a write under someone else's id at their next number takes its place (theirs is
@@ -287,8 +295,15 @@ function trespass({ structs, ds }, doc, name, connection) {
   }
   const claims = [];
   const written = new Map();
+  const from = new Map();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Skip)) from.set(struct.id.client, Math.min(from.get(struct.id.client) ?? Infinity, struct.id.clock));
+  }
   for (const [client, clock] of reach) {
     const known = sql.writer.get(name, client);
+    // An id no one has written under is taken from its first number on: one taken further on
+    // would leave its first numbers to its owner, and every later write of theirs refused.
+    if (!known && from.get(client) > Y.getState(doc.store, client)) return "not-yours";
     const before = Math.max(known?.clock ?? 0, Y.getState(doc.store, client));
     written.set(client, Math.max(before, known && known.writer !== writer ? 0 : clock));
     if (clock <= before) continue;

@@ -130,6 +130,14 @@ test("a watch link sees every change and changes nothing, not even with a client
     text(doc).insert(0, "Posing ");
   })).toBe("not-yours");
   first.provider.destroy();
+  // Nor under the id of someone who has not written yet, seen in presence: the app says its id
+  // when it connects, and it is its own from then on.
+  const quiet = await rawClient(link);
+  expect(await attack(({ doc }) => {
+    doc.clientID = quiet.doc.clientID;
+    text(doc).insert(0, "First ");
+  })).toBe("not-yours");
+  quiet.provider.destroy();
   // One connection writing as nine writers (the app writes as one): each of a flood's writers
   // would have to be told from a participant by every browser.
   expect(await attack(({ doc, provider }) => {

@@ -361,6 +361,24 @@ test("thirty clients that are not the app, each named in presence, each write a 
     await saved(p);
     expect(JSON.stringify((await storedMap(p, id)).map)).toContain(long);
   }
+  // A new card written over by someone other than its maker (into no list a map has), in the
+  // same change as the maker's other card: it goes, with whatever its over-writer added; the
+  // maker's other card stays.
+  const two = await rawClient(link);
+  const made = new Y.Doc({ gc: false });
+  Y.applyUpdate(made, Y.encodeStateAsUpdate(two.doc));
+  made.clientID = 7001;
+  made.transact(() => {
+    putNode(made, "kept-card", { parent: phaseId, list: lane, order: 2000 }, { text: "The maker's other card" });
+    putNode(made, "spoilt-card", { parent: phaseId, list: lane, order: 2001 }, { text: "Spoilt" });
+  });
+  made.clientID = 7002;
+  made.transact(() => made.getMap("nodes").get("spoilt-card").set("list", "no-such-list"));
+  two.provider.documentUpdateHandler(Y.encodeStateAsUpdate(made, Y.encodeStateVector(two.doc)), null);
+  await expect.poll(() => nodes.has("spoilt-card"), { timeout: 30_000 }).toBe(false);
+  for (const p of [page, bob.page]) await expect(phase(p, 1)).toContainText("The maker's other card", { timeout: 30_000 });
+  expect(nodes.has("kept-card")).toBe(true);
+  two.provider.destroy();
   flooders.forEach(({ provider }) => provider.destroy());
   watcher.provider.destroy();
   expect(bob.problems).toEqual([]);

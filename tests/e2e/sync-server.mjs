@@ -68,9 +68,9 @@ export function rawClient(link, { key, url } = {}) {
       url: url ?? given.server.split(" ")[0],
       name: given.room,
       document: doc,
-      // With a writer key of its own, as the app brings: the same client id after a lost
-      // connection (the server lets only it write under the ids it first wrote under).
-      token: JSON.stringify({ key: key ?? given.key, writer: randomBytes(16).toString("base64url") }),
+      // With a writer key of its own and the client id it writes under, as the app brings:
+      // the id is its own from the start, and after a lost connection.
+      token: JSON.stringify({ key: key ?? given.key, writer: randomBytes(16).toString("base64url"), client: doc.clientID }),
       WebSocketPolyfill: WebSocket,
       onSynced: ({ state }) => state && resolve({ doc, provider, scope: provider.authorizedScope }),
       onAuthenticationFailed: ({ reason }) => resolve({ doc, provider, refused: reason }),
