@@ -9,7 +9,8 @@
 // (the document's `control`) is the facilitator's to change: anyone else's change of it is put
 // back at once. Each Yjs client id is its first writer's (`trespass`): no one writes under
 // another's id, the facilitator's among them, or deletes what has not been written, and one
-// connection writes under at most MAX_IDS ids. The owner
+// connection writes under at most MAX_IDS ids. Every update taken in is logged in the file
+// first (`sql.log`), so that a killed process loses none of it. The owner
 // key closes the room (its document deleted, every socket closed, never to open again) or
 // gives it new keys (every socket closed; those with the new keys come back). Rooms unused for
 // ROOM_DAYS are removed; an update over MAX_UPDATE_BYTES, or nesting values (a text's
@@ -59,6 +60,9 @@ db.exec(`CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB)
   CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, edit TEXT, view TEXT, owner TEXT,
     generation INTEGER NOT NULL, closed INTEGER NOT NULL, active INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS made (address TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS log (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
+    process TEXT NOT NULL, data BLOB NOT NULL);
+  CREATE INDEX IF NOT EXISTS log_by_room ON log (name, seq);
   CREATE TABLE IF NOT EXISTS writers (name TEXT NOT NULL, client INTEGER NOT NULL, writer TEXT NOT NULL,
     clock INTEGER NOT NULL, PRIMARY KEY (name, client));`);
 const sql = {
@@ -77,6 +81,11 @@ const sql = {
   fetch: db.prepare("SELECT data FROM documents WHERE name = ?"),
   store: db.prepare("INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data"),
   forget: db.prepare("DELETE FROM documents WHERE name = ?"),
+  // Every update taken in, until the room is stored with it (see `logged`).
+  log: db.prepare("INSERT INTO log (name, process, data) VALUES (?, ?, ?)"),
+  logged: db.prepare("SELECT seq, data FROM log WHERE name = ? ORDER BY seq"),
+  unlog: db.prepare("DELETE FROM log WHERE name = ? AND ((process = ? AND seq <= ?) OR seq <= ?)"),
+  forget_log: db.prepare("DELETE FROM log WHERE name = ?"),
   // Whose each Yjs client id of a room is (see `trespass`), and how far it has been written.
   writer: db.prepare("SELECT writer, clock FROM writers WHERE name = ? AND client = ?"),
   wrote: db.prepare("INSERT INTO writers VALUES (?, ?, ?, ?) ON CONFLICT(name, client) DO UPDATE SET clock = max(clock, excluded.clock)"),
@@ -97,6 +106,7 @@ function close(name, how) {
     sql.close.run(how, name);
     sql.forget.run(name);
     sql.forget_writers.run(name);
+    sql.forget_log.run(name);
   })();
 }
 
@@ -109,16 +119,45 @@ const mayMake = db.transaction((address) => {
   return true;
 });
 
+/** This process, in the log (`sql.log`), and per room the last update it logged and the last
+ *  it found logged when it loaded the room: the log is pruned up to those once the room is
+ *  stored. What other processes sharing the room through Redis logged they prune themselves. */
+const PROCESS = randomUUID();
+const ownLog = new Map();
+const replayed = new Map();
+
 /** Each loaded room's key generation when this process loaded it: a change (new keys, closed)
  *  made through any process closes this one's connections to it. */
 const loaded = new Map();
 
 const extensions = [
   new Stored({
-    fetch: async ({ documentName }) => sql.fetch.get(documentName)?.data ?? null,
+    // The room as last stored, with every update taken in since (by any process), which a
+    // process killed before storing them would otherwise have lost.
+    fetch: async ({ documentName }) => {
+      const stored = sql.fetch.get(documentName)?.data;
+      const since = sql.logged.all(documentName);
+      replayed.set(documentName, since.at(-1)?.seq ?? 0);
+      if (since.length === 0) return stored ?? null;
+      const doc = new Y.Doc({ gc: false });
+      for (const part of [stored, ...since.map(({ data }) => data)].filter(Boolean)) {
+        try {
+          Y.applyUpdate(doc, new Uint8Array(part));
+        } catch {
+          // Checked before it was logged; should Yjs still not take it, the rest is kept.
+        }
+      }
+      return Y.encodeStateAsUpdate(doc);
+    },
     store: async ({ documentName, state }) => {
+      // What this process logged so far is in `state`, taken just before this is called (as
+      // is what it found logged when it loaded the room).
+      const upto = ownLog.get(documentName) ?? 0;
       if (sql.room.get(documentName)?.closed) return;
-      sql.store.run(documentName, state);
+      db.transaction(() => {
+        sql.store.run(documentName, state);
+        sql.unlog.run(documentName, PROCESS, upto, replayed.get(documentName) ?? 0);
+      })();
       sql.active.run(Date.now(), documentName);
     },
   }),
@@ -170,6 +209,8 @@ const server = new Server({
   },
   async afterUnloadDocument({ documentName }) {
     loaded.delete(documentName);
+    ownLog.delete(documentName);
+    replayed.delete(documentName);
   },
   async beforeHandleMessage({ update, document, documentName, context }) {
     if (update.byteLength > MAX_UPDATE_BYTES) throw refuse("too-large");
@@ -179,6 +220,9 @@ const server = new Server({
     if (!decoded) return;
     const why = decoded === "too-deep" ? decoded : unsound(decoded, document) ?? trespass(decoded, document, documentName, context);
     if (why) throw refuse(why);
+    // Kept before it is taken in: a process killed before it stores the room loses nothing of
+    // it, and no one need pass on what another wrote (which anyone could forge).
+    ownLog.set(documentName, Number(sql.log.run(documentName, PROCESS, decoded.update).lastInsertRowid));
   },
   // The owner's requests, as stateless messages: {owner, close: true} or {owner, key, view}.
   async onStateless({ documentName, payload }) {
@@ -250,7 +294,7 @@ function decode(message) {
     return null;
   }
   try {
-    return Y.decodeUpdate(update);
+    return { update, ...Y.decodeUpdate(update) };
   } catch {
     return "too-deep";
   }

@@ -211,6 +211,25 @@ test("a watch link sees every change and changes nothing, not even with a client
   await lost.context().close();
 });
 
+test("a server killed before it stores the room loses nothing it took in, though no one connected holds it any more", async ({ page }) => {
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const phaseId = (await storedMap(page, id)).map.phases[0].id;
+  // Ann's tab goes: no browser is left to bring anything back.
+  await page.goto("about:blank");
+  const [writer, keeper] = [await rawClient(link), await rawClient(link)];
+  writer.doc.getMap("nodes").get(phaseId).get("fields").get("name").insert(0, "Kept ");
+  await expect.poll(() => keeper.doc.getMap("nodes").get(phaseId).get("fields").get("name").toString()).toMatch(/^Kept /);
+  writer.provider.destroy();
+  // Killed at once, within the two seconds the server waits before it stores a room.
+  await server.stop();
+  keeper.provider.destroy();
+  await server.start();
+  const later = await rawClient(link);
+  expect(later.doc.getMap("nodes").get(phaseId).get("fields").get("name").toString()).toMatch(/^Kept /);
+  later.provider.destroy();
+});
+
 test("how the facilitator runs the session is theirs: the server puts back a participant's change of it, with no browser in the room to do so", async ({ page, browser }) => {
   await templateMap(page);
   const link = await startSession(server.url, page, "Ann");
