@@ -322,13 +322,13 @@ function announce(name, asked, writer) {
  *  writes: a write under someone else's id at their next number takes its place (theirs is
  *  then dropped as a duplicate), and a deletion of their next numbers waits in Yjs and erases
  *  what they write next (23 bytes erased everyone's next edits). So each id of a room is its
- *  first writer's (the first connection to write under it, or a later one bringing the same
- *  owner or writer key), and how far it has been written is kept, in the file, before the
- *  update is taken in. Another connection may send an id's writes only as far as they have
- *  been written ("not-yours" beyond): a participant's browser passes on what a killed server
- *  lost. And a deletion may reach only as far as what it deletes has been written ("ahead"
- *  beyond): the app deletes only what it holds. Yjs itself gives a browser a new id when
- *  someone else writes under its own. */
+ *  first writer's (the first connection to say it, see `announce`, or to write under it from
+ *  its first number; or a later one bringing the same owner or writer key), and how far it
+ *  has been written is kept, in the file, before the update is taken in. Another connection
+ *  may send an id's writes only as far as they have been written ("not-yours" beyond): a
+ *  participant's browser passes on what another process sharing the room lost. And a deletion
+ *  may reach only as far as what it deletes has been written ("ahead" beyond): the app
+ *  deletes only what it holds. */
 function trespass({ structs, ds }, doc, name, connection) {
   const writer = connection.writer;
   const reach = new Map();
