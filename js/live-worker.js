@@ -737,10 +737,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
    *  app writes them), `patch` being this browser's whole map; null where none is named. A
    *  named node this browser has was written over: the mending writes it back as it was, and
    *  takes out nothing else (what only the room has may be a participant's new card). A named
-   *  node new here goes, with everything its wrongdoers added: whoever wrote into it other
-   *  than its maker (a participant's new card written over), else its maker. So flooders,
-   *  however many and whatever they say of themselves in presence, go in one mending, and a
-   *  participant's other cards stay. */
+   *  node new here goes; where its maker alone wrote it, with everything its maker added. So
+   *  flooders, however many and whatever they say of themselves in presence, go in one
+   *  mending. Where someone else wrote into it (a participant's new card written over), it
+   *  goes alone: the writer of its wrong value is not known here (another browser's mending
+   *  may have written into it too), and nobody's other cards are taken for theirs. */
   const culprits = (patch, named) => {
     if (named.length === 0) return null;
     const mine = new Set(patch.nodes.map(({ id }) => id));
@@ -750,8 +751,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       const maker = nodes._map.get(id).id.client;
       const node = nodes.get(id);
       const items = node instanceof Y.Map ? [...node._map.values(), ...(node.get("fields") instanceof Y.Map ? node.get("fields")._map.values() : [])] : [];
-      const others = items.filter((item) => !item.deleted && item.id.client !== maker).map((item) => item.id.client);
-      for (const client of others.length > 0 ? others : [maker]) writers.add(client);
+      if (items.every((item) => item.deleted || item.id.client === maker)) writers.add(maker);
     }
     const theirs = [...nodes._map].filter(([id, item]) => !item.deleted && !mine.has(id) && writers.has(item.id.client)).map(([id]) => id);
     return [...new Set([...made, ...theirs])];

@@ -362,8 +362,7 @@ test("thirty clients that are not the app, each named in presence, each write a 
     expect(JSON.stringify((await storedMap(p, id)).map)).toContain(long);
   }
   // A new card written over by someone other than its maker (into no list a map has), in the
-  // same change as the maker's other card: it goes, with whatever its over-writer added; the
-  // maker's other card stays.
+  // same change as the maker's other card: it goes alone; the maker's other card stays.
   const two = await rawClient(link);
   const made = new Y.Doc({ gc: false });
   Y.applyUpdate(made, Y.encodeStateAsUpdate(two.doc));
