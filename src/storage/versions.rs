@@ -50,30 +50,31 @@ impl Store {
     /// The versions of map `id`, newest first. Text under a version's key that cannot be read
     /// is left as it is and not listed.
     pub fn versions(&self, id: &str) -> Vec<Version> {
-        let mut found: Vec<Version> = self.stored_versions(|map| map == id).collect();
+        self.versions_read(id).0
+    }
+
+    /// [`Store::versions`], and how many of the texts under map `id`'s version keys cannot be
+    /// read as versions (damaged between visits, or not written by this app): left as they
+    /// are, unlisted, but told. Each text is read once.
+    pub fn versions_read(&self, id: &str) -> (Vec<Version>, usize) {
+        let (found, unreadable): (Vec<_>, Vec<_>) = self
+            .stored_versions(|map| map == id)
+            .partition(Option::is_some);
+        let mut found: Vec<Version> = found.into_iter().flatten().collect();
         found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key)));
-        found
+        (found, unreadable.len())
     }
 
-    /// How many of the texts under map `id`'s version keys cannot be read as versions (damaged
-    /// between visits, or not written by this app): left as they are, unlisted, but told.
-    pub fn unreadable_versions(&self, id: &str) -> usize {
-        let keys = self.backend.keys().unwrap_or_default();
-        keys.into_iter()
-            .filter(|key| map_of(key) == Some(id))
-            .filter(|key| self.read_version(key.clone()).is_none())
-            .count()
-    }
-
-    /// The readable versions of the maps `of` picks; only their keys' text is read.
+    /// Under each version key of the maps `of` picks, the version, or `None` where its text
+    /// cannot be read; only those keys' text is read.
     fn stored_versions<'a>(
         &'a self,
         of: impl Fn(&str) -> bool + 'a,
-    ) -> impl Iterator<Item = Version> + 'a {
+    ) -> impl Iterator<Item = Option<Version>> + 'a {
         let keys = self.backend.keys().unwrap_or_default();
         keys.into_iter()
             .filter(move |key| map_of(key).is_some_and(&of))
-            .filter_map(|key| self.read_version(key))
+            .map(|key| self.read_version(key))
     }
 
     /// The version stored under `key`, when its text reads as one this app writes: a name
@@ -239,6 +240,7 @@ impl Store {
     pub(super) fn prune_oldest_automatic(&mut self) -> bool {
         let oldest = self
             .stored_versions(|_| true)
+            .flatten()
             .filter(|v| v.occasion.is_automatic())
             .map(|v| (v.taken_at, v.key))
             .min();

@@ -47,7 +47,7 @@ impl MapVersions {
         // The day's version a save held for later is listed too.
         let found = self.session.stored.with(|s| {
             s.keep_held(stamp());
-            (s.versions(&id), s.unreadable_versions(&id))
+            s.versions_read(&id)
         });
         let (list, unreadable) = found.unwrap_or_default();
         self.list.set(list);
