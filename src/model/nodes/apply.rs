@@ -36,13 +36,9 @@ impl Patch {
         let mut fresh: HashMap<&str, Kind> = HashMap::new();
         for node in nodes {
             let path = path(node);
-            let parent = match node.parent.as_str() {
-                "" => None,
-                id => match fresh.get(id).copied().or(places.get(id).map(|p| p.kind)) {
-                    Some(kind) => Some(kind),
-                    // Its parent is gone: so is it, as the room's map holds it.
-                    None => continue,
-                },
+            // Its parent is gone: so is it, as the room's map holds it.
+            let Some(parent) = parent_kind(node, &fresh, &places) else {
+                continue;
             };
             let Some(kind) = Kind::in_list(parent, &node.list) else {
                 return Err(refused(path, ProblemKind::UnknownField));
@@ -122,9 +118,8 @@ impl Patch {
         // The kinds of the nodes new here first, and the personas and lanes they add, which
         // others may name.
         for node in &nodes {
-            let parent = kinds.get(node.parent.as_str()).copied();
-            let parent = parent.or_else(|| places.get(&node.parent).map(|p| p.kind));
-            let Some(kind) = Kind::in_list(parent, &node.list) else {
+            let parent = parent_kind(node, &kinds, &places);
+            let Some(kind) = parent.and_then(|parent| Kind::in_list(parent, &node.list)) else {
                 continue;
             };
             kinds.insert(&node.id, kind);
@@ -139,12 +134,8 @@ impl Patch {
                 break;
             }
             // A node whose parent is in neither is stray, not refused: taken out as such.
-            let parent = match node.parent.as_str() {
-                "" => None,
-                id => match kinds.get(id).copied().or(places.get(id).map(|p| p.kind)) {
-                    Some(kind) => Some(kind),
-                    None => continue,
-                },
+            let Some(parent) = parent_kind(node, &kinds, &places) else {
+                continue;
             };
             let refused = match Kind::in_list(parent, &node.list) {
                 None => true,
@@ -170,6 +161,19 @@ impl Patch {
             }
         }
         found
+    }
+}
+
+/// The kind of `node`'s parent: `Some(None)` for the map itself, which has none; `None` where
+/// the parent is neither new here (`fresh`) nor in the map (`places`).
+fn parent_kind(node: &Node, fresh: &HashMap<&str, Kind>, places: &Places) -> Option<Option<Kind>> {
+    match node.parent.as_str() {
+        "" => Some(None),
+        id => fresh
+            .get(id)
+            .copied()
+            .or(places.get(id).map(|p| p.kind))
+            .map(Some),
     }
 }
 
