@@ -331,23 +331,20 @@ function announce(name, asked, writer) {
  *  deletes only what it holds. */
 function trespass({ structs, ds }, doc, name, connection) {
   const writer = connection.writer;
-  const reach = new Map();
+  // Each writer's numbers in the update: from its first to past its last.
+  const spans = new Map();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
-    const client = struct.id.client;
-    reach.set(client, Math.max(reach.get(client) ?? 0, struct.id.clock + struct.length));
+    const [from, to] = spans.get(struct.id.client) ?? [Infinity, 0];
+    spans.set(struct.id.client, [Math.min(from, struct.id.clock), Math.max(to, struct.id.clock + struct.length)]);
   }
   const claims = [];
   const written = new Map();
-  const from = new Map();
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Skip)) from.set(struct.id.client, Math.min(from.get(struct.id.client) ?? Infinity, struct.id.clock));
-  }
-  for (const [client, clock] of reach) {
+  for (const [client, [from, clock]] of spans) {
     const known = sql.writer.get(name, client);
     // An id no one has written under is taken from its first number on: one taken further on
     // would leave its first numbers to its owner, and every later write of theirs refused.
-    if (!known && from.get(client) > Y.getState(doc.store, client)) return "not-yours";
+    if (!known && from > Y.getState(doc.store, client)) return "not-yours";
     const before = Math.max(known?.clock ?? 0, Y.getState(doc.store, client));
     written.set(client, Math.max(before, known && known.writer !== writer ? 0 : clock));
     if (clock <= before) continue;
