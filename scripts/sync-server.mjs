@@ -369,9 +369,10 @@ function trespass({ structs, ds }, doc, name, connection) {
 /** Why room `doc` cannot take a Yjs update (`decoded`), or null: "too-deep" where it nests
  *  values (plain, a text's formatting or embeds) or Yjs types deeper than MAX_NESTING, or holds
  *  a document in a document. What its writes depend on and neither it nor the room holds is
- *  not refused: a client of the app sends such an update to a server that lost what it had not
- *  stored (killed), and Yjs holds it until the rest comes; so what the room holds back is
- *  checked again with every update that may complete it (a chain sent in parts). */
+ *  not refused: a client of the app sends such an update to a process that never had the rest
+ *  (another process sharing the room lost it, killed between taking it in and passing it on),
+ *  and Yjs holds it until the rest comes; so what the room holds back is checked again with
+ *  every update that may complete it (a chain sent in parts). */
 function unsound({ structs }, doc) {
   const held = doc.store.pendingStructs ? Y.decodeUpdateV2(doc.store.pendingStructs.update).structs : [];
   const [byClient, heldByClient] = [byWriter(structs), byWriter(held)];
