@@ -830,6 +830,23 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       written++;
       mend(json, false);
     },
+    /** Writes back the nodes last named by `culprits` that this browser's map (`json`, a
+     *  patch of every node) has, as it has them, and takes out the others with what their
+     *  writers added (see `culprits`); nothing else, so that what someone changed meanwhile
+     *  stands (a text being typed, which a whole mending would set back). */
+    repair({ json }) {
+      written++;
+      if (watching || !base) return;
+      mended = true;
+      const patch = JSON.parse(json);
+      const named = new Set(accused);
+      const drop = culprits(patch, accused) ?? [];
+      const back = new Map();
+      write(doc, { nodes: patch.nodes.filter(({ id }) => named.has(id)), lists: [] }, back, { mend: true, drop, stamp: iLead() });
+      for (const id of drop) base.delete(id);
+      // Where each is in its list is not written (what else is in it may have changed).
+      for (const [id, node] of back) base.set(id, { ...node, index: base.get(id)?.index ?? node.index });
+    },
     /** As `restore`, after taking out what the most suspect writer added (see `suspect`):
      *  when what only the room has is itself what was refused (a hundred thousand cards). */
     cut({ json }) {

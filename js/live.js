@@ -95,6 +95,14 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
       post("restore", { json });
       whole = true;
     },
+    /** Writes back only the nodes last named by `culprits` that this browser's map (a patch
+     *  of every node, as JSON) has, and takes out the others with what their writers added;
+     *  what changed in the room is read next. */
+    repair(json) {
+      sent++;
+      post("repair", { json });
+      whole = false;
+    },
     /** As `restore`, and takes out what the most suspect writer added that this browser's map
      *  does not hold: the mending when what only the room has is itself what was refused (a
      *  hundred thousand cards). */

@@ -384,6 +384,53 @@ test("thirty clients that are not the app, each named in presence, each write a 
   await bob.context.close();
 });
 
+test("a client that is not the app writes an old card's text wrong again and again while Bob adds cards: only that card is written back each time, and Bob's cards reach everyone", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const id = await templateMap(page);
+  await addCard(page, 1, "Pain points", "Ann's old card");
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const mallory = await rawClient(link);
+  const nodes = mallory.doc.getMap("nodes");
+  const holding = (text) => [...nodes.keys()].find((key) => String(nodes.get(key)?.get("fields")?.get("text")) === text);
+  await expect.poll(() => holding("Ann's old card")).toBeTruthy();
+  const old = holding("Ann's old card");
+  // Every browser has the card, so it is never new to anyone: each mending writes it back, and
+  // must write back nothing else (Bob's text, being typed, was set back by a whole mending).
+  let writes = 0;
+  const storm = setInterval(() => {
+    const fields = nodes.get(old)?.get("fields");
+    if (fields && !Array.isArray(fields.get("text"))) {
+      fields.set("text", [1, 2]);
+      writes++;
+    }
+  }, 100);
+  try {
+    await page.waitForTimeout(500);
+    await addCard(bob.page, 2, "Opportunities", "Bob in the storm");
+    await page.waitForTimeout(1500);
+    await addCard(bob.page, 3, "Opportunities", "Bob in the storm again");
+    await page.waitForTimeout(3000);
+  } finally {
+    clearInterval(storm);
+  }
+  expect(writes).toBeGreaterThan(10);
+  await expect.poll(() => String(nodes.get(old)?.get("fields")?.get("text")), { timeout: 15_000 }).toBe("Ann's old card");
+  for (const text of ["Bob in the storm", "Bob in the storm again"]) await expect.poll(() => holding(text), { timeout: 15_000 }).toBeTruthy();
+  for (const p of [page, bob.page]) {
+    await expect(laneCard(phase(p, 1), "Pain points", "Ann's old card")).toBeVisible();
+    await expect(laneCard(phase(p, 2), "Opportunities", "Bob in the storm")).toBeVisible();
+    await expect(laneCard(phase(p, 3), "Opportunities", "Bob in the storm again")).toBeVisible();
+    await saved(p);
+    const stored = JSON.stringify((await storedMap(p, id)).map);
+    for (const text of ["Ann's old card", "Bob in the storm", "Bob in the storm again"]) expect(stored).toContain(text);
+  }
+  await expect(page.getByRole("alert").filter({ hasText: "A change from the live session was refused" })).toBeVisible();
+  mallory.provider.destroy();
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});
+
 test("a character outside the BMP changed for another (one emoji for the next) reaches the others as typed", async ({ page, browser }) => {
   const id = await templateMap(page);
   const link = await startSession(server.url, page, "Ann");

@@ -18,6 +18,7 @@ pub mod facilitator_tools;
 pub mod join_page;
 pub mod keys;
 pub mod live_panel;
+mod mend;
 mod rejoin;
 mod room;
 mod send;
@@ -115,6 +116,8 @@ pub struct Live {
     /// The room was given this browser's map back after a refusal, and has not been read
     /// since: refused again, what the most suspect writer added is taken out of it.
     mending: StoredValue<bool>,
+    /// How many reads of the room running were refused and repaired node by node.
+    repairs: StoredValue<u32>,
     /// How the facilitator runs the session, as the room last had it from them.
     control: RwSignal<Control>,
     /// This browser facilitates the session.
@@ -150,6 +153,7 @@ impl Live {
             problem: RwSignal::new(None),
             reads: StoredValue::new(0),
             mending: StoredValue::new(false),
+            repairs: StoredValue::new(0),
             control: RwSignal::new(Control::default()),
             leads: RwSignal::new(false),
             following: RwSignal::new(true),

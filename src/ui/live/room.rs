@@ -1,9 +1,9 @@
 //! What comes from the room: what changed in it, read node by node as an import reads their
 //! objects, or, when that is too much, its whole map read as an import is read (off the page's
 //! thread, with a time limit); held to the session's rules and taken in — or refused, said, and
-//! the room mended with this browser's map.
+//! the room mended (`mend`).
 
-use super::{map_json, Live};
+use super::Live;
 use crate::i18n::{Lang, Text};
 use crate::model::exchange::Problem;
 use crate::model::nodes::{Patch, Unfit};
@@ -11,7 +11,6 @@ use crate::model::outside::{Job, Outcome};
 use crate::model::versions::Occasion;
 use crate::model::workshop::Refusal;
 use crate::model::{EditError, Id, JourneyMap, LibraryEdit, Part};
-use crate::ui::browser::frame;
 use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::votes;
@@ -45,7 +44,7 @@ impl Live {
     }
 
     /// Reads the room's whole map as an import is read, and takes it in.
-    fn receive_whole(self, expected: Option<Id>, lang: Lang) {
+    pub(super) fn receive_whole(self, expected: Option<Id>, lang: Lang) {
         let Some(read) = self.call("read", &JsValue::UNDEFINED) else {
             return;
         };
@@ -83,8 +82,7 @@ impl Live {
                         {
                             Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
                             Ok(()) => {
-                                self.mending.set_value(false);
-                                self.call("accept", &JsValue::UNDEFINED);
+                                self.accepted();
                                 return self.take_in(map, None, lang);
                             }
                         }
@@ -125,21 +123,20 @@ impl Live {
                 match by_others.and_then(|()| self.allowed(&map, JourneyMap::check_changes)) {
                     Err(refusal) => votes::refusal(&EditError::Workshop(refusal), lang),
                     Ok(()) => {
-                        self.mending.set_value(false);
-                        self.call("accept", &JsValue::UNDEFINED);
+                        self.accepted();
                         self.take_in(map, Some(parts), lang);
                         return true;
                     }
                 }
             }
         };
-        // What of it no browser of the app writes is named, for the mending to take out with
-        // whatever else its writers added (`culprits` in js/live-worker.js).
+        // What of it no browser of the app writes is named: the mending writes back or takes
+        // out only that, with whatever else its writers added (`culprits` in
+        // js/live-worker.js).
         let named = (self.session.library)
-            .read_untracked(|l| Some(patch.culprits(l.map(&id)?, MAX_CULPRITS)));
-        let named = serde_json::to_string(&named.unwrap_or_default()).unwrap_or_default();
-        self.call("culprits", &named.into());
-        self.refuse(why, lang);
+            .read_untracked(|l| Some(patch.culprits(l.map(&id)?, MAX_CULPRITS)))
+            .unwrap_or_default();
+        self.refuse_named(why, &named, lang);
         true
     }
 
@@ -153,42 +150,6 @@ impl Live {
             .library
             .read_untracked(|l| l.map(&map.id).map(|mine| check(mine, map, &people)))
             .unwrap_or(Ok(()))
-    }
-
-    /// The shared map as this browser has it, as the room's JSON.
-    pub(super) fn local_json(self, id: Option<&Id>) -> Option<String> {
-        let id = id?;
-        self.session
-            .library
-            .read_untracked(|l| l.map(id).map(map_json))
-    }
-
-    /// Says why the room's map was refused, and gives the room this browser's map back, which
-    /// mends what was refused: first keeping what only the room has (someone's good new card),
-    /// then, if the room's map is refused again, taking out what the most suspect writer added
-    /// (a client that is not the app before a participant, the largest first: see `suspect` in
-    /// js/live-worker.js), one writer at a time, until the room holds only this map.
-    pub(super) fn refuse(self, why: String, lang: Lang) {
-        self.large.set_value(false);
-        self.problem
-            .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
-        let id = self.running.with_value(|r| r.as_ref()?.map.clone());
-        let Some(json) = self.local_json(id.as_ref()) else {
-            return;
-        };
-        let cut = self.mending.get_value();
-        self.mending.set_value(!cut);
-        // A read of the room begun before the mending is not what the room holds after it:
-        // refused (it may hold what was refused), it would mend again, and cut a participant.
-        self.reads.update_value(|read| *read += 1);
-        // In a task of its own: what was refused may be large, and reading it took a while.
-        frame::after_next_frame(move || {
-            self.call(if cut { "cut" } else { "restore" }, &json.into());
-            // Read the mended room at once, whole (what only the room had may stay, and may be
-            // what was refused): a hostile client may write nothing more, and a late joiner
-            // must not be handed what was refused.
-            self.receive_whole(id, lang);
-        });
     }
 
     /// Takes in the room's `map`, which changed in `parts` (none: not known; worked out here).
