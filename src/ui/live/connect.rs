@@ -1,9 +1,10 @@
 //! Starting a room or joining one: the script loaded, the callbacks it calls made, and the
-//! session kept.
+//! session kept; and leaving it.
 
 use super::keys::{self, random_room, Keys};
-use super::{call, map_json, Joining, Live, Person, Running, Status, LIVE_SCRIPT};
+use super::{call, Joining, Live, Person, Running, Status, LIVE_SCRIPT};
 use crate::i18n::{Lang, Text};
+use crate::model::facilitation::Control;
 use crate::model::nodes;
 use crate::model::{Id, PHASE_PALETTE};
 use crate::ui::browser::script;
@@ -12,13 +13,32 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 impl Live {
+    /// Leaves the session; the map stays in this browser, no longer live.
+    pub fn leave(self) {
+        self.stop();
+        self.forget();
+    }
+
+    /// Leaves the room without forgetting the session (another room is joined next).
+    fn stop(self) {
+        if let Some(running) = self.running.try_update_value(Option::take).flatten() {
+            let _ = call(&running.handle, "leave", &JsValue::UNDEFINED);
+        }
+        self.map.set(None);
+        self.joined.set(false);
+        self.watching.set(false);
+        self.people.set(Vec::new());
+        self.seen.set_value(Vec::new());
+        self.control.set(Control::default());
+        self.leads.set(false);
+        self.following.set(true);
+        self.leading.set(false);
+        self.session.guard.set(None);
+    }
+
     /// Starts a session for map `id` in a new room on `server`.
     pub fn start(self, id: Id, server: String, name: String, lang: Lang) {
-        let Some(map) = self
-            .session
-            .library
-            .read_untracked(|l| l.map(&id).map(map_json))
-        else {
+        let Some(map) = self.local_json(Some(&id)) else {
             return;
         };
         let (Some(room), Some(keys)) = (random_room(), Keys::new()) else {

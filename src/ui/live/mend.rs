@@ -1,9 +1,10 @@
 //! A refused read of the room, said, and the room mended with this browser's map: only the
 //! nodes refused on their own where they are named, else the whole map.
 
-use super::{map_json, Live};
+use super::Live;
 use crate::i18n::{Lang, Text};
-use crate::model::Id;
+use crate::model::nodes::Patch;
+use crate::model::{Id, JourneyMap};
 use crate::ui::browser::frame;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -94,4 +95,9 @@ impl Live {
         self.problem
             .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
     }
+}
+
+/// Every node of `map`, as the room's patch JSON.
+fn map_json(map: &JourneyMap) -> String {
+    serde_json::to_string(&Patch::whole(map)).unwrap_or_default()
 }

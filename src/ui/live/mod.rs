@@ -25,8 +25,7 @@ mod send;
 pub mod session_bar;
 
 use crate::model::facilitation::Control;
-use crate::model::nodes::Patch;
-use crate::model::{Id, JourneyMap};
+use crate::model::Id;
 use crate::ui::session::Session;
 use keys::Keys;
 use leptos::prelude::*;
@@ -187,29 +186,6 @@ impl Live {
         self.seen.get_value()
     }
 
-    /// Leaves the session; the map stays in this browser, no longer live.
-    pub fn leave(self) {
-        self.stop();
-        self.forget();
-    }
-
-    /// Leaves the room without forgetting the session (another room is joined next).
-    fn stop(self) {
-        if let Some(running) = self.running.try_update_value(Option::take).flatten() {
-            let _ = call(&running.handle, "leave", &JsValue::UNDEFINED);
-        }
-        self.map.set(None);
-        self.joined.set(false);
-        self.watching.set(false);
-        self.people.set(Vec::new());
-        self.seen.set_value(Vec::new());
-        self.control.set(Control::default());
-        self.leads.set(false);
-        self.following.set(true);
-        self.leading.set(false);
-        self.session.guard.set(None);
-    }
-
     /// Tells the others which card this person has open.
     pub fn focus(self, card: Option<Id>) {
         self.call("focus", &card.map_or(JsValue::NULL, |c| c.into()));
@@ -252,11 +228,6 @@ impl Live {
 
 pub fn use_live() -> Live {
     expect_context::<Live>()
-}
-
-/// Every node of `map`, as the room's patch JSON.
-fn map_json(map: &JourneyMap) -> String {
-    serde_json::to_string(&Patch::whole(map)).unwrap_or_default()
 }
 
 /// Calls `object[method](arg)`; `None` where there is no such function or it throws.
