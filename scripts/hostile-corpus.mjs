@@ -51,12 +51,12 @@ export function formulaAndKeywordMap() {
   const names = [
     "See details;=1+2", "Web,@SUM(A1)", "Team\t-2+3", "a, =HYPERLINK(\"http://x\")", "x\r\n+1",
     "journey", "Journey planner", "title Launch", "Title\tpage", "section One", "SECTION two",
-    "accTitle: x", "accDescr: y", "accDescr { z }", "%% comment", "50%% off", "#hash", "a;b:c",
+    "accTitle: x", "accDescr: y", "accDescr { z }", "%% comment", "50%% off", "%%%", "x%%%", "%%%{init: {'theme':'dark'}}%%%", "#hash", "a;b:c",
     "\ufeffjourney hidden", "-", "=", "@", ";", "\n", "\n=phase,;", "a,\r",
   ];
   return {
     id: "formulas",
-    title: "Formulas; =1+1 %% and # keywords",
+    title: "Formulas; =1+1 %%% and # keywords",
     phases: [{
       id: "p", name: "section: journey", color: "#336699",
       touchpoints: names.map((name, i) => ({ id: `t${i}`, name, channel: names[(i + 1) % names.length], owner: names[(i + 2) % names.length], trigger: names[(i + 3) % names.length] })),

@@ -23,11 +23,19 @@ fn token(text: &str) -> String {
             c => c,
         })
         .collect();
-    let cleaned = cleaned
-        .replace("%%", "%")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut joined = String::with_capacity(cleaned.len());
+    for word in cleaned.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        // Each run of "%" as one, however long: "%%%" halved once would still start a comment.
+        for c in word.chars() {
+            if !(c == '%' && joined.ends_with('%')) {
+                joined.push(c);
+            }
+        }
+    }
+    let cleaned = joined;
     if cleaned.is_empty() {
         "–".into()
     } else {
@@ -200,5 +208,22 @@ mod tests {
         assert!(text.contains("      \u{200D}% off: "), "{text}");
         // Only a keyword followed by a space is one.
         assert!(text.contains("      Sections: "), "{text}");
+    }
+
+    #[test]
+    fn no_run_of_percent_signs_starts_a_comment_wherever_it_is() {
+        let mut map = Template::SeeThinkDoCare.build(Lang::En, "m", "Title %%%% here");
+        let names = ["%%%", "x%%%", "%%%{init: {'theme':'dark'}}%%%", "a % % b"];
+        let touchpoints = map.phases.iter_mut().flat_map(|p| &mut p.touchpoints);
+        for (t, name) in touchpoints.zip(names) {
+            t.name = name.into();
+        }
+        map.phases[0].name = "Phase %%%%% one".into();
+        let text = journey(&map);
+        assert!(!text.contains("%%"), "{text}");
+        assert!(text.contains("      \u{200D}%: "), "{text}");
+        assert!(text.contains("      x%: "), "{text}");
+        assert!(text.contains("    title Title % here\n"), "{text}");
+        assert!(text.contains("      a % % b: "), "{text}");
     }
 }

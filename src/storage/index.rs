@@ -13,7 +13,7 @@
 //! under a first line naming the layout. Not JSON: reading JSON would bring serde_json into the
 //! first screen, 10 KB gzipped of it for six fields.
 
-use crate::model::MapSummary;
+use crate::model::{limits, MapSummary};
 use std::cmp::Ordering;
 
 pub(super) const KEY: &str = "journey-mapper/index";
@@ -39,7 +39,13 @@ pub(super) fn encode(maps: &[MapSummary]) -> String {
     text
 }
 
-/// The maps listed, most recently edited first; `None` for text of another layout or none.
+/// How many maps `text` lists, counted without reading them.
+pub(super) fn listed(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// The maps listed, most recently edited first; `None` for text of another layout or none, or
+/// listing what no map holds (damaged between visits: a title of megabytes).
 pub fn decode(text: &str) -> Option<Vec<MapSummary>> {
     let mut lines = text.split('\n');
     if lines.next()? != HEADER {
@@ -61,8 +67,14 @@ fn summary(line: &str) -> Option<MapSummary> {
         kpis: next()??.parse().ok()?,
         title: next()??,
     };
-    fields.next().is_none().then_some(summary)
+    let fits = summary.title.chars().count() <= limits::TITLE_MAX_CHARS
+        && summary.id.len() <= limits::TEXT_MAX_CHARS
+        && summary.updated_at.len() <= MAX_TIME;
+    (fits && fields.next().is_none()).then_some(summary)
 }
+
+/// The longest last edit read: an RFC 3339 time, with room for the fractions of a second.
+const MAX_TIME: usize = 64;
 
 /// A field with the characters that separate fields and lines written as `\t`, `\n`, `\r`.
 fn escape(field: &str) -> String {

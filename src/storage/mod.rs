@@ -616,7 +616,13 @@ impl Preferences {
     /// cannot say (written by another release, or none written yet beside stored maps).
     pub fn listed_maps(&self) -> Option<Vec<MapSummary>> {
         match self.backend.get(index::KEY).ok()? {
-            Some(text) => index::decode(&text),
+            // Damaged between visits, it may list maps that are not there (a million of them):
+            // read only where it lists no more than are stored.
+            Some(text) => {
+                let keys = self.backend.keys().ok()?;
+                let stored = keys.iter().filter(|k| k.starts_with(MAP_PREFIX)).count();
+                (index::listed(&text) <= stored).then(|| index::decode(&text))?
+            }
             // A first visit: no map stored, so none to list.
             None => {
                 let keys = self.backend.keys().ok()?;

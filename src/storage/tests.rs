@@ -461,6 +461,48 @@ fn saves_and_deletions_keep_the_index_up_to_date_with_every_tabs_maps() {
 }
 
 #[test]
+fn an_index_listing_more_maps_than_are_stored_or_a_title_no_map_has_is_not_read_by_the_first_screen(
+) {
+    let backend = Shared::default();
+    let map = JourneyMap::new("m", "Mine");
+    backend.put(&map_key("m"), &entry::encode(1, None, &map));
+    drop(open(&backend));
+    let good = backend.snapshot()[index::KEY].clone();
+    let stored = backend.snapshot()[&map_key("m")].clone();
+    let many: String = (0..250_000)
+        .map(|i| format!("\nx{i}\t\t0\t0\t0\tG"))
+        .collect();
+    let long_title = format!(
+        "\nm\t\t0\t0\t0\t{}",
+        "T".repeat(crate::model::limits::TITLE_MAX_CHARS + 1)
+    );
+    let long_time = format!("\nm\t{}\t0\t0\t0\tMine", "9".repeat(65));
+    let header = good.lines().next().unwrap();
+    for damaged in [
+        format!("{good}{many}"),
+        format!("{header}{long_title}"),
+        format!("{header}{long_time}"),
+    ] {
+        backend.put(index::KEY, &damaged);
+        let first_screen = Preferences::open(Box::new(backend.clone()));
+        assert_eq!(
+            first_screen.listed_maps(),
+            None,
+            "the first screen waits for the maps"
+        );
+        let (_, library, report) = open(&backend);
+        assert_eq!(library.maps, vec![map.clone()]);
+        assert_eq!(report.set_aside, vec![], "nothing of the user's is in it");
+        assert_eq!(backend.snapshot()[index::KEY], good, "written afresh");
+        assert_eq!(
+            backend.snapshot()[&map_key("m")],
+            stored,
+            "the map untouched"
+        );
+    }
+}
+
+#[test]
 fn unreadable_index_text_is_written_over_and_a_newer_releases_is_left_alone() {
     let backend = Shared::default();
     let map = JourneyMap::new("m", "Mine");

@@ -315,3 +315,28 @@ test("stored maps damaged between visits, into bombs too: set aside as they are,
   }
   expect(aside.length).toBeGreaterThanOrEqual(3);
 });
+
+test("the library's index damaged between visits (a quarter of a million maps that are not there, a title of megabytes): the maps listed as they are, the page answering, the maps untouched", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Title of a new map").fill("Still listed");
+  await page.getByRole("button", { name: "Create map" }).click();
+  await saved(page);
+  const maps = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("journey-mapper/map/")).map((k) => [k, localStorage.getItem(k)]));
+  const before = await maps();
+  const index = await page.evaluate(() => localStorage.getItem("journey-mapper/index"));
+  const many = Array.from({ length: 250_000 }, (_, i) => `\n${i.toString(36)}\t\t0\t0\t0\tGhost`).join("");
+  const [line] = index.split("\n").slice(1);
+  const long = line.replace(/\t[^\t]*$/, `\t${"T".repeat(3_400_000)}`);
+  for (const damaged of [index + many, `${index.split("\n")[0]}\n${long}`]) {
+    await page.evaluate((text) => localStorage.setItem("journey-mapper/index", text), damaged);
+    // The index is a copy of what the maps say: written afresh from them, with nothing to tell.
+    const worst = await heartbeatFromStart(page);
+    const start = Date.now();
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Still listed" })).toBeVisible({ timeout: Math.max(1, 2000 - (Date.now() - start)) });
+    await expect(page.getByRole("link", { name: "Ghost" })).toHaveCount(0);
+    expect(await worst()).toBeLessThan(1000);
+    expect(await maps()).toEqual(before);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("journey-mapper/index"))).toBe(index);
+  }
+});
