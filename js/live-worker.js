@@ -184,7 +184,7 @@ function nodesOf(patch) {
  *  stands). */
 function order(nodes, lists) {
   for (const ids of lists) {
-    const at = ids.map((id) => nodes.get(id).get("order"));
+    const at = ids.map((id) => orderOf(nodes.get(id)));
     // Kept: those whose order already rises along the list.
     const kept = ids.map(() => false);
     let last = -Infinity;
@@ -237,8 +237,9 @@ const MAX_DEPTH = 8;
 
 /** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
  *  that a room holding a text of gigabytes is not copied out of it whole to be refused. Fills
- *  `found` with every node read (as `write`'s `base` holds them). */
-function read(doc, maxChars, found) {
+ *  `found` with every node read (as `write`'s `base` holds them). Where the room holds another
+ *  map beside the one `known` (nodes as `base` holds them) has, that one is read, to be refused. */
+function read(doc, maxChars, found, known) {
   const nodes = doc.getMap("nodes");
   const children = new Map();
   // Each parent's lists by name, so that a group's lists are found without a pass over all.
@@ -247,7 +248,7 @@ function read(doc, maxChars, found) {
   for (const [id, y] of nodes) {
     if (!(y instanceof Y.Map)) continue;
     const parent = y.get("parent");
-    if (parent === "") root = id;
+    if (parent === "" && (root === null || !known?.has(id))) root = id;
     const key = listKey(parent, y.get("list"));
     if (!children.has(key)) {
       children.set(key, []);
@@ -289,7 +290,18 @@ function read(doc, maxChars, found) {
 }
 
 /** `list` (of [id, node] pairs) in the order its nodes' order numbers give. */
-const members = (list) => list.sort(([a, x], [b, y]) => (x.get("order") ?? 0) - (y.get("order") ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+const members = (list) => list.sort(([a, x], [b, y]) => rank(x) - rank(y) || (a < b ? -1 : a > b ? 1 : 0));
+
+/** A node's order number as every browser sorts by it: one the app never writes (no number,
+ *  NaN, infinite, or too large to have room after it) counts as 0, so that all browsers show
+ *  a list in one order, and the next move renumbers it. */
+const rank = (y) => orderOf(y) ?? 0;
+/** A node's order number, where it is one the app writes. */
+function orderOf(y) {
+  const order = y.get("order");
+  return typeof order === "number" && Math.abs(order) <= MAX_ORDER ? order : undefined;
+}
+const MAX_ORDER = 2 ** 50;
 
 /** What changed in the document since the map was last read from it, as a patch (Rust's
  *  `model::nodes::Patch`) of the nodes `dirty` (a map of their ids) and the lists of those that
@@ -653,6 +665,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     // that led to it is what the page says.
     const quiet = mended;
     mended = false;
+    if (!watching) putBack(quiet);
     if (!watching) sweep([...dirty.keys()].filter((id) => nodes.has(id) && !reaches(id)), quiet);
     let found = new Map();
     let gone = new Set();
@@ -666,7 +679,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       kind = "whole";
       found = new Map();
       gone = new Set();
-      const map = read(doc, wholeChars, found);
+      const map = read(doc, wholeChars, found, base);
       json = map ? JSON.stringify(map) : map;
       // Not where the room holds another map beside this one (refused as such by the page).
       const stray = [...nodes.keys()].filter((id) => !found.has(id));
@@ -688,6 +701,27 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       if (at === "") return true;
     }
     return false;
+  };
+  /** Whether node `id`, which this browser and the room agreed on, was since written as the
+   *  app never writes one: replaced by a value, its place or fields of the wrong type, or its
+   *  parent one from which no path leads to the map while the one agreed on still does (else
+   *  it was left under something deleted meanwhile, and goes as stray). */
+  const misplaced = (id) => {
+    const [y, was] = [nodes.get(id), base.get(id)];
+    if (!was || y === undefined) return false;
+    if (!(y instanceof Y.Map) || !(y.get("fields") instanceof Y.Map)) return true;
+    if (typeof y.get("parent") !== "string" || typeof y.get("list") !== "string") return true;
+    return !reaches(id) && (was.parent === "" || reaches(was.parent));
+  };
+  /** Writes back, as this browser and the room last agreed on them, the nodes someone changed
+   *  that were written so (see `misplaced`); says so unless `quiet`. Taken out as stray, or
+   *  read as a card with no fields, they would be gone or emptied in every map. */
+  const putBack = (quiet) => {
+    if (!base) return;
+    const wrong = [...dirty.keys()].filter(misplaced);
+    if (wrong.length === 0) return;
+    write(doc, { nodes: wrong.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
+    if (!quiet) tell({ type: "putBack", count: wrong.length });
   };
   /** Takes `stray` out of the room, and says so unless `quiet`: nodes in no place of the map (a node its own
    *  parent, under one that is not there, deeper than a map goes, no node at all), which no

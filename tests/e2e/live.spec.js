@@ -242,13 +242,15 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
     }, refusal);
   const seen = (what) => Promise.all([page, bob.page].map((p) => p.evaluate((what) => window[what] ?? Infinity, what)));
 
-  // Each: what it is, the write, what the refusal says, and how long the room's mending may
-  // take.
+  // Each: what it is, the write, what the refusal says (or what is said, whole), and how long
+  // the room's mending may take.
   const hostile = [
     ["a text of 10 MB", () => nodes.get(phaseId).get("fields").get("name").insert(0, "x".repeat(10 * 1024 * 1024)), "larger than 10 MB", 5000],
     ["a number where a text belongs", () => nodes.get(phaseId).get("fields").set("name", 12345), "expected text, found 12345", 5000],
-    ["a node's fields not a map", () => nodes.get(phaseId).set("fields", "nope"), "missing", 5000],
-    ["a second map in the room", () => putNode(doc, "map-other", { parent: "", list: "" }, { title: new Y.Text("Another map") }), "not this session's map", 5000],
+    // Not refused but put back as it was (read as no fields, it would empty the phase).
+    ["a node's fields not a map", () => nodes.get(phaseId).set("fields", "nope"), ["were put back in the live session's room as they were"], 5000],
+    // Read as the room's map, as it is not this browser's: a map with no phases.
+    ["a second map in the room", () => putNode(doc, "map-other", { parent: "", list: "" }, { title: new Y.Text("Another map") }), "map.phases: missing", 5000],
     // Not text, so not counted as text: 3,000,000 empty arrays (6 MB of JSON) are read whole,
     // in the workers, not on the page's thread.
     ["3,000,000 arrays where a text belongs", () => nodes.get(phaseId).get("fields").set("name", Array.from({ length: 3_000_000 }, () => [])), "more than 10000 entries", 15_000],
@@ -260,7 +262,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   for (const [what, write, says, within] of hostile) {
     const worst = await heartbeat(page);
     const bobWorst = await heartbeat(bob.page);
-    const refusal = ["A change from the live session was refused", says];
+    const refusal = Array.isArray(says) ? says : ["A change from the live session was refused", says];
     for (const p of [page, bob.page]) await watch(p, refusal);
     listener.arrivals.length = 0;
     doc.transact(write);
@@ -426,6 +428,50 @@ test("a client that is not the app writes an old card's text wrong again and aga
     for (const text of ["Ann's old card", "Bob in the storm", "Bob in the storm again"]) expect(stored).toContain(text);
   }
   await expect(page.getByRole("alert").filter({ hasText: "A change from the live session was refused" })).toBeVisible();
+  mallory.provider.destroy();
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});
+
+test("a client that is not the app writes cards' places, fields and order numbers as the app never does: the cards are put back and said, and every browser shows one order", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const id = await templateMap(page);
+  for (const letter of ["A", "B", "C", "D"]) await addCard(page, 1, "Pain points", `Card ${letter}`);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const mallory = await rawClient(link);
+  const nodes = mallory.doc.getMap("nodes");
+  const holding = (text) => [...nodes.keys()].find((key) => String(nodes.get(key)?.get?.("fields")?.get?.("text")) === text);
+  await expect.poll(() => holding("Card D")).toBeTruthy();
+  const [a, b, c, d] = ["A", "B", "C", "D"].map((letter) => holding(`Card ${letter}`));
+  const phaseOf = nodes.get(a).get("parent");
+  // Taken as they come, A would be in no place (taken out of every map as stray), B under a
+  // node that is not there (the same) and C a card with no fields (emptied everywhere).
+  mallory.doc.transact(() => {
+    nodes.get(a).set("list", 42);
+    nodes.get(b).set("parent", "no-such-node");
+    nodes.get(c).set("fields", "nope");
+  });
+  const said = async () => (await Promise.all([page, bob.page].map((p) => p.getByRole("alert").allTextContents()))).flat().join(" ");
+  await expect.poll(said).toContain("were put back in the live session's room as they were");
+  await expect.poll(() => [nodes.get(a).get("list"), nodes.get(b).get("parent"), String(nodes.get(c).get("fields")?.get?.("text"))]).toEqual([nodes.get(d).get("list"), phaseOf, "Card C"]);
+  for (const p of [page, bob.page]) {
+    for (const letter of ["A", "B", "C", "D"]) await expect(laneCard(phase(p, 1), "Pain points", `Card ${letter}`)).toBeVisible();
+  }
+  // Order numbers the app never writes: each browser sorts them alike, and the next card
+  // added at the end is last everywhere.
+  mallory.doc.transact(() => [a, b, c, d].forEach((key, i) => nodes.get(key).set("order", [NaN, Infinity, "zzz", 1e308][i])));
+  await page.waitForTimeout(500);
+  await addCard(bob.page, 1, "Pain points", "Bob's last");
+  const cards = (p) => lane(phase(p, 1), "Pain points").getByRole("group", { name: /^Pain points: / }).evaluateAll((groups) => groups.map((g) => g.getAttribute("aria-label") ?? g.textContent));
+  for (const p of [page, bob.page]) await expect(laneCard(phase(p, 1), "Pain points", "Bob's last")).toBeVisible();
+  await expect.poll(async () => JSON.stringify(await cards(page))).toBe(JSON.stringify(await cards(bob.page)));
+  expect((await cards(page)).at(-1)).toContain("Bob's last");
+  for (const p of [page, bob.page]) {
+    await saved(p);
+    const stored = JSON.stringify((await storedMap(p, id)).map);
+    for (const text of ["Card A", "Card B", "Card C", "Card D", "Bob's last"]) expect(stored).toContain(text);
+  }
   mallory.provider.destroy();
   expect(bob.problems).toEqual([]);
   await bob.context.close();

@@ -114,10 +114,14 @@ impl Live {
                 self.problem.set(Some(said));
                 self.large.set_value(true);
             });
-            let on_stray = Closure::<dyn FnMut(f64)>::new(move |count: f64| {
-                let said = lang.fill(Text::LiveStray, &[("count", &count.to_string())]);
-                self.problem.set(Some(said));
-            });
+            let counted = move |text: Text| {
+                Closure::<dyn FnMut(f64)>::new(move |count: f64| {
+                    let said = lang.fill(text, &[("count", &count.to_string())]);
+                    self.problem.set(Some(said));
+                })
+            };
+            let on_stray = counted(Text::LiveStray);
+            let on_put_back = counted(Text::LivePutBack);
             let on_people = Closure::<dyn FnMut(String)>::new(move |json: String| {
                 if let Ok(people) = serde_json::from_str::<Vec<Person>>(&json) {
                     self.seen.update_value(|seen| {
@@ -176,6 +180,7 @@ impl Live {
             set("onWhole", on_whole.as_ref());
             set("onLarge", on_large.as_ref());
             set("onStray", on_stray.as_ref());
+            set("onPutBack", on_put_back.as_ref());
             set("onPeople", on_people.as_ref());
             set("onStatus", on_status.as_ref());
             set("onControl", on_control.as_ref());
@@ -199,7 +204,7 @@ impl Live {
                 module,
                 handle,
                 _on_map: [on_map, on_whole],
-                _on_counts: [on_large, on_stray],
+                _on_counts: [on_large, on_stray, on_put_back],
                 _callbacks: [on_people, on_status, on_control],
             }));
             self.joined.set(true);

@@ -87,8 +87,8 @@ struct Running {
     handle: JsValue,
     /// The callbacks the script calls, alive as long as the session.
     _on_map: [Closure<dyn FnMut()>; 2],
-    /// `onLarge`, `onStray`.
-    _on_counts: [Closure<dyn FnMut(f64)>; 2],
+    /// `onLarge`, `onStray`, `onPutBack`.
+    _on_counts: [Closure<dyn FnMut(f64)>; 3],
     _callbacks: [Closure<dyn FnMut(String)>; 3],
 }
 
