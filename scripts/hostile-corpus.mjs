@@ -87,6 +87,7 @@ export function corpus() {
     { name: "version-of-5000-digits.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "9".repeat(5000)), says: [REFUSED, NEWER] },
     { name: "version-2.0.json", kind: "file", contents: mapFile({ id: "v", title: "Two point oh", phases: [] }, "2.0"), says: ["Two point oh"], preview: true },
     { name: "version-1e1.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "1e1"), says: [REFUSED, NEWER] },
+    { name: "version-minus-1e400.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "-1e400"), says: [REFUSED, "expected a whole version number from 1, found -1e400"] },
     { name: "version-2-to-the-64.json", kind: "file", contents: mapFile({ id: "v", title: "x", phases: [] }, "18446744073709551616"), says: [REFUSED, NEWER] },
     { name: "unicode.json", kind: "file", contents: mapFile(unicodeMap()), says: [unicodeMap().title], preview: true },
     { name: "lone-surrogate.json", kind: "file", contents: mapFile({ id: "s", title: "x", phases: [] }).replace('"title":"x"', '"title":"a\\ud800b"'), says: ["a\ufffdb"], preview: true },

@@ -139,11 +139,20 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// A number as a file would write it: a whole one without a fraction (`10`, not the `10.0`
+/// serde_json makes of `1e1`), where it is small enough to be exact.
+pub(super) fn number_text(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        _ => n.to_string(),
+    }
+}
+
 impl Found {
     pub(super) fn of(value: &Value) -> Self {
         match value {
             Value::String(s) => Found::Text(quoted(s)),
-            Value::Number(n) => Found::Number(n.to_string()),
+            Value::Number(n) => Found::Number(number_text(n)),
             Value::Bool(b) => Found::Bool(*b),
             Value::Null => Found::Null,
             Value::Array(_) => Found::List,

@@ -1,7 +1,7 @@
 //! Reading a file: the JSON into a tree first, then a walk over it that collects every problem
 //! with its path, so that a file's problems are reported all at once.
 
-use super::problems::{quoted, Expected, Found, Problem, ProblemKind};
+use super::problems::{number_text, quoted, Expected, Found, Problem, ProblemKind};
 use super::{bounded, migration, FORMAT_BUNDLE, FORMAT_MAP, VERSION};
 use crate::model::comments::Comment;
 use crate::model::nodes::Kind;
@@ -119,10 +119,19 @@ fn syntax_problem(e: &serde_json::Error, file: &str) -> Problem {
     // serde_json names these two causes only in its message.
     let text = e.to_string();
     let out_of_range = text.starts_with("number out of range");
-    let kind = if let Some(found) = out_of_range
+    let version = out_of_range
         .then(|| version_out_of_range(file, line, column))
-        .flatten()
-    {
+        .flatten();
+    let kind = if let Some(found) = version.filter(|v| v.starts_with('-')) {
+        // A negative one is no version.
+        return problem(
+            "version",
+            ProblemKind::Expected {
+                expected: Expected::Version,
+                found: Found::Number(quoted(found)),
+            },
+        );
+    } else if let Some(found) = version {
         ProblemKind::NewerVersion {
             found: quoted(found),
         }
@@ -141,7 +150,7 @@ fn syntax_problem(e: &serde_json::Error, file: &str) -> Problem {
 /// The number serde_json found out of range at `line` and `column` (1-based, as serde_json
 /// counts them: bytes within the line), as the file writes it, when it is the value of a
 /// `"version"` key: a version past what a float holds (`1e400`, five thousand nines) is a newer
-/// version too. A negative one is no version.
+/// version too, and a negative one is no version.
 fn version_out_of_range(file: &str, line: usize, column: usize) -> Option<&str> {
     let at = offset(file, line, column);
     let number = |c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-');
@@ -152,7 +161,7 @@ fn version_out_of_range(file: &str, line: usize, column: usize) -> Option<&str> 
             .unwrap_or(file.len() - at);
     let found = &file[start..end];
     let key = file[..start].trim_end().strip_suffix(':')?.trim_end();
-    (key.ends_with("\"version\"") && !found.starts_with('-')).then_some(found)
+    key.ends_with("\"version\"").then_some(found)
 }
 
 fn offset(file: &str, line: usize, column: usize) -> usize {
@@ -280,7 +289,7 @@ impl Reader {
             Some(v) => match version_number(v) {
                 Some(Version::Known(version)) => version,
                 Some(Version::Newer) => {
-                    let found = v.to_string();
+                    let found = v.as_number().map_or_else(|| v.to_string(), number_text);
                     self.error("version".into(), ProblemKind::NewerVersion { found });
                     return None;
                 }
