@@ -606,6 +606,27 @@ fn whole_file_problems() {
 }
 
 #[test]
+fn an_id_is_limited_as_every_text_and_an_unknown_keys_name_is_cut_where_it_is_said() {
+    let long = "x".repeat(limits::TEXT_MAX_CHARS + 1);
+    let text = minimal()
+        .to_string()
+        .replacen("\"id\":\"", &format!("\"id\":\"{long}"), 1);
+    let all = messages(&exchange::import(&text).expect_err("refused")).join("\n");
+    assert!(
+        all.contains("a text may have at most 20000 characters, this one has 20"),
+        "{all}"
+    );
+    let mut file = minimal();
+    file["map"]["k".repeat(1_000_000)] = json!(1);
+    let warned = exchange::import(&file.to_string()).expect("read, with a warning");
+    let said = messages(&warned.warnings).join("\n");
+    assert!(
+        said.len() < 1000 && said.contains("…: unknown field"),
+        "{said:.200}"
+    );
+}
+
+#[test]
 fn a_version_written_as_a_float_or_exponent_is_that_version() {
     let written = minimal().to_string();
     let expected = exchange::import(&written).expect("version 1 reads");

@@ -275,7 +275,7 @@ fn what_no_import_would_take_is_refused_and_what_does_not_fit_is_read_whole() {
     ));
     // A node that is its own parent, a touchpoint made a card, a lane the map lacks.
     let own = one(node("t1", "t1", "touchpoints", json!({ "name": "Loop" })));
-    assert_eq!(refusal(&own, &map), [ProblemKind::UnknownField]);
+    assert_eq!(refusal(&own, &map), [ProblemKind::NoPlace]);
     // A card written over with a comment: refused by the session's rules, as in a map read whole.
     let fields = json!({ "on": "c1", "author": "Eve", "by": "e", "at": "2026-12-06T10:00:00Z", "text": "mine" });
     let comment = one(node("c1", "m1", "comments", fields));

@@ -42,6 +42,8 @@ pub enum ProblemKind {
     },
     Missing(Expected),
     UnknownField,
+    /// A live room's node in a list its parent does not have, or under a node that holds none.
+    NoPlace,
     WrongFormat {
         found: Found,
     },
@@ -242,6 +244,7 @@ impl ProblemKind {
                 &[("expected", expected.describe(lang))],
             ),
             K::UnknownField => lang.t(Text::ProblemUnknownField).into(),
+            K::NoPlace => lang.t(Text::ProblemNoPlace).into(),
             K::WrongFormat { found } => lang.fill(
                 Text::ProblemWrongFormat,
                 &[

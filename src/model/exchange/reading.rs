@@ -986,8 +986,10 @@ impl Reader {
     fn unknown_fields(&mut self, obj: &Object, path: &str, known: &[&str]) {
         for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
             if self.warnings.len() < limits::PROBLEMS_LISTED {
-                self.warnings
-                    .push(problem(&join(path, key), ProblemKind::UnknownField));
+                self.warnings.push(problem(
+                    &join(path, &quoted(key)),
+                    ProblemKind::UnknownField,
+                ));
             } else {
                 self.more_warnings += 1;
             }
@@ -1084,7 +1086,14 @@ impl Reader {
     fn id(&mut self, obj: &Object, path: &str) -> Option<String> {
         let id_path = join(path, "id");
         match self.required(obj, "id", path, Expected::Id)? {
-            Value::String(id) if !id.is_empty() => self.claim_id(id, id_path).then(|| id.clone()),
+            // Limited as every text is: an id is a storage key, a link's and the index's part.
+            Value::String(id) if !id.is_empty() => match limits::text_over(id) {
+                Some(chars) => {
+                    self.error(id_path, ProblemKind::TextLength { chars });
+                    None
+                }
+                None => self.claim_id(id, id_path).then(|| id.clone()),
+            },
             other => {
                 self.expected(id_path, Expected::Id, other);
                 None

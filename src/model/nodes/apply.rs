@@ -41,7 +41,7 @@ impl Patch {
                 continue;
             };
             let Some(kind) = Kind::in_list(parent, &node.list) else {
-                return Err(refused(path, ProblemKind::UnknownField));
+                return Err(refused(path, ProblemKind::NoPlace));
             };
             // An object written over with another kind of thing: refused by the session's
             // rules, as `JourneyMap::check_update` refuses it in a map read whole.

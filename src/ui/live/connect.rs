@@ -101,7 +101,9 @@ impl Live {
                     return;
                 }
             };
-            let on_map = Closure::<dyn FnMut()>::new(move || self.receive(lang));
+            // What the session says later is said in the language chosen then.
+            let lang = move || self.session.settings.lang_untracked();
+            let on_map = Closure::<dyn FnMut()>::new(move || self.receive(lang()));
             // A change could not be written as the nodes it touched: the whole map goes.
             let on_whole = Closure::<dyn FnMut()>::new(move || {
                 if let Some(id) = self.map.get_untracked() {
@@ -110,13 +112,13 @@ impl Live {
             });
             let on_large = Closure::<dyn FnMut(f64)>::new(move |bytes: f64| {
                 let size = format!("{:.1}", bytes / (1024.0 * 1024.0));
-                let said = lang.fill(Text::LiveLarge, &[("size", &size)]);
+                let said = lang().fill(Text::LiveLarge, &[("size", &size)]);
                 self.problem.set(Some(said));
                 self.large.set_value(true);
             });
             let counted = move |text: Text| {
                 Closure::<dyn FnMut(f64)>::new(move |count: f64| {
-                    let said = lang.fill(text, &[("count", &count.to_string())]);
+                    let said = lang().fill(text, &[("count", &count.to_string())]);
                     self.problem.set(Some(said));
                 })
             };
@@ -135,10 +137,10 @@ impl Live {
                 }
             });
             let on_control =
-                Closure::<dyn FnMut(String)>::new(move |json: String| self.told(&json, lang));
+                Closure::<dyn FnMut(String)>::new(move |json: String| self.told(&json, lang()));
             let on_status = Closure::<dyn FnMut(String)>::new(move |status: String| {
                 if let Some(reason) = status.strip_prefix("refused:") {
-                    return self.refused_entry(reason, lang);
+                    return self.refused_entry(reason, lang());
                 }
                 let now = match status.as_str() {
                     "connected" => Status::Connected,
@@ -192,7 +194,8 @@ impl Live {
                 None => None,
             };
             let Some(handle) = handle else {
-                self.problem.set(Some(lang.t(Text::LiveLoadFailed).into()));
+                self.problem
+                    .set(Some(lang().t(Text::LiveLoadFailed).into()));
                 return;
             };
             self.running.set_value(Some(Running {
