@@ -615,20 +615,15 @@ impl Preferences {
     /// What the index says the stored maps are, most recently edited first; `None` where it
     /// cannot say (written by another release, or none written yet beside stored maps).
     pub fn listed_maps(&self) -> Option<Vec<MapSummary>> {
-        match self.backend.get(index::KEY).ok()? {
+        let written = self.backend.get(index::KEY).ok()?;
+        let keys = self.backend.keys().ok()?;
+        let stored = keys.iter().filter(|k| k.starts_with(MAP_PREFIX)).count();
+        match written {
             // Damaged between visits, it may list maps that are not there (a million of them):
             // read only where it lists no more than are stored.
-            Some(text) => {
-                let keys = self.backend.keys().ok()?;
-                let stored = keys.iter().filter(|k| k.starts_with(MAP_PREFIX)).count();
-                (index::listed(&text) <= stored).then(|| index::decode(&text))?
-            }
+            Some(text) => (index::listed(&text) <= stored).then(|| index::decode(&text))?,
             // A first visit: no map stored, so none to list.
-            None => {
-                let keys = self.backend.keys().ok()?;
-                let no_maps = !keys.iter().any(|key| key.starts_with(MAP_PREFIX));
-                no_maps.then(Vec::new)
-            }
+            None => (stored == 0).then(Vec::new),
         }
     }
 }

@@ -20,6 +20,16 @@ const laneCard = (scope, laneName, text) => scope.getByRole("group", { name: `${
 
 const phasesOf = async (page, id) => (await storedMap(page, id)).map.phases;
 
+/** The id of the node of a room's `nodes` whose text is `text` (its fields may be anything). */
+const holding = (nodes, text) => [...nodes.keys()].find((key) => String(nodes.get(key)?.get?.("fields")?.get?.("text")) === text);
+
+/** Once page `p` has saved, its stored map `id` holds each of `texts`. */
+async function storedHolds(p, id, texts) {
+  await saved(p);
+  const stored = JSON.stringify((await storedMap(p, id)).map);
+  for (const text of texts) expect(stored).toContain(text);
+}
+
 test("three people edit one map at once and converge; the server restarts and a late joiner gets everything", async ({ page, browser }) => {
   const id = await templateMap(page);
   const link = await startSession(server.url, page, "Ann");
@@ -324,8 +334,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
   await expect.poll(() => nodes.size, { timeout: 30_000 }).toBe(nodeCount + 1);
   for (const p of [page, bob.page]) {
     await expect(phase(p, 2)).toContainText("Written during the flood", { timeout: 30_000 });
-    await saved(p);
-    expect(JSON.stringify((await storedMap(p, id)).map)).toContain("Written during the flood");
+    await storedHolds(p, id, ["Written during the flood"]);
   }
   expect(bob.problems).toEqual([]);
   provider.destroy();
@@ -360,8 +369,7 @@ test("thirty clients that are not the app, each named in presence, each write a 
   await expect.poll(() => nodes.size, { timeout: 30_000 }).toBe(nodeCount + 1);
   for (const p of [page, bob.page]) {
     await expect(phase(p, 3)).toContainText(long, { timeout: 30_000 });
-    await saved(p);
-    expect(JSON.stringify((await storedMap(p, id)).map)).toContain(long);
+    await storedHolds(p, id, [long]);
   }
   // A new card written over by someone other than its maker (into no list a map has), in the
   // same change as the maker's other card: it goes alone; the maker's other card stays.
@@ -394,9 +402,8 @@ test("a client that is not the app writes an old card's text wrong again and aga
   const bob = await join(browser, link, "Bob");
   const mallory = await rawClient(link);
   const nodes = mallory.doc.getMap("nodes");
-  const holding = (text) => [...nodes.keys()].find((key) => String(nodes.get(key)?.get("fields")?.get("text")) === text);
-  await expect.poll(() => holding("Ann's old card")).toBeTruthy();
-  const old = holding("Ann's old card");
+  await expect.poll(() => holding(nodes, "Ann's old card")).toBeTruthy();
+  const old = holding(nodes, "Ann's old card");
   // Every browser has the card, so it is never new to anyone: each mending writes it back, and
   // must write back nothing else (Bob's text, being typed, was set back by a whole mending).
   let writes = 0;
@@ -418,14 +425,12 @@ test("a client that is not the app writes an old card's text wrong again and aga
   }
   expect(writes).toBeGreaterThan(10);
   await expect.poll(() => String(nodes.get(old)?.get("fields")?.get("text")), { timeout: 15_000 }).toBe("Ann's old card");
-  for (const text of ["Bob in the storm", "Bob in the storm again"]) await expect.poll(() => holding(text), { timeout: 15_000 }).toBeTruthy();
+  for (const text of ["Bob in the storm", "Bob in the storm again"]) await expect.poll(() => holding(nodes, text), { timeout: 15_000 }).toBeTruthy();
   for (const p of [page, bob.page]) {
     await expect(laneCard(phase(p, 1), "Pain points", "Ann's old card")).toBeVisible();
     await expect(laneCard(phase(p, 2), "Opportunities", "Bob in the storm")).toBeVisible();
     await expect(laneCard(phase(p, 3), "Opportunities", "Bob in the storm again")).toBeVisible();
-    await saved(p);
-    const stored = JSON.stringify((await storedMap(p, id)).map);
-    for (const text of ["Ann's old card", "Bob in the storm", "Bob in the storm again"]) expect(stored).toContain(text);
+    await storedHolds(p, id, ["Ann's old card", "Bob in the storm", "Bob in the storm again"]);
   }
   await expect(page.getByRole("alert").filter({ hasText: "A change from the live session was refused" })).toBeVisible();
   mallory.provider.destroy();
@@ -441,9 +446,8 @@ test("a client that is not the app writes cards' places, fields and order number
   const bob = await join(browser, link, "Bob");
   const mallory = await rawClient(link);
   const nodes = mallory.doc.getMap("nodes");
-  const holding = (text) => [...nodes.keys()].find((key) => String(nodes.get(key)?.get?.("fields")?.get?.("text")) === text);
-  await expect.poll(() => holding("Card D")).toBeTruthy();
-  const [a, b, c, d] = ["A", "B", "C", "D"].map((letter) => holding(`Card ${letter}`));
+  await expect.poll(() => holding(nodes, "Card D")).toBeTruthy();
+  const [a, b, c, d] = ["A", "B", "C", "D"].map((letter) => holding(nodes, `Card ${letter}`));
   const phaseOf = nodes.get(a).get("parent");
   // What the session says is said in the language chosen since joining.
   await bob.page.getByLabel("Language").selectOption("nl");
@@ -471,9 +475,7 @@ test("a client that is not the app writes cards' places, fields and order number
   await expect.poll(async () => JSON.stringify(await cards(page))).toBe(JSON.stringify(await cards(bob.page)));
   expect((await cards(page)).at(-1)).toContain("Bob's last");
   for (const p of [page, bob.page]) {
-    await saved(p);
-    const stored = JSON.stringify((await storedMap(p, id)).map);
-    for (const text of ["Card A", "Card B", "Card C", "Card D", "Bob's last"]) expect(stored).toContain(text);
+    await storedHolds(p, id, ["Card A", "Card B", "Card C", "Card D", "Bob's last"]);
   }
   mallory.provider.destroy();
   expect(bob.problems).toEqual([]);

@@ -122,16 +122,18 @@ fn syntax_problem(e: &serde_json::Error, file: &str) -> Problem {
     let version = out_of_range
         .then(|| version_out_of_range(file, line, column))
         .flatten();
-    let kind = if let Some(found) = version.filter(|v| v.starts_with('-')) {
+    if let Some(found) = version.filter(|v| v.starts_with('-')) {
         // A negative one is no version.
+        let found = Found::Number(quoted(found));
         return problem(
             "version",
             ProblemKind::Expected {
                 expected: Expected::Version,
-                found: Found::Number(quoted(found)),
+                found,
             },
         );
-    } else if let Some(found) = version {
+    }
+    let kind = if let Some(found) = version {
         ProblemKind::NewerVersion {
             found: quoted(found),
         }

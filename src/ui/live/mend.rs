@@ -22,11 +22,7 @@ impl Live {
         let repair = !named.is_empty() && self.repairs.get_value() < MAX_REPAIRS;
         let named = serde_json::to_string(named).unwrap_or_default();
         self.call("culprits", &named.into());
-        if repair {
-            self.repair(why, lang);
-        } else {
-            self.refuse(why, lang);
-        }
+        self.mend(why, repair, lang);
     }
 
     /// This browser took in the room's map as last read: the mending, if any, is over.
@@ -50,50 +46,51 @@ impl Live {
     /// (a client that is not the app before a participant, the largest first: see `suspect` in
     /// js/live-worker.js), one writer at a time, until the room holds only this map.
     pub(super) fn refuse(self, why: String, lang: Lang) {
-        self.said(&why, lang);
+        self.mend(why, false, lang);
+    }
+
+    /// Says why the room's map was refused, and has the room mended with this browser's map:
+    /// whole, as [`Live::refuse`] says, or with `repair`, only the nodes named as refused on
+    /// their own, given back as this browser has them (those it has not go, with what their
+    /// writers added: `repair` in js/live-worker.js), every other change of the room's
+    /// standing (someone typing meanwhile, whose text a whole mending would set back). A read
+    /// refused so [`MAX_REPAIRS`] times running is mended whole.
+    fn mend(self, why: String, repair: bool, lang: Lang) {
+        self.large.set_value(false);
+        self.problem
+            .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
         let id = self.running.with_value(|r| r.as_ref()?.map.clone());
         let Some(json) = self.local_json(id.as_ref()) else {
             return;
         };
-        let cut = self.mending.get_value();
-        self.mending.set_value(!cut);
+        let how = if repair {
+            self.repairs.update_value(|repairs| *repairs += 1);
+            "repair"
+        } else {
+            let cut = self.mending.get_value();
+            self.mending.set_value(!cut);
+            if cut {
+                "cut"
+            } else {
+                "restore"
+            }
+        };
         // A read of the room begun before the mending is not what the room holds after it:
         // refused (it may hold what was refused), it would mend again, and cut a participant.
         self.reads.update_value(|read| *read += 1);
         // In a task of its own: what was refused may be large, and reading it took a while.
         frame::after_next_frame(move || {
-            self.call(if cut { "cut" } else { "restore" }, &json.into());
-            // Read the mended room at once, whole (what only the room had may stay, and may be
-            // what was refused): a hostile client may write nothing more, and a late joiner
-            // must not be handed what was refused.
-            self.receive_whole(id, lang);
+            self.call(how, &json.into());
+            if repair {
+                // What changed is read next: a refusal names the wrong nodes again.
+                self.receive(lang);
+            } else {
+                // Read the mended room at once, whole (what only the room had may stay, and
+                // may be what was refused): a hostile client may write nothing more, and a
+                // late joiner must not be handed what was refused.
+                self.receive_whole(id, lang);
+            }
         });
-    }
-
-    /// Says why the room's map was refused, and gives the room back, as this browser has them,
-    /// only the nodes named as refused on their own (those it has not go, with what their
-    /// writers added: `repair` in js/live-worker.js); every other change of the room's stands
-    /// (someone typing meanwhile, whose text a whole mending would set back). Then reads what
-    /// the room changed again. A read refused so [`MAX_REPAIRS`] times running is mended whole.
-    fn repair(self, why: String, lang: Lang) {
-        self.said(&why, lang);
-        self.repairs.update_value(|repairs| *repairs += 1);
-        let id = self.running.with_value(|r| r.as_ref()?.map.clone());
-        let Some(json) = self.local_json(id.as_ref()) else {
-            return;
-        };
-        self.reads.update_value(|read| *read += 1);
-        frame::after_next_frame(move || {
-            self.call("repair", &json.into());
-            self.receive(lang);
-        });
-    }
-
-    /// Says that the room's map was refused, and why.
-    fn said(self, why: &str, lang: Lang) {
-        self.large.set_value(false);
-        self.problem
-            .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
     }
 }
 
