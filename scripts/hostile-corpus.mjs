@@ -64,6 +64,18 @@ export function formulaAndKeywordMap() {
   };
 }
 
+/** A valid map at the app's limits: 50 phases of 500 touchpoints each (a share link of 90 KB),
+ * which the page must show without stopping. */
+export function mapAtLimits() {
+  return {
+    id: "limits", title: "At the limits",
+    phases: Array.from({ length: 50 }, (_, p) => ({
+      id: `p${p}`, name: `Phase ${p + 1}`, color: "#336699",
+      touchpoints: Array.from({ length: 500 }, (_, t) => ({ id: `t${p}-${t}`, name: `Touchpoint ${p + 1}.${t + 1}` })),
+    })),
+  };
+}
+
 export function corpus() {
   const emptyMaps = bundle(repeat("{}", Math.floor((10 * MB - 100) / 3)));
   return [
@@ -121,11 +133,12 @@ export function writeCorpus(dir) {
   const entries = corpus().map((entry) => ({ ...entry, path: join(dir, entry.name) }));
   for (const { path, contents } of entries) writeFileSync(path, contents);
   writeFileSync(join(dir, "formulas-and-keywords.json"), `{"format":"journey-map","version":2,"map":${JSON.stringify(formulaAndKeywordMap())}}`);
+  writeFileSync(join(dir, "link-of-a-map-at-the-limits.txt"), link(mapFile(mapAtLimits())));
   writeFileSync(join(dir, "unicode-and-lone-surrogates.json"), `{"format":"journey-map","version":2,"map":${JSON.stringify(unicodeMap())}}`);
   return entries;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const entries = writeCorpus(join(import.meta.dirname, "..", "tests", "hostile"));
-  console.log(`hostile-corpus: ${entries.length + 2} files in tests/hostile/`);
+  console.log(`hostile-corpus: ${entries.length + 3} files in tests/hostile/`);
 }

@@ -8,7 +8,7 @@ import { test, expect, openApp, templateMap, phase, kpi, editCard, exportFile, s
 import { writeCorpus, unicodeMap, formulaAndKeywordMap } from "../../scripts/hostile-corpus.mjs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 
 // Files are picked from disk, as a person picks them (a buffer would be built in the page by
 // the test tool itself, on the page's thread). Every process that loads this file (the runner
@@ -78,6 +78,40 @@ for (const entry of entries.filter((e) => e.kind === "link")) {
     expect(await stored(page)).toEqual(before);
   });
 }
+
+// A map the app takes, as large as it takes: 25,000 cards, built at once, stopped the page for
+// 1.6 s; a slice at a time, the first screen shows at once and the rest follows (but for
+// printing, which builds what is left at once).
+test("a share link of a valid map at the limits opens in time, the page answering, every card there a moment later and when printing, storage untouched @heavy", async ({ page }) => {
+  await libraryWithAMap(page);
+  const before = await stored(page);
+  const payload = readFileSync(join(corpusDir, "link-of-a-map-at-the-limits.txt"), "utf8");
+  const cards = page.locator(".journey-grid .touchpoint");
+  for (const printing of [false, true]) {
+    await page.goto("/");
+    const worst = await heartbeat(page);
+    const start = Date.now();
+    await page.evaluate((p) => { location.hash = `#/share/${p}`; }, payload);
+    await expect(page.getByRole("heading", { level: 1, name: "At the limits" })).toBeVisible({ timeout: MESSAGE_MS });
+    expect(Date.now() - start).toBeLessThanOrEqual(MESSAGE_MS + 100);
+    await expect(page.getByRole("group", { name: "Phase 1", exact: true })).toContainText("Touchpoint 1.1");
+    if (printing) {
+      // Before printing, whatever is still to come is built at once: in the task that says
+      // printing begins, not a moment later.
+      expect(await page.evaluate(() => new Promise((done) => {
+        dispatchEvent(new Event("beforeprint"));
+        setTimeout(() => done(document.querySelectorAll(".journey-grid .touchpoint").length));
+      }))).toBe(25_000);
+    } else {
+      expect(await cards.count()).toBeLessThan(25_000);
+      await expect(cards).toHaveCount(25_000, { timeout: 20_000 });
+    }
+    await expect(page.getByRole("group", { name: "Phase 50", exact: true })).toContainText("Touchpoint 50.500");
+    // Printing waits for the whole map, as a browser's printing always does.
+    if (!printing) expect(await worst()).toBeLessThan(LONGEST_BLOCK_MS);
+    expect(await stored(page)).toEqual(before);
+  }
+});
 
 for (const entry of entries.filter((e) => e.kind === "measurements")) {
   test(`measurements ${entry.name}: its message in time, the page answering, storage untouched${heavy(entry)}`, async ({ page }) => {

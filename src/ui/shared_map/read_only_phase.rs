@@ -2,25 +2,33 @@ use crate::i18n::Text;
 use crate::model::{Id, JourneyMap, Lane, Phase};
 use crate::ui::editor::card_face::{kpi_face, lane_card_face, touchpoint_face};
 use crate::ui::editor::phase_plan::plan_line;
+use crate::ui::shared_map::slices::Slices;
 use crate::ui::use_session;
 use leptos::prelude::*;
 
 /// What a phase read on its own needs of its map: the lanes shown, the plan's currency, and
 /// where votes may be cast (presentation mode), what to do with one: the card, and whether it
-/// is a vote more or one less.
+/// is a vote more or one less; and when its cards are built.
 #[derive(Clone)]
 pub struct PhaseContext {
     pub lanes: Vec<Lane>,
     pub currency: String,
     pub vote: Option<Callback<(Id, bool)>>,
+    pub slices: Slices,
 }
 
 impl PhaseContext {
+    /// For one phase on its own: its cards built at once.
     pub fn of(map: &JourneyMap, vote: Option<Callback<(Id, bool)>>) -> Self {
+        Self::sliced(map, vote, Slices::of(0))
+    }
+
+    pub fn sliced(map: &JourneyMap, vote: Option<Callback<(Id, bool)>>, slices: Slices) -> Self {
         PhaseContext {
             lanes: map.lanes.iter().filter(|l| l.shown).cloned().collect(),
             currency: map.currency.clone(),
             vote,
+            slices,
         }
     }
 }
@@ -29,14 +37,20 @@ impl PhaseContext {
 /// more often than its limit), then its touchpoints, its KPIs and its lanes as the editor's
 /// compact cards show them. Parts, so that the map's grid lines them up across the phases; on a
 /// phase's own slide they stack. In presentation mode pain points and opportunities take votes.
+/// `index`: its place among the map's phases, for the order its cards are built in.
 #[component]
-pub fn ReadOnlyPhase(phase: Phase, context: PhaseContext) -> impl IntoView {
+pub fn ReadOnlyPhase(
+    phase: Phase,
+    context: PhaseContext,
+    #[prop(optional)] index: usize,
+) -> impl IntoView {
     let settings = use_session().settings;
     let lang = move || settings.lang();
     let PhaseContext {
         lanes,
         currency,
         vote,
+        slices,
     } = context;
     // A lane's cell: named for screen readers and headed on a phase's own slide.
     let lane = move |heading: Signal<String>, kind: Option<&'static str>, cards: AnyView| {
@@ -50,45 +64,41 @@ pub fn ReadOnlyPhase(phase: Phase, context: PhaseContext) -> impl IntoView {
     let heading = move |text: Text| Signal::derive(move || lang().t(text).to_owned());
     let lane_cells = lanes
         .into_iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(n, l)| {
             let cards = phase.lane_cards(&l.id).to_vec();
             let kind = Some(l.kind);
             let votes = vote.filter(|_| l.kind.has_votes());
-            let cards = move || {
-                cards
-                    .iter()
-                    .map(|c| {
-                        let buttons = votes.map(|vote| {
-                            let (up, down) = (c.id.clone(), c.id.clone());
-                            let label = |text| lang().fill(text, &[("card", &c.text)]);
-                            let on_key = {
-                                let id = c.id.clone();
-                                move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                                    "+" | "=" => vote.run((id.clone(), true)),
-                                    "-" => vote.run((id.clone(), false)),
-                                    _ => {}
-                                }
-                            };
-                            view! {
-                                <span class="vote-buttons" on:keydown=on_key>
-                                    <button type="button" class="icon" aria-label=label(Text::AddVoteTo)
-                                        on:click=move |_| vote.run((up.clone(), true))>"+"</button>
-                                    <button type="button" class="icon" aria-label=label(Text::RemoveVoteFrom)
-                                        disabled=c.votes == 0 on:click=move |_| vote.run((down.clone(), false))>"−"</button>
-                                </span>
-                            }
-                        });
-                        view! {
-                            <li class="lane-card" id=format!("present-card-{}", c.id)>
-                                {buttons}
-                                <div class="card-summary">{lane_card_face(c, kind, lang())}</div>
-                            </li>
+            let cards = slices.list((index, n + 2), cards, move |c| {
+                let buttons = votes.map(|vote| {
+                    let (up, down) = (c.id.clone(), c.id.clone());
+                    let label = |text| lang().fill(text, &[("card", &c.text)]);
+                    let on_key = {
+                        let id = c.id.clone();
+                        move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                            "+" | "=" => vote.run((id.clone(), true)),
+                            "-" => vote.run((id.clone(), false)),
+                            _ => {}
                         }
-                    })
-                    .collect_view()
-            };
+                    };
+                    view! {
+                        <span class="vote-buttons" on:keydown=on_key>
+                            <button type="button" class="icon" aria-label=label(Text::AddVoteTo)
+                                on:click=move |_| vote.run((up.clone(), true))>"+"</button>
+                            <button type="button" class="icon" aria-label=label(Text::RemoveVoteFrom)
+                                disabled=c.votes == 0 on:click=move |_| vote.run((down.clone(), false))>"−"</button>
+                        </span>
+                    }
+                });
+                view! {
+                    <li class="lane-card" id=format!("present-card-{}", c.id)>
+                        {buttons}
+                        <div class="card-summary">{lane_card_face(c, kind, lang())}</div>
+                    </li>
+                }
+            });
             let name = l.kind.name();
-            lane(Signal::derive(move || l.name_in(lang())), Some(name), cards.into_any())
+            lane(Signal::derive(move || l.name_in(lang())), Some(name), cards)
         })
         .collect_view();
     let over = phase.over_contact_limit();
@@ -102,22 +112,16 @@ pub fn ReadOnlyPhase(phase: Phase, context: PhaseContext) -> impl IntoView {
         );
         move || plan_line(lang(), cost, &currency, contacts, limit)
     });
-    let touchpoints = phase.touchpoints;
-    let kpis = phase.kpis;
-    let touchpoints = move || {
-        touchpoints.iter().map(|t| view! {
+    let touchpoints = slices.list((index, 0), phase.touchpoints, move |t| {
+        view! {
             <li class="touchpoint"><div class="card-summary">{touchpoint_face(t, lang())}</div></li>
-        }).collect_view()
-    };
-    let kpis = move || {
-        kpis.iter()
-            .map(|k| {
-                view! {
-                    <li class="kpi"><div class="card-summary">{kpi_face(k, lang())}</div></li>
-                }
-            })
-            .collect_view()
-    };
+        }
+    });
+    let kpis = slices.list((index, 1), phase.kpis, move |k| {
+        view! {
+            <li class="kpi"><div class="card-summary">{kpi_face(k, lang())}</div></li>
+        }
+    });
     view! {
         <div class="phase-header">
             <h2>{phase.name}</h2>
@@ -129,8 +133,8 @@ pub fn ReadOnlyPhase(phase: Phase, context: PhaseContext) -> impl IntoView {
                 </p>
             })}
         </div>
-        {lane(heading(Text::TouchpointsHeading), None, touchpoints.into_any())}
-        {lane(heading(Text::KpisHeading), None, kpis.into_any())}
+        {lane(heading(Text::TouchpointsHeading), None, touchpoints)}
+        {lane(heading(Text::KpisHeading), None, kpis)}
         {lane_cells}
     }
 }

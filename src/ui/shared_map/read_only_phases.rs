@@ -5,11 +5,13 @@ use crate::ui::charts::curve_lane::CurveLane;
 use crate::ui::editor::lane_names::{grid_rows, LaneNames};
 use crate::ui::personas::persona_badge::persona_badge;
 use crate::ui::shared_map::read_only_phase::{PhaseContext, ReadOnlyPhase};
+use crate::ui::shared_map::slices::Slices;
 use crate::ui::tr;
 use leptos::prelude::*;
 
 /// The map's grid for reading, as the editor lays it out without its controls: phases as
-/// columns, the lanes as rows, the experience curve under the phases.
+/// columns, the lanes as rows, the experience curve under the phases. A large map's cards are
+/// built a slice at a time ([`Slices`]).
 #[component]
 pub fn ReadOnlyPhases(
     map: JourneyMap,
@@ -21,7 +23,8 @@ pub fn ReadOnlyPhases(
         let curve = data::experience(&map);
         move |_| Some(curve.clone())
     });
-    let context = PhaseContext::of(&map, vote);
+    let cards = map.touchpoint_count() + map.kpi_count() + map.card_count();
+    let context = PhaseContext::sliced(&map, vote, Slices::of(cards));
     let lanes = context.lanes.clone();
     let personas = map
         .personas
@@ -36,13 +39,13 @@ pub fn ReadOnlyPhases(
             style:grid-template-rows=grid_rows(lanes.len())>
             <LaneNames lanes=lanes.clone() />
             <ol class="phases">
-                {map.phases.into_iter().map(|phase| {
+                {map.phases.into_iter().enumerate().map(|(index, phase)| {
                     let color = phase.color.to_string();
                     let label = phase.name.clone();
                     view! {
                         <li class="phase" style:border-top-color=color>
                             <div class="phase-body" role="group" aria-label=label>
-                                <ReadOnlyPhase phase context=context.clone() />
+                                <ReadOnlyPhase phase context=context.clone() index />
                             </div>
                         </li>
                     }
