@@ -541,7 +541,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     // Many updates at once (a reconnection's catching up) are read once.
     setTimeout(() => {
       pending = false;
-      offer(false);
+      offerWhenDue(false);
     }, 0);
   };
   // The nodes someone other than the facilitator wrote since the room's map was last taken
@@ -767,6 +767,34 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   // The nodes last named as refused on their own (see `culprits`), until the page takes in
   // the room's map again: the reads after a mending are whole, and name none.
   let accused = [];
+  // A node written over is written back at once only by a browser that wrote it lately: the
+  // one typing in it has its latest text, the others a text some keystrokes behind, which,
+  // written back after it, would take those keystrokes away. The others wait (`WAIT_MS`)
+  // from when it was first named, and write it back if it is still wrong then (its writer
+  // gone, or no one typing in it). `mine`: when this browser last wrote each node;
+  // `namedSince`: when each node was first named since the page last took in the room's map;
+  // `holdUntil`: the page's next read waits for the first node due to be written back.
+  const RECENT_MS = 3000;
+  const WAIT_MS = 1000;
+  const mine = new Map();
+  const namedSince = new Map();
+  let holdUntil = 0;
+  let held = null;
+  let heldWhole = false;
+  // Reads the room for the page (`offer`) now, or once the hold is over: read meanwhile, the
+  // room would be refused for the node left to its writer again and again, and the page would
+  // give up on repairs and mend the whole map, setting back what others wrote meanwhile.
+  const offerWhenDue = (whole) => {
+    const wait = holdUntil - Date.now();
+    if (wait <= 0 && held === null) return offer(whole);
+    heldWhole ||= whole;
+    held ??= setTimeout(() => {
+      const wholeNow = heldWhole;
+      held = null;
+      heldWhole = false;
+      offerWhenDue(wholeNow);
+    }, Math.max(wait, 0));
+  };
   /** What to take out of the room for nodes `named` (refused on their own: no browser of the
    *  app writes them), `patch` being this browser's whole map; null where none is named. A
    *  named node this browser has was written over: the mending writes it back as it was, and
@@ -827,11 +855,16 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       written++;
       if (watching) return;
       if (!started || !base) return askWhole();
-      if (!write(doc, JSON.parse(json), base, { stamp: iLead() })) askWhole();
+      const patch = JSON.parse(json);
+      const now = Date.now();
+      for (const [id, at] of mine) if (now - at > RECENT_MS) mine.delete(id);
+      for (const { id } of patch.nodes) mine.set(id, now);
+      if (!write(doc, patch, base, { stamp: iLead() })) askWhole();
     },
-    /** Offers the room's map again: what changed, or `whole`. */
+    /** Offers the room's map again: what changed, or `whole`; after a repair that left nodes
+     *  to their writers, once the first of them is due. */
     read({ whole }) {
-      offer(whole);
+      offerWhenDue(whole);
     },
     /** The page took in the room's map as offered (`offer`). */
     accept({ offer: number }) {
@@ -839,6 +872,8 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       if (!read_) return;
       spared = 0;
       accused = [];
+      namedSince.clear();
+      holdUntil = 0;
       if (read_.whole) base = read_.found;
       else {
         under(base, read_.gone);
@@ -865,9 +900,10 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       mend(json, false);
     },
     /** Writes back the nodes last named by `culprits` that this browser's map (`json`, a
-     *  patch of every node) has, as it has them, and takes out the others with what their
-     *  writers added (see `culprits`); nothing else, so that what someone changed meanwhile
-     *  stands (a text being typed, which a whole mending would set back). */
+     *  patch of every node) has, as it has them (those it did not write lately only once they
+     *  have waited: see `mine`), and takes out the others with what their writers added (see
+     *  `culprits`); nothing else, so that what someone changed meanwhile stands (a text being
+     *  typed, which a whole mending would set back). */
     repair({ json }) {
       written++;
       if (watching || !base) return;
@@ -875,8 +911,14 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       const patch = JSON.parse(json);
       const named = new Set(accused);
       const drop = culprits(patch, accused) ?? [];
+      const now = Date.now();
+      for (const id of named) if (!namedSince.has(id)) namedSince.set(id, now);
+      const due = ({ id }) => now - (mine.get(id) ?? -Infinity) <= RECENT_MS || now - namedSince.get(id) >= WAIT_MS;
+      const have = patch.nodes.filter(({ id }) => named.has(id));
+      const waiting = have.filter((node) => !due(node));
+      holdUntil = waiting.length === 0 ? 0 : Math.min(...waiting.map(({ id }) => namedSince.get(id) + WAIT_MS));
       const back = new Map();
-      write(doc, { nodes: patch.nodes.filter(({ id }) => named.has(id)), lists: [] }, back, { mend: true, drop, stamp: iLead() });
+      write(doc, { nodes: have.filter(due), lists: [] }, back, { mend: true, drop, stamp: iLead() });
       for (const id of drop) base.delete(id);
       // Where each is in its list is not written (what else is in it may have changed).
       for (const [id, node] of back) base.set(id, { ...node, index: base.get(id)?.index ?? node.index });

@@ -60,9 +60,6 @@ impl Live {
         self.problem
             .set(Some(format!("{} {why}", lang.t(Text::LiveRefused))));
         let id = self.running.with_value(|r| r.as_ref()?.map.clone());
-        let Some(json) = self.local_json(id.as_ref()) else {
-            return;
-        };
         let how = if repair {
             self.repairs.update_value(|repairs| *repairs += 1);
             "repair"
@@ -79,7 +76,12 @@ impl Live {
         // refused (it may hold what was refused), it would mend again, and cut a participant.
         self.reads.update_value(|read| *read += 1);
         // In a task of its own: what was refused may be large, and reading it took a while.
+        // The map as it is then: a keystroke typed meanwhile reached the room before this, and
+        // a map read before it would write that keystroke away again.
         frame::after_next_frame(move || {
+            let Some(json) = self.local_json(id.as_ref()) else {
+                return;
+            };
             self.call(how, &json.into());
             if repair {
                 // What changed is read next: a refusal names the wrong nodes again.
