@@ -667,6 +667,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     mended = false;
     if (!watching) putBack(quiet);
     if (!watching) sweep([...dirty.keys()].filter((id) => nodes.has(id) && !reaches(id)), quiet);
+    if (!watching) takeOut(inDeletedLanes());
     let found = new Map();
     let gone = new Set();
     let json = null;
@@ -691,6 +692,33 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     // Only the latest few are ever taken in: the page keeps only the latest.
     offered.delete(offers - KEPT_OFFERS);
     tell({ type: "map", offer: offers, kind, json, touched: touchedBy(read_), written });
+  };
+  /** Cards left in a lane someone deleted: one added to it elsewhere meanwhile (offline, or
+   *  at the same moment), which the deletion did not know of. They go with the lane, as they
+   *  would in one map, and say nothing: this is how two edits meet, not an attack (refused, the
+   *  card would go with everything its writer added since). A lane is deleted where the room
+   *  held it as a node and holds it no longer; a list naming a lane the room never held is
+   *  refused as before. */
+  const inDeletedLanes = () => {
+    const laneOf = (y) => (y instanceof Y.Map && typeof y.get("list") === "string" && y.get("list").startsWith("cards.") ? y.get("list").slice(6) : null);
+    const gone = new Set();
+    for (const id of dirty.keys()) {
+      for (const lane of [id, laneOf(nodes.get(id))]) {
+        if (lane !== null && !nodes.has(lane) && nodes._map.get(lane)?.deleted) gone.add(lane);
+      }
+    }
+    if (gone.size === 0) return [];
+    return [...nodes.entries()].filter(([, y]) => gone.has(laneOf(y))).map(([id]) => id);
+  };
+  /** Takes `cards` out of the room as a change of the room's, which the page takes in (this
+   *  browser's map may hold them). */
+  const takeOut = (cards) => {
+    if (cards.length === 0) return;
+    doc.transact(() => cards.forEach((id) => nodes.delete(id)), LOCAL);
+    for (const id of cards) {
+      dirty.set(id, changes);
+      moved.set(id, changes);
+    }
   };
   /** Whether a path of parents leads from node `id` to a map, within the depth a map has. */
   const reaches = (id) => {

@@ -167,6 +167,40 @@ test("someone who loses the connection keeps editing, and nothing is lost when i
   await line.cut();
 });
 
+test("a card added offline to a lane deleted meanwhile goes with the lane, quietly, and nothing else of its writer's goes", async ({ page, browser }, info) => {
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const line = await relay(12380 + info.workerIndex, server.port);
+  const bob = await join(browser, link.replace(encodeURIComponent(server.url), encodeURIComponent(line.url)), "Bob");
+
+  const panel = page.locator(".lanes-panel");
+  await panel.locator("summary").click();
+  await panel.getByRole("button", { name: "Add lane" }).click();
+  await page.keyboard.type("Feels");
+  await expect(lane(phase(bob.page, 2), "Feels")).toBeVisible();
+
+  await line.cut();
+  await expect(bob.page.getByRole("status").filter({ hasText: "Connection lost." })).toBeVisible();
+  await addCard(bob.page, 2, "Feels", "Bob's feeling, offline");
+  await addCard(bob.page, 3, "Opportunities", "Bob's idea, offline");
+  await panel.getByRole("button", { name: "Delete Feels and its cards" }).click();
+  await expect(lane(phase(page, 1), "Feels")).toHaveCount(0);
+
+  // Deleted with its cards wherever they were made, as in one map; a card the lane had when
+  // it was deleted is no attack, and the idea Bob wrote beside it stays.
+  await line.restore();
+  for (const p of [page, bob.page]) {
+    await expect(laneCard(phase(p, 3), "Opportunities", "Bob's idea, offline")).toBeVisible({ timeout: 15_000 });
+    await expect(lane(phase(p, 2), "Feels")).toHaveCount(0, { timeout: 15_000 });
+    await expect(p.getByText("Bob's feeling, offline")).toHaveCount(0);
+    await storedHolds(p, id, ["Bob's idea, offline"]);
+  }
+  for (const p of [page, bob.page]) await expect(p.getByRole("alert")).toHaveCount(0);
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+  await line.cut();
+});
+
 test("a hostile update from the room is refused, reported, and mended", async ({ page }) => {
   const id = await templateMap(page);
   const link = await startSession(server.url, page, "Ann");
