@@ -253,3 +253,29 @@ test("a phase's folded description and contact limit are built when the fold ope
   await expect(phase(busy, 1).getByRole("textbox", { name: "Description" })).toHaveValue("Found by a search");
   await expect(phase(busy, 1).getByRole("textbox", { name: "Most contacts per customer per month" })).toHaveValue("4");
 });
+
+test("presentation mode builds a map of thousands of cards a slice at a time, and a vote by keyboard keeps focus on its card however far it is", async ({ page }) => {
+  // 4,500 cards: more than the read-only grid builds at once, so each vote builds the map
+  // again slice by slice, and the card voted on must be there for focus to come back to.
+  await openApp(page);
+  const phases = Array.from({ length: 50 }, (_, p) => ({
+    id: `p${p}`, name: `Phase ${p + 1}`, color: "#123456",
+    cards: { "lane-pain-points": Array.from({ length: 90 }, (_, c) => ({ id: `c${p}-${c}`, text: `Pain ${p + 1}.${c + 1}` })) },
+  }));
+  const lanes = [{ id: "lane-pain-points", kind: "pain_points" }];
+  await seedMaps(page, [{ id: "slices", title: "Many pains", lanes, phases }], { schema: 4 });
+  await page.getByRole("link", { name: "Many pains" }).click();
+  await page.getByRole("link", { name: "Present" }).click();
+  const cards = page.locator(".presentation .lane-card");
+  await expect(cards).toHaveCount(4500);
+  for (const [text, id] of [["Pain 1.1", "c0-0"], ["Pain 50.90", "c49-89"]]) {
+    const add = page.getByRole("button", { name: `Add a vote to ${text}`, exact: true });
+    await add.focus();
+    for (let n = 1; n <= 3; n++) {
+      await page.keyboard.press("+");
+      await expect(page.locator(`#present-card-${id}`)).toContainText(`${n} vote`);
+      await expect(add).toBeFocused();
+    }
+  }
+  await expect(cards).toHaveCount(4500);
+});

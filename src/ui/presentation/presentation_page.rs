@@ -5,7 +5,7 @@ use crate::ui::browser::route::Route;
 use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::presentation::slide_charts::SlideCharts;
 use crate::ui::session::Topic;
-use crate::ui::shared_map::read_only_phase::{PhaseContext, ReadOnlyPhase};
+use crate::ui::shared_map::read_only_phase::{card_id, PhaseContext, ReadOnlyPhase};
 use crate::ui::shared_map::read_only_phases::ReadOnlyPhases;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
                 },
             };
             if session.apply(edit).is_ok() {
-                focus::restore(focus::focused(), format!("present-card-{card}"));
+                focus::restore(focus::focused(), card_id(&card));
             }
         })
     };

@@ -1,5 +1,6 @@
 use crate::i18n::Text;
-use crate::model::{Id, JourneyMap, Lane, Phase};
+use crate::model::{Id, JourneyMap, Lane, LaneCard, Phase};
+use crate::ui::browser::focus;
 use crate::ui::editor::card_face::{kpi_face, lane_card_face, touchpoint_face};
 use crate::ui::editor::phase_plan::plan_line;
 use crate::ui::shared_map::slices::Slices;
@@ -69,7 +70,8 @@ pub fn ReadOnlyPhase(
             let cards = phase.lane_cards(&l.id).to_vec();
             let kind = Some(l.kind);
             let votes = vote.filter(|_| l.kind.has_votes());
-            let cards = slices.list((index, n + 2), cards, move |c| {
+            let wanted = |c: &LaneCard| focus::is_wanted(&card_id(&c.id));
+            let cards = slices.list((index, n + 2), cards, wanted, move |c| {
                 let buttons = votes.map(|vote| {
                     let (up, down) = (c.id.clone(), c.id.clone());
                     let label = |text| lang().fill(text, &[("card", &c.text)]);
@@ -91,7 +93,7 @@ pub fn ReadOnlyPhase(
                     }
                 });
                 view! {
-                    <li class="lane-card" id=format!("present-card-{}", c.id)>
+                    <li class="lane-card" id=card_id(&c.id)>
                         {buttons}
                         <div class="card-summary">{lane_card_face(c, kind, lang())}</div>
                     </li>
@@ -112,16 +114,21 @@ pub fn ReadOnlyPhase(
         );
         move || plan_line(lang(), cost, &currency, contacts, limit)
     });
-    let touchpoints = slices.list((index, 0), phase.touchpoints, move |t| {
+    let touchpoints = slices.list((index, 0), phase.touchpoints, |_| false, move |t| {
         view! {
             <li class="touchpoint"><div class="card-summary">{touchpoint_face(t, lang())}</div></li>
         }
     });
-    let kpis = slices.list((index, 1), phase.kpis, move |k| {
-        view! {
-            <li class="kpi"><div class="card-summary">{kpi_face(k, lang())}</div></li>
-        }
-    });
+    let kpis = slices.list(
+        (index, 1),
+        phase.kpis,
+        |_| false,
+        move |k| {
+            view! {
+                <li class="kpi"><div class="card-summary">{kpi_face(k, lang())}</div></li>
+            }
+        },
+    );
     view! {
         <div class="phase-header">
             <h2>{phase.name}</h2>
@@ -137,4 +144,9 @@ pub fn ReadOnlyPhase(
         {lane(heading(Text::KpisHeading), None, kpis)}
         {lane_cells}
     }
+}
+
+/// A lane card's element id, where presentation mode gives focus back after a vote.
+pub fn card_id(card: &str) -> String {
+    format!("present-card-{card}")
 }

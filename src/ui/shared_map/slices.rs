@@ -57,11 +57,13 @@ impl Slices {
     }
 
     /// The cards of the list `list` of the phase `phase`, each drawn by `card`: at once, or
-    /// run by run.
+    /// run by run, but for a run holding a card `wanted` (focus is about to go back to it after
+    /// a vote, which builds the map again): built at once, so that there is a button to focus.
     pub fn list<T, V>(
         self,
         (phase, list): (usize, usize),
         cards: Vec<T>,
+        wanted: impl Fn(&T) -> bool,
         card: impl Fn(&T) -> V + Clone + Send + Sync + 'static,
     ) -> AnyView
     where
@@ -80,10 +82,12 @@ impl Slices {
             .into_iter()
             .enumerate()
             .map(|(n, run)| {
-                let built = RwSignal::new(false);
-                waiting.update_value(|w| {
-                    w.insert((n, phase, list), (built, run.len()));
-                });
+                let built = RwSignal::new(run.iter().any(&wanted));
+                if !built.get_untracked() {
+                    waiting.update_value(|w| {
+                        w.insert((n, phase, list), (built, run.len()));
+                    });
+                }
                 let card = card.clone();
                 move || built.get().then(|| run.iter().map(&card).collect_view())
             })
