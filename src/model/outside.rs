@@ -99,14 +99,14 @@ pub fn read(job: Job, bytes: &[u8]) -> Outcome {
     match job {
         Job::MapFile => match exchange::import(text) {
             Ok(imported) => Outcome::Maps {
-                bundle: exchange::export_bundle(&imported.maps, None),
+                bundle: exchange::bundle_unindented(&imported.maps),
                 warnings: imported.warnings,
             },
             Err(problems) => Outcome::Refused(problems),
         },
         Job::ShareLink => match share::decode(text) {
             Ok(map) => Outcome::Maps {
-                bundle: exchange::export_bundle(&[map], None),
+                bundle: exchange::bundle_unindented(&[map]),
                 warnings: Vec::new(),
             },
             Err(ShareError::Invalid(problems)) => Outcome::Refused(problems),
@@ -119,7 +119,7 @@ pub fn read(job: Job, bytes: &[u8]) -> Outcome {
         }
         Job::LiveRoom => match exchange::map_from_text(text, "map") {
             Ok((map, warnings)) => Outcome::Maps {
-                bundle: exchange::export_bundle(&[map], None),
+                bundle: exchange::bundle_unindented(&[map]),
                 warnings,
             },
             Err(problems) => Outcome::Refused(problems),

@@ -42,12 +42,23 @@ pub fn export_map(map: &JourneyMap, exported_at: Option<&str>) -> String {
 
 /// Several maps as a `journey-map-bundle` file.
 pub fn export_bundle(maps: &[JourneyMap], exported_at: Option<&str>) -> String {
-    to_json(&Document {
+    to_json(&bundle(maps, exported_at))
+}
+
+/// Several maps as a `journey-map-bundle`, unindented: what a reader hands the page, which
+/// reads it again on its own thread (a map at the limits is 18 MB indented, 8 MB not).
+pub fn bundle_unindented(maps: &[JourneyMap]) -> String {
+    serde_json::to_string(&bundle(maps, None))
+        .expect("the model holds only finite numbers and string keys")
+}
+
+fn bundle<'a>(maps: &'a [JourneyMap], exported_at: Option<&'a str>) -> Document<'a, ManyMaps<'a>> {
+    Document {
         format: FORMAT_BUNDLE,
         version: VERSION,
         exported_at,
         body: ManyMaps { maps },
-    })
+    }
 }
 
 /// A map as the bare JSON object that files hold under `map` (storage keeps maps this way too).

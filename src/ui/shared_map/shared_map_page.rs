@@ -11,10 +11,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// What became of the link: read off the page's thread, so a hostile link cannot stop the page.
-#[derive(Clone)]
 enum Reading {
     Busy,
-    Map(Box<JourneyMap>),
+    /// The map, and the reader's text of it, read again only if the user saves a copy: a copy
+    /// of a map at the limits kept for that would cost the page as long as reading it.
+    Map(Box<JourneyMap>, String),
     Refused(Text, Vec<Problem>),
 }
 
@@ -27,9 +28,9 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
         let outcome = reader::read(Job::ShareLink, &payload.into()).await;
         let damaged = || Reading::Refused(Text::LinkDamaged, Vec::new());
         reading.set(match outcome {
-            Ok(Outcome::Maps { bundle, .. }) => match Outcome::maps(&bundle).as_slice() {
-                [map] => Reading::Map(Box::new(map.clone())),
-                _ => damaged(),
+            Ok(Outcome::Maps { bundle, .. }) => match <[_; 1]>::try_from(Outcome::maps(&bundle)) {
+                Ok([map]) => Reading::Map(Box::new(map), bundle),
+                Err(_) => damaged(),
             },
             Ok(Outcome::Refused(problems)) => Reading::Refused(Text::LinkDamaged, problems),
             Ok(Outcome::LinkTooLarge) => Reading::Refused(Text::LinkTooLarge, Vec::new()),
@@ -38,13 +39,15 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
         });
     });
     move || {
-        match reading.get() {
+        reading.track();
+        // Taken, not copied (it is set once): a map at the limits takes as long to copy as to read.
+        let now = reading.try_update_untracked(|r| std::mem::replace(r, Reading::Busy));
+        match now.unwrap_or(Reading::Busy) {
         Reading::Busy => view! { <p class="shared-banner" role="status">{tr(Text::ReadingLink)}</p> }.into_any(),
-        Reading::Map(map) => {
-            let map = *map;
-            let shown = map.clone();
+        Reading::Map(map, bundle) => {
             let save = move |_| {
-                if let Ok(id) = session.add_map(map.clone(), Joining::Shared) {
+                let Some(map) = Outcome::maps(&bundle).pop() else { return };
+                if let Ok(id) = session.add_map(map, Joining::Shared) {
                     let _ = window().location().set_hash(&Route::Map(id).href());
                 }
             };
@@ -53,7 +56,7 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
                     <span>{tr(Text::SharedMap)}</span>
                     <button type="button" on:click=save>{tr(Text::SaveCopy)}</button>
                 </p>
-                <ReadOnlyMap map=shown />
+                <ReadOnlyMap map=*map />
             }
             .into_any()
         }
