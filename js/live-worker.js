@@ -731,7 +731,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     return false;
   };
   /** Whether node `id`, which this browser and the room agreed on, was since written as the
-   *  app never writes one: replaced by a value, its place or fields of the wrong type, or its
+   *  app never writes one: replaced by a value, its place, order or fields of the wrong type, or its
    *  parent one from which no path leads to the map while the one agreed on still does (else
    *  it was left under something deleted meanwhile, and goes as stray). */
   const misplaced = (id) => {
@@ -739,6 +739,10 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     if (!was || y === undefined) return false;
     if (!(y instanceof Y.Map) || !(y.get("fields") instanceof Y.Map)) return true;
     if (typeof y.get("parent") !== "string" || typeof y.get("list") !== "string") return true;
+    // An order number the app never writes counts as 0 and moves the node first in its list:
+    // in every map, and from under the hands of whoever is typing in it. (Nodes of lists the
+    // app keeps unordered have none.)
+    if (y.has("order") && orderOf(y) === undefined) return true;
     return !reaches(id) && (was.parent === "" || reaches(was.parent));
   };
   /** Writes back, as this browser and the room last agreed on them, the nodes someone changed
@@ -749,7 +753,24 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     const wrong = [...dirty.keys()].filter(misplaced);
     if (wrong.length === 0) return;
     write(doc, { nodes: wrong.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
+    doc.transact(() => {
+      for (const id of wrong) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
+    }, LOCAL);
     if (!quiet) tell({ type: "putBack", count: wrong.length });
+  };
+  /** An order number for node `id` that puts it back between its neighbours in the map this
+   *  browser and the room agreed on, as they are numbered now (others may have moved since). */
+  const orderAgreed = (id) => {
+    const was = base.get(id);
+    const beside = [...base.entries()]
+      .filter(([other, node]) => other !== id && node.parent === was.parent && node.list === was.list && orderOf(nodes.get(other)) !== undefined)
+      .sort(([, a], [, b]) => a.index - b.index);
+    const before = beside.filter(([, node]) => node.index < was.index).at(-1);
+    const after = beside.find(([, node]) => node.index > was.index);
+    const [low, high] = [before, after].map((entry) => entry && orderOf(nodes.get(entry[0])));
+    if (low !== undefined && high !== undefined) return (low + high) / 2;
+    if (low !== undefined) return low + 1;
+    return high !== undefined ? high - 1 : 0;
   };
   /** Takes `stray` out of the room, and says so unless `quiet`: nodes in no place of the map (a node its own
    *  parent, under one that is not there, deeper than a map goes, no node at all), which no
