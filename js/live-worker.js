@@ -731,7 +731,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     return false;
   };
   /** Whether node `id`, which this browser and the room agreed on, was since written as the
-   *  app never writes one: replaced by a value, its place, order or fields of the wrong type, or its
+   *  app never writes one: replaced by a value, its place or fields of the wrong type, or its
    *  parent one from which no path leads to the map while the one agreed on still does (else
    *  it was left under something deleted meanwhile, and goes as stray). */
   const misplaced = (id) => {
@@ -739,11 +739,14 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     if (!was || y === undefined) return false;
     if (!(y instanceof Y.Map) || !(y.get("fields") instanceof Y.Map)) return true;
     if (typeof y.get("parent") !== "string" || typeof y.get("list") !== "string") return true;
-    // An order number the app never writes counts as 0 and moves the node first in its list:
-    // in every map, and from under the hands of whoever is typing in it. (Nodes of lists the
-    // app keeps unordered have none.)
-    if (y.has("order") && orderOf(y) === undefined) return true;
     return !reaches(id) && (was.parent === "" || reaches(was.parent));
+  };
+  /** Whether node `id`, agreed on, has an order number the app never writes: it counts as 0
+   *  and moves the node first in its list, in every map, and from under the hands of whoever
+   *  is typing in it. (Nodes of lists the app keeps unordered have none.) */
+  const misordered = (id) => {
+    const y = nodes.get(id);
+    return base.has(id) && y instanceof Y.Map && y.has("order") && orderOf(y) === undefined;
   };
   /** Writes back, as this browser and the room last agreed on them, the nodes someone changed
    *  that were written so (see `misplaced`); says so unless `quiet`. Taken out as stray, or
@@ -751,12 +754,15 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   const putBack = (quiet) => {
     if (!base) return;
     const wrong = [...dirty.keys()].filter(misplaced);
-    if (wrong.length === 0) return;
+    // Only the order of a node whose order alone is wrong: its fields as agreed may be some
+    // keystrokes behind the room's.
+    const unordered = [...dirty.keys()].filter((id) => !wrong.includes(id) && misordered(id));
+    if (wrong.length + unordered.length === 0) return;
     write(doc, { nodes: wrong.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
     doc.transact(() => {
-      for (const id of wrong) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
+      for (const id of [...wrong, ...unordered]) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
     }, LOCAL);
-    if (!quiet) tell({ type: "putBack", count: wrong.length });
+    if (!quiet) tell({ type: "putBack", count: wrong.length + unordered.length });
   };
   /** An order number for node `id` that puts it back between its neighbours in the map this
    *  browser and the room agreed on, as they are numbered now (others may have moved since). */
