@@ -29,7 +29,7 @@ const MAX_PEOPLE = 500;
 /** What the app says of the map's fields (Rust's `model::nodes::layout`), told at `join`: the
  *  texts people type, which merge when two type in one at once (every other value is set
  *  whole, as merging two would make neither), and the stamps every edit sets. */
-let layout = { texts: [], stamps: [] };
+let layout = { texts: [], stamps: [], longest: Infinity };
 const isText = (key, value) => typeof value === "string" && layout.texts.includes(key);
 const listKey = (parent, list) => `${parent}\u0000${list}`;
 
@@ -228,6 +228,17 @@ function plain(value) {
   } catch {
     return [null, Infinity];
   }
+}
+
+/** Whether node `y` holds, where a typed text belongs, one longer than the app lets any be
+ *  (or a value as large). */
+function overlong(y) {
+  const fields = y instanceof Y.Map ? y.get("fields") : null;
+  if (!(fields instanceof Y.Map)) return false;
+  return layout.texts.some((key) => {
+    const value = fields.get(key);
+    return (value instanceof Y.Text ? value.length : plain(value)[1]) > layout.longest;
+  });
 }
 
 /** How deep a map's nodes go at most (map, phase, card, a card's comments…): a client that is
@@ -553,6 +564,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   // change that did so last.
   const dirty = new Map();
   const moved = new Map();
+  // The browser of the app (its Yjs client id) that last edited each node (see `edited`), as
+  // far as this one saw: a client that is not in the room as a participant (named in its
+  // presence) is none.
+  const lastBy = new Map();
+  const present = () => new Set([...awareness.getStates()].filter(([, state]) => state.user).map(([client]) => client));
   doc.on("afterTransaction", (tr) => {
     if (tr.origin === LOCAL || !started) return;
     changes++;
@@ -569,8 +585,16 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
         if (type._item?.parent === nodes) moved.set(id, changes);
       }
     }
-    const { byLead, byOthers, written, controlByOthers } = authors(tr);
+    const { byLead, byOthers, written, wrote, controlByOthers } = authors(tr);
     for (const id of written) touched.set(id, changes);
+    const people = present();
+    for (const [id, client, edit] of wrote) {
+      if (!people.has(client)) continue;
+      if (edit) lastBy.set(id, client);
+      // A node named as written wrong is being written back, or typed in: the others' wait
+      // for it begins again.
+      if (namedSince.has(id)) namedSince.set(id, Date.now());
+    }
     // What no write explains was deleted, which Yjs does not say by whom: the facilitator's
     // deletions come with a write of theirs, so a deletion is theirs where only they wrote.
     let controlDeleted = false;
@@ -602,6 +626,14 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       tellControl(true);
     } else settle();
   });
+  /** Whether `item`, written by `client` past its count `before`, is an edit of someone's
+   *  rather than a node written back (which sets its values whole, a text as a new one):
+   *  typing in a text that was there, or a node new to the room. */
+  const edited = (item, client, before) => {
+    if (item.parent === nodes) return !base?.has(item.parentSub);
+    const text = item.parent;
+    return text instanceof Y.Text && !(text._item?.id.client === client && text._item.id.clock >= before);
+  };
   /** Who wrote what in transaction `tr`: Yjs numbers each client's writes, so the writes of
    *  this transaction are those past each client's count before it. */
   const authors = (tr) => {
@@ -609,6 +641,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     let byOthers = false;
     let controlByOthers = false;
     const written = new Set();
+    const wrote = [];
     tr.afterState.forEach((clock, client) => {
       const before = tr.beforeState.get(client) ?? 0;
       if (clock <= before) return;
@@ -627,13 +660,15 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
         if (!(item instanceof Y.Item)) continue;
         if (item.parent === control) {
           if (!lead) controlByOthers = true;
-        } else if (!lead) {
+        } else {
           const id = item.parent === nodes ? item.parentSub : nodeOf(item.parent, nodes);
-          if (id != null) written.add(id);
+          if (id == null) continue;
+          wrote.push([id, client, edited(item, client, before)]);
+          if (!lead) written.add(id);
         }
       }
     });
-    return { byLead, byOthers, written, controlByOthers };
+    return { byLead, byOthers, written, wrote, controlByOthers };
   };
   doc.on("update", (_, origin) => {
     if (origin !== LOCAL && started) later();
@@ -665,14 +700,24 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     // that led to it is what the page says.
     const quiet = mended;
     mended = false;
-    if (!watching) putBack(quiet);
+    const leftUntil = watching ? 0 : putBack(quiet);
+    if (leftUntil > 0) {
+      holdUntil = leftUntil;
+      return offerWhenDue(whole);
+    }
     if (!watching) sweep([...dirty.keys()].filter((id) => nodes.has(id) && !reaches(id)), quiet);
     if (!watching) takeOut(inDeletedLanes());
     let found = new Map();
     let gone = new Set();
     let json = null;
     let kind = "changes";
-    if (!whole && base && dirty.size <= MOST_CHANGED) {
+    // A text longer than any the app writes is refused without the room being read (megabytes
+    // of it would be, to be refused): its nodes are named, and repaired alone.
+    const named = [...dirty.keys()].filter((id) => overlong(nodes.get(id)));
+    if (named.length > 0) {
+      kind = "whole";
+      json = false;
+    } else if (!whole && base && dirty.size <= MOST_CHANGED) {
       const patch = changedSince(doc, base, dirty, moved, changesChars, found, gone);
       if (patch !== false) json = JSON.stringify(patch);
     }
@@ -691,7 +736,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     if (read_) offered.set(offers, read_);
     // Only the latest few are ever taken in: the page keeps only the latest.
     offered.delete(offers - KEPT_OFFERS);
-    tell({ type: "map", offer: offers, kind, json, touched: touchedBy(read_), written });
+    tell({ type: "map", offer: offers, kind, json, named: JSON.stringify(named), touched: touchedBy(read_), written });
   };
   /** Cards left in a lane someone deleted: one added to it elsewhere meanwhile (offline, or
    *  at the same moment), which the deletion did not know of. They go with the lane, as they
@@ -750,19 +795,33 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   };
   /** Writes back, as this browser and the room last agreed on them, the nodes someone changed
    *  that were written so (see `misplaced`); says so unless `quiet`. Taken out as stray, or
-   *  read as a card with no fields, they would be gone or emptied in every map. */
+   *  read as a card with no fields, they would be gone or emptied in every map. Only what was
+   *  written wrong: the fields as agreed may be some keystrokes behind the room's. A node
+   *  whose fields went (or that is a value now) is written back whole, so by its last writer
+   *  only while they are in the room (see `due`): returns when the first left to them is due
+   *  (0: none), the page's read of the room waiting until then. */
   const putBack = (quiet) => {
-    if (!base) return;
+    if (!base) return 0;
     const wrong = [...dirty.keys()].filter(misplaced);
-    // Only the order of a node whose order alone is wrong: its fields as agreed may be some
-    // keystrokes behind the room's.
     const unordered = [...dirty.keys()].filter((id) => !wrong.includes(id) && misordered(id));
-    if (wrong.length + unordered.length === 0) return;
-    write(doc, { nodes: wrong.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
-    doc.transact(() => {
-      for (const id of [...wrong, ...unordered]) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
-    }, LOCAL);
-    if (!quiet) tell({ type: "putBack", count: wrong.length + unordered.length });
+    const emptied = new Set(wrong.filter((id) => !(nodes.get(id) instanceof Y.Map) || !(nodes.get(id).get("fields") instanceof Y.Map)));
+    const due = dueNow([...emptied]);
+    const left = [...emptied].filter((id) => !due(id));
+    const back = [...emptied].filter(due);
+    const placed = wrong.filter((id) => !emptied.has(id));
+    if (back.length + placed.length + unordered.length > 0) {
+      write(doc, { nodes: back.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
+      doc.transact(() => {
+        for (const id of placed) {
+          const [y, was] = [nodes.get(id), base.get(id)];
+          if (y.get("parent") !== was.parent) y.set("parent", was.parent);
+          if (y.get("list") !== was.list) y.set("list", was.list);
+        }
+        for (const id of [...back, ...placed, ...unordered]) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
+      }, LOCAL);
+      if (!quiet) tell({ type: "putBack", count: back.length + placed.length + unordered.length });
+    }
+    return dueAt(left);
   };
   /** An order number for node `id` that puts it back between its neighbours in the map this
    *  browser and the room agreed on, as they are numbered now (others may have moved since). */
@@ -822,17 +881,27 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   // The nodes last named as refused on their own (see `culprits`), until the page takes in
   // the room's map again: the reads after a mending are whole, and name none.
   let accused = [];
-  // A node written over is written back at once only by a browser that wrote it lately: the
-  // one typing in it has its latest text, the others a text some keystrokes behind, which,
-  // written back after it, would take those keystrokes away. The others wait (`WAIT_MS`)
-  // from when it was first named, and write it back if it is still wrong then (its writer
-  // gone, or no one typing in it). `mine`: when this browser last wrote each node;
-  // `namedSince`: when each node was first named since the page last took in the room's map;
+  // A node written over is written back whole at once only by the browser of the app that
+  // wrote it last (`lastBy`): the one typing in it, or whose new card it is, has its latest
+  // text; the others may have a text some keystrokes behind (their reads of the room refused
+  // meanwhile), which, written back after it, would take those keystrokes away. While that
+  // writer is in the room, the others leave the node to them, and write it back only if it has
+  // been wrong for `WAIT_WRITER_MS` from when it was first named (`namedSince`, begun again
+  // whenever its writer writes it); where the writer has gone, or wrote before this browser
+  // joined (so that its copy is as new as the room's was), at once.
   // `holdUntil`: the page's next read waits for the first node due to be written back.
-  const RECENT_MS = 3000;
-  const WAIT_MS = 1000;
-  const mine = new Map();
+  const WAIT_WRITER_MS = 5000;
   const namedSince = new Map();
+  /** Whether each of nodes `ids`, named as written wrong now, is due to be written back by
+   *  this browser. */
+  const dueNow = (ids) => {
+    const now = Date.now();
+    for (const id of ids) if (!namedSince.has(id)) namedSince.set(id, now);
+    const people = present();
+    return (id) => lastBy.get(id) === doc.clientID || !people.has(lastBy.get(id)) || now - namedSince.get(id) >= WAIT_WRITER_MS;
+  };
+  /** When the first of nodes `left` to their writers is due to be written back here (0: none). */
+  const dueAt = (left) => (left.length === 0 ? 0 : Math.min(...left.map((id) => namedSince.get(id) + WAIT_WRITER_MS)));
   let holdUntil = 0;
   let held = null;
   let heldWhole = false;
@@ -911,9 +980,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       if (watching) return;
       if (!started || !base) return askWhole();
       const patch = JSON.parse(json);
-      const now = Date.now();
-      for (const [id, at] of mine) if (now - at > RECENT_MS) mine.delete(id);
-      for (const { id } of patch.nodes) mine.set(id, now);
+      // An edit as the others know one (see `edited`): a new node, or typing.
+      for (const { id, fields } of patch.nodes) {
+        const was = base.get(id);
+        if (!was || layout.texts.some((key) => typeof fields[key] === "string" && fields[key] !== was.fields[key])) lastBy.set(id, doc.clientID);
+      }
       if (!write(doc, patch, base, { stamp: iLead() })) askWhole();
     },
     /** Offers the room's map again: what changed, or `whole`; after a repair that left nodes
@@ -955,8 +1026,8 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       mend(json, false);
     },
     /** Writes back the nodes last named by `culprits` that this browser's map (`json`, a
-     *  patch of every node) has, as it has them (those it did not write lately only once they
-     *  have waited: see `mine`), and takes out the others with what their writers added (see
+     *  patch of every node) has, as it has them (those it did not write last only once they
+     *  have waited: see `lastBy`), and takes out the others with what their writers added (see
      *  `culprits`); nothing else, so that what someone changed meanwhile stands (a text being
      *  typed, which a whole mending would set back). */
     repair({ json }) {
@@ -964,16 +1035,15 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       if (watching || !base) return;
       mended = true;
       const patch = JSON.parse(json);
-      const named = new Set(accused);
-      const drop = culprits(patch, accused) ?? [];
-      const now = Date.now();
-      for (const id of named) if (!namedSince.has(id)) namedSince.set(id, now);
-      const due = ({ id }) => now - (mine.get(id) ?? -Infinity) <= RECENT_MS || now - namedSince.get(id) >= WAIT_MS;
-      const have = patch.nodes.filter(({ id }) => named.has(id));
-      const waiting = have.filter((node) => !due(node));
-      holdUntil = waiting.length === 0 ? 0 : Math.min(...waiting.map(({ id }) => namedSince.get(id) + WAIT_MS));
+      // One this browser's map does not have is taken out at once only where no participant
+      // wrote it (a flood's): one who did is in the room to write their new card back.
+      const due = dueNow(accused);
+      holdUntil = dueAt(accused.filter((id) => !due(id)));
+      const ready = accused.filter(due);
+      const drop = culprits(patch, ready) ?? [];
+      const have = new Map(patch.nodes.map((node) => [node.id, node]));
       const back = new Map();
-      write(doc, { nodes: have.filter(due), lists: [] }, back, { mend: true, drop, stamp: iLead() });
+      write(doc, { nodes: ready.filter((id) => have.has(id)).map((id) => have.get(id)), lists: [] }, back, { mend: true, drop, stamp: iLead() });
       for (const id of drop) base.delete(id);
       // Where each is in its list is not written (what else is in it may have changed).
       for (const [id, node] of back) base.set(id, { ...node, index: base.get(id)?.index ?? node.index });

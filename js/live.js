@@ -74,6 +74,11 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
       whole = false;
       return null;
     },
+    /** The nodes (ids, as JSON) that made the room's map last handed unreadable (`read` said
+     *  false): where a text longer than any the app writes was written. */
+    named() {
+      return handed?.named ?? "[]";
+    },
     /** What the nodes are (the lists they are in, as JSON) that someone other than the
      *  facilitator changed in the room's map last handed. */
     touched() {

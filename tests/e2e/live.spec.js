@@ -520,6 +520,66 @@ for (const [kind, overwrite] of Object.entries(overwrites)) test(`a client that 
   await bob.context.close();
 });
 
+// Every wrong write in turn, into the card Bob is typing in and then also into the one he
+// finished: Ann's reads of the room are refused all along, so her copy of both is behind
+// Bob's. Each browser wrote back whole what it had (a card's place set wrong put back its
+// fields as Ann last had them: Bob's finished card went back to its first words), and a text
+// of 100,000 characters was read whole and refused with no node named, so the whole map
+// was written back (Bob's keystrokes went).
+test("a client that is not the app writes every wrong thing in turn into the cards Bob is writing: both cards keep every character in the room, both maps and both stores @alone", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const mallory = await rawClient(link);
+  const nodes = mallory.doc.getMap("nodes");
+  const opportunities = lane(phase(bob.page, 2), "Opportunities");
+  await opportunities.getByRole("button", { name: "Add a card to Opportunities" }).click();
+  await bob.page.keyboard.type("First: ");
+  await expect.poll(() => holding(nodes, "First: ")).toBeTruthy();
+  const cards = [holding(nodes, "First: ")];
+  const wrongs = [
+    (card) => card.get("fields").set("text", 7),
+    (card) => card.get("fields").set("text", "x".repeat(100_000)),
+    (card) => card.set("parent", card.get("parent") + "-no-such"),
+    (card) => card.set("list", "cards.no-such-lane"),
+    (card) => card.set("fields", "nope"),
+    (card) => card.set("order", "first"),
+  ];
+  let writes = 0;
+  const hurt = setInterval(() => {
+    const wrong = wrongs[writes % wrongs.length];
+    mallory.doc.transact(() => cards.forEach((card) => nodes.get(card)?.get && nodes.get(card).get("fields")?.get && wrong(nodes.get(card))));
+    writes++;
+  }, 300);
+  const typed = "abcdefghijklmnopqrstuvwxyz0123456789";
+  try {
+    await bob.page.keyboard.type(typed, { delay: 80 });
+    await bob.page.keyboard.press("Escape");
+    await opportunities.getByRole("button", { name: "Add a card to Opportunities" }).click();
+    await bob.page.keyboard.type("Second: ");
+    await expect.poll(() => holding(nodes, "Second: ")).toBeTruthy();
+    cards.push(holding(nodes, "Second: "));
+    await bob.page.keyboard.type(typed, { delay: 80 });
+    await bob.page.keyboard.press("Escape");
+  } finally {
+    clearInterval(hurt);
+  }
+  expect(writes).toBeGreaterThan(2 * wrongs.length);
+  const texts = [`First: ${typed}`, `Second: ${typed}`];
+  const fresh = await rawClient(link);
+  for (const [i, card] of cards.entries()) await expect.poll(() => String(fresh.doc.getMap("nodes").get(card)?.get("fields")?.get?.("text")), { timeout: 15_000 }).toBe(texts[i]);
+  for (const p of [page, bob.page]) {
+    for (const text of texts) await expect(laneCard(phase(p, 2), "Opportunities", text)).toBeVisible();
+    await storedHolds(p, id, texts);
+  }
+  // The typist was told.
+  await expect(bob.page.getByRole("alert").filter({ hasText: /refused|put back/ }).first()).toBeVisible();
+  for (const client of [mallory, fresh]) client.provider.destroy();
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});
+
 test("a client that is not the app writes cards' places, fields and order numbers as the app never does: the cards are put back and said, and every browser shows one order", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const id = await templateMap(page);

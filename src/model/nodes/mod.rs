@@ -48,9 +48,12 @@ pub const TEXTS: &[&str] = &[
 /// What every edit sets, whatever it changed: no one's change of a node.
 pub const STAMPS: &[&str] = &["updated_at"];
 
-/// What `js/live-worker.js` is told of the fields when it joins, as JSON.
+/// What `js/live-worker.js` is told of the fields when it joins, as JSON: with the longest a
+/// typed text may be, so that a node holding a longer one is named as refused without the
+/// room being read to say so.
 pub fn layout() -> String {
-    json!({ "texts": TEXTS, "stamps": STAMPS }).to_string()
+    json!({ "texts": TEXTS, "stamps": STAMPS, "longest": super::limits::TEXT_MAX_CHARS })
+        .to_string()
 }
 
 /// What a node is, by the list that holds it.

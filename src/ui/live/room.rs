@@ -51,7 +51,12 @@ impl Live {
         // Null: not read yet (the session's worker says when it is).
         let Some(json) = read.dyn_ref::<js_sys::JsString>() else {
             if read.as_bool() == Some(false) {
-                self.refuse(lang.t(Text::LiveTooLarge).into(), lang);
+                // Nodes holding a text too long are named: only they are repaired.
+                let named = self
+                    .call("named", &JsValue::UNDEFINED)
+                    .and_then(|named| serde_json::from_str::<Vec<Id>>(&named.as_string()?).ok())
+                    .unwrap_or_default();
+                self.refuse_named(lang.t(Text::LiveTooLarge).into(), &named, lang);
             }
             return;
         };
