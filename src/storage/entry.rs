@@ -3,7 +3,7 @@
 //! it pass it by).
 //! Pure: no web types, so every rule here is tested natively.
 
-use crate::model::exchange::{self, Problem};
+use crate::model::exchange::{self, Problem, Version};
 use crate::model::{Id, JourneyMap, Phase};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -69,7 +69,7 @@ pub enum Decoded {
         map: JourneyMap,
     },
     /// Written by a newer version of the app: leave it alone.
-    Newer { schema: u64 },
+    Newer,
     /// Unreadable: why, in plain words (English; for the technical detail shown with the raw data).
     Corrupt(String),
 }
@@ -191,17 +191,16 @@ pub(super) fn decode_with(text: &str, id: &str, steps: &[Step]) -> Decoded {
         Ok(v) => v,
         Err(e) => return Decoded::Corrupt(format!("not valid JSON: {e}")),
     };
-    let Some(schema) = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .filter(|s| *s >= 1)
-    else {
-        return Decoded::Corrupt("no schema version".into());
-    };
+    // Written as a float (`4.0`) or past 2^64, as the format's version may be.
     let current = 1 + steps.len() as u64;
-    if schema > current {
-        return Decoded::Newer { schema };
-    }
+    let schema = match value
+        .get("schema")
+        .and_then(|s| exchange::version_number(s, current))
+    {
+        Some(Version::Known(schema)) => schema,
+        Some(Version::Newer) => return Decoded::Newer,
+        None => return Decoded::Corrupt("no schema version".into()),
+    };
     let value = match migrate(value, schema, steps) {
         Ok(v) => v,
         Err(e) => return Decoded::Corrupt(format!("could not migrate from schema {schema}: {e}")),
@@ -249,10 +248,10 @@ pub(super) fn exchange_file(text: &str) -> Option<(u64, String)> {
         Some((schema, map)) => (schema, map.to_owned()),
         None => {
             let value: Value = serde_json::from_str(text).ok()?;
-            (
-                value.get("schema")?.as_u64()?,
-                value.get("map")?.to_string(),
-            )
+            match exchange::version_number(value.get("schema")?, u64::MAX)? {
+                Version::Known(schema) => (schema, value.get("map")?.to_string()),
+                Version::Newer => return None,
+            }
         }
     };
     let file = format!(
@@ -374,9 +373,35 @@ mod tests {
 
     #[test]
     fn entries_from_a_newer_schema_are_left_alone() {
-        let text = encode(1, None, &JourneyMap::new("a", "A"))
-            .replace(&format!("\"schema\":{SCHEMA}"), "\"schema\":99");
-        assert_eq!(decode(&text, "a"), Decoded::Newer { schema: 99 });
+        let written = |schema: &str| {
+            encode(1, None, &JourneyMap::new("a", "A")).replace(
+                &format!("\"schema\":{SCHEMA}"),
+                &format!("\"schema\":{schema}"),
+            )
+        };
+        for newer in ["99", "1e1", "18446744073709551616"] {
+            assert_eq!(decode(&written(newer), "a"), Decoded::Newer, "{newer}");
+        }
+    }
+
+    #[test]
+    fn a_schema_written_as_a_float_is_that_schema() {
+        let map = JourneyMap::new("a", "A");
+        let text = encode(1, None, &map).replace(
+            &format!("\"schema\":{SCHEMA}"),
+            &format!("\"schema\":{SCHEMA}.0"),
+        );
+        assert!(matches!(decode(&text, "a"), Decoded::Map { map: read, .. } if read == map));
+        let (schema, file) = exchange_file(&text).unwrap();
+        assert_eq!(schema, SCHEMA);
+        assert_eq!(exchange::import(&file).unwrap().maps, vec![map]);
+        for none in ["0", "-1", "1.5", "\"4\""] {
+            let text = text.replace(
+                &format!("\"schema\":{SCHEMA}.0"),
+                &format!("\"schema\":{none}"),
+            );
+            assert!(matches!(decode(&text, "a"), Decoded::Corrupt(_)), "{none}");
+        }
     }
 
     // The real step list is empty while schema 1 is the only layout; these steps show that

@@ -260,7 +260,7 @@ impl Store {
                     }
                     maps.push(map);
                 }
-                Decoded::Newer { .. } => {
+                Decoded::Newer => {
                     report.newer += 1;
                     store.blocked.insert(key);
                 }
@@ -504,7 +504,7 @@ impl Store {
                     External::Overwritten { rev, map }
                 }
                 Decoded::Map { .. } => return None,
-                Decoded::Newer { .. } => {
+                Decoded::Newer => {
                     self.blocked.insert(key);
                     External::Newer
                 }

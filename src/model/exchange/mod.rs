@@ -14,7 +14,10 @@ mod writing;
 
 pub use bounded::parse as parse_bounded;
 pub use problems::{quoted, Expected, Found, Problem, ProblemKind};
-pub use reading::{import, map_from_text, map_from_value, object_from_value, Imported, Read};
+pub use reading::{
+    import, map_from_text, map_from_value, object_from_value, version_number, Imported, Read,
+    Version,
+};
 pub use writing::{bundle_unindented, export_bundle, export_map, map_to_value};
 
 pub const FORMAT_MAP: &str = "journey-map";

@@ -189,19 +189,22 @@ fn whole(value: &Value) -> Option<i64> {
     })
 }
 
-enum Version {
+/// A version number as found: one up to the current, or a newer one.
+#[derive(Debug, PartialEq)]
+pub enum Version {
     Known(u64),
     Newer,
 }
 
-/// A format version as JSON may write it: `2`, `2.0` (the same number), `1e1` or a number past
-/// 2^64 (which serde_json reads as a float: a newer version all the same). Anything not a whole
-/// number of at least 1 is no version.
-fn version_number(value: &Value) -> Option<Version> {
+/// A version (of the format, or of a stored entry's schema) as JSON may write it: `2`, `2.0`
+/// (the same number), `1e1` or a number past 2^64 (which serde_json reads as a float: a newer
+/// version all the same), newer where past `current`. Anything not a whole number of at least
+/// 1 is no version.
+pub fn version_number(value: &Value, current: u64) -> Option<Version> {
     let number = value.as_f64().filter(|f| f.fract() == 0.0 && *f >= 1.0)?;
     match value.as_u64() {
-        Some(v @ 1..=VERSION) => Some(Version::Known(v)),
-        _ if number <= VERSION as f64 => Some(Version::Known(number as u64)),
+        Some(v) if (1..=current).contains(&v) => Some(Version::Known(v)),
+        _ if number <= current as f64 => Some(Version::Known(number as u64)),
         _ => Some(Version::Newer),
     }
 }
@@ -288,7 +291,7 @@ impl Reader {
             }
         };
         let version = match obj.get("version") {
-            Some(v) => match version_number(v) {
+            Some(v) => match version_number(v, VERSION) {
                 Some(Version::Known(version)) => version,
                 Some(Version::Newer) => {
                     let found = v.as_number().map_or_else(|| v.to_string(), number_text);
