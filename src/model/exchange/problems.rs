@@ -129,16 +129,38 @@ pub enum Found {
 const FOUND_TEXT_MAX_CHARS: usize = 40;
 
 /// `text` as a problem quotes it: its start where it is long, so that a message about a value
-/// of a megabyte is a line, not a megabyte.
+/// of a megabyte is a line, not a megabyte; characters that do not show (controls, direction
+/// marks, zero widths) named by their code (`U+202E`), so that the value shows what the reader
+/// could not read, and a direction mark in it cannot turn the message around.
 pub fn quoted(text: &str) -> String {
-    if text.chars().count() > FOUND_TEXT_MAX_CHARS {
-        text.chars()
-            .take(FOUND_TEXT_MAX_CHARS)
-            .chain(['…'])
-            .collect()
-    } else {
-        text.to_owned()
+    let mut quoted = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == FOUND_TEXT_MAX_CHARS {
+            quoted.push('…');
+            break;
+        }
+        if invisible(c) {
+            quoted.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            quoted.push(c);
+        }
     }
+    quoted
+}
+
+/// Whether `c` is a control or a format character (Unicode's Cc and the Cf a text may hold).
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1F}'
+        | '\u{7F}'..='\u{9F}'
+        | '\u{AD}'
+        | '\u{61C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// A number as a file would write it: a whole one without a fraction (`10`, not the `10.0`
@@ -307,5 +329,19 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_quoted_value_names_what_does_not_show_and_stops_at_its_start() {
+        assert_eq!(quoted("12\u{202E}34"), "12<U+202E>34");
+        assert_eq!(quoted("\u{200B}\u{0}\t"), "<U+200B><U+0000><U+0009>");
+        assert_eq!(quoted("nl: één €"), "nl: één €");
+        let long = "\u{2066}".repeat(1000);
+        assert_eq!(quoted(&long), format!("{}…", "<U+2066>".repeat(40)));
     }
 }
