@@ -56,6 +56,16 @@ impl JourneyMap {
         voted
     }
 
+    /// The map as it would be with no votes on its cards, nor the time of its last edit (which
+    /// a vote sets too): two maps that differ only in their votes are alike so. A view that
+    /// follows each card's votes on the card is built again only when this changes.
+    pub fn without_votes(mut self) -> Self {
+        self.updated_at.clear();
+        let cards = self.phases.iter_mut().flat_map(|p| p.cards.values_mut());
+        cards.flatten().for_each(|card| card.votes = 0);
+        self
+    }
+
     /// The cards of the lanes `voted_on` picks, phase by phase, each phase's in the lanes' order
     /// (also the scored cards and the actions, of any lane).
     pub(super) fn cards_of(&self, voted_on: impl Fn(&Lane) -> bool) -> Vec<Voted<'_>> {
@@ -74,6 +84,31 @@ impl JourneyMap {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn maps_that_differ_in_votes_alone_are_alike_without_them() {
+        use crate::model::{generate, Edit};
+        let map = generate::map(1, generate::Size::WORKSHOP);
+        let card = map.by_votes()[0].card.id.clone();
+        let mut voted = map.clone();
+        let votes = Edit::SetVotes {
+            card: card.clone(),
+            votes: 7,
+        };
+        voted.apply(votes).unwrap();
+        voted.updated_at = "2026-12-07T16:00:00Z".into();
+        assert_ne!(voted, map);
+        assert_eq!(voted.clone().without_votes(), map.clone().without_votes());
+        let mut renamed = voted.clone();
+        let field = crate::model::TextField::CardText(card);
+        renamed
+            .apply(Edit::SetText {
+                field,
+                value: "Other".into(),
+            })
+            .unwrap();
+        assert_ne!(renamed.without_votes(), map.without_votes());
+    }
+
     use crate::model::generate::{self, Size};
     use crate::model::workshop::{Ballot, Round};
     use crate::model::{LaneKind, Severity};

@@ -1,11 +1,11 @@
 use crate::i18n::Text;
-use crate::model::{Edit, Id, LibraryEdit};
+use crate::model::{Edit, Id, JourneyMap, LibraryEdit, Part};
 use crate::ui::browser::focus;
 use crate::ui::browser::route::Route;
 use crate::ui::map::workshop_timer::WorkshopTimer;
 use crate::ui::presentation::slide_charts::SlideCharts;
 use crate::ui::session::Topic;
-use crate::ui::shared_map::read_only_phase::{card_id, PhaseContext, ReadOnlyPhase};
+use crate::ui::shared_map::read_only_phase::{card_id, PhaseContext, ReadOnlyPhase, Votes};
 use crate::ui::shared_map::read_only_phases::ReadOnlyPhases;
 use crate::ui::{tr, use_session};
 use leptos::prelude::*;
@@ -43,8 +43,9 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
     };
 
     // The one change presentation mode makes: a vote on a pain point or an idea, each a step of
-    // its own to undo. The slide is drawn again, so focus goes back to the card voted on.
-    let vote = {
+    // its own to undo. The card follows it (`Votes`), not the slide, which is built again for
+    // any other change; should that come at once, focus goes back to the card voted on.
+    let cast = {
         let id = id.clone();
         Callback::new(move |(card, up): (Id, bool)| {
             let now =
@@ -67,6 +68,19 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
             }
         })
     };
+    let vote = Votes {
+        cast,
+        card: {
+            let id = id.clone();
+            Callback::new(move |card: Id| {
+                let part = Topic::Part(id.clone(), Part::Item(card.clone()));
+                session
+                    .library
+                    .read(part, |l| l.map(&id)?.card(&card).cloned())
+            })
+        },
+    };
+    let unvoted = Memo::new(move |_| map.get().map(JourneyMap::without_votes));
     let editor = Route::Map(id).href();
     let leave = move || {
         leave_full_screen();
@@ -171,7 +185,10 @@ pub fn PresentationPage(id: Id) -> impl IntoView {
                 <p class="visually-hidden" role="status">{where_now}</p>
                 <div class="slide" class:phase-view=move || { shown.get() > 0 }>
                     {move || {
-                        let m = map.get()?;
+                        // Read, not only tracked: a memo tracked unread is first worked out at the
+                        // next change, which then counts as one.
+                        unvoted.with(|_| ());
+                        let m = map.get_untracked()?;
                         Some(match shown.get() {
                             0 => view! {
                                 <h2 class="visually-hidden">{tr(Text::WholeJourney)}</h2>

@@ -8,23 +8,32 @@ use crate::ui::use_session;
 use leptos::prelude::*;
 
 /// What a phase read on its own needs of its map: the lanes shown, the plan's currency, and
-/// where votes may be cast (presentation mode), what to do with one: the card, and whether it
-/// is a vote more or one less; and when its cards are built.
+/// where votes may be cast (presentation mode), how; and when its cards are built.
 #[derive(Clone)]
 pub struct PhaseContext {
     pub lanes: Vec<Lane>,
     pub currency: String,
-    pub vote: Option<Callback<(Id, bool)>>,
+    pub vote: Option<Votes>,
     pub slices: Slices,
+}
+
+/// Votes cast on a map being read (presentation mode). A vote changes one card, and that card
+/// alone follows it: the whole slide built again for each took up to a second on a large map.
+#[derive(Clone, Copy)]
+pub struct Votes {
+    /// Casts one: the card, and whether it is a vote more or one less.
+    pub cast: Callback<(Id, bool)>,
+    /// A card as the map has it now, followed where read (its own part of the map only).
+    pub card: Callback<Id, Option<LaneCard>>,
 }
 
 impl PhaseContext {
     /// For one phase on its own: its cards built at once.
-    pub fn of(map: &JourneyMap, vote: Option<Callback<(Id, bool)>>) -> Self {
+    pub fn of(map: &JourneyMap, vote: Option<Votes>) -> Self {
         Self::sliced(map, vote, Slices::of(0))
     }
 
-    pub fn sliced(map: &JourneyMap, vote: Option<Callback<(Id, bool)>>, slices: Slices) -> Self {
+    pub fn sliced(map: &JourneyMap, vote: Option<Votes>, slices: Slices) -> Self {
         PhaseContext {
             lanes: map.lanes.iter().filter(|l| l.shown).cloned().collect(),
             currency: map.currency.clone(),
@@ -72,32 +81,37 @@ pub fn ReadOnlyPhase(
             let votes = vote.filter(|_| l.kind.has_votes());
             let wanted = |c: &LaneCard| focus::is_wanted(&card_id(&c.id));
             let cards = slices.list((index, n + 2), cards, wanted, move |c| {
-                let buttons = votes.map(|vote| {
-                    let (up, down) = (c.id.clone(), c.id.clone());
-                    let label = |text| lang().fill(text, &[("card", &c.text)]);
-                    let on_key = {
-                        let id = c.id.clone();
-                        move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                            "+" | "=" => vote.run((id.clone(), true)),
-                            "-" => vote.run((id.clone(), false)),
-                            _ => {}
-                        }
-                    };
-                    view! {
-                        <span class="vote-buttons" on:keydown=on_key>
-                            <button type="button" class="icon" aria-label=label(Text::AddVoteTo)
-                                on:click=move |_| vote.run((up.clone(), true))>"+"</button>
-                            <button type="button" class="icon" aria-label=label(Text::RemoveVoteFrom)
-                                disabled=c.votes == 0 on:click=move |_| vote.run((down.clone(), false))>"−"</button>
-                        </span>
+                let Some(Votes { cast, card }) = votes else {
+                    return view! {
+                        <li class="lane-card" id=card_id(&c.id)>
+                            <div class="card-summary">{lane_card_face(c, kind, lang())}</div>
+                        </li>
                     }
-                });
+                    .into_any();
+                };
+                let id = StoredValue::new(c.id.clone());
+                let built = c.clone();
+                // Gone from the map meanwhile: as built, until the slide is built again.
+                let now = Memo::new(move |_| card.run(id.get_value()).unwrap_or_else(|| built.clone()));
+                let vote = move |up: bool| cast.run((id.get_value(), up));
+                let label = move |text| now.with(|c| lang().fill(text, &[("card", &c.text)]));
+                let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                    "+" | "=" => vote(true),
+                    "-" => vote(false),
+                    _ => {}
+                };
                 view! {
-                    <li class="lane-card" id=card_id(&c.id)>
-                        {buttons}
-                        <div class="card-summary">{lane_card_face(c, kind, lang())}</div>
+                    <li class="lane-card" id=card_id(&id.get_value())>
+                        <span class="vote-buttons" on:keydown=on_key>
+                            <button type="button" class="icon" aria-label=move || label(Text::AddVoteTo)
+                                on:click=move |_| vote(true)>"+"</button>
+                            <button type="button" class="icon" aria-label=move || label(Text::RemoveVoteFrom)
+                                disabled=move || now.with(|c| c.votes == 0) on:click=move |_| vote(false)>"−"</button>
+                        </span>
+                        <div class="card-summary">{move || now.with(|c| lane_card_face(c, kind, lang()))}</div>
                     </li>
                 }
+                .into_any()
             });
             let name = l.kind.name();
             lane(Signal::derive(move || l.name_in(lang())), Some(name), cards)

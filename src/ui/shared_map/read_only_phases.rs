@@ -1,10 +1,10 @@
 use crate::charts::data;
 use crate::i18n::Text;
-use crate::model::{Id, JourneyMap};
+use crate::model::JourneyMap;
 use crate::ui::charts::curve_lane::CurveLane;
 use crate::ui::editor::lane_names::{grid_rows, LaneNames};
 use crate::ui::personas::persona_badge::persona_badge;
-use crate::ui::shared_map::read_only_phase::{PhaseContext, ReadOnlyPhase};
+use crate::ui::shared_map::read_only_phase::{PhaseContext, ReadOnlyPhase, Votes};
 use crate::ui::shared_map::slices::Slices;
 use crate::ui::tr;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn ReadOnlyPhases(
     map: JourneyMap,
     /// Where votes may be cast (presentation mode): see [`PhaseContext`].
     #[prop(optional)]
-    vote: Option<Callback<(Id, bool)>>,
+    vote: Option<Votes>,
 ) -> impl IntoView {
     let experience = Memo::new({
         let curve = data::experience(&map);
