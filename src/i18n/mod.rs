@@ -366,7 +366,11 @@ texts! {
     Comma => "comma (,)", "komma (,)";
     Semicolon => "semicolon (;)", "puntkomma (;)";
     ImportMeasurementsCsv => "Import measurements from CSV", "Metingen importeren uit CSV";
-    MeasurementsReady => "measurements ready to add; a date you already have takes the file's value.", "metingen klaar om toe te voegen; een datum die je al hebt krijgt de waarde uit het bestand.";
+    MeasurementsReady => "{n} measurements ready to add; a date you already have takes the file's value.", "{n} metingen klaar om toe te voegen; een datum die je al hebt krijgt de waarde uit het bestand.";
+    MeasurementReady => "1 measurement ready to add; a date you already have takes the file's value.", "1 meting klaar om toe te voegen; een datum die je al hebt krijgt de waarde uit het bestand.";
+    MeasurementsNone => "The file holds no rows of a date and a value: nothing to add.", "Het bestand heeft geen rijen met een datum en een waarde: niets om toe te voegen.";
+    MeasurementsRepeated => "{n} rows name a date another row names too: of each date, the last row counts.", "{n} rijen noemen een datum die een andere rij ook noemt: van elke datum telt de laatste rij.";
+    MeasurementRepeated => "1 row names a date another row names too: of each date, the last row counts.", "1 rij noemt een datum die een andere rij ook noemt: van elke datum telt de laatste rij.";
     AddMeasurements => "Add measurements", "Metingen toevoegen";
     MeasurementsOverLimit => "Added to the {existing} this KPI already has, that makes {count} measurements, more than the {max} a KPI keeps. Nothing was added: leave older rows out of the file, or remove measurements from the KPI first.", "Samen met de {existing} die deze KPI al heeft worden dat {count} metingen, meer dan de {max} die een KPI bewaart. Er is niets toegevoegd: laat oudere rijen weg uit het bestand, of verwijder eerst metingen uit de KPI.";
     MeasurementsNotAdded => "The measurements could not be added: the KPI is no longer in this map.", "De metingen konden niet worden toegevoegd: de KPI staat niet meer in deze kaart.";

@@ -43,8 +43,15 @@ test("measurements come in from a spreadsheet file after a preview, bad rows nam
   await expect(preview).toContainText("row 4: “2026-02-30” is not a date");
   await expect(preview).toContainText("row 5: “veel” is not a number");
   await expect(card).toContainText("Measurements (0)");
-  // A file too large to be measurements is refused before it is read.
+  // A date named twice counts once, and that is said; a file of no rows says so.
   const input = card.getByLabel("Import measurements from CSV");
+  await input.setInputFiles({ name: "twice.csv", mimeType: "text/csv", buffer: Buffer.from("date;value\n2026-01-31;1\n2026-01-31;2\n2026-01-31;3\n") });
+  await expect(preview).toContainText("1 measurement ready to add");
+  await expect(preview).toContainText("2 rows name a date another row names too: of each date, the last row counts.");
+  await input.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("date;value\n" + "\n".repeat(100_000)) });
+  await expect(preview).toContainText("The file holds no rows of a date and a value: nothing to add.");
+  await expect(preview.getByRole("button", { name: "Add measurements" })).toBeHidden();
+  // A file too large to be measurements is refused before it is read.
   await input.setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, "2026-01-01;1\n") });
   await expect(card.getByRole("alert")).toContainText("larger than 10 MB");
   await expect(preview).toBeHidden();

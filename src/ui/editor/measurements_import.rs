@@ -13,7 +13,9 @@ use leptos::task::spawn_local;
 /// list with the file's added, or why that would be more than a KPI keeps.
 #[derive(Clone, PartialEq)]
 struct Pending {
+    /// Dates the file holds, and rows that name a date an earlier row named (the last counts).
     found: usize,
+    repeated: usize,
     merged: Result<Vec<Measurement>, OverLimit>,
     problems: Vec<RowProblem>,
 }
@@ -55,8 +57,13 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
                 .with_untracked(|m| m.kpi(&kpi.get_value()).map(|k| k.measurements.clone()))
                 .flatten()
                 .unwrap_or_default();
+            let dates = found
+                .iter()
+                .map(|m| m.date)
+                .collect::<std::collections::BTreeSet<_>>();
             set_pending.set(Some(Pending {
-                found: found.len(),
+                found: dates.len(),
+                repeated: found.len() - dates.len(),
                 merged: csv::merge_within_limit(&existing, &found),
                 problems,
             }));
@@ -81,6 +88,12 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
         pending.get().map(|p| {
             let lang = session.settings.lang();
             let count = p.found;
+            let ready = match count {
+                0 => lang.t(Text::MeasurementsNone).to_owned(),
+                n => lang.count(n, Text::MeasurementReady, Text::MeasurementsReady),
+            };
+            let repeated = (p.repeated > 0)
+                .then(|| lang.count(p.repeated, Text::MeasurementRepeated, Text::MeasurementsRepeated));
             let over_limit = p.merged.as_ref().err().map(|o| {
                 let (existing, total) = (o.existing.to_string(), o.count.to_string());
                 let max = limits::MEASUREMENTS_PER_KPI.to_string();
@@ -95,7 +108,8 @@ pub fn MeasurementsImport(kpi: Id) -> impl IntoView {
             view! {
                 <div class="csv-preview" role="status">
                     {over_limit.is_none().then(|| view! {
-                        <p><strong>{count}</strong> " " {lang.t(Text::MeasurementsReady)}</p>
+                        <p>{ready}</p>
+                        {repeated.map(|r| view! { <p>{r}</p> })}
                     })}
                     {over_limit}
                     {problems}
