@@ -133,7 +133,7 @@ function write(doc, patch, base, { mend = false, drop: dropped = [], stamp = fal
         const before = old?.fields[key];
         if (old && same(before, value)) continue;
         if (!(current instanceof Y.AbstractType) && current !== undefined && same(current, value)) continue;
-        if (isText(key, value) && current instanceof Y.Text && !mend) {
+        if (isText(key, value) && current instanceof Y.Text && !mend && typed(current)) {
           const { start, removed, inserted } = typeof before === "string" ? splice(before, value) : splice(current.toString(), value);
           const at = Math.min(start, current.length);
           if (removed > 0) deleted = true;
@@ -142,7 +142,7 @@ function write(doc, patch, base, { mend = false, drop: dropped = [], stamp = fal
         } else if (isText(key, value)) {
           // Mending, a text is set whole, not spliced: every participant may mend at once, and
           // two splices of the same insertion would write it twice.
-          if (!(current instanceof Y.Text) || current.toString() !== value) fields.set(key, new Y.Text(value));
+          if (!(current instanceof Y.Text) || current.toString() !== value || !typed(current)) fields.set(key, new Y.Text(value));
         } else {
           fields.set(key, value);
         }
@@ -219,9 +219,9 @@ function order(nodes, lists) {
  *  numbers and arrays count towards what is read on the page's thread as texts do (a value too
  *  deep to be written out counts as too large). */
 function plain(value) {
-  if (value instanceof Y.Text) return [value.toString(), value.length];
+  if (value instanceof Y.Text && typed(value)) return [value.toString(), value.length];
   if (value instanceof Y.AbstractType) return [{ "shared type": true }, 0];
-  if (typeof value === "string") return [value, value.length];
+  if (typeof value === "string") return whole(value) ? [value, value.length] : [{ "shared type": true }, 0];
   if (value === null || typeof value !== "object") return [value, 0];
   try {
     return [value, JSON.stringify(value).length];
@@ -229,6 +229,17 @@ function plain(value) {
     return [null, Infinity];
   }
 }
+
+/** Whether `text` is a text as the app writes one: characters alone, with no embeds or
+ *  formatting (which Yjs counts in its positions: a keystroke written at the app's position
+ *  would land among the wrong characters) and no half of a surrogate pair alone (which no text
+ *  of the app holds, and no JSON reader takes). */
+function typed(text) {
+  return text.toDelta().every((op) => typeof op.insert === "string" && op.attributes === undefined) && whole(text.toString());
+}
+
+/** Whether `text` holds no half of a surrogate pair alone. */
+const whole = (text) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 /** Whether node `y` holds, where a typed text belongs, one longer than the app lets any be
  *  (or a value as large). */
@@ -249,8 +260,10 @@ const MAX_DEPTH = 8;
 /** Reads the map's JSON back out of the document; `false` once its texts pass `maxChars`, so
  *  that a room holding a text of gigabytes is not copied out of it whole to be refused. Fills
  *  `found` with every node read (as `write`'s `base` holds them). Where the room holds another
- *  map beside the one `known` (nodes as `base` holds them) has, that one is read, to be refused. */
-function read(doc, maxChars, found, known) {
+ *  map beside the one `known` (nodes as `base` holds them) has, that one is read, to be refused;
+ *  where nothing is known yet (joining), the one the facilitator made (`leads`: their Yjs
+ *  clients), so that a joiner is not handed a map a client that is not the app put beside it. */
+function read(doc, maxChars, found, known, leads) {
   const nodes = doc.getMap("nodes");
   const children = new Map();
   // Each parent's lists by name, so that a group's lists are found without a pass over all.
@@ -259,7 +272,7 @@ function read(doc, maxChars, found, known) {
   for (const [id, y] of nodes) {
     if (!(y instanceof Y.Map)) continue;
     const parent = y.get("parent");
-    if (parent === "" && (root === null || !known?.has(id))) root = id;
+    if (parent === "" && (root === null || (known ? !known.has(id) : leads.has(nodes._map.get(id).id.client)))) root = id;
     const key = listKey(parent, y.get("list"));
     if (!children.has(key)) {
       children.set(key, []);
@@ -725,7 +738,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       kind = "whole";
       found = new Map();
       gone = new Set();
-      const map = read(doc, wholeChars, found, base);
+      const map = read(doc, wholeChars, found, base, leads);
       json = map ? JSON.stringify(map) : map;
       // Not where the room holds another map beside this one (refused as such by the page).
       const stray = [...nodes.keys()].filter((id) => !found.has(id));

@@ -479,6 +479,16 @@ test("a client that is not the app writes an old card's text wrong again and aga
 // on two cores a wait ran out before Bob's browser had written it (one character, once).
 const overwrites = {
   "a number for its text": (card) => card.get("fields")?.get && typeof card.get("fields").get("text") !== "number" && card.get("fields").set("text", 7),
+  // Yjs counts an embed and a format in its positions, and no JSON reader takes half a
+  // surrogate pair: the app's keystrokes landed among the wrong characters (Bob's text came
+  // out reordered everywhere, and nothing was said).
+  "an embed, a format and half a surrogate pair into its text": (card) => {
+    const text = card.get("fields")?.get?.("text");
+    if (!(text instanceof Y.Text) || text.toDelta().length > 1 || text.toString().startsWith("\ud800")) return false;
+    text.insertEmbed(text.length, { img: "x" });
+    text.insert(0, "\ud800");
+    text.format(0, 2, { bold: true });
+  },
   "a word for its order": (card) => card.get("order") !== "first" && card.set("order", "first"),
 };
 for (const [kind, overwrite] of Object.entries(overwrites)) test(`a client that is not the app writes ${kind} into the card Bob is typing in, again and again: every character Bob types reaches the room, Ann's map and both stores, the card where it was @alone`, async ({ page, browser }) => {
@@ -518,6 +528,22 @@ for (const [kind, overwrite] of Object.entries(overwrites)) test(`a client that 
   mallory.provider.destroy();
   expect(bob.problems).toEqual([]);
   await bob.context.close();
+});
+
+test("a late joiner is handed the facilitator's map, not a second one a client that is not the app put beside it", async ({ page, browser }) => {
+  await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const mallory = await rawClient(link);
+  // Ann offline: nobody is there to take it out before Cat comes.
+  await page.context().setOffline(true);
+  putNode(mallory.doc, "map-evil-twin", { parent: "", list: "" }, { title: "Evil twin map", phases: { list: true } });
+  await expect.poll(() => mallory.doc.getMap("nodes").has("map-evil-twin")).toBe(true);
+  const cat = await join(browser, link, "Cat");
+  await expect(phase(cat.page, 4)).toBeVisible();
+  await expect(cat.page.getByText("Evil twin map")).toHaveCount(0);
+  mallory.provider.destroy();
+  expect(cat.problems).toEqual([]);
+  await cat.context.close();
 });
 
 // Every wrong write in turn, into the card Bob is typing in and then also into the one he
