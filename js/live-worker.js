@@ -605,8 +605,16 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
       if (!people.has(client)) continue;
       if (edit) lastBy.set(id, client);
       // A node named as written wrong is being written back, or typed in: the others' wait
-      // for it begins again.
-      if (namedSince.has(id)) namedSince.set(id, Date.now());
+      // for it begins again; where by the one it is left to, the room is read again at once
+      // (it is most likely right now), not when the wait is over: held that long, this
+      // browser's map would stay seconds behind theirs.
+      if (!namedSince.has(id)) continue;
+      namedSince.set(id, Date.now());
+      if (client === lastBy.get(id) && held !== null) {
+        clearTimeout(held);
+        held = null;
+        holdUntil = 0;
+      }
     }
     // What no write explains was deleted, which Yjs does not say by whom: the facilitator's
     // deletions come with a write of theirs, so a deletion is theirs where only they wrote.
@@ -922,14 +930,16 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   // room would be refused for the node left to its writer again and again, and the page would
   // give up on repairs and mend the whole map, setting back what others wrote meanwhile.
   const offerWhenDue = (whole) => {
-    const wait = holdUntil - Date.now();
-    if (wait <= 0 && held === null) return offer(whole);
     heldWhole ||= whole;
-    held ??= setTimeout(() => {
+    const wait = holdUntil - Date.now();
+    if (wait <= 0 && held === null) {
       const wholeNow = heldWhole;
-      held = null;
       heldWhole = false;
-      offerWhenDue(wholeNow);
+      return offer(wholeNow);
+    }
+    held ??= setTimeout(() => {
+      held = null;
+      offerWhenDue(false);
     }, Math.max(wait, 0));
   };
   /** What to take out of the room for nodes `named` (refused on their own: no browser of the
