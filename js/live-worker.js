@@ -733,8 +733,9 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     let json = null;
     let kind = "changes";
     // A text longer than any the app writes is refused without the room being read (megabytes
-    // of it would be, to be refused): its nodes are named, and repaired alone.
-    const named = [...dirty.keys()].filter((id) => overlong(nodes.get(id)));
+    // of it would be, to be refused): its nodes are named, and repaired alone. Not among more
+    // changes than are read as such (a flood): the whole map is read, as it is then anyway.
+    const named = dirty.size <= MOST_CHANGED ? [...dirty.keys()].filter((id) => overlong(nodes.get(id))) : [];
     if (named.length > 0) {
       kind = "whole";
       json = false;
