@@ -95,6 +95,8 @@ texts! {
     CellDate => "line {line}, column “{column}”: “{value}” is not a date such as 2026-01-31 or 31-01-2026", "regel {line}, kolom “{column}”: “{value}” is geen datum zoals 2026-01-31 of 31-01-2026";
     CellFuture => "line {line}, column “{column}”: {value} is after today", "regel {line}, kolom “{column}”: {value} ligt na vandaag";
     CellNumber => "line {line}, column “{column}”: “{value}” is not a number", "regel {line}, kolom “{column}”: “{value}” is geen getal";
+    CellTooLarge => "line {line}, column “{column}”: “{value}” is beyond any order's amount (at most 1,000,000,000,000 either way)", "regel {line}, kolom “{column}”: “{value}” gaat elk bedrag van een bestelling te boven (hoogstens 1.000.000.000.000, positief of negatief)";
+    CellCount => "line {line}, column “{column}”: “{value}” is not a count (a whole number of 0 or more)", "regel {line}, kolom “{column}”: “{value}” is geen aantal (een geheel getal van 0 of meer)";
     CellScore => "line {line}, column “{column}”: “{value}” is not an answer on this KPI's scale", "regel {line}, kolom “{column}”: “{value}” is geen antwoord op de schaal van deze KPI";
     CellDuplicate => "line {line}, column “{column}”: this order was read before, on line {first}; it counts once", "regel {line}, kolom “{column}”: deze bestelling is al gelezen, op regel {first}; ze telt één keer";
     CellMoreThanWhole => "line {line}, column “{column}”: more than were delivered", "regel {line}, kolom “{column}”: meer dan er zijn afgeleverd";

@@ -383,10 +383,32 @@ fn date(text: &str) -> Option<Date> {
     })
 }
 
+/// Excel's hint (`sep=;` as the first line, which some exports write so that Excel splits on
+/// that character): the separator it names and the text after its line.
+pub fn separator_hint(text: &str) -> Option<(u8, &str)> {
+    let rest = text.strip_prefix("sep=")?;
+    let sep = *rest.as_bytes().first()?;
+    if !sep.is_ascii() || matches!(sep, b'\n' | b'\r' | b'"') {
+        return None;
+    }
+    let rest = &rest[1..];
+    let after = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix(['\n', '\r']))
+        .or_else(|| rest.is_empty().then_some(rest))?;
+    Some((sep, after))
+}
+
 /// Reads date–value rows: comma, semicolon or tab separated, with or without a header row.
 /// Returns the measurements it could read and a problem for every row it could not.
 pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    let (hint, text) = match separator_hint(text) {
+        Some((sep, after)) => (Some(char::from(sep)), after),
+        None => (None, text),
+    };
+    // Rows are numbered as the file's lines, the hint's among them.
+    let skipped = usize::from(hint.is_some());
     // Old Mac files end their lines with a carriage return alone.
     let text = if text.contains('\n') {
         Cow::Borrowed(text)
@@ -396,14 +418,16 @@ pub fn measurements(text: &str) -> (Vec<Measurement>, Vec<RowProblem>) {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .map(|(i, l)| (i + 1 + skipped, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
     let first = lines.first().map_or("", |(_, l)| l);
-    let sep = [';', '\t']
-        .into_iter()
-        .find(|&c| first.contains(c))
-        .unwrap_or(',');
+    let sep = hint.unwrap_or_else(|| {
+        [';', '\t']
+            .into_iter()
+            .find(|&c| first.contains(c))
+            .unwrap_or(',')
+    });
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let mut more = 0;
@@ -744,6 +768,29 @@ mod tests {
             row.ends_with(";2026-01-01;25;1000;part=250 whole=1000;Openratio e-mail"),
             "{row}"
         );
+    }
+
+    #[test]
+    fn excels_separator_line_names_the_separator_and_is_no_row() {
+        // A hostile try's `sep=;` line was called a bad row.
+        let (found, problems) =
+            measurements("sep=;\r\nDatum;Waarde\r\n31-01-2026;4,5\r\nx;y;z\r\n");
+        assert_eq!(
+            found,
+            vec![Measurement::typed(Date::new(2026, 1, 31).unwrap(), 4.5)]
+        );
+        assert_eq!(
+            problems,
+            vec![RowProblem {
+                row: 4,
+                kind: RowProblemKind::Columns(3)
+            }]
+        );
+        let (found, _) = measurements("sep=,\n2026-01-31,4;5\n");
+        assert_eq!(found, vec![]);
+        assert_eq!(separator_hint("sep=\t"), Some((b'\t', "")));
+        assert_eq!(separator_hint("sep=;;\n"), None);
+        assert_eq!(separator_hint("separator;value"), None);
     }
 
     #[test]

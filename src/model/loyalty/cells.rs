@@ -110,9 +110,8 @@ pub const MAX_AMOUNT: f64 = 1e12;
 /// An amount: `12.50`, `€ 1.234,56`, `-19,95` (a refund), `1,234.56 EUR`, `(12.50)`,
 /// `€ 1.000,-`. The last `.` or `,` is the decimal mark where the cell shows it (both marks
 /// in it, or not three digits after it: `1,5`); only `1.234` and `1,234` follow `decimals`.
-/// Currency signs and codes are passed by; `None` if what is left is not a number or beyond
-/// [`MAX_AMOUNT`].
-pub fn amount(cell: &str, decimals: Decimals) -> Option<f64> {
+/// Currency signs and codes are passed by.
+pub fn amount(cell: &str, decimals: Decimals) -> Result<f64, Unread> {
     let cell = cell.trim().replace(['\u{2212}', '\u{2013}'], "-");
     let (cell, negative) = match cell.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
         Some(inner) => (inner.to_string(), true),
@@ -126,7 +125,7 @@ pub fn amount(cell: &str, decimals: Decimals) -> Option<f64> {
     let core =
         cell.trim_matches(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | ',')));
     if core.is_empty() || core.len() + 8 < cell.len() {
-        return None;
+        return Err(Unread::NotANumber);
     }
     let plain: String = core
         .chars()
@@ -152,13 +151,21 @@ pub fn amount(cell: &str, decimals: Decimals) -> Option<f64> {
         .collect();
     // A mark that was taken as the decimal one must be the last: `1.234.567` has none.
     if mark.is_some() && number.matches('.').count() > 1 {
-        return None;
+        return Err(Unread::NotANumber);
     }
-    let value: f64 = number
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.abs() <= MAX_AMOUNT)?;
-    Some(if negative { -value } else { value })
+    match number.parse::<f64>() {
+        Ok(value) if value.abs() <= MAX_AMOUNT => Ok(if negative { -value } else { value }),
+        Ok(_) => Err(Unread::TooLarge),
+        Err(_) => Err(Unread::NotANumber),
+    }
+}
+
+/// Why a cell is no amount: said apart, since `1e308` is a number, only not an order's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unread {
+    NotANumber,
+    /// Beyond [`MAX_AMOUNT`] either way.
+    TooLarge,
 }
 
 /// A count: a whole number, not negative, its thousands grouped by `.`, `,`, spaces or
@@ -238,27 +245,32 @@ mod tests {
     #[test]
     fn amounts_with_either_decimal_mark_currency_and_refunds() {
         use Decimals::*;
-        assert_eq!(amount("12.50", Point), Some(12.5));
-        assert_eq!(amount("€ 1.234,56", Comma), Some(1234.56));
-        assert_eq!(amount("1,234.56 EUR", Point), Some(1234.56));
-        assert_eq!(amount("-19,95", Comma), Some(-19.95));
-        assert_eq!(amount("(12.50)", Point), Some(-12.5));
-        assert_eq!(amount("€ -5", Comma), Some(-5.0));
-        assert_eq!(amount("\u{2212}5", Comma), Some(-5.0));
-        assert_eq!(amount("€ 1.000,-", Comma), Some(1000.0));
+        assert_eq!(amount("12.50", Point), Ok(12.5));
+        assert_eq!(amount("€ 1.234,56", Comma), Ok(1234.56));
+        assert_eq!(amount("1,234.56 EUR", Point), Ok(1234.56));
+        assert_eq!(amount("-19,95", Comma), Ok(-19.95));
+        assert_eq!(amount("(12.50)", Point), Ok(-12.5));
+        assert_eq!(amount("€ -5", Comma), Ok(-5.0));
+        assert_eq!(amount("\u{2212}5", Comma), Ok(-5.0));
+        assert_eq!(amount("€ 1.000,-", Comma), Ok(1000.0));
         // Only a mark with three digits after it follows the file; the rest show which they are.
-        assert_eq!(amount("1.234", Comma), Some(1234.0));
-        assert_eq!(amount("1.234", Point), Some(1.234));
-        assert_eq!(amount("1.234,56", Point), Some(1234.56));
-        assert_eq!(amount("1,5", Point), Some(1.5));
-        assert_eq!(amount("1,234,567", Point), Some(1_234_567.0));
-        assert_eq!(amount("1.234.567", Point), None);
-        assert_eq!(amount("", Point), None);
-        assert_eq!(amount("free", Point), None);
-        assert_eq!(amount("12.5.3", Point), None);
-        assert_eq!(amount("1e400", Point), None);
-        assert_eq!(amount("2000000000000", Point), None);
-        assert_eq!(amount("see the attached invoice for 12", Point), None);
+        assert_eq!(amount("1.234", Comma), Ok(1234.0));
+        assert_eq!(amount("1.234", Point), Ok(1.234));
+        assert_eq!(amount("1.234,56", Point), Ok(1234.56));
+        assert_eq!(amount("1,5", Point), Ok(1.5));
+        assert_eq!(amount("1,234,567", Point), Ok(1_234_567.0));
+        assert_eq!(amount("1.234.567", Point), Err(Unread::NotANumber));
+        assert_eq!(amount("", Point), Err(Unread::NotANumber));
+        assert_eq!(amount("free", Point), Err(Unread::NotANumber));
+        assert_eq!(amount("12.5.3", Point), Err(Unread::NotANumber));
+        assert_eq!(amount("1e308", Point), Err(Unread::TooLarge));
+        assert_eq!(amount("-1e308", Comma), Err(Unread::TooLarge));
+        assert_eq!(amount("1e400", Point), Err(Unread::TooLarge));
+        assert_eq!(amount("2000000000000", Point), Err(Unread::TooLarge));
+        assert_eq!(
+            amount("see the attached invoice for 12", Point),
+            Err(Unread::NotANumber)
+        );
         assert_eq!(Decimals::guess(["12,50", "3", "1.234,00"], b','), Comma);
         assert_eq!(Decimals::guess(["12.50", "1,234.00"], b';'), Point);
         assert_eq!(Decimals::guess(["12", "1.234"], b','), Point);

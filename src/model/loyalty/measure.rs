@@ -28,6 +28,10 @@ pub enum CellProblemKind {
     Future(Date),
     /// Not a number.
     Number(String),
+    /// A number, but beyond any order's amount ([`cells::MAX_AMOUNT`]).
+    TooLarge(String),
+    /// Not a count: negative, or not whole.
+    Count(String),
     /// Not a whole number from 0 to 10, or off the KPI's scale.
     Score(String),
     /// An order id seen before, on this line, with a total of its own.
@@ -122,6 +126,8 @@ impl Problems {
             let kind = match kind {
                 CellProblemKind::Date(v) => CellProblemKind::Date(quoted(&v)),
                 CellProblemKind::Number(v) => CellProblemKind::Number(quoted(&v)),
+                CellProblemKind::TooLarge(v) => CellProblemKind::TooLarge(quoted(&v)),
+                CellProblemKind::Count(v) => CellProblemKind::Count(quoted(&v)),
                 CellProblemKind::Score(v) => CellProblemKind::Score(quoted(&v)),
                 other => other,
             };
@@ -227,7 +233,7 @@ impl<'h> Cells<'h> {
 
     fn count(&self, row: &Row<'_>, n: usize, problems: &mut Problems) -> Option<u64> {
         self.read(row, n, problems, |cell| {
-            cells::count(cell).ok_or_else(|| CellProblemKind::Number(cell.into()))
+            cells::count(cell).ok_or_else(|| CellProblemKind::Count(cell.into()))
         })
     }
 }
@@ -394,7 +400,10 @@ impl OrderBook {
             let customer = cells.read(&row, 1, problems, |cell| Ok(cell.to_string()));
             let date = cells.date(&row, 2, problems);
             let total = cells.read(&row, 3, problems, |cell| {
-                cells::amount(cell, decimals).ok_or_else(|| CellProblemKind::Number(cell.into()))
+                cells::amount(cell, decimals).map_err(|unread| match unread {
+                    cells::Unread::NotANumber => CellProblemKind::Number(cell.into()),
+                    cells::Unread::TooLarge => CellProblemKind::TooLarge(cell.into()),
+                })
             });
             let (Some(customer), Some(date), Some(total)) = (customer, date, total) else {
                 return;
@@ -510,6 +519,7 @@ pub fn order_book(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::model::loyalty::Source;
 
     fn today() -> Date {
@@ -726,5 +736,34 @@ mod tests {
         assert_eq!(open.report.problems[0].kind, CellProblemKind::MoreThanWhole);
         let clicks = measure(text, KpiKind::ClickThroughRate, &mapping, today()).unwrap();
         assert_eq!(clicks.found[0].value, 4.0);
+    }
+
+    #[test]
+    fn a_count_below_zero_and_an_amount_beyond_any_order_are_said_for_what_they_are() {
+        // A hostile try was told "“-3” is not a number" and "“1e308” is not a number".
+        let text = "order,customer,date,total\n1,a,2026-01-01,1e308\n2,b,2026-01-01,5\n";
+        let m = orders(text, KpiKind::Customers, Period::Month).unwrap();
+        assert_eq!(
+            m.report.problems[0].kind,
+            CellProblemKind::TooLarge("1e308".into())
+        );
+        assert!(m.report.problems[0]
+            .message(Lang::En)
+            .contains("“1e308” is beyond any order's amount"));
+        let text = "Verzenddatum;Afgeleverd;Geopend;Geklikt\n2026-01-05;-3;1,5;1\n";
+        let mapping = Mapping::guess(Source::Campaign, &Table::open(text).unwrap().header);
+        let open = measure(text, KpiKind::OpenRate, &mapping, today()).unwrap();
+        let kinds: Vec<_> = open.report.problems.iter().map(|p| &p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &CellProblemKind::Count("-3".into()),
+                &CellProblemKind::Count("1,5".into())
+            ]
+        );
+        assert_eq!(
+            open.report.problems[0].message(Lang::Nl),
+            "regel 2, kolom “Afgeleverd”: “-3” is geen aantal (een geheel getal van 0 of meer)"
+        );
     }
 }

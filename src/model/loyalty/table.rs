@@ -3,6 +3,7 @@
 //! `csv-core`, so quoted separators and quoted line breaks (an address, a note) stay in their cell.
 
 use super::cells;
+use crate::model::csv;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use std::ops::ControlFlow;
 
@@ -47,7 +48,7 @@ fn is_data(first: &[String]) -> bool {
     let values = filled
         .iter()
         .filter(|c| {
-            cells::amount(c, cells::Decimals::Point).is_some()
+            cells::amount(c, cells::Decimals::Point).is_ok()
                 || cells::date(c, cells::DayMonth::DayFirst).is_some()
         })
         .count();
@@ -181,17 +182,23 @@ fn records(
 impl<'t> Table<'t> {
     /// The table in `text` (already checked to be text): its separator and header row.
     pub fn open(text: &'t str) -> Result<Self, TableError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let (hint, text) = match csv::separator_hint(text) {
+            Some((separator, after)) => (Some(separator), after),
+            None => (None, text),
+        };
+        let text = text.as_bytes();
         let start = text
             .iter()
             .position(|b| !b.is_ascii_whitespace())
             .ok_or(TableError::Empty)?;
-        let first_line = 1 + text[..start].iter().filter(|&&b| b == b'\n').count();
+        let first_line =
+            1 + usize::from(hint.is_some()) + text[..start].iter().filter(|&&b| b == b'\n').count();
         let text = &text[start..];
         if matches!(text[0], b'{' | b'[') {
             return Err(TableError::NotATable);
         }
-        let separator = separator(text);
+        let separator = hint.unwrap_or_else(|| separator(text));
         let mut header = Vec::new();
         records(text, first_line, reader(separator), |row| {
             header = (0..row.len()).map(|c| row.get(c).to_string()).collect();
@@ -341,6 +348,14 @@ mod tests {
             "the line the row starts on, counting the quoted break"
         );
         assert_eq!(table.first(1).len(), 1);
+    }
+
+    #[test]
+    fn excels_separator_line_names_the_separator_and_is_no_row() {
+        let table = Table::open("sep=;\r\nOrder;Total\r\n1;12,50\r\n").unwrap();
+        assert_eq!(table.separator, b';');
+        assert_eq!(table.header, ["Order", "Total"]);
+        assert_eq!(all(&table), [(3, vec!["1".into(), "12,50".into()])]);
     }
 
     #[test]

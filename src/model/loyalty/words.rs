@@ -98,6 +98,8 @@ impl CellProblem {
             CellProblemKind::Date(v) => (Text::CellDate, quoted(v)),
             CellProblemKind::Future(d) => (Text::CellFuture, d.to_string()),
             CellProblemKind::Number(v) => (Text::CellNumber, quoted(v)),
+            CellProblemKind::TooLarge(v) => (Text::CellTooLarge, quoted(v)),
+            CellProblemKind::Count(v) => (Text::CellCount, quoted(v)),
             CellProblemKind::Score(v) => (Text::CellScore, quoted(v)),
             CellProblemKind::Duplicate { first } => (Text::CellDuplicate, first.to_string()),
             CellProblemKind::MoreThanWhole => (Text::CellMoreThanWhole, String::new()),
