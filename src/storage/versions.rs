@@ -171,12 +171,14 @@ impl Store {
         }
     }
 
-    /// The map a version holds; `None` when its text cannot be read.
+    /// The map a version holds; `None` when its text cannot be read, or holds another map than
+    /// the one its key names (text copied between keys would otherwise open, and be restored,
+    /// as this map's past).
     pub fn version(&self, key: &str) -> Option<JourneyMap> {
-        map_of(key)?;
+        let id = map_of(key)?;
         let raw = self.backend.get(key).ok()??;
         let stored: Stored = serde_json::from_str(&raw).ok()?;
-        share::decode(&stored.map).ok()
+        share::decode(&stored.map).ok().filter(|map| map.id == id)
     }
 
     pub fn delete_version(&mut self, key: &str) -> Result<(), SaveError> {
