@@ -192,7 +192,7 @@ texts! {
     TechnicalDetails => "Technical details", "Technische details";
     DownloadRaw => "Download damaged data", "Beschadigde gegevens downloaden";
     StorageUsed => "Stored maps use", "Opgeslagen klantreizen gebruiken";
-    StorageOfAbout => "of about 5 MB browser storage", "van ongeveer 5 MB browseropslag";
+    StorageOfAbout => "of about 10 MB browser storage", "van ongeveer 10 MB browseropslag";
     Persisted => "The browser keeps this data when space runs low.", "De browser bewaart deze gegevens als de ruimte opraakt.";
     NotPersisted => "The browser may clear this data when space runs low: export maps you care about.", "De browser kan deze gegevens wissen als de ruimte opraakt: exporteer klantreizen die je wilt houden.";
     Undo => "Undo", "Ongedaan maken";
@@ -356,6 +356,8 @@ texts! {
     LiveWaiting => "Waiting for the map from the session…", "Wachten op de klantreis uit de sessie…";
     TooLargeForLink => "This map is too large for a link that works everywhere. Export it as a JSON file and share that instead.", "Deze klantreis is te groot voor een link die overal werkt. Exporteer hem als JSON-bestand en deel dat.";
     SharedMap => "Shared map, read-only", "Gedeelde klantreis, alleen lezen";
+    NoRoomForCopy => "This map does not fit in the browser's storage: it needs {needed} and {free} is left of about 10 MB. Download it as a file to keep it (Import opens it again), or delete maps to make room.", "Deze klantreis past niet in de opslag van de browser: ze heeft {needed} nodig en er is nog {free} vrij van ongeveer 10 MB. Download ze als bestand om ze te bewaren (Importeren opent ze weer), of verwijder klantreizen om ruimte te maken.";
+    DownloadAsFile => "Download as a file", "Downloaden als bestand";
     SaveCopy => "Save a copy to my maps", "Een kopie bewaren bij mijn klantreizen";
     LinkTooLarge => "This share link unpacks to more than 10 MB, more than a journey map can be. Nothing has changed. Ask for a JSON file instead.", "Deze deellink wordt uitgepakt groter dan 10 MB, meer dan een klantreis kan zijn. Er is niets veranderd. Vraag in plaats daarvan om een JSON-bestand.";
     LinkDamaged => "This share link is damaged or incomplete. Nothing has changed. Ask for the link again, or for a JSON file.", "Deze deellink is beschadigd of onvolledig. Er is niets veranderd. Vraag de link opnieuw, of vraag om een JSON-bestand.";

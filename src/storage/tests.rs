@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::versions::{self, Occasion, AUTOMATIC_KEPT};
-use crate::model::{generate, Edit, TextField, Touchpoint};
+use crate::model::{exchange, generate, Edit, TextField, Touchpoint};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -902,6 +902,18 @@ fn versions_damaged_between_visits_are_counted_left_as_they_are_and_names_kept_t
             )
             .unwrap();
     }
+    // Another map's version, its text put under this map's key: listed (the list reads no
+    // map), but not opened as this map's past.
+    let other = generate::map(2, generate::Size::SMALL);
+    let theirs = store
+        .keep_version(&other, Occasion::Named, "theirs", "2026-12-03T10:00:00Z", 8)
+        .unwrap();
+    let moved = format!("journey-mapper/version/200/{}", map.id);
+    let text = backend.snapshot()[&theirs.key].clone();
+    backend.clone().set(&moved, &text).unwrap();
+    assert_eq!(store.version(&theirs.key).map(|m| m.id), Some(other.id));
+    assert_eq!(store.version(&moved), None);
+    backend.clone().remove(&moved).unwrap();
     let stored_before = backend.snapshot();
     let (again, _, _) = open(&backend);
     assert_eq!(again.versions_read(&map.id), (vec![kept], damaged.len()));
@@ -1198,4 +1210,30 @@ fn an_entry_that_needs_migrating_is_kept_as_a_version_first_and_migrated_once() 
     let (again, library, _) = open_migrating(&backend);
     assert_eq!(library.maps[0], migrated);
     assert_eq!(again.versions(&map.id).len(), 1);
+}
+
+#[test]
+fn a_map_too_large_for_what_is_left_of_the_browsers_storage_is_known_before_it_is_written() {
+    let backend = Shared::default();
+    let (mut store, _, _) = open(&backend);
+    let map = generate::map(3, generate::Size::LARGE);
+    let text = exchange::bundle_unindented(std::slice::from_ref(&map));
+    assert!(store.has_room_for(&text));
+    store.save(&map).unwrap();
+    // The entry is the exchange text arranged by phase: its size is what the check counts.
+    let entry = store.bytes_used();
+    let counted = 2 * text.len();
+    assert!(
+        entry.abs_diff(counted) * 10 < counted,
+        "entry {entry} bytes, text counted as {counted}"
+    );
+    let left = QUOTA_BYTES - store.bytes_used();
+    let filler = "x".repeat(left / 2 - text.len() + 10);
+    backend
+        .clone()
+        .set("journey-mapper/map/filler", &filler)
+        .unwrap();
+    let (again, _, _) = open(&backend);
+    assert!(!again.has_room_for(&text));
+    assert!(again.has_room_for(&text[..text.len() - 100]));
 }

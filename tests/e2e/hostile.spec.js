@@ -277,6 +277,45 @@ test("any Unicode text comes back from export, import, share link and storage as
   expect(await names(other)).toEqual(expected);
 });
 
+test("a shared map that does not fit in what is left of the browser's storage: said at once with what it needs, kept as a file instead, nothing stored changed", async ({ page, browser }) => {
+  await templateMap(page, "See – Think – Do – Care", "Too large to keep");
+  await page.getByRole("button", { name: "Share link" }).click();
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+  const them = await (await browser.newContext()).newPage();
+  await openApp(them);
+  // Their storage all but full (as browsers count it: characters of keys and values, about
+  // 5.24 million here), under a key the app counts as its own: an old version of a map.
+  await them.evaluate(() => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    const key = "journey-mapper/version/1/an-old-map";
+    localStorage.setItem(key, "x".repeat(5_241_000 - used - key.length - 2_000));
+  });
+  // A fresh visit (the link differs from the library's address only in its hash).
+  await them.goto(link);
+  await them.reload();
+  const save = them.getByRole("button", { name: "Save a copy to my maps" });
+  await expect(save).toBeVisible();
+  const before = await stored(them);
+  const worst = await heartbeat(them);
+  const start = Date.now();
+  await save.click();
+  const alert = them.getByRole("alert");
+  await expect(alert).toContainText(/This map does not fit in the browser's storage: it needs \d+\.\d KB and \d+\.\d KB is left of about 10 MB/, { timeout: 2000 });
+  expect(Date.now() - start).toBeLessThan(2000);
+  expect(await worst()).toBeLessThan(LONGEST_BLOCK_MS);
+  expect(await stored(them)).toEqual(before);
+  const download = them.waitForEvent("download");
+  await alert.getByRole("button", { name: "Download as a file" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("too-large-to-keep-" + new Date().toISOString().slice(0, 10) + ".json");
+  const kept = JSON.parse(readFileSync(await file.path(), "utf8"));
+  expect(kept.maps[0].title).toBe("Too large to keep");
+  expect(kept.maps[0].phases.map((p) => p.name)).toEqual(["See", "Think", "Do", "Care"]);
+  expect(await stored(them)).toEqual(before);
+  // The page stays as it was: the shared map, read-only.
+  await expect(them.getByRole("heading", { level: 1 })).toHaveText("Too large to keep");
+});
+
 test("versions damaged between visits: counted and said within 2 s, left as they are, the page answering; the good ones still open", async ({ page }) => {
   await openApp(page);
   await page.getByLabel("Title of a new map").fill("Kept safe");

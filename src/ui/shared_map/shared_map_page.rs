@@ -1,9 +1,9 @@
 use crate::i18n::Text;
 use crate::model::exchange::Problem;
 use crate::model::outside::{Job, Outcome};
-use crate::model::JourneyMap;
-use crate::ui::browser::reader;
+use crate::model::{numbers, JourneyMap};
 use crate::ui::browser::route::Route;
+use crate::ui::browser::{download, reader};
 use crate::ui::session::Joining;
 use crate::ui::shared_map::read_only_map::ReadOnlyMap;
 use crate::ui::{tr, use_session};
@@ -45,17 +45,35 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
         match now.unwrap_or(Reading::Busy) {
         Reading::Busy => view! { <p class="shared-banner" role="status">{tr(Text::ReadingLink)}</p> }.into_any(),
         Reading::Map(map, bundle) => {
+            let bundle = StoredValue::new(bundle);
+            let title = StoredValue::new(map.title.clone());
+            let no_room = RwSignal::new(false);
             let save = move |_| {
-                let Some(map) = Outcome::maps(&bundle).pop() else { return };
+                // A map larger than what is left is said at once: reading it again and writing
+                // it only to find the store full stopped the page for up to 2.6 s.
+                if session.stored.with(|s| s.has_room_for(&bundle.read_value())) == Some(false) {
+                    return no_room.set(true);
+                }
+                let Some(map) = Outcome::maps(&bundle.read_value()).pop() else { return };
                 if let Ok(id) = session.add_map(map, Joining::Shared) {
                     let _ = window().location().set_hash(&Route::Map(id).href());
                 }
+            };
+            let keep_as_file = move |_| {
+                let name = download::file_name(&title.read_value(), "json");
+                let _ = download::download(&name, &bundle.read_value(), "application/json");
             };
             view! {
                 <p class="shared-banner" role="status">
                     <span>{tr(Text::SharedMap)}</span>
                     <button type="button" on:click=save>{tr(Text::SaveCopy)}</button>
                 </p>
+                <Show when=move || no_room.get()>
+                    <div class="notice error" role="alert">
+                        <p>{move || no_room_said(session, &bundle.read_value())}</p>
+                        <button type="button" on:click=keep_as_file>{tr(Text::DownloadAsFile)}</button>
+                    </div>
+                </Show>
                 <ReadOnlyMap map=*map />
             }
             .into_any()
@@ -72,4 +90,15 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
         .into_any(),
     }
     }
+}
+
+/// What a copy of `bundle` needs and what the browser's storage has left, in plain words.
+fn no_room_said(session: crate::ui::session::Session, bundle: &str) -> String {
+    let used = session.stored.bytes_used();
+    let needed = numbers::bytes(2 * bundle.encode_utf16().count());
+    let free = numbers::bytes(crate::storage::QUOTA_BYTES.saturating_sub(used));
+    session
+        .settings
+        .lang()
+        .fill(Text::NoRoomForCopy, &[("needed", &needed), ("free", &free)])
 }
