@@ -320,6 +320,13 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
     // The room is mended: what was written is gone, and nobody's map took it in.
     await expect.poll(name, { message: what, timeout: within }).toBe(before[0].name);
     await expect.poll(() => nodes.size, { message: what, timeout: within }).toBe(nodeCount);
+    // Nobody is left with the notice of a large change alone, nor told nothing: a browser whose
+    // notice was followed by the room mended by the other's browser says so.
+    for (const p of [page, bob.page]) {
+      const alerts = async () => (await p.getByRole("alert").allTextContents()).join(" ");
+      await expect.poll(alerts, { message: `${what}: said on each page`, timeout: within })
+        .toMatch(/^(?!.*A large change is coming).*(A change from the live session was refused|is gone from its room again|were put back)/s);
+    }
     expect(await worst(), `${what}: Ann's page answered all along`).toBeLessThan(1000);
     expect(await bobWorst(), `${what}: Bob's page answered all along`).toBeLessThan(1000);
     expect(await stored(), what).toBe(storedBefore);

@@ -159,9 +159,7 @@ impl Live {
 
     /// Takes in the room's `map`, which changed in `parts` (none: not known; worked out here).
     pub(super) fn take_in(self, map: JourneyMap, parts: Option<Vec<Part>>, lang: Lang) {
-        if self.large.try_update_value(std::mem::take) == Some(true) {
-            self.problem.set(None);
-        }
+        let was_large = self.large.try_update_value(std::mem::take) == Some(true);
         let id = map.id.clone();
         let library = self.session.library;
         // Only what changed: its views run again, and this user's undo steps stay.
@@ -169,6 +167,13 @@ impl Live {
             Some(parts) => Some(parts),
             None => library.read_untracked(|l| l.map(&id).map(|m| m.changed_parts(&map))),
         };
+        if was_large {
+            // Taken out of the room before this browser read it (another's browser refused a
+            // flood first): said, where clearing the notice left its reader told nothing.
+            let gone = parts.as_ref().is_some_and(Vec::is_empty);
+            self.problem
+                .set(gone.then(|| lang.t(Text::LiveLargeGone).to_owned()));
+        }
         // Joining (again) a room whose map this browser has, and has otherwise: what it has may
         // never have reached the room (written offline, then reloaded; typed as the links were
         // renewed), so it is kept as a version before the room's takes its place.
