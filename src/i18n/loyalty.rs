@@ -59,7 +59,7 @@ texts! {
     Counts => "Counts", "Aantallen";
     RatePart => "Part (e.g. conversions)", "Deel (bijv. conversies)";
     RateWhole => "Whole (e.g. visits)", "Geheel (bijv. bezoeken)";
-    RateCountsInvalid => "Type a date and two whole numbers, the part no larger than the whole.", "Typ een datum en twee gehele getallen, het deel niet groter dan het geheel.";
+    RateCountsInvalid => "Type a date and two whole numbers of at most 1,000,000,000,000, the part no larger than the whole.", "Typ een datum en twee gehele getallen van hoogstens 1.000.000.000.000, het deel niet groter dan het geheel.";
     SampleSize => "Sample", "Steekproef";
     SmallSample => "small sample", "kleine steekproef";
     KindChangeRemoved => "{count} measurements were not of this kind and were removed: Undo brings them back.", "{count} metingen waren niet van deze soort en zijn verwijderd: Ongedaan maken brengt ze terug.";
@@ -97,6 +97,7 @@ texts! {
     CellNumber => "line {line}, column “{column}”: “{value}” is not a number", "regel {line}, kolom “{column}”: “{value}” is geen getal";
     CellTooLarge => "line {line}, column “{column}”: “{value}” is beyond any order's amount (at most 1,000,000,000,000 either way)", "regel {line}, kolom “{column}”: “{value}” gaat elk bedrag van een bestelling te boven (hoogstens 1.000.000.000.000, positief of negatief)";
     CellCount => "line {line}, column “{column}”: “{value}” is not a count (a whole number of 0 or more)", "regel {line}, kolom “{column}”: “{value}” is geen aantal (een geheel getal van 0 of meer)";
+    CellCountTooLarge => "line {line}, column “{column}”: “{value}” is beyond any count taken (at most 1,000,000,000,000)", "regel {line}, kolom “{column}”: “{value}” gaat elk aantal te boven (hoogstens 1.000.000.000.000)";
     CellScore => "line {line}, column “{column}”: “{value}” is not an answer on this KPI's scale", "regel {line}, kolom “{column}”: “{value}” is geen antwoord op de schaal van deze KPI";
     CellDuplicate => "line {line}, column “{column}”: this order was read before, on line {first}; it counts once", "regel {line}, kolom “{column}”: deze bestelling is al gelezen, op regel {first}; ze telt één keer";
     CellMoreThanWhole => "line {line}, column “{column}”: more than were delivered", "regel {line}, kolom “{column}”: meer dan er zijn afgeleverd";

@@ -160,24 +160,33 @@ pub fn amount(cell: &str, decimals: Decimals) -> Result<f64, Unread> {
     }
 }
 
-/// Why a cell is no amount: said apart, since `1e308` is a number, only not an order's.
+/// Why a cell is no amount or count: said apart, since `1e308` is a number, only not an
+/// order's.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Unread {
     NotANumber,
-    /// Beyond [`MAX_AMOUNT`] either way.
+    /// Beyond [`MAX_AMOUNT`] either way, or [`MAX_COUNT`].
     TooLarge,
 }
 
+/// The largest count taken (emails sent, opened): beyond any campaign, and exact as the
+/// floating-point numbers rates are worked out in.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
 /// A count: a whole number, not negative, its thousands grouped by `.`, `,`, spaces or
-/// apostrophes or not at all. `1.5` is not a count.
-pub fn count(cell: &str) -> Option<u64> {
+/// apostrophes or not at all, at most [`MAX_COUNT`]. `1.5` is not a count.
+pub fn count(cell: &str) -> Result<u64, Unread> {
     let cell = cell.trim();
     let groups: Vec<&str> = cell.split(['.', ',', ' ', '\u{a0}', '\'']).collect();
     let grouped = groups.iter().skip(1).all(|g| g.len() == 3) && !groups[0].is_empty();
     if !grouped || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
+        return Err(Unread::NotANumber);
     }
-    groups.concat().parse().ok()
+    match groups.concat().parse::<u64>() {
+        Ok(count) if count <= MAX_COUNT => Ok(count),
+        // Only digits are left: what does not parse is past 2^64.
+        _ => Err(Unread::TooLarge),
+    }
 }
 
 /// A score from 0 to 10: a whole number, possibly written `9.0` or `9,0` as spreadsheets do.
@@ -279,14 +288,17 @@ mod tests {
 
     #[test]
     fn counts_and_scores() {
-        assert_eq!(count("12.345"), Some(12345));
-        assert_eq!(count("1,000"), Some(1000));
-        assert_eq!(count("1 000 000"), Some(1_000_000));
-        assert_eq!(count("1.5"), None);
-        assert_eq!(count("1.50"), None);
-        assert_eq!(count("-3"), None);
-        assert_eq!(count("n/a"), None);
-        assert_eq!(count(""), None);
+        assert_eq!(count("12.345"), Ok(12345));
+        assert_eq!(count("1,000"), Ok(1000));
+        assert_eq!(count("1 000 000"), Ok(1_000_000));
+        assert_eq!(count("1.5"), Err(Unread::NotANumber));
+        assert_eq!(count("1.50"), Err(Unread::NotANumber));
+        assert_eq!(count("-3"), Err(Unread::NotANumber));
+        assert_eq!(count("n/a"), Err(Unread::NotANumber));
+        assert_eq!(count(""), Err(Unread::NotANumber));
+        assert_eq!(count("1.000.000.000.000"), Ok(MAX_COUNT));
+        assert_eq!(count("1000000000001"), Err(Unread::TooLarge));
+        assert_eq!(count("99999999999999999999"), Err(Unread::TooLarge));
         assert_eq!(score("9"), Some(9));
         assert_eq!(score("10,0"), Some(10));
         assert_eq!(score("11"), None);

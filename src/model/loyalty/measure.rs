@@ -32,6 +32,8 @@ pub enum CellProblemKind {
     TooLarge(String),
     /// Not a count: negative, or not whole.
     Count(String),
+    /// A count beyond [`cells::MAX_COUNT`].
+    CountTooLarge(String),
     /// Not a whole number from 0 to 10, or off the KPI's scale.
     Score(String),
     /// An order id seen before, on this line, with a total of its own.
@@ -128,6 +130,7 @@ impl Problems {
                 CellProblemKind::Number(v) => CellProblemKind::Number(quoted(&v)),
                 CellProblemKind::TooLarge(v) => CellProblemKind::TooLarge(quoted(&v)),
                 CellProblemKind::Count(v) => CellProblemKind::Count(quoted(&v)),
+                CellProblemKind::CountTooLarge(v) => CellProblemKind::CountTooLarge(quoted(&v)),
                 CellProblemKind::Score(v) => CellProblemKind::Score(quoted(&v)),
                 other => other,
             };
@@ -233,7 +236,10 @@ impl<'h> Cells<'h> {
 
     fn count(&self, row: &Row<'_>, n: usize, problems: &mut Problems) -> Option<u64> {
         self.read(row, n, problems, |cell| {
-            cells::count(cell).ok_or_else(|| CellProblemKind::Count(cell.into()))
+            cells::count(cell).map_err(|unread| match unread {
+                cells::Unread::NotANumber => CellProblemKind::Count(cell.into()),
+                cells::Unread::TooLarge => CellProblemKind::CountTooLarge(cell.into()),
+            })
         })
     }
 }
@@ -750,7 +756,8 @@ mod tests {
         assert!(m.report.problems[0]
             .message(Lang::En)
             .contains("“1e308” is beyond any order's amount"));
-        let text = "Verzenddatum;Afgeleverd;Geopend;Geklikt\n2026-01-05;-3;1,5;1\n";
+        let text = "Verzenddatum;Afgeleverd;Geopend;Geklikt\n2026-01-05;-3;1,5;1\n\
+            2026-01-06;99999999999999999999;1;1\n";
         let mapping = Mapping::guess(Source::Campaign, &Table::open(text).unwrap().header);
         let open = measure(text, KpiKind::OpenRate, &mapping, today()).unwrap();
         let kinds: Vec<_> = open.report.problems.iter().map(|p| &p.kind).collect();
@@ -758,12 +765,17 @@ mod tests {
             kinds,
             [
                 &CellProblemKind::Count("-3".into()),
-                &CellProblemKind::Count("1,5".into())
+                &CellProblemKind::Count("1,5".into()),
+                &CellProblemKind::CountTooLarge("99999999999999999999".into())
             ]
         );
         assert_eq!(
             open.report.problems[0].message(Lang::Nl),
             "regel 2, kolom “Afgeleverd”: “-3” is geen aantal (een geheel getal van 0 of meer)"
+        );
+        assert_eq!(
+            open.report.problems[2].message(Lang::En),
+            "line 3, column “Afgeleverd”: “99999999999999999999” is beyond any count taken (at most 1,000,000,000,000)"
         );
     }
 }

@@ -100,6 +100,7 @@ impl CellProblem {
             CellProblemKind::Number(v) => (Text::CellNumber, quoted(v)),
             CellProblemKind::TooLarge(v) => (Text::CellTooLarge, quoted(v)),
             CellProblemKind::Count(v) => (Text::CellCount, quoted(v)),
+            CellProblemKind::CountTooLarge(v) => (Text::CellCountTooLarge, quoted(v)),
             CellProblemKind::Score(v) => (Text::CellScore, quoted(v)),
             CellProblemKind::Duplicate { first } => (Text::CellDuplicate, first.to_string()),
             CellProblemKind::MoreThanWhole => (Text::CellMoreThanWhole, String::new()),

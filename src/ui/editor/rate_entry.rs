@@ -19,7 +19,8 @@ pub fn RateEntry(kpi: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let counts = cells::count(&part.get_untracked())
-            .zip(cells::count(&whole.get_untracked()))
+            .ok()
+            .zip(cells::count(&whole.get_untracked()).ok())
             .filter(|(p, w)| p <= w)
             .map(|(part, whole)| Counts::Ratio(Ratio { part, whole }));
         let measurement =
