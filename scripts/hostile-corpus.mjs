@@ -108,6 +108,8 @@ export function corpus() {
     { name: "link-of-millions-of-empty-maps.txt", kind: "link", contents: link(emptyMaps), says: ["This share link is damaged or incomplete", TOO_MANY] },
     { name: "link-beyond-10-mb.txt", kind: "link", contents: link(" ".repeat(22 * MB) + mapFile({ id: "x", title: "x", phases: [] })), says: ["This share link unpacks to more than 10 MB"] },
     { name: "link-nested-deep.txt", kind: "link", contents: link("[".repeat(MB) + "]".repeat(MB)), says: ["This share link is damaged or incomplete", TOO_DEEP] },
+    // Not damaged: newer, written `5.0` (a hostile try's headline called it damaged).
+    { name: "link-of-a-newer-version.txt", kind: "link", contents: link(mapFile({ id: "n", title: "Newer", phases: [] }, "5.0")), says: ["This share link was made by a newer version of the app", "made by a newer version of the app (format version 5"] },
     { name: "link-of-a-bundle.txt", kind: "link", contents: link(bundle(`{"id":"a","title":"A","phases":[]},{"id":"b","title":"B","phases":[]}`)), says: ["This share link is damaged or incomplete"] },
     { name: "measurements-1001.csv", kind: "measurements", contents: "date;value\n" + Array.from({ length: 1001 }, (_, i) => `${new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10)};${i}`).join("\n"), says: ["that makes 1001 measurements, more than the 1000 a KPI keeps"] },
     { name: "measurements-of-9-mb.csv", kind: "measurements", contents: "date,value\n" + repeat("2026-01-01,1", 700_000, "\n"), says: ["the file goes on past the 10000 rows this app reads"], addable: true },
@@ -122,6 +124,8 @@ export function corpus() {
     { name: "export-cell-of-9-mb.csv", kind: "export", measure: true, contents: `${ORDERS}1;anna;${"9".repeat(9 * MB)};5\n`, says: [/line 2, column “Besteldatum”: “9{20,}…” is not a date/] },
     { name: "export-unclosed-quote.csv", kind: "export", measure: true, contents: ORDERS + '1;"anna;2026-01-01;5\n' + repeat("2;bram;2026-01-02;6", 100_000, "\n"), says: [/line 2, column “Besteldatum”: empty/] },
     { name: "export-200000-bad-dates.csv", kind: "export", measure: true, contents: ORDERS + Array.from({ length: 200_000 }, (_, i) => `${i};k${i};gisteren;5`).join("\n"), says: ["and 199900 more problems"] },
+    // Said for what they are, not "is not a number"; Excel's `sep=;` line is no row.
+    { name: "export-amounts-beyond-any-order.csv", kind: "export", measure: true, contents: `sep=;\n${ORDERS}1;anna;2026-01-05;1e308\n2;bram;2026-01-05;-99999999999999\n`, says: ["line 3, column “Totaal”: “1e308” is beyond any order's amount", "line 4, column “Totaal”: “-99999999999999” is beyond any order's amount"] },
     { name: "export-utf16.csv", kind: "export", contents: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${ORDERS}1;anna;03-01-2026;5\n`, "utf16le")]), says: ["Which column holds what?"] },
     { name: "export-formula-headers.csv", kind: "export", measure: true, contents: '=HYPERLINK("http://x");<img src=x onerror=alert(1)>;Besteldatum;Totaal\n1;a;2026-01-05;5\n', says: ["<img src=x onerror=alert(1)>", "Choose a column for every role."] },
   ];

@@ -353,6 +353,7 @@ texts! {
     LiveNotThisMap => "what the room holds is not this session's map.", "wat de kamer bevat is niet de klantreis van deze sessie.";
     LiveStray => "What had no place in the map ({count} of the room's nodes: written by a client that is not the app, or left under something deleted meanwhile) was taken out of the live session's room; no one's map changed.", "Wat geen plaats had in de klantreis ({count} knopen van de kamer: geschreven door een client die niet de app is, of achtergebleven onder iets dat intussen is verwijderd) is uit de kamer van de live sessie gehaald; niemands klantreis is veranderd.";
     LivePutBack => "Someone wrote {count} of the room's nodes as the app never writes them (a place or fields of the wrong kind, or a place no path leads from to the map); they were put back in the live session's room as they were, and no one's map changed.", "Iemand schreef {count} van de knopen van de kamer zoals de app ze nooit schrijft (een plaats of velden van de verkeerde soort, of een plaats vanwaar geen pad naar de klantreis leidt); ze zijn in de kamer van de live sessie teruggezet zoals ze waren, en niemands klantreis is veranderd.";
+    LiveTextTooLong => "a text in it is longer than {max} characters, more than any the app writes.", "een tekst erin is langer dan {max} tekens, meer dan de app ooit schrijft.";
     LiveTooLarge => "the map is larger than 10 MB, more than a journey map can be.", "de klantreis is groter dan 10 MB, meer dan een klantreis kan zijn.";
     LiveWaiting => "Waiting for the map from the session…", "Wachten op de klantreis uit de sessie…";
     TooLargeForLink => "This map is too large for a link that works everywhere. Export it as a JSON file and share that instead.", "Deze klantreis is te groot voor een link die overal werkt. Exporteer hem als JSON-bestand en deel dat.";
@@ -361,6 +362,7 @@ texts! {
     DownloadAsFile => "Download as a file", "Downloaden als bestand";
     SaveCopy => "Save a copy to my maps", "Een kopie bewaren bij mijn klantreizen";
     LinkTooLarge => "This share link unpacks to more than 10 MB, more than a journey map can be. Nothing has changed. Ask for a JSON file instead.", "Deze deellink wordt uitgepakt groter dan 10 MB, meer dan een klantreis kan zijn. Er is niets veranderd. Vraag in plaats daarvan om een JSON-bestand.";
+    LinkNewer => "This share link was made by a newer version of the app. Nothing has changed. Update the app (reload the page once it is online) to open it.", "Deze deellink is gemaakt met een nieuwere versie van de app. Er is niets veranderd. Werk de app bij (laad de pagina opnieuw zodra die online is) om ze te openen.";
     LinkDamaged => "This share link is damaged or incomplete. Nothing has changed. Ask for the link again, or for a JSON file.", "Deze deellink is beschadigd of onvolledig. Er is niets veranderd. Vraag de link opnieuw, of vraag om een JSON-bestand.";
     ExportTouchpointsCsv => "Touchpoints as CSV", "Contactmomenten als CSV";
     ExportKpisCsv => "KPIs as CSV", "KPI's als CSV";

@@ -29,6 +29,16 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
     fn remove(&mut self, key: &str) -> Result<(), BackendError>;
     fn keys(&self) -> Result<Vec<String>, BackendError>;
+    /// UTF-16 code units of every key and value stored, this app's or not: what the browser
+    /// counts against the site's quota.
+    fn units_used(&self) -> Result<usize, BackendError> {
+        let mut units = 0;
+        for key in self.keys()? {
+            let value = self.get(&key)?.unwrap_or_default();
+            units += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+        Ok(units)
+    }
     /// Whether data outlives the tab.
     fn is_persistent(&self) -> bool;
 }
@@ -126,6 +136,21 @@ impl Backend for Browser {
                     .map_err(js_error)
             })
             .collect()
+    }
+    fn units_used(&self) -> Result<usize, BackendError> {
+        // Lengths read in JavaScript: no value is copied into WebAssembly.
+        let get_item: js_sys::Function = js_sys::Reflect::get(&self.0, &"getItem".into())
+            .map_err(js_error)?
+            .into();
+        let mut units = 0;
+        for key in self.keys()? {
+            let value = get_item.call1(&self.0, &(&key).into()).map_err(js_error)?;
+            let length = value
+                .dyn_ref::<js_sys::JsString>()
+                .map_or(0, |v| v.length());
+            units += key.encode_utf16().count() + length as usize;
+        }
+        Ok(units)
     }
     fn is_persistent(&self) -> bool {
         true

@@ -586,13 +586,22 @@ impl Store {
         2 * self.sizes.values().sum::<usize>()
     }
 
-    /// Whether a map whose exchange text is `text` can fit beside what is stored, as far as
-    /// [`QUOTA_BYTES`] tells: a map that cannot is said at once, before the seconds that reading
-    /// and writing one of several megabytes take only to find the store full. Its entry holds
-    /// the same JSON, arranged by phase (`entry`), so its text's size is the entry's.
+    /// Whether a map whose exchange text is `text` can fit beside what is stored (this app's
+    /// and any other's on the site), as far as [`QUOTA_BYTES`] tells: a map that cannot is said
+    /// at once, before the seconds that reading and writing one of several megabytes take only
+    /// to find the store full. Its entry holds the same JSON, arranged by phase (`entry`), so
+    /// its text's size is the entry's.
     pub fn has_room_for(&self, text: &str) -> bool {
-        !self.is_persistent()
-            || 2 * units("", text) <= QUOTA_BYTES.saturating_sub(self.bytes_used())
+        !self.is_persistent() || 2 * units("", text) <= self.bytes_free()
+    }
+
+    /// Bytes the browser's storage has left for the site, as [`QUOTA_BYTES`] tells.
+    pub fn bytes_free(&self) -> usize {
+        let used = self
+            .backend
+            .units_used()
+            .map_or(self.bytes_used(), |u| 2 * u);
+        QUOTA_BYTES.saturating_sub(used)
     }
 }
 

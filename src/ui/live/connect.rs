@@ -111,7 +111,9 @@ impl Live {
                 }
             });
             let on_large = Closure::<dyn FnMut(f64)>::new(move |bytes: f64| {
-                let size = format!("{:.1}", bytes / (1024.0 * 1024.0));
+                // In tenths, with the language's decimal mark (a hostile try read "2.9 MB" in Dutch).
+                let tenths = (bytes / (1024.0 * 1024.0) * 10.0).round() / 10.0;
+                let size = crate::model::numbers::exact(tenths, lang());
                 let said = lang().fill(Text::LiveLarge, &[("size", &size)]);
                 self.problem.set(Some(said));
                 self.large.set_value(true);

@@ -10,7 +10,7 @@ use crate::model::nodes::{Patch, Unfit};
 use crate::model::outside::{Job, Outcome};
 use crate::model::versions::Occasion;
 use crate::model::workshop::Refusal;
-use crate::model::{EditError, Id, JourneyMap, LibraryEdit, Part};
+use crate::model::{limits, EditError, Id, JourneyMap, LibraryEdit, Part};
 use crate::ui::browser::reader::{self, ReadError};
 use crate::ui::import::importer::MAX_BYTES;
 use crate::ui::votes;
@@ -56,7 +56,14 @@ impl Live {
                     .call("named", &JsValue::UNDEFINED)
                     .and_then(|named| serde_json::from_str::<Vec<Id>>(&named.as_string()?).ok())
                     .unwrap_or_default();
-                self.refuse_named(lang.t(Text::LiveTooLarge).into(), &named, lang);
+                // Named: a text too long (the map was not read); else the map is too large.
+                let why = if named.is_empty() {
+                    lang.t(Text::LiveTooLarge).into()
+                } else {
+                    let max = limits::TEXT_MAX_CHARS.to_string();
+                    lang.fill(Text::LiveTextTooLong, &[("max", &max)])
+                };
+                self.refuse_named(why, &named, lang);
             }
             return;
         };

@@ -1,5 +1,5 @@
 use crate::i18n::Text;
-use crate::model::exchange::Problem;
+use crate::model::exchange::{Problem, ProblemKind};
 use crate::model::outside::{Job, Outcome};
 use crate::model::{numbers, JourneyMap};
 use crate::ui::browser::route::Route;
@@ -32,6 +32,14 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
                 Ok([map]) => Reading::Map(Box::new(map), bundle),
                 Err(_) => damaged(),
             },
+            // Not damaged, only newer: the headline says so, as the file importer's does.
+            Ok(Outcome::Refused(problems))
+                if problems
+                    .iter()
+                    .any(|p| matches!(p.kind, ProblemKind::NewerVersion { .. })) =>
+            {
+                Reading::Refused(Text::LinkNewer, problems)
+            }
             Ok(Outcome::Refused(problems)) => Reading::Refused(Text::LinkDamaged, problems),
             Ok(Outcome::LinkTooLarge) => Reading::Refused(Text::LinkTooLarge, Vec::new()),
             Ok(_) => damaged(),
@@ -94,9 +102,8 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
 
 /// What a copy of `bundle` needs and what the browser's storage has left, in plain words.
 fn no_room_said(session: crate::ui::session::Session, bundle: &str) -> String {
-    let used = session.stored.bytes_used();
     let needed = numbers::bytes(2 * bundle.encode_utf16().count());
-    let free = numbers::bytes(crate::storage::QUOTA_BYTES.saturating_sub(used));
+    let free = numbers::bytes(session.stored.with(|s| s.bytes_free()).unwrap_or(0));
     session
         .settings
         .lang()
