@@ -20,9 +20,10 @@ pub fn exact(value: f64, lang: Lang) -> String {
     }
 }
 
-/// A size in storage as people read it: "12.3 KB", "1.25 MB", rounded half up. In whole
+/// A size in storage as people read it: "12.3 KB", "1.25 MB" ("12,3 KB" in Dutch), rounded
+/// half up. In whole
 /// numbers: the first screen shows it, and formatting a float would bring 13 KB of code into it.
-pub fn bytes(bytes: usize) -> String {
+pub fn bytes(bytes: usize, lang: Lang) -> String {
     let (unit, name, width) = if bytes < 1024 * 1024 {
         (1024, "KB", 1)
     } else {
@@ -37,7 +38,11 @@ pub fn bytes(bytes: usize) -> String {
         whole += 1;
         rest = 0;
     }
-    format!("{whole}.{rest:0width$} {name}")
+    let mark = match lang {
+        Lang::En => '.',
+        Lang::Nl => ',',
+    };
+    format!("{whole}{mark}{rest:0width$} {name}")
 }
 
 /// Text that is not a finite number.
@@ -62,16 +67,17 @@ mod tests {
 
     #[test]
     fn sizes_read_as_kb_below_a_megabyte_and_mb_from_there_rounded_half_up() {
-        assert_eq!(bytes(0), "0.0 KB");
-        assert_eq!(bytes(1536), "1.5 KB");
-        assert_eq!(bytes(1075), "1.0 KB");
-        assert_eq!(bytes(1127), "1.1 KB");
-        assert_eq!(bytes(1024 * 1024 - 1), "1024.0 KB");
-        assert_eq!(bytes(1024 * 1024), "1.00 MB");
-        assert_eq!(bytes(5 * 1024 * 1024 + 10_486), "5.01 MB");
-        assert_eq!(bytes(3 * 1024 * 1024 / 2), "1.50 MB");
-        assert_eq!(bytes(2 * 1024 * 1024 - 1), "2.00 MB");
-        assert!(bytes(usize::MAX).ends_with(" MB"));
+        assert_eq!(bytes(0, Lang::En), "0.0 KB");
+        assert_eq!(bytes(1536, Lang::En), "1.5 KB");
+        assert_eq!(bytes(1075, Lang::En), "1.0 KB");
+        assert_eq!(bytes(1127, Lang::En), "1.1 KB");
+        assert_eq!(bytes(1024 * 1024 - 1, Lang::En), "1024.0 KB");
+        assert_eq!(bytes(1024 * 1024, Lang::En), "1.00 MB");
+        assert_eq!(bytes(5 * 1024 * 1024 + 10_486, Lang::En), "5.01 MB");
+        assert_eq!(bytes(3 * 1024 * 1024 / 2, Lang::En), "1.50 MB");
+        assert_eq!(bytes(2 * 1024 * 1024 - 1, Lang::En), "2.00 MB");
+        assert_eq!(bytes(3 * 1024 * 1024 / 2, Lang::Nl), "1,50 MB");
+        assert!(bytes(usize::MAX, Lang::En).ends_with(" MB"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn StorageUsage() -> impl IntoView {
     let workspace = use_workspace();
     let stored = move || workspace.session().map(|s| s.stored);
-    let size = move || stored().map(|s| numbers::bytes(s.bytes_used()));
+    let size = move || stored().map(|s| numbers::bytes(s.bytes_used(), workspace.settings.lang()));
     let persisted = move || match stored().and_then(|s| s.persisted()) {
         Some(true) => Some(Text::Persisted),
         Some(false) => Some(Text::NotPersisted),

@@ -33,7 +33,7 @@ pub fn VersionRow(version: Version) -> impl IntoView {
         <tr>
             <td>{when}</td>
             <td>{reason}</td>
-            <td>{numbers::bytes(version.bytes)}</td>
+            <td>{move || numbers::bytes(version.bytes, lang.get())}</td>
             <td class="version-actions">
                 {button(Text::OpenVersion, MapVersions::open)}
                 {button(Text::RestoreVersion, MapVersions::restore)}

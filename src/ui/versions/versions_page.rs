@@ -32,8 +32,8 @@ pub fn VersionsPage(id: Id) -> impl IntoView {
     };
     let usage = move || {
         let bytes: usize = versions.list.with(|l| l.iter().map(|v| v.bytes).sum());
-        lang.get()
-            .fill(Text::VersionsUse, &[("size", &numbers::bytes(bytes))])
+        let lang = lang.get();
+        lang.fill(Text::VersionsUse, &[("size", &numbers::bytes(bytes, lang))])
     };
     view! {
         <nav class="breadcrumb">
