@@ -279,6 +279,34 @@ test("presentation mode builds a map of thousands of cards a slice at a time, an
       await expect(add).toBeFocused();
     }
   }
+  // And by a click on the last phase's card, as a person would (its lane was cut off at the
+  // window's height: the click found it outside of the viewport).
+  await page.getByRole("button", { name: "Add a vote to Pain 50.90", exact: true }).click();
+  await expect(page.locator("#present-card-c49-89")).toContainText("4 votes");
   await expect(cards).toHaveCount(4500);
   expect(await page.locator("#present-card-c25-45").evaluate((card) => card.marked)).toBe(true);
+});
+
+test("a lane taller than the window shows all its cards when read: presentation and a shared map", async ({ page }) => {
+  // Held to the window's height, the read-only grid cut each lane off there: at 1280 × 720 a
+  // presentation showed 6 of a lane's 12 cards and no way to the others.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const phases = Array.from({ length: 10 }, (_, p) => ({
+    id: `q${p}`, name: `Phase ${p + 1}`, color: "#123456",
+    cards: { "lane-pain-points": Array.from({ length: 12 }, (_, c) => ({ id: `d${p}-${c}`, text: `Pain ${p + 1}.${c + 1}` })) },
+  }));
+  await seedMaps(page, [{ id: "twelve", title: "Twelve pains", lanes: [{ id: "lane-pain-points", kind: "pain_points" }], phases }], { schema: 4 });
+  await page.getByRole("link", { name: "Twelve pains" }).click();
+  await page.getByRole("button", { name: "Share link" }).click();
+  const link = await page.getByRole("textbox", { name: "Share link" }).inputValue();
+  await page.getByRole("link", { name: "Present" }).click();
+  for (const [text, id] of [["Pain 1.12", "d0-11"], ["Pain 10.12", "d9-11"]]) {
+    await page.getByRole("button", { name: `Add a vote to ${text}`, exact: true }).click();
+    await expect(page.locator(`#present-card-${id}`)).toContainText("1 vote");
+  }
+  await page.goto(link);
+  const last = page.getByText("Pain 10.12", { exact: true });
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
 });
