@@ -184,6 +184,14 @@ pub struct Store {
 /// 10 MiB (5,241,856 characters were measured to fit), Firefox at as many characters.
 pub const QUOTA_BYTES: usize = 10 * 1024 * 1024;
 
+/// Bytes a map whose exchange text is `text` takes once stored: its entry holds the same JSON
+/// arranged by phase (within a tenth of it), and the library's index and settings grow beside
+/// it. Counted on the text alone, a map that fitted by a few hundred bytes was found not to.
+pub fn bytes_needed(text: &str) -> usize {
+    let text = 2 * units("", text);
+    text + text / 10 + 8 * 1024
+}
+
 fn units(key: &str, value: &str) -> usize {
     // Counting a megabyte of mostly ASCII one character at a time showed in profiles of saving.
     let count = |s: &str| {
@@ -589,10 +597,9 @@ impl Store {
     /// Whether a map whose exchange text is `text` can fit beside what is stored (this app's
     /// and any other's on the site), as far as [`QUOTA_BYTES`] tells: a map that cannot is said
     /// at once, before the seconds that reading and writing one of several megabytes take only
-    /// to find the store full. Its entry holds the same JSON, arranged by phase (`entry`), so
-    /// its text's size is the entry's.
+    /// to find the store full.
     pub fn has_room_for(&self, text: &str) -> bool {
-        !self.is_persistent() || 2 * units("", text) <= self.bytes_free()
+        !self.is_persistent() || bytes_needed(text) <= self.bytes_free()
     }
 
     /// Bytes the browser's storage has left for the site, as [`QUOTA_BYTES`] tells.

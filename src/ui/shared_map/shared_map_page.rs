@@ -103,7 +103,7 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
 /// What a copy of `bundle` needs and what the browser's storage has left, in plain words.
 fn no_room_said(session: crate::ui::session::Session, bundle: &str) -> String {
     let lang = session.settings.lang();
-    let needed = numbers::bytes(2 * bundle.encode_utf16().count(), lang);
+    let needed = numbers::bytes(crate::storage::bytes_needed(bundle), lang);
     let free = numbers::bytes(session.stored.with(|s| s.bytes_free()).unwrap_or(0), lang);
     lang.fill(Text::NoRoomForCopy, &[("needed", &needed), ("free", &free)])
 }
