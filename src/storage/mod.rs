@@ -184,10 +184,18 @@ pub struct Store {
 /// 10 MiB (5,241,856 characters were measured to fit), Firefox at as many characters.
 pub const QUOTA_BYTES: usize = 10 * 1024 * 1024;
 
+/// A map that does not fit in what is left of the browser's storage: what it needs and what is
+/// free, in bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NoRoom {
+    pub needed: usize,
+    pub free: usize,
+}
+
 /// Bytes a map whose exchange text is `text` takes once stored: its entry holds the same JSON
 /// arranged by phase (within a tenth of it), and the library's index and settings grow beside
 /// it. Counted on the text alone, a map that fitted by a few hundred bytes was found not to.
-pub fn bytes_needed(text: &str) -> usize {
+fn bytes_needed(text: &str) -> usize {
     let text = 2 * units("", text);
     text + text / 10 + 8 * 1024
 }
@@ -596,14 +604,22 @@ impl Store {
 
     /// Whether a map whose exchange text is `text` can fit beside what is stored (this app's
     /// and any other's on the site), as far as [`QUOTA_BYTES`] tells: a map that cannot is said
-    /// at once, before the seconds that reading and writing one of several megabytes take only
-    /// to find the store full.
-    pub fn has_room_for(&self, text: &str) -> bool {
-        !self.is_persistent() || bytes_needed(text) <= self.bytes_free()
+    /// at once, with the figures measured here, before the seconds that reading and writing one
+    /// of several megabytes take only to find the store full.
+    pub fn room_for(&self, text: &str) -> Result<(), NoRoom> {
+        if !self.is_persistent() {
+            return Ok(());
+        }
+        let (needed, free) = (bytes_needed(text), self.bytes_free());
+        if needed <= free {
+            Ok(())
+        } else {
+            Err(NoRoom { needed, free })
+        }
     }
 
     /// Bytes the browser's storage has left for the site, as [`QUOTA_BYTES`] tells.
-    pub fn bytes_free(&self) -> usize {
+    fn bytes_free(&self) -> usize {
         let used = self
             .backend
             .units_used()

@@ -1218,7 +1218,7 @@ fn a_map_too_large_for_what_is_left_of_the_browsers_storage_is_known_before_it_i
     let (mut store, _, _) = open(&backend);
     let map = generate::map(3, generate::Size::LARGE);
     let text = exchange::bundle_unindented(std::slice::from_ref(&map));
-    assert!(store.has_room_for(&text));
+    assert_eq!(store.room_for(&text), Ok(()));
     store.save(&map).unwrap();
     // The entry is the exchange text arranged by phase: its size is what the check counts.
     let entry = store.bytes_used();
@@ -1232,14 +1232,21 @@ fn a_map_too_large_for_what_is_left_of_the_browsers_storage_is_known_before_it_i
     let key = "another-app/blob";
     let filler = "x".repeat(left / 2 - text.len() - key.len() + 10);
     backend.clone().set(key, &filler).unwrap();
-    assert!(!store.has_room_for(&text));
-    assert!(!store.has_room_for(&text[..text.len() - 100]));
+    assert!(store.room_for(&text).is_err());
+    assert!(store.room_for(&text[..text.len() - 100]).is_err());
     // What it needs beside its text (a hostile try's copy fitted by the text alone, by a few
     // hundred bytes, and was found not to when written).
     let needed = bytes_needed(&text);
     assert!(needed > 2 * text.len() + 8 * 1024);
+    assert_eq!(
+        store.room_for(&text),
+        Err(NoRoom {
+            needed,
+            free: store.bytes_free()
+        })
+    );
     backend.clone().remove(key).unwrap();
     let filler = "x".repeat((store.bytes_free() - needed) / 2 - key.len() - 1);
     backend.clone().set(key, &filler).unwrap();
-    assert!(store.has_room_for(&text));
+    assert_eq!(store.room_for(&text), Ok(()));
 }

@@ -1,7 +1,8 @@
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::model::exchange::{Problem, ProblemKind};
 use crate::model::outside::{Job, Outcome};
 use crate::model::{numbers, JourneyMap};
+use crate::storage::NoRoom;
 use crate::ui::browser::route::Route;
 use crate::ui::browser::{download, reader};
 use crate::ui::session::Joining;
@@ -55,12 +56,12 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
         Reading::Map(map, bundle) => {
             let bundle = StoredValue::new(bundle);
             let title = StoredValue::new(map.title.clone());
-            let no_room = RwSignal::new(false);
+            let no_room = RwSignal::new(None);
             let save = move |_| {
                 // A map larger than what is left is said at once: reading it again and writing
                 // it only to find the store full stopped the page for up to 2.6 s.
-                if session.stored.with(|s| s.has_room_for(&bundle.read_value())) == Some(false) {
-                    return no_room.set(true);
+                if let Some(Err(room)) = session.stored.with(|s| s.room_for(&bundle.read_value())) {
+                    return no_room.set(Some(room));
                 }
                 let Some(map) = Outcome::maps(&bundle.read_value()).pop() else { return };
                 if let Ok(id) = session.add_map(map, Joining::Shared) {
@@ -76,9 +77,9 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
                     <span>{tr(Text::SharedMap)}</span>
                     <button type="button" on:click=save>{tr(Text::SaveCopy)}</button>
                 </p>
-                <Show when=move || no_room.get()>
+                <Show when=move || no_room.with(Option::is_some)>
                     <div class="notice error" role="alert">
-                        <p>{move || no_room_said(session, &bundle.read_value())}</p>
+                        <p>{move || no_room.get().map(|room| no_room_said(room, session.settings.lang()))}</p>
                         <button type="button" on:click=keep_as_file>{tr(Text::DownloadAsFile)}</button>
                     </div>
                 </Show>
@@ -100,10 +101,9 @@ pub fn SharedMapPage(payload: String) -> impl IntoView {
     }
 }
 
-/// What a copy of `bundle` needs and what the browser's storage has left, in plain words.
-fn no_room_said(session: crate::ui::session::Session, bundle: &str) -> String {
-    let lang = session.settings.lang();
-    let needed = numbers::bytes(crate::storage::bytes_needed(bundle), lang);
-    let free = numbers::bytes(session.stored.with(|s| s.bytes_free()).unwrap_or(0), lang);
+/// What a copy needs and what the browser's storage has left, in plain words.
+fn no_room_said(room: NoRoom, lang: Lang) -> String {
+    let needed = numbers::bytes(room.needed, lang);
+    let free = numbers::bytes(room.free, lang);
     lang.fill(Text::NoRoomForCopy, &[("needed", &needed), ("free", &free)])
 }
