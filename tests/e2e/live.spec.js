@@ -614,6 +614,76 @@ test("a client that is not the app writes every wrong thing in turn into the car
   await bob.context.close();
 });
 
+// Every shape at once, one every 300 ms, into Bob's card and around it, while Cat adds a card:
+// a hostile try's attack that once cost Bob characters. A node with an id of a megabyte was
+// named in the refusal by its whole id: a megabyte's message, whose layout stopped each page
+// for up to 1.3 s every time.
+test("a client that is not the app writes every wrong shape there is, one after another, while Bob types and Cat adds a card: every character and card kept, the pages answering, each refusal a line @alone", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const cat = await join(browser, link, "Cat");
+  const mallory = await rawClient(link);
+  const { doc } = mallory;
+  const nodes = doc.getMap("nodes");
+  await lane(phase(bob.page, 2), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
+  await bob.page.keyboard.type("Bob typing: ");
+  await expect.poll(() => holding(nodes, "Bob typing: ")).toBeTruthy();
+  const card = holding(nodes, "Bob typing: ");
+  const root = [...nodes.entries()].find(([, y]) => y.get("parent") === "")[0];
+  const phases = () => [...nodes.entries()].filter(([, y]) => y.get?.("parent") === root && y.get("list") === "phases").map(([k]) => k);
+  const others = () => [...nodes.entries()].filter(([k, y]) => k !== card && String(y.get?.("list")).startsWith("cards.")).map(([k]) => k);
+  const text = () => nodes.get(card).get("fields");
+  const shapes = [
+    () => text().set("text", new Y.Map([["list", true]])),
+    () => text().get("text") instanceof Y.Text && text().get("text").insertEmbed(0, { img: "x" }),
+    () => putNode(doc, "__proto__", { parent: phases()[0], list: "touchpoints", order: 1 }, { name: "proto" }),
+    () => putNode(doc, "i".repeat(1 << 20), { parent: phases()[1], list: "touchpoints", order: 1 }, { name: "an id of a megabyte" }),
+    () => doc.transact(() => { const [a, b] = phases(); nodes.get(a).set("parent", b); nodes.get(b).set("parent", a); }),
+    () => nodes.set(others()[0], "a string for a node"),
+    () => putNode(doc, `under-${writes}`, { parent: others()[1], list: "cards.x", order: 1 }, { text: "a card under a card" }),
+    () => text().set("text", 7),
+  ];
+  const pages = [page, bob.page, cat.page];
+  const worst = await Promise.all(pages.map(heartbeat));
+  // The longest alert each page showed, all along.
+  for (const p of pages) await p.evaluate(() => {
+    window.__longestAlert = 0;
+    new MutationObserver(() => {
+      for (const alert of document.querySelectorAll("[role=alert]")) window.__longestAlert = Math.max(window.__longestAlert, alert.textContent.length);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  let writes = 0;
+  const hurt = setInterval(() => shapes[writes++ % shapes.length](), 300);
+  const typed = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  try {
+    await Promise.all([
+      bob.page.keyboard.type(typed, { delay: 80 }).then(() => bob.page.keyboard.press("Escape")),
+      cat.page.waitForTimeout(2000).then(() => addCard(cat.page, 3, "Pain points", "Cat's card")),
+    ]);
+  } finally {
+    clearInterval(hurt);
+  }
+  expect(writes).toBeGreaterThan(shapes.length * 2);
+  const bobs = `Bob typing: ${typed}`;
+  const fresh = await rawClient(link);
+  await expect.poll(() => String(fresh.doc.getMap("nodes").get(card)?.get("fields")?.get?.("text")), { timeout: 15_000 }).toBe(bobs);
+  await expect.poll(() => holding(fresh.doc.getMap("nodes"), "Cat's card"), { timeout: 15_000 }).toBeTruthy();
+  for (const [i, p] of pages.entries()) {
+    await expect(laneCard(phase(p, 2), "Opportunities", bobs)).toBeVisible();
+    await expect(laneCard(phase(p, 3), "Pain points", "Cat's card")).toBeVisible();
+    await storedHolds(p, id, [bobs, "Cat's card"]);
+    expect(await worst[i](), `page ${i + 1} answered all along`).toBeLessThan(1000);
+  }
+  // Refused and said, each refusal a line, not a megabyte.
+  await expect(page.getByRole("alert").filter({ hasText: /refused|put back/ }).first()).toBeVisible();
+  for (const p of pages) expect(await p.evaluate(() => window.__longestAlert)).toBeLessThan(1000);
+  for (const client of [mallory, fresh]) client.provider.destroy();
+  expect([...bob.problems, ...cat.problems]).toEqual([]);
+  for (const { context } of [bob, cat]) await context.close();
+});
+
 test("a client that is not the app writes cards' places, fields and order numbers as the app never does: the cards are put back and said, and every browser shows one order", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const id = await templateMap(page);

@@ -277,11 +277,11 @@ impl ProblemKind {
             ),
             K::NewerVersion { found } => lang.fill(
                 Text::ProblemNewerVersion,
-                &[("found", found), ("version", &VERSION.to_string())],
+                &[("found", &quoted(found)), ("version", &VERSION.to_string())],
             ),
             K::DuplicateId { id, first } => lang.fill(
                 Text::ProblemDuplicateId,
-                &[("id", &format!("{id:?}")), ("first", first)],
+                &[("id", &named(id)), ("first", &short_path(first))],
             ),
             K::TooMany { count, max } => lang.fill(
                 Text::ProblemTooMany,
@@ -302,11 +302,9 @@ impl ProblemKind {
                 ],
             ),
             K::UnknownPersona { id } => {
-                lang.fill(Text::ProblemUnknownPersona, &[("id", &format!("{id:?}"))])
+                lang.fill(Text::ProblemUnknownPersona, &[("id", &named(id))])
             }
-            K::UnknownLane { id } => {
-                lang.fill(Text::ProblemUnknownLane, &[("id", &format!("{id:?}"))])
-            }
+            K::UnknownLane { id } => lang.fill(Text::ProblemUnknownLane, &[("id", &named(id))]),
             K::RoundsOpen => lang.t(Text::ProblemRoundsOpen).into(),
             K::CommentThreads => lang.t(Text::ProblemCommentThreads).into(),
             K::MoreProblems { count } => {
@@ -321,9 +319,30 @@ impl Problem {
         if self.path.is_empty() {
             self.kind.message(lang)
         } else {
-            format!("{}: {}", self.path, self.kind.message(lang))
+            format!("{}: {}", short_path(&self.path), self.kind.message(lang))
         }
     }
+}
+
+/// `path` as a message shows it: each name and id in it [`quoted`]. A live room's node is
+/// placed by its id, which no reader has limited yet: a megabyte's id made a megabyte's
+/// message, whose layout stopped the page for most of a second each time the room was mended.
+fn short_path(path: &str) -> String {
+    let mut short = String::new();
+    for part in path.split_inclusive(['.', '[', ']']) {
+        let (name, mark) = match part.char_indices().last() {
+            Some((at, c @ ('.' | '[' | ']'))) => (&part[..at], Some(c)),
+            _ => (part, None),
+        };
+        short.push_str(&quoted(name));
+        short.extend(mark);
+    }
+    short
+}
+
+/// An id as a problem names it: [`quoted`], in quotation marks.
+fn named(id: &str) -> String {
+    serde_json::to_string(&quoted(id)).expect("strings always serialize")
 }
 
 impl fmt::Display for Problem {
@@ -334,7 +353,7 @@ impl fmt::Display for Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::quoted;
+    use super::*;
 
     #[test]
     fn a_quoted_value_names_what_does_not_show_and_stops_at_its_start() {
@@ -343,5 +362,27 @@ mod tests {
         assert_eq!(quoted("nl: één €"), "nl: één €");
         let long = "\u{2066}".repeat(1000);
         assert_eq!(quoted(&long), format!("{}…", "<U+2066>".repeat(40)));
+    }
+
+    #[test]
+    fn a_problem_of_a_megabyte_id_is_a_line() {
+        let id = "i".repeat(1 << 20);
+        let problem = Problem {
+            path: format!("phases[p1].touchpoints[{id}].name"),
+            kind: ProblemKind::DuplicateId {
+                id: id.clone(),
+                first: format!("phases[{id}]"),
+            },
+        };
+        let message = problem.message(Lang::En);
+        let cut = format!("{}…", "i".repeat(40));
+        assert!(message.starts_with(&format!("phases[p1].touchpoints[{cut}].name: ")));
+        assert!(message.contains(&format!("\"{cut}\"")), "{message}");
+        assert!(message.contains(&format!("phases[{cut}]")), "{message}");
+        assert!(message.chars().count() < 400, "{message}");
+        let lane = ProblemKind::UnknownLane {
+            id: "\u{202E}x".into(),
+        };
+        assert!(lane.message(Lang::Nl).contains("\"<U+202E>x\""));
     }
 }
