@@ -90,7 +90,7 @@ texts! {
     PeriodsMeasured => "Periods measured", "Gemeten periodes";
     ChangeColumns => "Change columns", "Kolommen wijzigen";
     PeriodsReady => "{count} periods measured; a period you already have gets the file's counts.", "{count} periodes gemeten; een periode die je al hebt krijgt de aantallen uit het bestand.";
-    OrdersSummary => "{orders} orders by {customers} customers, {first} to {last}; revenue {revenue}; {repeat}% of the customers ordered more than once.", "{orders} bestellingen van {customers} klanten, {first} tot {last}; omzet {revenue}; {repeat}% van de klanten bestelde meer dan eens.";
+    OrdersSummary => "{orders} by {customers}, {first} to {last}; revenue {revenue}; {repeat}% of the customers ordered more than once.", "{orders} van {customers}, {first} tot {last}; omzet {revenue}; {repeat}% van de klanten bestelde meer dan eens.";
     CellEmpty => "line {line}, column “{column}”: empty", "regel {line}, kolom “{column}”: leeg";
     CellDate => "line {line}, column “{column}”: “{value}” is not a date such as 2026-01-31 or 31-01-2026", "regel {line}, kolom “{column}”: “{value}” is geen datum zoals 2026-01-31 of 31-01-2026";
     CellFuture => "line {line}, column “{column}”: {value} is after today", "regel {line}, kolom “{column}”: {value} ligt na vandaag";

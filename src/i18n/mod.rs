@@ -78,14 +78,18 @@ impl Lang {
 
     /// "1 vote", "3 votes".
     pub fn votes(self, n: u32) -> String {
-        self.count(n as usize, Text::VoteOne, Text::VotesCount)
+        self.count(n, Text::VoteOne, Text::VotesCount)
     }
 
     /// `one` for 1, else `many` with `n` filled in.
-    pub fn count(self, n: usize, one: Text, many: Text) -> String {
-        match n {
-            1 => self.t(one).into(),
-            n => self.fill(many, &[("n", &n.to_string())]),
+    pub fn count<N>(self, n: N, one: Text, many: Text) -> String
+    where
+        N: PartialEq + From<u8> + std::fmt::Display,
+    {
+        if n == N::from(1) {
+            self.t(one).into()
+        } else {
+            self.fill(many, &[("n", &n.to_string())])
         }
     }
 

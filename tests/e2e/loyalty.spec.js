@@ -130,6 +130,19 @@ test("bad exports are named by line and column, in time, and change nothing @hea
   expect(await storedText(page)).toEqual(before);
 });
 
+// A shop's first order, in both languages: "1 orders by 1 customers" read as a slip.
+test("an export of one order is summed up as one order by one customer, in English and Dutch", async ({ page }) => {
+  await templateMap(page);
+  const card = kpi(phase(page, 4), "Repeat purchase ratio");
+  await editCard(card);
+  const zone = card.getByRole("region", { name: "Measure from data" });
+  await zone.getByLabel("Choose an order export (CSV)").setInputFiles(csv("eerste.csv", "Bestelnummer;Klant;Besteldatum;Totaal\n1;anna@example.nl;03-01-2026;25\n"));
+  await zone.getByRole("button", { name: "Measure" }).click();
+  await expect(zone.getByRole("status")).toContainText("1 order by 1 customer, 2026-01-03 to 2026-01-03");
+  await page.getByLabel("Language").selectOption("nl");
+  await expect(card.getByRole("region", { name: "Meten uit data" }).getByRole("status")).toContainText("1 bestelling van 1 klant, 2026-01-03 tot 2026-01-03");
+});
+
 test("a file Excel saved in Windows-1252 reads, its columns can be changed from the preview, and another kind clears it", async ({ page }) => {
   await templateMap(page);
   const card = kpi(phase(page, 4), "Repeat purchase ratio");

@@ -18,8 +18,14 @@ pub fn summary_words(s: &OrderSummary, lang: Lang) -> String {
     lang.fill(
         Text::OrdersSummary,
         &[
-            ("orders", &s.orders.to_string()),
-            ("customers", &s.customers.to_string()),
+            (
+                "orders",
+                &lang.count(s.orders, Text::SampleOrder, Text::SampleOrders),
+            ),
+            (
+                "customers",
+                &lang.count(s.customers, Text::SampleCustomer, Text::SampleCustomers),
+            ),
             ("first", &date(s.first)),
             ("last", &date(s.last)),
             (

@@ -51,7 +51,7 @@ pub fn refusal(error: &EditError, lang: Lang) -> String {
 
 /// "1 dot", "3 dots".
 pub fn dots(n: u32, lang: Lang) -> String {
-    lang.count(n as usize, Text::DotOne, Text::DotsOnCard)
+    lang.count(n, Text::DotOne, Text::DotsOnCard)
 }
 
 /// A round's name, or when it started where it has none.
