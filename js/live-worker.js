@@ -801,9 +801,13 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
    *  app never writes one: replaced by a value, its place or fields of the wrong type, or its
    *  parent one from which no path leads to the map while the one agreed on still does (else
    *  it was left under something deleted meanwhile, and goes as stray). */
-  const misplaced = (id) => {
+  const misplaced = (id, mapDeleted) => {
     const [y, was] = [nodes.get(id), base.get(id)];
-    if (!was || y === undefined) return false;
+    if (!was) return false;
+    // Deleted: as a participant deletes a card, but for the map's own node, which the app never
+    // deletes: what went with it is put back too (a client that is not the app deleting the
+    // map, or every node at once, emptied every participant's map, and their stores).
+    if (y === undefined) return mapDeleted;
     if (!(y instanceof Y.Map) || !(y.get("fields") instanceof Y.Map)) return true;
     if (typeof y.get("parent") !== "string" || typeof y.get("list") !== "string") return true;
     return !reaches(id) && (was.parent === "" || reaches(was.parent));
@@ -824,7 +828,8 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
    *  (0: none), the page's read of the room waiting until then. */
   const putBack = (quiet) => {
     if (!base) return 0;
-    const wrong = [...dirty.keys()].filter(misplaced);
+    const mapDeleted = [...dirty.keys()].some((id) => base.get(id)?.parent === "" && !nodes.has(id));
+    const wrong = [...dirty.keys()].filter((id) => misplaced(id, mapDeleted));
     const unordered = [...dirty.keys()].filter((id) => !wrong.includes(id) && misordered(id));
     const emptied = new Set(wrong.filter((id) => !(nodes.get(id) instanceof Y.Map) || !(nodes.get(id).get("fields") instanceof Y.Map)));
     const due = dueNow([...emptied]);
@@ -839,9 +844,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
           if (y.get("parent") !== was.parent) y.set("parent", was.parent);
           if (y.get("list") !== was.list) y.set("list", was.list);
         }
-        for (const id of [...back, ...placed, ...unordered]) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
+        // In their lists' order, so that each finds the one before it put back already.
+        const again = [...back, ...placed, ...unordered].sort((a, b) => base.get(a).index - base.get(b).index);
+        for (const id of again) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
       }, LOCAL);
-      if (!quiet) tell({ type: "putBack", count: back.length + placed.length + unordered.length });
+      if (!quiet) tell({ type: "putBack", count: back.length + placed.length + unordered.length, deleted: mapDeleted });
     }
     return dueAt(left);
   };
@@ -850,7 +857,7 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   const orderAgreed = (id) => {
     const was = base.get(id);
     const beside = [...base.entries()]
-      .filter(([other, node]) => other !== id && node.parent === was.parent && node.list === was.list && orderOf(nodes.get(other)) !== undefined)
+      .filter(([other, node]) => other !== id && node.parent === was.parent && node.list === was.list && nodes.get(other) instanceof Y.Map && orderOf(nodes.get(other)) !== undefined)
       .sort(([, a], [, b]) => a.index - b.index);
     const before = beside.filter(([, node]) => node.index < was.index).at(-1);
     const after = beside.find(([, node]) => node.index > was.index);

@@ -16,10 +16,12 @@ import qrcode from "qrcode-generator";
  * with `me`: this browser facilitates, and `refused`: someone else changed it, and it was put
  * back), `onWhole()` (send the whole map: a change could not be written as it was),
  * `onLarge(bytes)` (a large update is on its way, being taken in), `onStray(count)` (nodes in
- * no place of the map were taken out of the room) and `onPutBack(count)` (nodes written as the
- * app never writes them were put back as they were). Resolves to the session's handle.
+ * no place of the map were taken out of the room), `onPutBack(count)` (nodes written as the
+ * app never writes them were put back as they were) and `onMapPutBack(count)` (the map's own
+ * node was deleted, and it was put back with what went with it). Resolves to the session's
+ * handle.
  */
-export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, onStray, onPutBack, ...options }) {
+export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, onStray, onPutBack, onMapPutBack, ...options }) {
   let worker;
   try {
     worker = new Worker(new URL("live-worker.js", import.meta.url), { type: "module" });
@@ -172,7 +174,7 @@ export function join({ onMap, onPeople, onStatus, onControl, onWhole, onLarge, o
       whole: () => onWhole(),
       large: (data) => onLarge(data.bytes),
       stray: (data) => onStray(data.count),
-      putBack: (data) => onPutBack(data.count),
+      putBack: (data) => (data.deleted ? onMapPutBack : onPutBack)(data.count),
     };
     worker.onmessage = ({ data }) => {
       if (!left && Object.hasOwn(news, data.type)) news[data.type](data);

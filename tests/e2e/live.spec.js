@@ -293,7 +293,7 @@ test("a client that is not the app writes hostile updates: each said within 2 s 
     ["a text of 10 MB", () => nodes.get(phaseId).get("fields").get("name").insert(0, "x".repeat(10 * 1024 * 1024)), "a text in it is longer than 20000 characters", 5000],
     ["a number where a text belongs", () => nodes.get(phaseId).get("fields").set("name", 12345), "expected text, found 12345", 5000],
     // Not refused but put back as it was (read as no fields, it would empty the phase).
-    ["a node's fields not a map", () => nodes.get(phaseId).set("fields", "nope"), ["were put back in the live session's room as they were"], 5000],
+    ["a node's fields not a map", () => nodes.get(phaseId).set("fields", "nope"), ["was put back in the live session's room as it was"], 5000],
     // Read as the room's map, as it is not this browser's: a map with no phases.
     ["a second map in the room", () => putNode(doc, "map-other", { parent: "", list: "" }, { title: new Y.Text("Another map") }), "map.phases: missing", 5000],
     // Not text, so not counted as text: 3,000,000 empty arrays (6 MB of JSON) are read whole,
@@ -684,6 +684,60 @@ test("a client that is not the app writes every wrong shape there is, one after 
   for (const { context } of [bob, cat]) await context.close();
 });
 
+// The map's own node deleted while Bob and Cat type new cards, or every node of the room once
+// they have: the app never deletes the map's node, so it is put back, with what went with it, as
+// every browser last agreed on it, and the new cards by their writers. Before, every
+// participant's map was emptied (and their stores), or the new cards, under a map no longer
+// there, were taken out. (Every node deleted while a card is being added can still cost that
+// card: not yet found why, issue 35's note.)
+for (const [kind, attack, typingFirst] of [
+  ["the map's own node while Bob and Cat type new cards", (nodes, root) => nodes.delete(root), false],
+  ["every node of the room after Bob and Cat added cards", (nodes) => nodes.clear(), true],
+]) test(`a client that is not the app deletes ${kind}: it is put back and said, every map, store and card kept, the phases in order @alone`, async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const cat = await join(browser, link, "Cat");
+  const mallory = await rawClient(link);
+  const nodes = mallory.doc.getMap("nodes");
+  const root = [...nodes.entries()].find(([, y]) => y.get("parent") === "")[0];
+  const phasesBefore = (await phasesOf(page, id)).map((p) => p.name);
+  const typing = [
+    [bob, 2, "Opportunities", "Bob's new card"],
+    [cat, 3, "Pain points", "Cat's new card"],
+  ].map(async ([who, n, laneName, text]) => {
+    await lane(phase(who.page, n), laneName).getByRole("button", { name: `Add a card to ${laneName}` }).click();
+    await who.page.keyboard.type(text.slice(0, 6), { delay: 60 });
+    await who.page.waitForTimeout(400);
+    await who.page.keyboard.type(text.slice(6), { delay: 60 });
+    await who.page.keyboard.press("Escape");
+  });
+  await page.evaluate(() => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(...[...document.querySelectorAll("[role=alert]")].map((a) => a.textContent))).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  if (typingFirst) {
+    await Promise.all(typing);
+    for (const text of ["Bob's new card", "Cat's new card"]) await expect.poll(() => holding(nodes, text)).toBeTruthy();
+    await page.waitForTimeout(500);
+  } else await page.waitForTimeout(500);
+  attack(nodes, root);
+  await Promise.all(typing);
+  const fresh = await rawClient(link);
+  for (const text of ["Bob's new card", "Cat's new card"]) await expect.poll(() => holding(fresh.doc.getMap("nodes"), text), { timeout: 15_000 }).toBeTruthy();
+  for (const p of [page, bob.page, cat.page]) {
+    await expect(laneCard(phase(p, 2), "Opportunities", "Bob's new card")).toBeVisible();
+    await expect(laneCard(phase(p, 3), "Pain points", "Cat's new card")).toBeVisible();
+    await storedHolds(p, id, ["Bob's new card", "Cat's new card"]);
+    expect((await phasesOf(p, id)).map((ph) => ph.name)).toEqual(phasesBefore);
+  }
+  await expect.poll(() => page.evaluate(() => window.__said.some((t) => t.includes("Someone deleted the map from the live session's room")))).toBe(true);
+  for (const client of [mallory, fresh]) client.provider.destroy();
+  expect([...bob.problems, ...cat.problems]).toEqual([]);
+  for (const { context } of [bob, cat]) await context.close();
+});
+
 test("a client that is not the app writes cards' places, fields and order numbers as the app never does: the cards are put back and said, and every browser shows one order", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const id = await templateMap(page);
@@ -704,7 +758,7 @@ test("a client that is not the app writes cards' places, fields and order number
     nodes.get(b).set("parent", "no-such-node");
     nodes.get(c).set("fields", "nope");
   });
-  await expect(page.getByRole("alert").filter({ hasText: "were put back in the live session's room as they were" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "was put back in the live session's room as it was" })).toBeVisible();
   await expect(bob.page.getByRole("alert").filter({ hasText: "zijn in de kamer van de live sessie teruggezet zoals ze waren" })).toBeVisible();
   await bob.page.getByLabel("Taal").selectOption("en");
   await expect.poll(() => [nodes.get(a).get("list"), nodes.get(b).get("parent"), String(nodes.get(c).get("fields")?.get?.("text"))]).toEqual([nodes.get(d).get("list"), phaseOf, "Card C"]);

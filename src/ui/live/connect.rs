@@ -120,12 +120,14 @@ impl Live {
             });
             let counted = move |text: Text| {
                 Closure::<dyn FnMut(f64)>::new(move |count: f64| {
-                    let said = lang().fill(text, &[("count", &count.to_string())]);
+                    let nodes = lang().count(count as u64, Text::RoomNodeOne, Text::RoomNodes);
+                    let said = lang().fill(text, &[("nodes", &nodes)]);
                     self.problem.set(Some(said));
                 })
             };
             let on_stray = counted(Text::LiveStray);
             let on_put_back = counted(Text::LivePutBack);
+            let on_map_put_back = counted(Text::LiveMapPutBack);
             let on_people = Closure::<dyn FnMut(String)>::new(move |json: String| {
                 if let Ok(people) = serde_json::from_str::<Vec<Person>>(&json) {
                     self.seen.update_value(|seen| {
@@ -185,6 +187,7 @@ impl Live {
             set("onLarge", on_large.as_ref());
             set("onStray", on_stray.as_ref());
             set("onPutBack", on_put_back.as_ref());
+            set("onMapPutBack", on_map_put_back.as_ref());
             set("onPeople", on_people.as_ref());
             set("onStatus", on_status.as_ref());
             set("onControl", on_control.as_ref());
@@ -209,7 +212,7 @@ impl Live {
                 module,
                 handle,
                 _on_map: [on_map, on_whole],
-                _on_counts: [on_large, on_stray, on_put_back],
+                _on_counts: [on_large, on_stray, on_put_back, on_map_put_back],
                 _callbacks: [on_people, on_status, on_control],
             }));
             self.joined.set(true);

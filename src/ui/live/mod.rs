@@ -88,7 +88,7 @@ struct Running {
     /// The callbacks the script calls, alive as long as the session.
     _on_map: [Closure<dyn FnMut()>; 2],
     /// `onLarge`, `onStray`, `onPutBack`.
-    _on_counts: [Closure<dyn FnMut(f64)>; 3],
+    _on_counts: [Closure<dyn FnMut(f64)>; 4],
     _callbacks: [Closure<dyn FnMut(String)>; 3],
 }
 
