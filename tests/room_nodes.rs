@@ -402,3 +402,28 @@ fn a_keystroke_in_the_large_map_sends_one_small_node_and_reaches_one_part() {
     assert_eq!(taken, typed);
     assert_eq!(parts, [Part::MapTexts]);
 }
+
+/// A mending writes the whole map back: what arrives as this browser has it is no change, so
+/// only the views of what did change run again (run again, a card being typed in was closed,
+/// and the keystrokes after it went nowhere).
+#[test]
+fn a_whole_map_written_back_reaches_only_what_differs() {
+    let map = full();
+    let mut after = map.clone();
+    let phase = after
+        .phases
+        .iter_mut()
+        .find(|p| !p.touchpoints.is_empty())
+        .unwrap();
+    phase.touchpoints[0].name = "Typed meanwhile".into();
+    let id = phase.touchpoints[0].id.clone();
+    let (taken, reached) = Patch::whole(&after).apply(&map).unwrap();
+    assert_eq!(taken, after);
+    assert_eq!(reached, [Part::Item(id)]);
+    let mut language = map.clone();
+    language.language = "en".into();
+    let (_, reached) = Patch::whole(&language).apply(&map).unwrap();
+    for part in [Part::MapTexts, Part::Personas, Part::Lanes] {
+        assert!(reached.contains(&part), "{reached:?}");
+    }
+}

@@ -68,6 +68,74 @@ impl JourneyMap {
     }
 }
 
+impl JourneyMap {
+    /// Of `parts`, those in which `other`, a later state of this map, differs from it: what a
+    /// room's change reached that is what this browser has already (a mending writes the whole
+    /// map back) is no change, and its views are left alone — run again, they closed the card
+    /// a participant was typing in, and the keystrokes after it went nowhere.
+    pub fn still_changed(&self, other: &JourneyMap, mut parts: Vec<Part>) -> Vec<Part> {
+        // Where many cards arrived, each is found by its id once.
+        let indexed = parts.iter().filter(|p| matches!(p, Part::Item(_))).count() > 16;
+        let (was, is) = (indexed.then(|| items(self)), indexed.then(|| items(other)));
+        parts.retain(|part| match part {
+            Part::MapTexts => bare(self) != bare(other),
+            Part::PhaseOrder => !self
+                .phases
+                .iter()
+                .map(|p| &p.id)
+                .eq(other.phases.iter().map(|p| &p.id)),
+            Part::Phase(id) => phase_of(self, id).map(shape) != phase_of(other, id).map(shape),
+            Part::Item(id) => item(self, was.as_ref(), id) != item(other, is.as_ref(), id),
+            Part::Personas => self.personas != other.personas || feeds(self, other),
+            Part::Lanes => self.lanes != other.lanes || feeds(self, other),
+            Part::CustomerBase => self.customer_base != other.customer_base,
+            Part::Rounds => self.rounds != other.rounds,
+            Part::Comments => self.comments != other.comments,
+        });
+        parts
+    }
+}
+
+/// Whether the map's own fields differ otherwise than in its texts (its language): every part
+/// they feed is then changed too.
+fn feeds(a: &JourneyMap, b: &JourneyMap) -> bool {
+    let (a, b) = (bare(a), bare(b));
+    a != b && (&a.title, &a.description, &a.currency) == (&b.title, &b.description, &b.currency)
+}
+
+fn phase_of<'m>(map: &'m JourneyMap, id: &str) -> Option<&'m Phase> {
+    map.phases.iter().find(|p| p.id == id)
+}
+
+/// Card `id` of `map`, found in `index` where there is one.
+fn item<'m>(
+    map: &'m JourneyMap,
+    index: Option<&HashMap<&'m str, ItemRef<'m>>>,
+    id: &str,
+) -> Option<ItemRef<'m>> {
+    match index {
+        Some(index) => index.get(id).copied(),
+        None => item_of(map, id),
+    }
+}
+
+fn item_of<'m>(map: &'m JourneyMap, id: &str) -> Option<ItemRef<'m>> {
+    map.phases.iter().find_map(|phase| {
+        (phase
+            .touchpoints
+            .iter()
+            .find(|t| t.id == id)
+            .map(ItemRef::Touchpoint))
+        .or_else(|| phase.kpis.iter().find(|k| k.id == id).map(ItemRef::Kpi))
+        .or_else(|| {
+            phase.cards.iter().find_map(|(lane, cards)| {
+                let card = cards.iter().find(|c| c.id == id)?;
+                Some(ItemRef::Card(lane.as_str(), card))
+            })
+        })
+    })
+}
+
 /// The map's own fields, without its phases, personas, lanes, customer base, rounds and comments or the time of
 /// its last edit.
 fn bare(map: &JourneyMap) -> JourneyMap {
@@ -107,7 +175,7 @@ fn shape(phase: &Phase) -> (Phase, Vec<Vec<&str>>) {
 }
 
 /// A card as its views read it: a touchpoint, a KPI, or a lane card with its lane.
-#[derive(PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum ItemRef<'a> {
     Touchpoint(&'a super::Touchpoint),
     Kpi(&'a super::Kpi),

@@ -94,7 +94,7 @@ impl Patch {
         if next == *map {
             return Ok((next, Vec::new()));
         }
-        let parts = reached.root(map, &next);
+        let parts = map.still_changed(&next, reached.root(map, &next));
         Ok((next, parts))
     }
 }
