@@ -759,7 +759,7 @@ test("a client that is not the app writes cards' places, fields and order number
     nodes.get(c).set("fields", "nope");
   });
   await expect(page.getByRole("alert").filter({ hasText: "was put back in the live session's room as it was" })).toBeVisible();
-  await expect(bob.page.getByRole("alert").filter({ hasText: "zijn in de kamer van de live sessie teruggezet zoals ze waren" })).toBeVisible();
+  await expect(bob.page.getByRole("alert").filter({ hasText: "is in de kamer van de live sessie teruggezet zoals het was" })).toBeVisible();
   await bob.page.getByLabel("Taal").selectOption("en");
   await expect.poll(() => [nodes.get(a).get("list"), nodes.get(b).get("parent"), String(nodes.get(c).get("fields")?.get?.("text"))]).toEqual([nodes.get(d).get("list"), phaseOf, "Card C"]);
   for (const p of [page, bob.page]) {
