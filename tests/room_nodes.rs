@@ -404,8 +404,7 @@ fn a_keystroke_in_the_large_map_sends_one_small_node_and_reaches_one_part() {
 }
 
 /// A mending writes the whole map back: what arrives as this browser has it is no change, so
-/// only the views of what did change run again (run again, a card being typed in was closed,
-/// and the keystrokes after it went nowhere).
+/// only the views of what did change run again.
 #[test]
 fn a_whole_map_written_back_reaches_only_what_differs() {
     let map = full();

@@ -71,8 +71,7 @@ impl JourneyMap {
 impl JourneyMap {
     /// Of `parts`, those in which `other`, a later state of this map, differs from it: what a
     /// room's change reached that is what this browser has already (a mending writes the whole
-    /// map back) is no change, and its views are left alone — run again, they closed the card
-    /// a participant was typing in, and the keystrokes after it went nowhere.
+    /// map back) is no change, and its views are left alone rather than all built again.
     pub fn still_changed(&self, other: &JourneyMap, mut parts: Vec<Part>) -> Vec<Part> {
         // Where many cards arrived, each is found by its id once.
         let indexed = parts.iter().filter(|p| matches!(p, Part::Item(_))).count() > 16;
