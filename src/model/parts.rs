@@ -7,76 +7,53 @@ use std::collections::HashMap;
 impl JourneyMap {
     /// The parts in which `other`, a later state of this map, differs from it.
     pub fn changed_parts(&self, other: &JourneyMap) -> Vec<Part> {
-        let mut parts = Vec::new();
-        let mut push = |part: Part| {
-            if !parts.contains(&part) {
-                parts.push(part);
-            }
-        };
-        // The map's own fields; when one is unknown here, every part they feed.
-        let (a, b) = (bare(self), bare(other));
-        if a != b {
-            push(Part::MapTexts);
-            if (
-                a.title.as_str(),
-                a.description.as_str(),
-                a.currency.as_str(),
-            ) == (
-                b.title.as_str(),
-                b.description.as_str(),
-                b.currency.as_str(),
-            ) {
-                push(Part::Personas);
-                push(Part::Lanes);
-            }
-        }
-        if self.customer_base != other.customer_base {
-            push(Part::CustomerBase);
-        }
-        if self.rounds != other.rounds {
-            push(Part::Rounds);
-        }
-        if self.comments != other.comments {
-            push(Part::Comments);
-        }
-        if self.personas != other.personas {
-            push(Part::Personas);
-        }
-        if self.lanes != other.lanes {
-            push(Part::Lanes);
-        }
-        let ids = |m: &JourneyMap| m.phases.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
-        if ids(self) != ids(other) {
-            push(Part::PhaseOrder);
-        }
-        let before: HashMap<&str, &Phase> =
-            self.phases.iter().map(|p| (p.id.as_str(), p)).collect();
-        let after: HashMap<&str, &Phase> =
-            other.phases.iter().map(|p| (p.id.as_str(), p)).collect();
-        for id in before.keys().chain(after.keys()) {
-            if before.get(id).map(|p| shape(p)) != after.get(id).map(|p| shape(p)) {
-                push(Part::Phase((*id).into()));
-            }
-        }
         let (was, is) = (items(self), items(other));
-        for id in was.keys().chain(is.keys()) {
-            if was.get(id) != is.get(id) {
-                push(Part::Item((*id).into()));
-            }
-        }
-        parts
+        let mut parts = vec![
+            Part::MapTexts,
+            Part::Personas,
+            Part::Lanes,
+            Part::CustomerBase,
+            Part::Rounds,
+            Part::Comments,
+            Part::PhaseOrder,
+        ];
+        let phases = self
+            .phases
+            .iter()
+            .chain(&other.phases)
+            .map(|p| p.id.as_str());
+        let mut seen = std::collections::HashSet::new();
+        parts.extend(
+            phases
+                .filter(|id| seen.insert(*id))
+                .map(|id| Part::Phase(id.into())),
+        );
+        let added = is.keys().filter(|id| !was.contains_key(*id));
+        parts.extend(was.keys().chain(added).map(|id| Part::Item((*id).into())));
+        self.differing(other, parts, Some((&was, &is)))
     }
-}
 
-impl JourneyMap {
     /// Of `parts`, those in which `other`, a later state of this map, differs from it: what a
     /// room's change reached that is what this browser has already (a mending writes the whole
     /// map back) is no change, and its views are left alone rather than all built again.
-    pub fn still_changed(&self, other: &JourneyMap, mut parts: Vec<Part>) -> Vec<Part> {
+    pub fn still_changed(&self, other: &JourneyMap, parts: Vec<Part>) -> Vec<Part> {
         // Where many cards arrived, each is found by its id once.
         let indexed = parts.iter().filter(|p| matches!(p, Part::Item(_))).count() > 16;
-        let (was, is) = (indexed.then(|| items(self)), indexed.then(|| items(other)));
+        let index = indexed.then(|| (items(self), items(other)));
+        self.differing(other, parts, index.as_ref().map(|(was, is)| (was, is)))
+    }
+
+    /// Of `parts`, those that differ between this map and `other`; the cards are looked up in
+    /// `index` (each map's by id) where there is one.
+    fn differing<'m>(
+        &'m self,
+        other: &'m JourneyMap,
+        mut parts: Vec<Part>,
+        index: Option<(&Items<'m>, &Items<'m>)>,
+    ) -> Vec<Part> {
+        let (was, is) = index.unzip();
         parts.retain(|part| match part {
+            // The map's own fields; where one changes that is not a text, every part they feed.
             Part::MapTexts => bare(self) != bare(other),
             Part::PhaseOrder => !self
                 .phases
@@ -84,7 +61,7 @@ impl JourneyMap {
                 .map(|p| &p.id)
                 .eq(other.phases.iter().map(|p| &p.id)),
             Part::Phase(id) => phase_of(self, id).map(shape) != phase_of(other, id).map(shape),
-            Part::Item(id) => item(self, was.as_ref(), id) != item(other, is.as_ref(), id),
+            Part::Item(id) => item(self, was, id) != item(other, is, id),
             Part::Personas => self.personas != other.personas || feeds(self, other),
             Part::Lanes => self.lanes != other.lanes || feeds(self, other),
             Part::CustomerBase => self.customer_base != other.customer_base,
@@ -107,11 +84,7 @@ fn phase_of<'m>(map: &'m JourneyMap, id: &str) -> Option<&'m Phase> {
 }
 
 /// Card `id` of `map`, found in `index` where there is one.
-fn item<'m>(
-    map: &'m JourneyMap,
-    index: Option<&HashMap<&'m str, ItemRef<'m>>>,
-    id: &str,
-) -> Option<ItemRef<'m>> {
+fn item<'m>(map: &'m JourneyMap, index: Option<&Items<'m>>, id: &str) -> Option<ItemRef<'m>> {
     match index {
         Some(index) => index.get(id).copied(),
         None => item_of(map, id),
@@ -181,7 +154,10 @@ enum ItemRef<'a> {
     Card(&'a str, &'a LaneCard),
 }
 
-fn items(map: &JourneyMap) -> HashMap<&str, ItemRef<'_>> {
+/// A map's cards by id.
+type Items<'m> = HashMap<&'m str, ItemRef<'m>>;
+
+fn items(map: &JourneyMap) -> Items<'_> {
     let mut items = HashMap::new();
     for phase in &map.phases {
         for t in &phase.touchpoints {
