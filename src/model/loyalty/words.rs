@@ -64,8 +64,7 @@ impl Sample {
             SampleOf::Orders => (Text::SampleOrder, Text::SampleOrders),
             SampleOf::Customers => (Text::SampleCustomer, Text::SampleCustomers),
         };
-        let text = if self.size == 1 { one } else { many };
-        let size = lang.fill(text, &[("n", &self.size.to_string())]);
+        let size = lang.count(self.size, one, many);
         if self.is_small() {
             format!("{size} ({})", lang.t(Text::SmallSample))
         } else {

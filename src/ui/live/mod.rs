@@ -87,7 +87,7 @@ struct Running {
     handle: JsValue,
     /// The callbacks the script calls, alive as long as the session.
     _on_map: [Closure<dyn FnMut()>; 2],
-    /// `onLarge`, `onStray`, `onPutBack`.
+    /// `onLarge`, `onStray`, `onPutBack`, `onMapPutBack`.
     _on_counts: [Closure<dyn FnMut(f64)>; 4],
     _callbacks: [Closure<dyn FnMut(String)>; 3],
 }
