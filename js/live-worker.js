@@ -86,6 +86,9 @@ function write(doc, patch, base, { mend = false, drop: dropped = [], stamp = fal
   const ids = new Set([...sent.keys(), ...placed.keys()]);
   const now = new Map();
   const reordered = new Set();
+  // Written anew outside the lists of the patch (the phase of a card added as someone deleted
+  // it): with no order number it would count as 0 and sort first in its list.
+  const anew = [];
   doc.transact(() => {
     const drop = (id) => {
       nodes.delete(id);
@@ -100,12 +103,13 @@ function write(doc, patch, base, { mend = false, drop: dropped = [], stamp = fal
       const node = sent.get(id) ?? (old ? undefined : { fields: base.get(id)?.fields ?? {} });
       const parent = sent.get(id)?.parent ?? at.parent;
       const list = sent.get(id)?.list ?? at.list;
-      const index = at?.index ?? old?.index ?? 0;
+      const index = at?.index ?? base.get(id)?.index ?? 0;
       now.set(id, { parent, list, index, fields: node?.fields ?? old?.fields ?? {} });
       if (!(y instanceof Y.Map)) {
         y = new Y.Map();
         y.set("fields", new Y.Map());
         nodes.set(id, y);
+        if (!at && base.get(id)?.list) anew.push(id);
       }
       if (at && (!old || old.parent !== parent || old.list !== list || old.index !== index)) {
         reordered.add(listKey(parent, list));
@@ -149,6 +153,7 @@ function write(doc, patch, base, { mend = false, drop: dropped = [], stamp = fal
       }
     }
     order(nodes, patch.lists.filter(({ parent, list }) => reordered.has(listKey(parent, list))).map(({ ids }) => ids));
+    for (const id of anew.sort((a, b) => base.get(a).index - base.get(b).index)) nodes.get(id).set("order", orderAgreed(nodes, base, id));
     if (deleted && stamp) {
       const control = doc.getMap("control");
       control.set("stamp", (control.get("stamp") ?? 0) + 1);
@@ -210,6 +215,25 @@ function order(nodes, lists) {
       i = j;
     }
   }
+}
+
+/** An order number for node `id` that puts it back between its neighbours in `base`, the map
+ *  this browser and the room agreed on, as they are numbered now in `nodes` (others may have
+ *  moved since). Where none of them is there, its place in that map: every browser putting
+ *  back a list that went whole then writes the same numbers, and whichever of them wins each
+ *  node, the list keeps its order (two numbered each by another browser's view sorted some
+ *  phases wrong, moving the card being typed in from under its writer's hands). */
+function orderAgreed(nodes, base, id) {
+  const was = base.get(id);
+  const beside = [...base.entries()]
+    .filter(([other, node]) => other !== id && node.parent === was.parent && node.list === was.list && nodes.get(other) instanceof Y.Map && orderOf(nodes.get(other)) !== undefined)
+    .sort(([, a], [, b]) => a.index - b.index);
+  const before = beside.filter(([, node]) => node.index < was.index).at(-1);
+  const after = beside.find(([, node]) => node.index > was.index);
+  const [low, high] = [before, after].map((entry) => entry && orderOf(nodes.get(entry[0])));
+  if (low !== undefined && high !== undefined) return (low + high) / 2;
+  if (low !== undefined) return low + 1;
+  return high !== undefined ? high - 1 : was.index;
 }
 
 /** A field's value as the app reads it, with its size in characters: a typed text as its
@@ -837,8 +861,12 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
     const back = [...emptied].filter(due);
     const placed = wrong.filter((id) => !emptied.has(id));
     if (back.length + placed.length + unordered.length > 0) {
-      write(doc, { nodes: back.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
+      // One transaction: the nodes written back whole, and their order numbers, reach the others
+      // as one update (the nodes without their numbers sorted a list by id in every map until the
+      // numbers came: the phases out of order, the card being typed in moved from under its
+      // writer's hands).
       doc.transact(() => {
+        write(doc, { nodes: back.map((id) => ({ id, ...base.get(id) })), lists: [] }, new Map(), { mend: true, stamp: iLead() });
         for (const id of placed) {
           const [y, was] = [nodes.get(id), base.get(id)];
           if (y.get("parent") !== was.parent) y.set("parent", was.parent);
@@ -846,25 +874,11 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
         }
         // In their lists' order, so that each finds the one before it put back already.
         const again = [...back, ...placed, ...unordered].sort((a, b) => base.get(a).index - base.get(b).index);
-        for (const id of again) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(id));
+        for (const id of again) if (base.get(id).list !== "" && orderOf(nodes.get(id)) === undefined) nodes.get(id).set("order", orderAgreed(nodes, base, id));
       }, LOCAL);
       if (!quiet) tell({ type: "putBack", count: back.length + placed.length + unordered.length, deleted: mapDeleted });
     }
     return dueAt(left);
-  };
-  /** An order number for node `id` that puts it back between its neighbours in the map this
-   *  browser and the room agreed on, as they are numbered now (others may have moved since). */
-  const orderAgreed = (id) => {
-    const was = base.get(id);
-    const beside = [...base.entries()]
-      .filter(([other, node]) => other !== id && node.parent === was.parent && node.list === was.list && nodes.get(other) instanceof Y.Map && orderOf(nodes.get(other)) !== undefined)
-      .sort(([, a], [, b]) => a.index - b.index);
-    const before = beside.filter(([, node]) => node.index < was.index).at(-1);
-    const after = beside.find(([, node]) => node.index > was.index);
-    const [low, high] = [before, after].map((entry) => entry && orderOf(nodes.get(entry[0])));
-    if (low !== undefined && high !== undefined) return (low + high) / 2;
-    if (low !== undefined) return low + 1;
-    return high !== undefined ? high - 1 : 0;
   };
   /** Takes `stray` out of the room, and says so unless `quiet`: nodes in no place of the map (a node its own
    *  parent, under one that is not there, deeper than a map goes, no node at all), which no
