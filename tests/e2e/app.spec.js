@@ -222,6 +222,33 @@ test("a change saved in one tab shows up in the other, which then saves on top o
   expect((await storedMap(first, id)).rev).toBe(3);
 });
 
+// Another tab's save is taken in as what differs: this tab's own steps stay undoable (taken in
+// whole, the map was another map to the history, and Undo forgot them).
+test("what another tab saved is taken in beside this tab's own edits, which stay undoable", async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first);
+  await createMap(first, "Shared");
+  await addPhase(first, "See");
+  await saved(first);
+  const second = await context.newPage();
+  await openTab(second, first.url());
+  await expect(phaseName(second, 1)).toHaveValue("See");
+
+  await second.getByLabel("Map title").fill("Renamed in the second tab");
+  await saved(second);
+  await expect(first.getByLabel("Map title")).toHaveValue("Renamed in the second tab");
+  await addPhase(first, "Think");
+  await saved(first);
+  await expect(phaseName(second, 2)).toHaveValue("Think");
+
+  await second.getByRole("button", { name: "Undo" }).click();
+  await expect(second.getByLabel("Map title")).toHaveValue("Shared");
+  await expect(phaseName(second, 2)).toHaveValue("Think");
+  await saved(second);
+  await expect(first.getByLabel("Map title")).toHaveValue("Shared");
+  await expect(phaseName(first, 2)).toHaveValue("Think");
+});
+
 test("when two tabs changed the same map, the later save wins and the other is kept as a copy", async ({ context }) => {
   // The first tab's storage can be made to refuse writes, so its edit stays unsaved.
   await context.addInitScript(() => {

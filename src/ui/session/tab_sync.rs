@@ -101,16 +101,26 @@ impl TabSync {
         if keep_mine && self.library.read_untracked(|l| l.map(id) != Some(&map)) {
             self.keep_copy(id);
         }
-        let known = self.library.read_untracked(|l| l.map(id).is_some());
-        let edit = if known {
-            LibraryEdit::ReplaceMap { map: Box::new(map) }
-        } else {
-            LibraryEdit::InsertMap {
+        // Where this tab has the map, the parts in which the stored one differs: only their views
+        // run again (a whole map taken in drew every card of the large map again for each
+        // keystroke saved in the other tab), and this user's undo steps on the map stay.
+        let parts = self
+            .library
+            .read_untracked(|l| Some(l.map(id)?.changed_parts(&map)));
+        let edit = match parts {
+            Some(parts) if parts.is_empty() => None,
+            Some(parts) => Some(LibraryEdit::UpdateMap {
+                map: Box::new(map),
+                parts,
+            }),
+            None => Some(LibraryEdit::InsertMap {
                 index: 0,
                 map: Box::new(map),
-            }
+            }),
         };
-        let _ = self.library.receive(edit);
+        if let Some(edit) = edit {
+            let _ = self.library.receive(edit);
+        }
         self.stored.with(|s| s.adopt(id, Some(rev)));
         self.autosave.settled(id);
     }
