@@ -825,16 +825,34 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
    *  app never writes one: replaced by a value, its place or fields of the wrong type, or its
    *  parent one from which no path leads to the map while the one agreed on still does (else
    *  it was left under something deleted meanwhile, and goes as stray). */
-  const misplaced = (id, mapDeleted) => {
+  const misplaced = (id, mapDeleted, bare) => {
     const [y, was] = [nodes.get(id), base.get(id)];
     if (!was) return false;
     // Deleted: as a participant deletes a card, but for the map's own node, which the app never
     // deletes: what went with it is put back too (a client that is not the app deleting the
-    // map, or every node at once, emptied every participant's map, and their stores).
-    if (y === undefined) return mapDeleted;
+    // map, or every node at once, emptied every participant's map, and their stores); and for
+    // a node deleted without anything under it (see `deletedBare`).
+    if (y === undefined) return mapDeleted || bare.has(id);
     if (!(y instanceof Y.Map) || !(y.get("fields") instanceof Y.Map)) return true;
     if (typeof y.get("parent") !== "string" || typeof y.get("list") !== "string") return true;
     return !reaches(id) && (was.parent === "" || reaches(was.parent));
+  };
+  /** The nodes agreed on that were deleted while every node agreed to be under them is still
+   *  there, under them: the app deletes a node with everything under it that its writer knew
+   *  of (what someone added meanwhile is left, and goes as stray), so this was written by a
+   *  client that is not the app, and would take every card of the node with it as stray (every
+   *  phase deleted so emptied every participant's map). */
+  const deletedBare = () => {
+    const gone = new Set([...dirty.keys()].filter((id) => base.has(id) && !nodes.has(id)));
+    if (gone.size === 0) return gone;
+    const [under, kept] = [new Map(), new Map()];
+    for (const [id, node] of base) {
+      if (!gone.has(node.parent)) continue;
+      under.set(node.parent, (under.get(node.parent) ?? 0) + 1);
+      const y = nodes.get(id);
+      if (y instanceof Y.Map && y.get("parent") === node.parent) kept.set(node.parent, (kept.get(node.parent) ?? 0) + 1);
+    }
+    return new Set([...gone].filter((id) => under.has(id) && kept.get(id) === under.get(id)));
   };
   /** Whether node `id`, agreed on, has an order number the app never writes: it counts as 0
    *  and moves the node first in its list, in every map, and from under the hands of whoever
@@ -853,7 +871,8 @@ async function join({ server, room, keys, map, fields, name, color, client, chan
   const putBack = (quiet) => {
     if (!base) return 0;
     const mapDeleted = [...dirty.keys()].some((id) => base.get(id)?.parent === "" && !nodes.has(id));
-    const wrong = [...dirty.keys()].filter((id) => misplaced(id, mapDeleted));
+    const bare = mapDeleted ? new Set() : deletedBare();
+    const wrong = [...dirty.keys()].filter((id) => misplaced(id, mapDeleted, bare));
     const unordered = [...dirty.keys()].filter((id) => !wrong.includes(id) && misordered(id));
     const emptied = new Set(wrong.filter((id) => !(nodes.get(id) instanceof Y.Map) || !(nodes.get(id).get("fields") instanceof Y.Map)));
     const due = dueNow([...emptied]);

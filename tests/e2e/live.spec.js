@@ -751,6 +751,41 @@ for (const [kind, attack, typingFirst, wait] of [
   for (const { context } of [bob, cat]) await context.close();
 });
 
+// The app deletes a phase with everything under it; a client that is not the app deleted every
+// phase node alone, and every card under them went as stray: every participant's map emptied of
+// its phases, and their stores. A node deleted while all that was under it is still there is
+// put back, as the map's own node is.
+test("a client that is not the app deletes every phase but not their cards, as Bob types: the phases are put back and said, every map, store and card kept @alone", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const mallory = await rawClient(link);
+  const nodes = mallory.doc.getMap("nodes");
+  const phasesBefore = (await phasesOf(page, id)).map((p) => p.name);
+  const phaseIds = [...nodes.entries()].filter(([, y]) => y.get("list") === "phases").map(([key]) => key);
+  expect(phaseIds).toHaveLength(phasesBefore.length);
+  await lane(phase(bob.page, 2), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
+  await bob.page.keyboard.type("Bob's card", { delay: 40 });
+  await expect.poll(() => holding(nodes, "Bob's card")).toBeTruthy();
+  const card = holding(nodes, "Bob's card");
+  mallory.doc.transact(() => phaseIds.forEach((key) => nodes.delete(key)));
+  await bob.page.keyboard.type(" and more", { delay: 60 });
+  await bob.page.keyboard.press("Escape");
+  const text = "Bob's card and more";
+  await expect.poll(() => phaseIds.every((key) => nodes.has(key)), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => String(nodes.get(card)?.get("fields")?.get("text")), { timeout: 15_000 }).toBe(text);
+  for (const p of [page, bob.page]) {
+    await expect(laneCard(phase(p, 2), "Opportunities", text)).toBeVisible();
+    await storedHolds(p, id, [text]);
+    expect((await phasesOf(p, id)).map((ph) => ph.name)).toEqual(phasesBefore);
+  }
+  await expect(page.getByRole("alert").filter({ hasText: "or a node deleted without what is under it" })).toBeVisible();
+  mallory.provider.destroy();
+  expect(bob.problems).toEqual([]);
+  await bob.context.close();
+});
+
 test("a client that is not the app writes cards' places, fields and order numbers as the app never does: the cards are put back and said, and every browser shows one order", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const id = await templateMap(page);
