@@ -254,12 +254,13 @@ function plain(value) {
   }
 }
 
-/** Whether `text` is a text as the app writes one: characters alone, with no embeds or
+/** Whether `text` is a text as the app writes one: a Y.Text (a Y.XmlText is one to
+ *  `instanceof`, and reads as markup), characters alone, with no embeds or
  *  formatting (which Yjs counts in its positions: a keystroke written at the app's position
  *  would land among the wrong characters) and no half of a surrogate pair alone (which no text
  *  of the app holds, and no JSON reader takes). */
 function typed(text) {
-  return text.toDelta().every((op) => typeof op.insert === "string" && op.attributes === undefined) && whole(text.toString());
+  return text.constructor === Y.Text && text.toDelta().every((op) => typeof op.insert === "string" && op.attributes === undefined) && whole(text.toString());
 }
 
 /** Whether `text` holds no half of a surrogate pair alone. */
