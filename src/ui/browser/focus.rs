@@ -74,6 +74,42 @@ pub fn restore(element: Option<web_sys::HtmlElement>, fallback: String) {
     });
 }
 
+/// Gives focus back to text field `field`, which had it before a change from elsewhere was
+/// shown, where the change took it away (moving a focused element in the page blurs it: 300
+/// cards written into the lane of the card being typed in sent every later keystroke to the
+/// page's body). The field itself where it is still in the page, else the one with its id; the
+/// caret where it was. Where focus went elsewhere meanwhile, it stays there.
+pub fn keep(field: Option<web_sys::HtmlElement>) {
+    let Some(field) = field else { return };
+    let caret = field
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
+    spawn_local(async move {
+        tick().await;
+        tick().await;
+        let body = document().body();
+        if focused().is_some_and(|now| Some(&now) != body.as_ref()) {
+            return;
+        }
+        let target = if field.is_connected() {
+            Some(field.clone())
+        } else if field.id().is_empty() {
+            None
+        } else {
+            document()
+                .get_element_by_id(&field.id())
+                .and_then(|e| e.dyn_into().ok())
+        };
+        let Some(target) = target else { return };
+        let _ = target.focus();
+        if let (Some((start, end)), Some(input)) =
+            (caret, target.dyn_ref::<web_sys::HtmlInputElement>())
+        {
+            let _ = input.set_selection_range(start, end);
+        }
+    });
+}
+
 /// Scrolls the element with id `element_id` into view once it is in the page, leaving the
 /// focus where it is (a phone would open its keyboard for a text field).
 pub fn show(element_id: String) {

@@ -5,6 +5,7 @@
 use super::clock::now;
 use super::topic::{reached, Topic};
 use crate::model::{Change, EditError, History, Id, Library, LibraryEdit, Part};
+use crate::ui::browser::focus;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -88,7 +89,11 @@ impl OpenLibrary {
     /// The seam for edits made elsewhere (another tab, another person): applied to the open
     /// maps and shown, but not this user's to undo; this user's steps stay undoable.
     pub fn receive(&self, edit: LibraryEdit) -> Result<Change, EditError> {
-        self.step(false, |library, history| history.receive(library, edit))
+        // The field being typed in keeps the keyboard, wherever the change moved it.
+        let typing = focus::text_field();
+        let change = self.step(false, |library, history| history.receive(library, edit));
+        focus::keep(typing);
+        change
     }
 
     pub fn undo(&self) -> Option<Change> {
