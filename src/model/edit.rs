@@ -1087,6 +1087,23 @@ impl LibraryEdit {
         }
     }
 
+    /// Map `map` as changed elsewhere (another tab, a live session), taken in: where the library
+    /// has it, an update of the `parts` in which it differs ([`JourneyMap::changed_parts`]), or
+    /// nothing where it differs in none; where it has not (`parts` is `None`), added first.
+    pub fn taking_in(map: JourneyMap, parts: Option<Vec<Part>>) -> Option<LibraryEdit> {
+        match parts {
+            Some(parts) if parts.is_empty() => None,
+            Some(parts) => Some(LibraryEdit::UpdateMap {
+                map: Box::new(map),
+                parts,
+            }),
+            None => Some(LibraryEdit::InsertMap {
+                index: 0,
+                map: Box::new(map),
+            }),
+        }
+    }
+
     /// This edit with the place it inserts or moves to brought within `library` as it is now
     /// (see [`Edit::fitted`]).
     pub fn fitted(self, library: &Library) -> LibraryEdit {

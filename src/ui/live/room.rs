@@ -196,18 +196,7 @@ impl Live {
                 self.problem.set(Some(said));
             }
         }
-        let edit = match parts {
-            Some(parts) if parts.is_empty() => None,
-            Some(parts) => Some(LibraryEdit::UpdateMap {
-                map: Box::new(map),
-                parts,
-            }),
-            None => Some(LibraryEdit::InsertMap {
-                index: 0,
-                map: Box::new(map),
-            }),
-        };
-        if let Some(edit) = edit {
+        if let Some(edit) = LibraryEdit::taking_in(map, parts) {
             self.receiving.set_value(true);
             let received = library.receive(edit).is_ok();
             self.receiving.set_value(false);

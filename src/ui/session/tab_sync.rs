@@ -107,18 +107,7 @@ impl TabSync {
         let parts = self
             .library
             .read_untracked(|l| Some(l.map(id)?.changed_parts(&map)));
-        let edit = match parts {
-            Some(parts) if parts.is_empty() => None,
-            Some(parts) => Some(LibraryEdit::UpdateMap {
-                map: Box::new(map),
-                parts,
-            }),
-            None => Some(LibraryEdit::InsertMap {
-                index: 0,
-                map: Box::new(map),
-            }),
-        };
-        if let Some(edit) = edit {
+        if let Some(edit) = LibraryEdit::taking_in(map, parts) {
             let _ = self.library.receive(edit);
         }
         self.stored.with(|s| s.adopt(id, Some(rev)));
