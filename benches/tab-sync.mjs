@@ -7,25 +7,12 @@
 // Prints, per save, the longest the second tab's thread was away from a heartbeat ticking every
 // 50 ms, and the time from the first tab's save until the second shows the title.
 import { chromium } from "@playwright/test";
-import { deflateRawSync } from "node:zlib";
+import { manyCards } from "./maps.mjs";
 import { serve } from "../tests/e2e/serve.mjs";
 import { heartbeat } from "../tests/e2e/fixtures.js";
 
 const saves = Number(process.argv[2] ?? 10);
-const lanes = [
-  { id: "pains", kind: "pain_points" },
-  { id: "ideas", kind: "opportunities" },
-];
-const phases = Array.from({ length: 50 }, (_, p) => ({
-  id: `p${p}`,
-  name: `Phase ${p + 1}`,
-  color: "#336699",
-  touchpoints: Array.from({ length: 20 }, (_, t) => ({ id: `t${p}-${t}`, name: `Touchpoint ${p + 1}.${t + 1}` })),
-  kpis: Array.from({ length: 5 }, (_, k) => ({ id: `k${p}-${k}`, name: `KPI ${p + 1}.${k + 1}`, direction: "increase" })),
-  cards: Object.fromEntries(lanes.map((lane) => [lane.id, Array.from({ length: 60 }, (_, c) => ({ id: `${lane.id}${p}-${c}`, text: `${lane.id} ${p + 1}.${c + 1}` }))])),
-}));
-const map = { id: "two-tabs", title: "In two tabs", lanes, phases };
-const payload = deflateRawSync(Buffer.from(JSON.stringify({ format: "journey-map", version: 2, map })), { level: 9 }).toString("base64url");
+const { payload } = manyCards("two-tabs", "In two tabs");
 
 const server = await serve(process.env.DIST ?? "dist", 0);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
