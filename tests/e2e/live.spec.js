@@ -23,6 +23,21 @@ const phasesOf = async (page, id) => (await storedMap(page, id)).map.phases;
 /** The id of the node of a room's `nodes` whose text is `text` (its fields may be anything). */
 const holding = (nodes, text) => [...nodes.keys()].find((key) => String(nodes.get(key)?.get?.("fields")?.get?.("text")) === text);
 
+/** Ann's template map in a live session with Bob and a client that is not the app (`mallory`),
+ *  Bob typing `typed` (a key each `delay` ms) into a new card in phase 2's Opportunities, which
+ *  has reached the room: `card` is its node's id there. */
+async function bobTyping(page, browser, typed, delay = 0) {
+  const id = await templateMap(page);
+  const link = await startSession(server.url, page, "Ann");
+  const bob = await join(browser, link, "Bob");
+  const mallory = await rawClient(link);
+  const nodes = mallory.doc.getMap("nodes");
+  await lane(phase(bob.page, 2), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
+  await bob.page.keyboard.type(typed, { delay });
+  await expect.poll(() => holding(nodes, typed)).toBeTruthy();
+  return { id, bob, mallory, nodes, card: holding(nodes, typed) };
+}
+
 /** Once page `p` has saved, its stored map `id` holds each of `texts`. */
 async function storedHolds(p, id, texts) {
   await saved(p);
@@ -510,15 +525,7 @@ const overwrites = {
 };
 for (const [kind, overwrite] of Object.entries(overwrites)) test(`a client that is not the app writes ${kind} into the card Bob is typing in, again and again: every character Bob types reaches the room, Ann's map and both stores, the card where it was @alone`, async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const id = await templateMap(page);
-  const link = await startSession(server.url, page, "Ann");
-  const bob = await join(browser, link, "Bob");
-  const mallory = await rawClient(link);
-  const nodes = mallory.doc.getMap("nodes");
-  await lane(phase(bob.page, 2), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
-  await bob.page.keyboard.type("Bob typing: ");
-  await expect.poll(() => holding(nodes, "Bob typing: ")).toBeTruthy();
-  const card = holding(nodes, "Bob typing: ");
+  const { id, bob, mallory, nodes, card } = await bobTyping(page, browser, "Bob typing: ");
   // Each browser writes the card back once refused; Ann's copy is some keystrokes behind Bob's
   // (and Bob's page, before this, wrote back the map it had when the refusal came), which took
   // one to four of Bob's characters away in most runs.
@@ -771,18 +778,10 @@ for (const [kind, attack, typingFirst, wait] of [
 // put back, as the map's own node is.
 test("a client that is not the app deletes every phase but not their cards, as Bob types: the phases are put back and said, every map, store and card kept @alone", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const id = await templateMap(page);
-  const link = await startSession(server.url, page, "Ann");
-  const bob = await join(browser, link, "Bob");
-  const mallory = await rawClient(link);
-  const nodes = mallory.doc.getMap("nodes");
+  const { id, bob, mallory, nodes, card } = await bobTyping(page, browser, "Bob's card", 40);
   const phasesBefore = (await phasesOf(page, id)).map((p) => p.name);
   const phaseIds = [...nodes.entries()].filter(([, y]) => y.get("list") === "phases").map(([key]) => key);
   expect(phaseIds).toHaveLength(phasesBefore.length);
-  await lane(phase(bob.page, 2), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
-  await bob.page.keyboard.type("Bob's card", { delay: 40 });
-  await expect.poll(() => holding(nodes, "Bob's card")).toBeTruthy();
-  const card = holding(nodes, "Bob's card");
   mallory.doc.transact(() => phaseIds.forEach((key) => nodes.delete(key)));
   await bob.page.keyboard.type(" and more", { delay: 60 });
   await bob.page.keyboard.press("Escape");
@@ -808,15 +807,7 @@ test("a client that is not the app deletes every phase but not their cards, as B
 // 1 run in 3).
 test("a client that is not the app writes 300 cards into the lane of the card Bob is typing in: he keeps the keyboard, and every character reaches the room and both maps @alone", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const id = await templateMap(page);
-  const link = await startSession(server.url, page, "Ann");
-  const bob = await join(browser, link, "Bob");
-  const mallory = await rawClient(link);
-  const nodes = mallory.doc.getMap("nodes");
-  await lane(phase(bob.page, 2), "Opportunities").getByRole("button", { name: "Add a card to Opportunities" }).click();
-  await bob.page.keyboard.type("Bob typing", { delay: 40 });
-  await expect.poll(() => holding(nodes, "Bob typing")).toBeTruthy();
-  const card = holding(nodes, "Bob typing");
+  const { id, bob, mallory, nodes, card } = await bobTyping(page, browser, "Bob typing", 40);
   const place = { parent: nodes.get(card).get("parent"), list: nodes.get(card).get("list"), order: nodes.get(card).get("order") };
   for (let i = 0; i < 300; i++) putNode(mallory.doc, `${card}-copy${i}`, place, { text: new Y.Text(`Copy ${i}`) });
   await bob.page.keyboard.type(" and typing on", { delay: 60 });
